@@ -1,0 +1,647 @@
+-- End-to-end test of the copydesk Neovim plugin against a real `copydesk lsp`.
+--
+--   COPYDESK_BIN=/path/to/copydesk nvim --headless --clean -i NONE -l editors/nvim/test/e2e.lua
+--
+-- Environment:
+--   COPYDESK_BIN              server binary (required unless COPYDESK_E2E_PLUGIN_ONLY=1)
+--   COPYDESK_E2E_PLUGIN_ONLY  1: only the checks that need no server
+--   COPYDESK_E2E_TIMEOUT      milliseconds to wait for each server answer (default 20000)
+--   COPYDESK_E2E_KEEP         1: keep the temporary workspace and print where it is
+--
+-- Prints one line per check and ends with `N passed, M failed`; exits 1 on any failure.
+
+local uv = vim.uv
+
+local function out(s)
+  io.stdout:write(s, "\n")
+  io.stdout:flush()
+end
+
+local here = vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":p:h")
+local plugin_dir = vim.fn.fnamemodify(here, ":h")
+local fixtures = here .. "/fixtures"
+local timeout = tonumber(vim.env.COPYDESK_E2E_TIMEOUT or "") or 20000
+local plugin_only = vim.env.COPYDESK_E2E_PLUGIN_ONLY == "1"
+local bin = vim.env.COPYDESK_BIN
+
+vim.opt.rtp:prepend(plugin_dir)
+vim.cmd("filetype on")
+vim.o.swapfile = false
+vim.o.hidden = true
+
+-- Record what the plugin and Neovim tell the user instead of drawing it
+-- (print would go to stderr without a line end and run into our lines).
+_G.print = function(...)
+  out("  [print] " .. table.concat(vim.tbl_map(tostring, { ... }), " "))
+end
+local notes = {}
+vim.notify = function(msg, level)
+  notes[#notes + 1] = msg
+  out(("  [notify %s] %s"):format(level or "-", msg))
+end
+-- A prompt would hang a headless run: refuse, and remember it was asked.
+local prompts = {}
+vim.ui.select = function(items, _, on_choice)
+  local titles = vim.tbl_map(function(it)
+    return type(it) == "table" and it.action and it.action.title or vim.inspect(it)
+  end, items)
+  prompts[#prompts + 1] = titles
+  out("  [select refused] " .. table.concat(titles, " | "))
+  on_choice(nil)
+end
+
+-- Checks -----------------------------------------------------------------------
+
+local passed, failed, skipped = 0, 0, 0
+
+local function check(name, ok, detail)
+  if ok then
+    passed = passed + 1
+    out("ok   - " .. name)
+  else
+    failed = failed + 1
+    out("FAIL - " .. name .. (detail and (": " .. detail) or ""))
+  end
+  return ok
+end
+
+local function eq(name, got, want)
+  local ok = vim.deep_equal(got, want)
+  return check(name, ok, not ok and ("got %s, want %s"):format(vim.inspect(got), vim.inspect(want)) or nil)
+end
+
+local function skip(name, why)
+  skipped = skipped + 1
+  out("skip - " .. name .. ": " .. why)
+end
+
+local function wait(cond, ms)
+  return vim.wait(ms or timeout, function()
+    local ok, v = pcall(cond)
+    return ok and v
+  end, 20)
+end
+
+-- Run fn; an error inside counts as one failed check and the run goes on.
+local function section(name, fn)
+  out("# " .. name)
+  local ok, err = xpcall(fn, debug.traceback)
+  if not ok then
+    check(name .. " (ran to the end)", false, tostring(err))
+  end
+end
+
+local function finish()
+  out(("%d passed, %d failed%s"):format(passed, failed, skipped > 0 and (", %d skipped"):format(skipped) or ""))
+  for _, client in ipairs(vim.lsp.get_clients()) do
+    client:stop(true)
+  end
+  os.exit(failed == 0 and 0 or 1)
+end
+
+-- Files --------------------------------------------------------------------------
+
+local function read(path)
+  local f = io.open(path, "rb")
+  if not f then
+    return nil
+  end
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
+local function write(path, text)
+  vim.fn.mkdir(vim.fs.dirname(path), "p")
+  local f = assert(io.open(path, "wb"))
+  f:write(text)
+  f:close()
+end
+
+local function realpath(p)
+  return uv.fs_realpath(p) or p
+end
+
+local tmp = realpath(vim.fn.tempname())
+vim.fn.mkdir(tmp, "p")
+local ws = tmp .. "/newsroom"
+write(ws .. "/copydesk.json", "{}\n")
+write(ws .. "/desk-talks.md", assert(read(fixtures .. "/desk-talks.md")))
+write(ws .. "/notes/desk-brief.txt", assert(read(fixtures .. "/desk-brief.txt")))
+
+-- Text helpers (0-based line numbers, byte columns, as vim.diagnostic uses) ------
+
+local function buf_lines(bufnr)
+  return vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+end
+
+--- Where `needle` is, on the first line that contains `anchor` (default: needle).
+local function locate(bufnr, needle, anchor)
+  for i, line in ipairs(buf_lines(bufnr)) do
+    if line:find(anchor or needle, 1, true) then
+      local s = line:find(needle, 1, true)
+      if s then
+        return { lnum = i - 1, col = s - 1, end_col = s - 1 + #needle, line = line }
+      end
+    end
+  end
+  error(("fixture has no %q"):format(anchor or needle))
+end
+
+local function diags(bufnr, code)
+  local list = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    if d.source == "copydesk" and (code == nil or d.code == code) then
+      list[#list + 1] = d
+    end
+  end
+  table.sort(list, function(a, b)
+    return a.lnum < b.lnum or (a.lnum == b.lnum and a.col < b.col)
+  end)
+  return list
+end
+
+local function diag_at(bufnr, code, lnum)
+  for _, d in ipairs(diags(bufnr, code)) do
+    if d.lnum == lnum then
+      return d
+    end
+  end
+end
+
+local function show(d)
+  if not d then
+    return "none"
+  end
+  return ("%s %d:%d-%d:%d %q"):format(d.code, d.lnum, d.col, d.end_lnum, d.end_col, d.message)
+end
+
+local function list_diags(bufnr)
+  return table.concat(vim.tbl_map(show, diags(bufnr)), "; ")
+end
+
+--- The diagnostic with `code` must cover exactly the bytes of `needle` on its line.
+local function expect_diag(bufnr, code, needle, anchor, what)
+  local want = locate(bufnr, needle, anchor)
+  local d = diag_at(bufnr, code, want.lnum)
+  if not check(("%s: %s on line %d"):format(what, code, want.lnum + 1), d ~= nil, "have: " .. list_diags(bufnr)) then
+    return nil
+  end
+  eq(
+    ("%s: %s range is the bytes of %q"):format(what, code, needle),
+    { d.lnum, d.col, d.end_lnum, d.end_col },
+    { want.lnum, want.col, want.lnum, want.end_col }
+  )
+  return d
+end
+
+-- Part 1: the plugin alone -------------------------------------------------------
+
+local copydesk
+local server_cmd = { bin or "copydesk", "lsp" }
+
+section("plugin loads and registers its config", function()
+  local ok, mod = pcall(require, "copydesk")
+  if not check("require('copydesk')", ok, tostring(mod)) then
+    return
+  end
+  copydesk = mod
+  eq("nothing is enabled before setup()", vim.lsp.is_enabled("copydesk"), false)
+  eq("no command before setup()", vim.fn.exists(":CopydeskCard"), 0)
+
+  copydesk.setup({
+    cmd = server_cmd,
+    filetypes = { "markdown", "text" },
+    tables = { "~/tables/extra.table.json" },
+    rules = { ["weekday-mismatch"] = "error" },
+    style = { "Việt Nam", "Hà Nội" },
+    publication_date = "2025-03-05",
+  })
+  eq("setup() enables copydesk", vim.lsp.is_enabled("copydesk"), true)
+
+  local cfg = vim.lsp.config.copydesk
+  check("vim.lsp.config.copydesk resolves", type(cfg) == "table")
+  eq("cmd", cfg.cmd, server_cmd)
+  eq("filetypes", cfg.filetypes, { "markdown", "text" })
+  local want = {
+    tables = { vim.fs.normalize("~/tables/extra.table.json") },
+    rules = { ["weekday-mismatch"] = "error" },
+    style = { "Việt Nam", "Hà Nội" },
+    publicationDate = "2025-03-05",
+  }
+  eq("init_options in the contract's shape", cfg.init_options, want)
+  eq("settings.copydesk in the contract's shape", cfg.settings, { copydesk = want })
+  eq("languageId for text", cfg.get_language_id(0, "text"), "plaintext")
+  eq("languageId for markdown", cfg.get_language_id(0, "markdown"), "markdown")
+  eq("empty settings encode as a JSON object", vim.json.encode(copydesk.server_settings({})), "{}")
+  eq(
+    "every option maps to its camelCase key",
+    copydesk.server_settings({
+      tables = { "/t.json" },
+      no_default_table = true,
+      rules = { ["second-reference"] = "off" },
+      style = { "Hà Nội" },
+      publication_date = "2025-03-04",
+      log_file = "/tmp/copydesk.log",
+    }),
+    {
+      tables = { "/t.json" },
+      noDefaultTable = true,
+      rules = { ["second-reference"] = "off" },
+      style = { "Hà Nội" },
+      publicationDate = "2025-03-04",
+      logFile = "/tmp/copydesk.log",
+    }
+  )
+  for _, name in ipairs({ "CopydeskCard", "CopydeskFixAll", "CopydeskStatus", "CopydeskOpenTable" }) do
+    eq(":" .. name .. " exists", vim.fn.exists(":" .. name), 2)
+  end
+end)
+
+section("root folder", function()
+  local function root_of(path)
+    local b = vim.fn.bufadd(path)
+    return copydesk.root_for(b)
+  end
+  write(tmp .. "/repo/.git/HEAD", "ref: refs/heads/main\n")
+  write(tmp .. "/repo/desk/copydesk.json", "{}\n")
+  write(tmp .. "/loose/story.md", "x\n")
+  eq("copydesk.json folder", root_of(ws .. "/desk-talks.md"), ws)
+  eq("copydesk.json folder, from a subfolder", root_of(ws .. "/notes/desk-brief.txt"), ws)
+  eq("nearest copydesk.json beats .git", root_of(tmp .. "/repo/desk/a/story.md"), tmp .. "/repo/desk")
+  eq(".git folder", root_of(tmp .. "/repo/other/story.md"), tmp .. "/repo")
+  eq("else the file's folder", root_of(tmp .. "/loose/story.md"), tmp .. "/loose")
+  eq("no root for an unnamed buffer", copydesk.root_for(vim.api.nvim_create_buf(false, true)), nil)
+end)
+
+section("workspace edits to copydesk.table.json are saved", function()
+  local path = tmp .. "/edits/" .. copydesk.table_file
+  local uri = vim.uri_from_fname(path)
+  local body = '{\n  "people": []\n}\n'
+  vim.lsp.util.apply_workspace_edit({
+    documentChanges = {
+      { kind = "create", uri = uri, options = { ignoreIfExists = true } },
+      {
+        textDocument = { uri = uri, version = vim.NIL },
+        edits = { { range = { start = { line = 0, character = 0 }, ["end"] = { line = 0, character = 0 } }, newText = body } },
+      },
+    },
+  }, "utf-8")
+  eq("created table is on disk", read(path), body)
+  local b = vim.fn.bufnr(path)
+  eq("its buffer is not left modified", b ~= -1 and vim.bo[b].modified, false)
+
+  -- A table the user is editing (unsaved) is left alone.
+  vim.api.nvim_buf_set_lines(b, 0, 0, false, { "// mine" })
+  vim.lsp.util.apply_workspace_edit({
+    changes = { [uri] = { { range = { start = { line = 0, character = 0 }, ["end"] = { line = 0, character = 0 } }, newText = "" } } },
+  }, "utf-8")
+  eq("a table with unsaved user changes is not written", read(path), body)
+  vim.api.nvim_buf_delete(b, { force = true })
+
+  -- Other files keep Neovim's behaviour (edited in a buffer, not written).
+  local other = tmp .. "/edits/other.json"
+  write(other, "a\n")
+  vim.lsp.util.apply_workspace_edit({
+    changes = {
+      [vim.uri_from_fname(other)] = {
+        { range = { start = { line = 0, character = 0 }, ["end"] = { line = 0, character = 1 } }, newText = "b" },
+      },
+    },
+  }, "utf-8")
+  eq("other files are not written", read(other), "a\n")
+  vim.api.nvim_buf_delete(vim.fn.bufnr(other), { force = true })
+end)
+
+section("workspace/applyEdit from a server (fake server)", function()
+  local python = vim.fn.exepath("python3")
+  if python == "" then
+    skip("fake server", "no python3")
+    return
+  end
+  local fws = tmp .. "/fake-ws"
+  local log = tmp .. "/fake.log"
+  write(fws .. "/story.fake", "Staff of Simon Ridly said so.\n")
+  vim.cmd.edit(vim.fn.fnameescape(fws .. "/story.fake"))
+  local b = vim.api.nvim_get_current_buf()
+  local id = vim.lsp.start({
+    name = "copydesk-fake",
+    cmd = { python, here .. "/fake_server.py", log },
+    root_dir = fws,
+  }, { bufnr = b })
+  local fc = id and vim.lsp.get_client_by_id(id)
+  if not check("fake server starts", wait(function()
+    return fc and fc.initialized
+  end)) then
+    return
+  end
+  eq("fake: utf-8 negotiated", fc.offset_encoding, "utf-8")
+  vim.lsp.buf.code_action({
+    filter = function(a)
+      return vim.startswith(a.title, "Add 'Simon Ridly' to the workspace table")
+    end,
+    apply = true,
+  })
+  local path = fws .. "/" .. copydesk.table_file
+  local want = '{\n  "people": [\n    { "name": "Simon Ridley", "aliases": ["Simon Ridly"] }\n  ]\n}\n'
+  check("fake: table written through workspace/applyEdit", wait(function()
+    return read(path) == want
+  end), vim.inspect(read(path)))
+  local answered = wait(function()
+    for line in vim.gsplit(read(log) or "", "\n", { trimempty = true }) do
+      local m = vim.json.decode(line)
+      if m.id == 9001 and m.result then
+        return m.result.applied == true
+      end
+    end
+  end)
+  check("fake: client answered applyEdit with applied=true", answered, read(log))
+  local tb = vim.fn.bufnr(path)
+  check("fake: table buffer not left modified", tb == -1 or not vim.bo[tb].modified)
+  fc:stop(true)
+  vim.cmd("silent! %bwipeout!")
+end)
+
+if plugin_only then
+  skip("server checks", "COPYDESK_E2E_PLUGIN_ONLY=1")
+  finish()
+end
+
+-- Part 2: with the server --------------------------------------------------------
+
+if not check("server binary is executable: " .. tostring(bin), bin ~= nil and vim.fn.executable(bin) == 1) then
+  finish()
+end
+
+local article = ws .. "/desk-talks.md"
+local abuf, client
+
+section("server starts on the article", function()
+  vim.cmd.edit(vim.fn.fnameescape(article))
+  abuf = vim.api.nvim_get_current_buf()
+  eq("filetype", vim.bo[abuf].filetype, "markdown")
+  check(
+    "client attaches",
+    wait(function()
+      client = copydesk.clients(abuf)[1]
+      return client and client.initialized
+    end),
+    "no copydesk client; see " .. vim.lsp.log.get_filename()
+  )
+  if not client then
+    return
+  end
+  eq("client root is the copydesk.json folder", client.root_dir and realpath(client.root_dir), ws)
+  eq("positions are negotiated as utf-8", client.offset_encoding, "utf-8")
+  check("server offers hover", client:supports_method("textDocument/hover"))
+  check("server offers code actions", client:supports_method("textDocument/codeAction"))
+end)
+
+if not client then
+  finish()
+end
+
+local fixed = "Hoàng Xuân Chiến"
+
+section("diagnostics land on the exact bytes", function()
+  local ok = wait(function()
+    return #diags(abuf, "name-diacritics") >= 2 and #diags(abuf, "weekday-mismatch") >= 1
+  end)
+  check("diagnostics arrive", ok, "have: " .. list_diags(abuf))
+  out("  diagnostics: " .. list_diags(abuf))
+
+  -- 📰 is 4 bytes in UTF-8 and 2 units in UTF-16: a wrong encoding shifts the column.
+  local emoji = locate(abuf, "📰")
+  eq("fixture: the emoji is the first 4 bytes", emoji.col, 0)
+  local d = expect_diag(abuf, "name-diacritics", "Hoang Xuan Chien", "📰", "after an emoji")
+  if d then
+    check("message names the canonical form", d.message:find(fixed, 1, true) ~= nil, d.message)
+  end
+
+  -- The NFD name (a + U+0300, ...) takes more bytes than its NFC form: a server
+  -- that measures on normalized text lands early.
+  local nfd = locate(abuf, "Hoa\204\128ng", "press officer")
+  check("fixture: the press officer line is decomposed (NFD)", nfd ~= nil)
+  d = expect_diag(abuf, "weekday-mismatch", "Wednesday", "press officer", "after NFD accents")
+  if d then
+    eq("weekday-mismatch severity from setup{ rules }", d.severity, vim.diagnostic.severity.ERROR)
+  end
+  check(
+    "the NFD spelling of the right name draws no name finding",
+    diag_at(abuf, "name-diacritics", nfd.lnum) == nil and diag_at(abuf, "name-spelling", nfd.lnum) == nil,
+    list_diags(abuf)
+  )
+  expect_diag(abuf, "name-diacritics", "Hoang Xuan Chien", "logistics depot", "plain line")
+  local title = diags(abuf, "title-mismatch")
+  local t = locate(abuf, "Permanent Secretary Simon Ridley")
+  check(
+    "title-mismatch on the Ridley line",
+    title[1] ~= nil and title[1].lnum == t.lnum and title[1].col >= t.col and title[1].end_col <= t.end_col,
+    "have: " .. list_diags(abuf)
+  )
+  for _, x in ipairs(diags(abuf)) do
+    check("source is copydesk: " .. show(x), x.source == "copydesk")
+  end
+end)
+
+section("settings change while running", function()
+  local lnum = locate(abuf, "Wednesday", "press officer").lnum
+  copydesk.update({ rules = { ["weekday-mismatch"] = "hint" } })
+  check("didChangeConfiguration reaches the server", wait(function()
+    local d = diag_at(abuf, "weekday-mismatch", lnum)
+    return d and d.severity == vim.diagnostic.severity.HINT
+  end), "have: " .. show(diag_at(abuf, "weekday-mismatch", lnum)))
+  eq("client settings follow", client.settings.copydesk.rules, { ["weekday-mismatch"] = "hint" })
+end)
+
+section("hover card", function()
+  local function card_at(needle, anchor)
+    local at = locate(abuf, needle, anchor)
+    vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col + 1 })
+    local got
+    copydesk.card({
+      on_result = function(result, fbuf, fwin)
+        got = { result = result, fbuf = fbuf, fwin = fwin }
+      end,
+    })
+    wait(function()
+      return got ~= nil
+    end)
+    return got
+  end
+
+  local got = card_at("Simon Ridley", "Permanent Secretary")
+  if check("card answer for Simon Ridley", got and got.result, "no hover answer") then
+    local text = got.result.contents.value or ""
+    check("card starts with **Simon Ridley**", vim.startswith(text, "**Simon Ridley**"), text)
+    check("card names the Home Office", text:find("Home Office", 1, true) ~= nil, text)
+    local flines = got.fbuf and vim.api.nvim_buf_get_lines(got.fbuf, 0, -1, false) or {}
+    check("card float shows the name", table.concat(flines, "\n"):find("Simon Ridley", 1, true) ~= nil, vim.inspect(flines))
+    if got.fwin and vim.api.nvim_win_is_valid(got.fwin) then
+      vim.api.nvim_win_close(got.fwin, true)
+    end
+  end
+
+  -- After the decomposed accents: the cursor is a byte column, sent as utf-8.
+  got = card_at("Hoa\204\128ng", "press officer")
+  if check("card answer for the NFD name", got and got.result, "no hover answer") then
+    local text = got.result.contents.value or ""
+    check("card starts with **" .. fixed .. "**", vim.startswith(text, "**" .. fixed .. "**"), text)
+    if got.fwin and vim.api.nvim_win_is_valid(got.fwin) then
+      vim.api.nvim_win_close(got.fwin, true)
+    end
+  end
+
+  -- The command itself opens a float.
+  local at = locate(abuf, "Ridley said")
+  vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col })
+  local before = #vim.api.nvim_list_wins()
+  vim.cmd("CopydeskCard")
+  check(":CopydeskCard opens a float", wait(function()
+    return #vim.api.nvim_list_wins() > before
+  end))
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(w).relative ~= "" then
+      local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), "\n")
+      check(":CopydeskCard float is Ridley's card", text:find("**Simon Ridley**", 1, true) ~= nil, text)
+      vim.api.nvim_win_close(w, true)
+    end
+  end
+end)
+
+section("quick fix", function()
+  local at = locate(abuf, "Hoang Xuan Chien", "📰")
+  local want = at.line:sub(1, at.col) .. fixed .. at.line:sub(at.end_col + 1)
+  vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col })
+  local title = "Replace with '" .. fixed .. "'"
+  vim.lsp.buf.code_action({
+    context = { only = { "quickfix" } },
+    filter = function(a)
+      return a.title == title
+    end,
+    apply = true,
+  })
+  check("quick fix '" .. title .. "' applies", wait(function()
+    return buf_lines(abuf)[at.lnum + 1] == want
+  end), "line is " .. vim.inspect(buf_lines(abuf)[at.lnum + 1]))
+  eq("line after the quick fix", buf_lines(abuf)[at.lnum + 1], want)
+  check("its diagnostic goes away", wait(function()
+    return diag_at(abuf, "name-diacritics", at.lnum) == nil
+  end), list_diags(abuf))
+end)
+
+section("add to the workspace table", function()
+  local table_path = ws .. "/" .. copydesk.table_file
+  eq("no workspace table yet", uv.fs_stat(table_path), nil)
+  local at = locate(abuf, "Simon Ridly")
+  local found = diag_at(abuf, "name-spelling", at.lnum)
+  check("name-spelling on 'Simon Ridly'", found ~= nil, list_diags(abuf))
+  local before = buf_lines(abuf)
+  vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col })
+  local prefix = "Add 'Simon Ridly' to the workspace table as an alias of"
+  vim.lsp.buf.code_action({
+    filter = function(a)
+      return vim.startswith(a.title, prefix)
+    end,
+    apply = true,
+  })
+  check("table file written to disk", wait(function()
+    local s = read(table_path)
+    return s and s:find("Simon Ridly", 1, true)
+  end), "no " .. table_path)
+  local text = read(table_path) or ""
+  local ok, decoded = pcall(vim.json.decode, text)
+  check("table file is JSON", ok, text)
+  -- Somewhere in it, an object that holds both the alias and the canonical name.
+  local function holds(v, s)
+    if type(v) == "string" then
+      return v == s
+    elseif type(v) == "table" then
+      for _, x in pairs(v) do
+        if holds(x, s) then
+          return true
+        end
+      end
+    end
+    return false
+  end
+  local function entry(v)
+    if type(v) ~= "table" then
+      return nil
+    end
+    for _, x in pairs(v) do
+      if type(x) == "table" then
+        local e = entry(x)
+        if e then
+          return e
+        end
+      end
+    end
+    if holds(v, "Simon Ridly") and holds(v, "Simon Ridley") then
+      return v
+    end
+  end
+  check("entry ties 'Simon Ridly' to Simon Ridley", ok and entry(decoded) ~= nil, text)
+  local tb = vim.fn.bufnr(table_path)
+  check("table buffer not left modified", tb == -1 or not vim.bo[tb].modified)
+  eq("article untouched by the table action", buf_lines(abuf), before)
+  check("the alias is accepted after the table changes", wait(function()
+    return diag_at(abuf, "name-spelling", at.lnum) == nil
+  end), list_diags(abuf))
+
+  local status
+  copydesk.status({
+    on_result = function(r)
+      status = r or false
+    end,
+  })
+  wait(function()
+    return status ~= nil
+  end)
+  if check("copydesk/status answers", type(status) == "table", vim.inspect(status)) then
+    check("status lists the workspace table", vim.iter(status.tables or {}):any(function(t)
+      return realpath(vim.fs.normalize(t.path)) == table_path
+    end), vim.inspect(status))
+    check("status counts entries", type(status.entries) == "number" and status.entries > 0, vim.inspect(status))
+  end
+end)
+
+section(":CopydeskFixAll", function()
+  local nfd = locate(abuf, "Wednesday", "press officer")
+  local depot = locate(abuf, "Hoang Xuan Chien", "logistics depot")
+  local want_nfd = nfd.line:sub(1, nfd.col) .. "Tuesday" .. nfd.line:sub(nfd.end_col + 1)
+  local want_depot = depot.line:sub(1, depot.col) .. fixed .. depot.line:sub(depot.end_col + 1)
+  vim.api.nvim_win_set_cursor(0, { 1, 0 })
+  vim.cmd("CopydeskFixAll")
+  check("fix-all changes the buffer", wait(function()
+    local l = buf_lines(abuf)
+    return l[nfd.lnum + 1] == want_nfd and l[depot.lnum + 1] == want_depot
+  end))
+  local l = buf_lines(abuf)
+  eq("weekday fixed after the NFD name", l[nfd.lnum + 1], want_nfd)
+  eq("name fixed", l[depot.lnum + 1], want_depot)
+  eq("no prompt was needed", prompts, {})
+  check("no name or weekday findings left", wait(function()
+    return #diags(abuf, "name-diacritics") == 0 and #diags(abuf, "weekday-mismatch") == 0
+  end), list_diags(abuf))
+end)
+
+section("plain text article", function()
+  vim.cmd.edit(vim.fn.fnameescape(ws .. "/notes/desk-brief.txt"))
+  local tbuf = vim.api.nvim_get_current_buf()
+  eq("filetype", vim.bo[tbuf].filetype, "text")
+  check("same client serves the .txt", wait(function()
+    return copydesk.clients(tbuf)[1] == client
+  end))
+  check("diagnostics for plaintext", wait(function()
+    return #diags(tbuf, "name-diacritics") > 0
+  end), list_diags(tbuf))
+  expect_diag(tbuf, "name-diacritics", "Hoang Xuan Chien", nil, "plaintext")
+end)
+
+if vim.env.COPYDESK_E2E_KEEP == "1" then
+  out("workspace kept at " .. ws)
+else
+  vim.fn.delete(tmp, "rf")
+end
+finish()
