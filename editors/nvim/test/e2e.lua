@@ -313,6 +313,14 @@ section("workspace edits to copydesk.table.json are saved", function()
   vim.api.nvim_buf_delete(vim.fn.bufnr(other), { force = true })
 end)
 
+section(":checkhealth copydesk", function()
+  vim.cmd("checkhealth copydesk")
+  local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  check("health report has the copydesk section", text:find("copydesk", 1, true) ~= nil, text)
+  check("health reports the settings", text:find("publicationDate", 1, true) ~= nil, text)
+  vim.cmd("silent! bwipeout!")
+end)
+
 section("workspace/applyEdit from a server (fake server)", function()
   local python = vim.fn.exepath("python3")
   if python == "" then
