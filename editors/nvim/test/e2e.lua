@@ -76,10 +76,11 @@ local function skip(name, why)
 end
 
 local function wait(cond, ms)
-  return vim.wait(ms or timeout, function()
+  local done = vim.wait(ms or timeout, function()
     local ok, v = pcall(cond)
     return ok and v
   end, 20)
+  return done
 end
 
 -- Run fn; an error inside counts as one failed check and the run goes on.

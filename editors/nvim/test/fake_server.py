@@ -1,17 +1,43 @@
-"""A tiny stand-in language server for the plugin-only part of e2e.lua.
+#!/usr/bin/env python3
+"""A stand-in language server for testing the Neovim test itself.
 
-It does one thing the real server does: its add-to-table code action is a
-command, and running it makes the server send workspace/applyEdit with a
-CreateFile (ignoreIfExists) and a TextDocumentEdit for copydesk.table.json in
-the workspace root. Every message it receives is logged, one JSON a line, to
-the file named by its first argument.
+Two modes:
+
+  fake_server.py LOGFILE   the applyEdit fake used by the plugin-only part of
+                           e2e.lua: one code action whose command makes it send
+                           workspace/applyEdit (CreateFile + TextDocumentEdit).
+  fake_server.py lsp       plays `copydesk lsp` for the fixture articles only,
+                           with plain string matching, so that the whole e2e.lua
+                           can be run without the real server:
+                             COPYDESK_BIN=editors/nvim/test/fake_server.py editors/nvim/test.sh
+                           It knows nothing beyond the fixtures' few phrases.
+
+Every message received is logged, one JSON a line, to LOGFILE (or to
+$FAKE_COPYDESK_LOG in lsp mode, when set).
 """
 
 import json
+import os
 import sys
+import unicodedata
+from urllib.parse import unquote, urlparse
 
-LOG = open(sys.argv[1], "a", encoding="utf-8")
+FULL = len(sys.argv) > 1 and sys.argv[1] == "lsp"
+LOGPATH = os.environ.get("FAKE_COPYDESK_LOG") if FULL else sys.argv[1]
+LOG = open(LOGPATH, "a", encoding="utf-8") if LOGPATH else None
+TABLE_NAME = "copydesk.table.json"
+APPLY_ID = 9001
+
+# what the applyEdit fake writes, byte for byte (e2e.lua compares it)
 TABLE = '{\n  "people": [\n    { "name": "Simon Ridley", "aliases": ["Simon Ridly"] }\n  ]\n}\n'
+
+CHIEN = "Hoàng Xuân Chiến"
+RIDLEY = "Simon Ridley"
+CARDS = {
+    CHIEN: "**Hoàng Xuân Chiến**\n\nDeputy Minister of National Defence; Senior Lieutenant General",
+    RIDLEY: "**Simon Ridley**\n\nSecond Permanent Secretary, Home Office",
+}
+SEVERITY = {"error": 1, "warning": 2, "information": 3, "hint": 4}
 
 
 def read():
@@ -27,8 +53,9 @@ def read():
         if key.lower() == "content-length":
             length = int(value)
     msg = json.loads(sys.stdin.buffer.read(length))
-    LOG.write(json.dumps(msg) + "\n")
-    LOG.flush()
+    if LOG:
+        LOG.write(json.dumps(msg, ensure_ascii=False) + "\n")
+        LOG.flush()
     return msg
 
 
@@ -38,52 +65,214 @@ def send(msg):
     sys.stdout.buffer.flush()
 
 
-def main():
-    root = None
-    while True:
-        msg = read()
-        if msg is None:
+def fname(uri):
+    return unquote(urlparse(uri).path)
+
+
+class Fake:
+    def __init__(self):
+        self.root = None
+        self.encoding = "utf-16"
+        self.docs = {}
+        self.rules = {}
+        self.aliases = set()
+
+    # positions ------------------------------------------------------------
+    def col(self, line, idx):
+        """Character index idx of a Python str -> column in the negotiated encoding."""
+        head = line[:idx]
+        if self.encoding == "utf-8":
+            return len(head.encode("utf-8"))
+        return len(head.encode("utf-16-le")) // 2
+
+    def idx(self, line, col):
+        """Column in the negotiated encoding -> character index."""
+        n = 0
+        for i, ch in enumerate(line):
+            if n >= col:
+                return i
+            n += len(ch.encode("utf-8")) if self.encoding == "utf-8" else len(ch.encode("utf-16-le")) // 2
+        return len(line)
+
+    def rng(self, lnum, line, start, end):
+        return {"start": {"line": lnum, "character": self.col(line, start)},
+                "end": {"line": lnum, "character": self.col(line, end)}}
+
+    # findings ---------------------------------------------------------------
+    def findings(self, uri):
+        out = []
+        for lnum, line in enumerate(self.docs[uri].split("\n")):
+            def each(needle):
+                i = line.find(needle)
+                while i >= 0:
+                    yield i
+                    i = line.find(needle, i + 1)
+
+            for i in each("Hoang Xuan Chien"):
+                out.append(("name-diacritics", lnum, line, i, i + 16, CHIEN,
+                            "'Hoang Xuan Chien' is written 'Hoàng Xuân Chiến' in the table"))
+            for i in each("Wednesday, March 4, 2025"):
+                out.append(("weekday-mismatch", lnum, line, i, i + 9, "Tuesday",
+                            "March 4, 2025 is a Tuesday"))
+            for i in each("Permanent Secretary Simon Ridley"):
+                if not line[:i].endswith("Second "):
+                    out.append(("title-mismatch", lnum, line, i, i + 19, None,
+                                "Simon Ridley is Second Permanent Secretary"))
+            if "Simon Ridly" not in self.aliases:
+                for i in each("Simon Ridly"):
+                    if line[i:i + 12] != RIDLEY:
+                        out.append(("name-spelling", lnum, line, i, i + 11, RIDLEY,
+                                    "'Simon Ridly' looks like Simon Ridley"))
+        return [f for f in out if self.rules.get(f[0]) != "off"]
+
+    def diagnostic(self, f):
+        code, lnum, line, s, e, _, message = f
+        return {"range": self.rng(lnum, line, s, e), "code": code, "source": "copydesk",
+                "severity": SEVERITY.get(self.rules.get(code, "warning"), 2), "message": message}
+
+    def publish(self, uri):
+        send({"method": "textDocument/publishDiagnostics",
+              "params": {"uri": uri, "diagnostics": [self.diagnostic(f) for f in self.findings(uri)]}})
+
+    def publish_all(self):
+        for uri in self.docs:
+            self.publish(uri)
+
+    def edit(self, f):
+        code, lnum, line, s, e, fix, _ = f
+        return {"range": self.rng(lnum, line, s, e), "newText": fix}
+
+    # table ------------------------------------------------------------------
+    def table_path(self):
+        return os.path.join(fname(self.root), TABLE_NAME)
+
+    def load_table(self):
+        self.aliases = set()
+        try:
+            with open(self.table_path(), encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
             return
-        method, mid = msg.get("method"), msg.get("id")
-        if method == "initialize":
-            params = msg["params"]
-            root = params.get("rootUri")
-            offered = params["capabilities"].get("general", {}).get("positionEncodings", [])
-            send({"id": mid, "result": {"capabilities": {
-                "positionEncoding": "utf-8" if "utf-8" in offered else "utf-16",
-                "textDocumentSync": 1,
-                "codeActionProvider": True,
-                "executeCommandProvider": {"commands": ["fake.addToTable"]},
-            }}})
-        elif method == "textDocument/codeAction":
-            title = "Add 'Simon Ridly' to the workspace table as an alias of Simon Ridley"
-            send({"id": mid, "result": [{
-                "title": title, "kind": "quickfix",
-                "command": {"title": title, "command": "fake.addToTable", "arguments": []},
-            }]})
-        elif method == "workspace/executeCommand":
-            uri = root.rstrip("/") + "/copydesk.table.json"
-            send({"id": 9001, "method": "workspace/applyEdit", "params": {
-                "label": "Add to table",
-                "edit": {"documentChanges": [
-                    {"kind": "create", "uri": uri, "options": {"ignoreIfExists": True}},
-                    {"textDocument": {"uri": uri, "version": None}, "edits": [{
-                        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-                        "newText": TABLE,
-                    }]},
-                ]},
-            }})
-            answer = read()  # the client's answer to applyEdit
-            while answer is not None and answer.get("id") != 9001:
-                answer = read()
-            send({"id": mid, "result": None})
-        elif method == "shutdown":
-            send({"id": mid, "result": None})
-        elif method == "exit":
-            return
-        elif mid is not None and method is not None:
-            send({"id": mid, "error": {"code": -32601, "message": "not in the fake: " + method}})
+        for person in data.get("people", []):
+            self.aliases.update(person.get("aliases", []))
+
+    # requests ---------------------------------------------------------------
+    def hover(self, params):
+        line = self.docs[params["textDocument"]["uri"]].split("\n")[params["position"]["line"]]
+        at = self.idx(line, params["position"]["character"])
+        forms = ((CHIEN, CHIEN), (unicodedata.normalize("NFD", CHIEN), CHIEN), (RIDLEY, RIDLEY), ("Ridley", RIDLEY))
+        for form, key in forms:
+            i = line.find(form)
+            while i >= 0:
+                if i <= at < i + len(form):
+                    return {"contents": {"kind": "markdown", "value": CARDS[key]}}
+                i = line.find(form, i + 1)
+        return None
+
+    def code_actions(self, params):
+        uri = params["textDocument"]["uri"]
+        only = params["context"].get("only")
+        start, end = params["range"]["start"]["line"], params["range"]["end"]["line"]
+        found = self.findings(uri)
+        actions = []
+        if not only or "quickfix" in only:
+            for f in found:
+                if start <= f[1] <= end and f[5]:
+                    actions.append({"title": "Replace with '%s'" % f[5], "kind": "quickfix",
+                                    "edit": {"changes": {uri: [self.edit(f)]}}})
+                if start <= f[1] <= end and f[0] == "name-spelling":
+                    title = "Add 'Simon Ridly' to the workspace table as an alias of Simon Ridley"
+                    actions.append({"title": title, "kind": "quickfix", "command": {
+                        "title": title, "command": "copydesk.addToTable", "arguments": ["Simon Ridly", RIDLEY]}})
+        if not only or any(o.startswith("source") for o in only):
+            fixes = [self.edit(f) for f in found if f[5] and f[0] != "name-spelling"]
+            if fixes:
+                actions.append({"title": "Fix all copydesk findings", "kind": "source.fixAll.copydesk",
+                                "edit": {"changes": {uri: fixes}}})
+        return actions
+
+    def add_to_table(self, alias, name):
+        uri = "file://" + self.table_path()
+        body = TABLE
+        if FULL:
+            body = json.dumps({"people": [{"name": name, "aliases": [alias]}]}, ensure_ascii=False, indent=2) + "\n"
+        send({"id": APPLY_ID, "method": "workspace/applyEdit", "params": {"label": "Add to table", "edit": {
+            "documentChanges": [
+                {"kind": "create", "uri": uri, "options": {"ignoreIfExists": True}},
+                {"textDocument": {"uri": uri, "version": None}, "edits": [{
+                    "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                    "newText": body}]},
+            ]}}})
+
+    def run(self):
+        pending_command = None
+        while True:
+            msg = read()
+            if msg is None:
+                return
+            method, mid, params = msg.get("method"), msg.get("id"), msg.get("params") or {}
+            if method is None and mid == APPLY_ID:
+                if pending_command is not None:
+                    send({"id": pending_command, "result": None})
+                    pending_command = None
+                continue
+            if method == "initialize":
+                self.root = params.get("rootUri")
+                offered = params["capabilities"].get("general", {}).get("positionEncodings", [])
+                self.encoding = "utf-8" if "utf-8" in offered else "utf-16"
+                self.rules = dict((params.get("initializationOptions") or {}).get("rules") or {})
+                caps = {"positionEncoding": self.encoding, "textDocumentSync": 1,
+                        "codeActionProvider": True,
+                        "executeCommandProvider": {"commands": ["copydesk.addToTable", "fake.addToTable"]}}
+                if FULL:
+                    caps["hoverProvider"] = True
+                send({"id": mid, "result": {"capabilities": caps}})
+                if FULL:
+                    self.load_table()
+            elif method == "textDocument/didOpen":
+                self.docs[params["textDocument"]["uri"]] = params["textDocument"]["text"]
+                if FULL:
+                    self.publish(params["textDocument"]["uri"])
+            elif method == "textDocument/didChange":
+                self.docs[params["textDocument"]["uri"]] = params["contentChanges"][-1]["text"]
+                if FULL:
+                    self.publish(params["textDocument"]["uri"])
+            elif method == "workspace/didChangeConfiguration" and FULL:
+                settings = (params.get("settings") or {}).get("copydesk") or {}
+                self.rules = dict(settings.get("rules") or {})
+                self.publish_all()
+            elif method == "workspace/didChangeWatchedFiles" and FULL:
+                self.load_table()
+                self.publish_all()
+            elif method == "textDocument/hover":
+                send({"id": mid, "result": self.hover(params)})
+            elif method == "textDocument/codeAction":
+                if FULL:
+                    result = self.code_actions(params)
+                else:
+                    title = "Add 'Simon Ridly' to the workspace table as an alias of Simon Ridley"
+                    result = [{"title": title, "kind": "quickfix", "command": {
+                        "title": title, "command": "fake.addToTable", "arguments": []}}]
+                send({"id": mid, "result": result})
+            elif method == "workspace/executeCommand":
+                args = params.get("arguments") or ["Simon Ridly", RIDLEY]
+                pending_command = mid
+                self.add_to_table(*args)
+            elif method == "copydesk/status":
+                entries = 2 + len(self.aliases)
+                tables = [{"path": "<built-in>", "entries": 2}]
+                if os.path.exists(self.table_path()):
+                    tables.append({"path": self.table_path(), "entries": len(self.aliases)})
+                uri = params.get("uri")
+                found = len(self.findings(uri)) if uri in self.docs else None
+                send({"id": mid, "result": {"tables": tables, "entries": entries, "findings": found}})
+            elif method == "shutdown":
+                send({"id": mid, "result": None})
+            elif method == "exit":
+                return
+            elif mid is not None and method is not None:
+                send({"id": mid, "error": {"code": -32601, "message": "not in the fake: " + method}})
 
 
 if __name__ == "__main__":
-    main()
+    Fake().run()
