@@ -1,0 +1,506 @@
+#!/usr/bin/env node
+// End-to-end test of the copydesk VSIX in a real VS Code: code-server (VS Code's
+// workbench served over HTTP) installs the VSIX, Debian's Chromium shows it,
+// and playwright-core drives the page like a person with a keyboard and mouse.
+// Every assertion reads what the page shows (Problems panel, hover card, the
+// editor's text), not the extension's internals.
+//
+// Usage:
+//   node test/e2e.mjs --vsix copydesk-linux-x64.vsix --code-server DIR [--mode full|smoke]
+//                     [--screenshot screenshot.png] [--keep]
+//   DIR is the code-server npm package folder (test/setup-code-server.sh makes it).
+//   smoke: only that the VSIX loads (commands, status bar, copydesk.json schema).
+//   full: also diagnostics, hover card and a quick fix from the real server.
+// Env: CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT_MS (one wait, default 60000).
+
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values: opts } = parseArgs({
+  options: {
+    vsix: { type: 'string' },
+    'code-server': { type: 'string' },
+    mode: { type: 'string', default: 'full' },
+    screenshot: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+if (!opts.vsix || !opts['code-server']) {
+  console.error('usage: node test/e2e.mjs --vsix FILE --code-server DIR [--mode full|smoke] [--screenshot FILE] [--keep]');
+  process.exit(2);
+}
+const FULL = opts.mode === 'full';
+const WAIT = Number(process.env.E2E_TIMEOUT_MS ?? 60000);
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const csEntry = path.join(path.resolve(opts['code-server']), 'out', 'node', 'entry.js');
+const vsix = path.resolve(opts.vsix);
+
+// The fixture article and what the server must find in it (1-based line/col as
+// the Problems panel prints them).
+const ARTICLE = 'defence-talks.md';
+const EXPECT = [
+  { word: 'Hoang Xuan Chien', code: 'name-diacritics' },
+  { word: 'Permanent Secretary', code: 'title-mismatch' },
+  { word: 'Wednesday', code: 'weekday-mismatch' },
+];
+const FIX = { word: 'Hoang Xuan Chien', title: "Replace with 'Hoàng Xuân Chiến'", result: 'Hoàng Xuân Chiến' };
+const CLEAN_LINE = 'The two delegations plan a follow-up round later in the year.';
+
+// ---------------------------------------------------------------------------
+// small helpers
+
+const t0 = Date.now();
+function log(msg) {
+  console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+}
+const results = [];
+async function check(name, fn) {
+  const start = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    log(`ok   - ${name} (${Date.now() - start} ms)`);
+    return true;
+  } catch (err) {
+    results.push({ name, ok: false, err });
+    log(`FAIL - ${name}: ${err?.message ?? err}`);
+    return false;
+  }
+}
+function assert(cond, msg) {
+  if (!cond) {
+    throw new Error(msg);
+  }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function waitFor(what, fn, timeout = WAIT) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      const v = await fn();
+      if (v) {
+        return v;
+      }
+    } catch (err) {
+      last = err;
+    }
+    await sleep(250);
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (${last.message})` : ''}`);
+}
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** 1-based line and column of `word` in the fixture text. */
+function positionOf(text, word) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const col = lines[i].indexOf(word);
+    if (col >= 0) {
+      return { line: i + 1, col: col + 1 };
+    }
+  }
+  throw new Error(`fixture has no "${word}"`);
+}
+
+// ---------------------------------------------------------------------------
+// set up a fresh code-server
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-'));
+const userData = path.join(root, 'user-data');
+const extDir = path.join(root, 'extensions');
+const workspace = path.join(root, 'workspace');
+const browserData = path.join(root, 'chromium');
+const xdg = path.join(root, 'xdg');
+fs.cpSync(path.join(here, 'fixtures', 'workspace'), workspace, { recursive: true });
+fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+fs.writeFileSync(
+  path.join(userData, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'workbench.welcomePage.walkthroughs.openOnInstall': false,
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'git.enabled': false,
+      'chat.commandCenter.enabled': false,
+      'chat.disableAIFeatures': true,
+      'editor.minimap.enabled': false,
+      'editor.hover.delay': 200,
+      'editor.lightbulb.enabled': 'on',
+      'editor.fontSize': 15,
+      'editor.wordWrap': 'on',
+      'markdown.validate.enabled': false,
+      'window.restoreWindows': 'none',
+      'files.hotExit': 'off',
+      'workbench.colorTheme': 'Default Light Modern',
+    },
+    null,
+    2,
+  ),
+);
+const env = {
+  ...process.env,
+  XDG_CONFIG_HOME: path.join(xdg, 'config'),
+  XDG_DATA_HOME: path.join(xdg, 'data'),
+  XDG_CACHE_HOME: path.join(xdg, 'cache'),
+};
+delete env.VSCODE_IPC_HOOK_CLI;
+const csArgs = ['--user-data-dir', userData, '--extensions-dir', extDir];
+
+let codeServer;
+let browser;
+let exitCode = 1;
+const csLog = path.join(root, 'code-server.log');
+
+async function main() {
+  log(`temp folder ${root}`);
+  const ok = await check('code-server installs the VSIX', async () => {
+    const r = spawnSync(process.execPath, [csEntry, ...csArgs, '--install-extension', vsix, '--force'], {
+      env,
+      encoding: 'utf8',
+      timeout: 120000,
+    });
+    assert(r.status === 0, `--install-extension exited ${r.status}: ${r.stdout}\n${r.stderr}`);
+    const list = spawnSync(process.execPath, [csEntry, ...csArgs, '--list-extensions', '--show-versions'], {
+      env,
+      encoding: 'utf8',
+    });
+    assert(/copydesk\.copydesk@/.test(list.stdout), `not listed: ${list.stdout} ${list.stderr}`);
+    const installed = fs.readdirSync(extDir).find((d) => d.startsWith('copydesk.copydesk'));
+    const server = path.join(extDir, installed, 'server', 'copydesk');
+    assert(fs.existsSync(server), `no bundled server at ${server}`);
+    assert((fs.statSync(server).mode & 0o111) !== 0, 'bundled server is not executable');
+  });
+  if (!ok) {
+    return;
+  }
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  const logFd = fs.openSync(csLog, 'w');
+  codeServer = spawn(
+    process.execPath,
+    [
+      csEntry,
+      ...csArgs,
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+    ],
+    { env, stdio: ['ignore', logFd, logFd], detached: true },
+  );
+  codeServer.on('exit', (code, sig) => log(`code-server exited (${code ?? sig})`));
+
+  if (!(await check('code-server answers on 127.0.0.1', () =>
+    waitFor('code-server /healthz', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok)))) {
+    return;
+  }
+
+  const context = await chromium.launchPersistentContext(browserData, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 800 },
+  });
+  browser = context;
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(WAIT);
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+
+  const shot = async (file) => {
+    await page.screenshot({ path: file });
+    log(`screenshot ${file}`);
+  };
+  const failShot = () => shot(path.join(root, 'failure.png')).catch(() => {});
+
+  if (!(await check('the workbench loads with the fixture folder', async () => {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: ARTICLE }).first().waitFor();
+  }))) {
+    await failShot();
+    return;
+  }
+
+  // ---- open the article
+  const articleText = fs.readFileSync(path.join(workspace, ARTICLE), 'utf8');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  const runCommand = async (label) => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  };
+  const goTo = async (line, col) => {
+    await editor.click();
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${col}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  };
+  const editorText = async () =>
+    norm((await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()));
+
+  if (!(await check(`the article opens in a Markdown editor`, async () => {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: ARTICLE }).first().dblclick();
+    await page.locator('.tab.active', { hasText: ARTICLE }).waitFor();
+    await waitFor('article text', async () => (await editorText()).includes('Senior Lieutenant General'));
+    await waitFor('language Markdown in the status bar', async () =>
+      (await page.locator('#status\\.editor\\.mode').innerText()).includes('Markdown'));
+  }))) {
+    await failShot();
+    return;
+  }
+
+  await check('the extension contributes its three commands', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('>copydesk');
+    for (const label of ['copydesk: Restart Server', 'copydesk: Open Reference Table', 'copydesk: Show Card']) {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+    }
+    await page.keyboard.press('Escape');
+  });
+
+  await check('the status bar shows the copydesk item', async () => {
+    await page.locator('.statusbar-item', { hasText: 'copydesk' }).first().waitFor();
+  });
+
+  await check('copydesk.json is checked against the settings schema', async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('schema-check/copydesk.json');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'copydesk.json' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'copydesk.json' }).waitFor();
+    // The JSON language server marks the bad severity value.
+    await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: /Value is not accepted|loud/ }).first();
+    await row.waitFor();
+    log(`  problems row: ${norm(await row.innerText())}`);
+    await page.keyboard.press('Control+W');
+    await page.locator('.tab.active', { hasText: ARTICLE }).waitFor();
+  });
+
+  if (!FULL) {
+    if (opts.screenshot) {
+      await shot(opts.screenshot);
+    }
+    return;
+  }
+
+  // ---- the real server
+  await check('the status bar counts table entries and findings', async () => {
+    const item = page.locator('.statusbar-item', { hasText: 'copydesk' }).first();
+    const text = await waitFor('entries and findings', async () => {
+      const t = norm(await item.innerText());
+      return /entr(y|ies)/.test(t) && /findings?/.test(t) ? t : undefined;
+    });
+    log(`  status bar: ${text}`);
+    assert(/[1-9]/.test(text), `no counts in "${text}"`);
+  });
+
+  const problems = {};
+  await check('the Problems panel lists each finding at the right word (line:col)', async () => {
+    await editor.click();
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor();
+    const rows = panel.locator('.monaco-list-row');
+    await waitFor(`${EXPECT.length} copydesk problems`, async () => {
+      const texts = await rows.allInnerTexts();
+      return EXPECT.every((e) => texts.some((t) => t.includes(e.code)));
+    });
+    const texts = (await rows.allInnerTexts()).map(norm);
+    for (const t of texts) {
+      log(`  problem: ${t}`);
+    }
+    for (const e of EXPECT) {
+      const want = positionOf(articleText, e.word);
+      const row = texts.find((t) => t.includes(e.code));
+      const m = /\[Ln (\d+), Col (\d+)\]/.exec(row);
+      assert(m, `no [Ln, Col] in "${row}"`);
+      assert(Number(m[1]) === want.line && Number(m[2]) === want.col,
+        `${e.code} at ${m[1]}:${m[2]}, expected ${want.line}:${want.col} ("${e.word}")`);
+      assert(/copydesk/.test(row), `source copydesk missing in "${row}"`);
+      problems[e.code] = row;
+    }
+    const cleanLine = positionOf(articleText, CLEAN_LINE).line;
+    const onClean = texts.filter((t) => new RegExp(`\\[Ln ${cleanLine}, `).test(t));
+    assert(onClean.length === 0, `findings on the correct sentence: ${onClean.join(' | ')}`);
+  });
+
+  await check('squiggles are drawn in the editor', async () => {
+    const n = await waitFor('squiggles', async () => editor.locator('[class*="squiggly-"]').count());
+    log(`  ${n} squiggle decorations`);
+    assert(n >= EXPECT.length, `only ${n} squiggles`);
+  });
+
+  await check('copydesk.showCard shows the hover card for the name', async () => {
+    const p = positionOf(articleText, FIX.word);
+    await goTo(p.line, p.col + 2);
+    await runCommand('copydesk: Show Card');
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor();
+    const text = await waitFor('card text', async () => {
+      const t = norm(await hover.innerText());
+      return t.includes('Hoàng Xuân Chiến') ? t : undefined;
+    });
+    log(`  hover: ${text.slice(0, 300)}`);
+    assert(text.includes('name-diacritics') || /diacritic/i.test(text), 'hover does not show the finding');
+    await page.keyboard.press('Escape');
+  });
+
+  await check('mouse hover on a squiggled word shows the finding and the card', async () => {
+    const box = await wordBox(page, FIX.word);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor();
+    const text = await waitFor('hover text', async () => {
+      const t = norm(await hover.innerText());
+      return t.includes('Hoàng Xuân Chiến') ? t : undefined;
+    });
+    assert(/\*\*/.test(text) === false, 'card Markdown not rendered');
+    const bold = await hover.locator('strong', { hasText: 'Hoàng Xuân Chiến' }).count();
+    assert(bold > 0, 'the card does not start with the canonical name in bold');
+    await sleep(500);
+    if (opts.screenshot) {
+      await shot(opts.screenshot);
+    }
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  });
+
+  await check(`quick fix "${FIX.title}" changes the text`, async () => {
+    const p = positionOf(articleText, FIX.word);
+    await goTo(p.line, p.col + 2);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget');
+    await menu.waitFor();
+    const item = menu.locator('.monaco-list-row', { hasText: FIX.title }).first();
+    await item.waitFor();
+    log(`  actions: ${(await menu.locator('.monaco-list-row').allInnerTexts()).map(norm).join(' | ')}`);
+    await item.click();
+    await waitFor('fixed text', async () => (await editorText()).includes(FIX.result));
+    const text = await editorText();
+    assert(!text.includes(FIX.word), `"${FIX.word}" still in the text`);
+    await waitFor('name-diacritics gone from Problems', async () => {
+      const texts = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+      return !texts.some((t) => t.includes('name-diacritics'));
+    });
+  });
+
+  if (pageErrors.length) {
+    log(`page errors (not failures): ${pageErrors.slice(0, 5).join(' | ')}`);
+  }
+}
+
+/** Screen box of a word in the editor. */
+async function wordBox(page, word) {
+  const box = await page.evaluate((w) => {
+    for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let text = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ n, start: text.length });
+        text += n.data;
+      }
+      const at = text.replace(/\u00a0/g, ' ').indexOf(w);
+      if (at < 0) {
+        continue;
+      }
+      const locate = (off) => {
+        const hit = nodes.filter((x) => x.start <= off).pop();
+        return [hit.n, off - hit.start];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at));
+      range.setEnd(...locate(at + w.length - 1));
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }
+    return null;
+  }, word);
+  assert(box, `"${word}" not on screen`);
+  return box;
+}
+
+try {
+  await main();
+} catch (err) {
+  results.push({ name: 'unexpected error', ok: false, err });
+  log(`FAIL - unexpected error: ${err?.stack ?? err}`);
+} finally {
+  if (browser) {
+    await browser.close().catch(() => {});
+  }
+  if (codeServer && codeServer.exitCode === null) {
+    try {
+      process.kill(-codeServer.pid, 'SIGTERM');
+    } catch {
+      codeServer.kill('SIGTERM');
+    }
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  const passed = results.length - failed;
+  if (failed > 0 || opts.keep) {
+    log(`kept ${root} (code-server.log, failure.png)`);
+    if (failed > 0 && fs.existsSync(csLog)) {
+      const tail = fs.readFileSync(csLog, 'utf8').split('\n').slice(-30).join('\n');
+      console.log(`--- code-server.log (last lines)\n${tail}\n---`);
+    }
+  } else {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  console.log(`e2e (${FULL ? 'full' : 'smoke'}): ${passed} passed, ${failed} failed`);
+  exitCode = failed > 0 || results.length === 0 ? 1 : 0;
+}
+process.exit(exitCode);
