@@ -1,0 +1,386 @@
+//! From text to mentions: each block of prose is folded, cut into words and sentences, and
+//! its phrases, dates and years are found against the table's index. A block's analysis
+//! depends only on its text and the index, so it can be cached and reused after an edit
+//! elsewhere; the document-level facts (publication date, who the article is about) are
+//! gathered over all blocks afterwards.
+
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+use rustc_hash::FxHashMap;
+
+use crate::config::Config;
+use crate::dates::{DateMention, find_dates};
+use crate::table::index::{Form, Meaning, PhraseId, Target};
+use crate::table::{Date, Index};
+use crate::text::fold::Folded;
+use crate::text::prose::{Kind, prose};
+use crate::text::sentences::sentences;
+use crate::text::tokens::{Join, Token, is_capitalised, push_key, tokenize};
+
+/// A phrase of the text found in the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Token range `[first, last)`.
+    pub first: usize,
+    pub last: usize,
+    pub phrase: PhraseId,
+}
+
+/// Everything found in one block of prose. Offsets are relative to the block's start.
+#[derive(Debug, Clone, Default)]
+pub struct BlockAnalysis {
+    pub folded: Folded,
+    pub tokens: Vec<Token>,
+    pub hits: Vec<Hit>,
+    pub dates: Vec<DateMention>,
+    /// Folded byte ranges.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl BlockAnalysis {
+    /// Analyse a block: `text` is the block's text, `segments` its prose parts (relative).
+    pub fn new(text: &str, segments: &[(usize, usize)], index: &Index) -> BlockAnalysis {
+        let folded = Folded::new(text, segments);
+        let tokens = tokenize(&folded.text);
+        let hits = find_hits(&folded.text, &tokens, index);
+        let dates = find_dates(&folded.text);
+        let sentences = sentences(&folded.text);
+        BlockAnalysis {
+            folded,
+            tokens,
+            hits,
+            dates,
+            sentences,
+        }
+    }
+
+    /// Folded byte range of a hit.
+    pub fn hit_frange(&self, h: &Hit) -> (usize, usize) {
+        (self.tokens[h.first].start, self.tokens[h.last - 1].end)
+    }
+
+    /// Folded text of a token range.
+    pub fn token_text(&self, i: usize) -> &str {
+        self.tokens[i].text(&self.folded.text)
+    }
+
+    /// The sentence that holds a folded offset.
+    pub fn sentence_of(&self, at: usize) -> Option<(usize, usize)> {
+        self.sentences
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= at && at < e)
+    }
+
+    /// The index of the first token at or after a folded offset.
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.end <= at)
+    }
+
+    /// The hit that ends just before token `i` (its last token is `i - 1`).
+    pub fn hit_ending_at(&self, i: usize) -> Option<&Hit> {
+        self.hits.iter().find(|h| h.last == i)
+    }
+
+    /// The hit that starts at token `i`.
+    pub fn hit_starting_at(&self, i: usize) -> Option<&Hit> {
+        self.hits.iter().find(|h| h.first == i)
+    }
+
+    /// The folded text between token `i - 1` and token `i`.
+    pub fn gap_before(&self, i: usize) -> &str {
+        if i == 0 || i >= self.tokens.len() {
+            return "";
+        }
+        &self.folded.text[self.tokens[i - 1].end..self.tokens[i].start]
+    }
+}
+
+/// Leftmost-longest phrases, extended word by word while they are the prefix of a key.
+fn find_hits(text: &str, tokens: &[Token], index: &Index) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut key = String::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        key.clear();
+        let mut best = None;
+        let mut j = i;
+        loop {
+            push_key(&mut key, tokens[j].text(text), tokens[j].join, j == i);
+            if let Some(id) = index.phrase(&key) {
+                best = Some((j, id));
+            }
+            if j + 1 < tokens.len() && tokens[j + 1].join != Join::Break && index.is_prefix(&key) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        match best {
+            Some((j, phrase)) => {
+                hits.push(Hit {
+                    first: i,
+                    last: j + 1,
+                    phrase,
+                });
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+/// A block placed in its document.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// Byte offset of the block in the document.
+    pub start: usize,
+    pub block: Arc<BlockAnalysis>,
+}
+
+impl Placed {
+    /// Document byte range of a folded range.
+    pub fn range(&self, f: (usize, usize)) -> (usize, usize) {
+        let (a, b) = self.block.folded.original_range(f.0, f.1);
+        (self.start + a, self.start + b)
+    }
+
+    /// Document byte range of a hit.
+    pub fn hit_range(&self, h: &Hit) -> (usize, usize) {
+        self.range(self.block.hit_frange(h))
+    }
+}
+
+/// A cache of block analyses by block text, for the language server.
+pub type BlockCache = FxHashMap<(u64, usize), Arc<BlockAnalysis>>;
+
+/// A whole document, analysed.
+pub struct Analysis<'a> {
+    pub text: &'a str,
+    pub kind: Kind,
+    pub index: &'a Index,
+    pub config: &'a Config,
+    pub blocks: Vec<Placed>,
+    /// The publication date: the configured one, else front matter, else a dateline.
+    pub date: Option<Date>,
+    /// People the document names in full (name or alias), with the offset of the first time.
+    pub introduced: FxHashMap<u32, usize>,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:date|dated|published)\s*:?\s*(\d{4}-\d{2}-\d{2})\b").expect("dateline")
+});
+static DATE_ONLY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[\s,\-–—|:0-9apmgtuc+]*$").expect("time tail"));
+
+/// A publication date stated at the top of an article: a `date YYYY-MM-DD` line, or a line
+/// that holds only a date (and a time).
+pub fn dateline(text: &str) -> Option<Date> {
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(5) {
+        if let Some(c) = DATELINE.captures(line) {
+            return Date::parse(&c[1]);
+        }
+        let folded = Folded::of(line.trim());
+        let dates = find_dates(&folded.text);
+        if let Some(d) = dates.first()
+            && d.range.0 == 0
+            && DATE_ONLY_LINE.is_match(&folded.text[d.range.1..])
+            && let Some(date) = d.date()
+        {
+            return Some(Date(date));
+        }
+    }
+    None
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(
+        text: &'a str,
+        kind: Kind,
+        index: &'a Index,
+        config: &'a Config,
+        mut cache: Option<&mut BlockCache>,
+    ) -> Analysis<'a> {
+        let p = prose(text, kind);
+        let mut blocks = Vec::with_capacity(p.blocks.len());
+        for b in &p.blocks {
+            let btext = &text[b.start..b.end];
+            let segs: Vec<(usize, usize)> = b
+                .segments
+                .iter()
+                .map(|&(s, e)| (s - b.start, e - b.start))
+                .collect();
+            let block = match cache.as_deref_mut() {
+                Some(cache) => {
+                    let key = (hash_block(btext, &segs), btext.len());
+                    cache
+                        .entry(key)
+                        .or_insert_with(|| Arc::new(BlockAnalysis::new(btext, &segs, index)))
+                        .clone()
+                }
+                None => Arc::new(BlockAnalysis::new(btext, &segs, index)),
+            };
+            blocks.push(Placed {
+                start: b.start,
+                block,
+            });
+        }
+        let date = config
+            .date
+            .or(p.front_matter_date)
+            .or_else(|| dateline(text));
+        let mut a = Analysis {
+            text,
+            kind,
+            index,
+            config,
+            blocks,
+            date,
+            introduced: FxHashMap::default(),
+        };
+        let mut introduced = FxHashMap::default();
+        for (pl, h, m) in a.meanings() {
+            if let Target::Person { person, form } = m.target
+                && form.is_whole()
+                && a.case_fits(pl, h, &m.surface)
+            {
+                introduced.entry(person).or_insert(pl.hit_range(h).0);
+            }
+        }
+        a.introduced = introduced;
+        a
+    }
+
+    /// Every hit with every meaning.
+    pub fn meanings(&self) -> impl Iterator<Item = (&Placed, &Hit, &Meaning)> {
+        self.blocks.iter().flat_map(move |pl| {
+            pl.block.hits.iter().flat_map(move |h| {
+                self.index
+                    .meanings(h.phrase)
+                    .iter()
+                    .map(move |m| (pl, h, m))
+            })
+        })
+    }
+
+    /// Does the hit's capitalisation fit the table's form? Every word the table capitalises
+    /// must be capitalised in the text (or the text is all capitals).
+    pub fn case_fits(&self, pl: &Placed, h: &Hit, surface: &str) -> bool {
+        let sf = Folded::of(surface);
+        let stoks = tokenize(&sf.text);
+        let b = &pl.block;
+        if stoks.len() != h.last - h.first {
+            return true;
+        }
+        stoks.iter().enumerate().all(|(k, st)| {
+            !is_capitalised(st.text(&sf.text)) || is_capitalised(b.token_text(h.first + k))
+        })
+    }
+
+    /// The exact original text of a range.
+    pub fn slice(&self, r: (usize, usize)) -> &'a str {
+        &self.text[r.0..r.1]
+    }
+
+    /// Is the person named in full somewhere before `at` (or anywhere, with `at = usize::MAX`)?
+    pub fn introduced_before(&self, person: u32, at: usize) -> bool {
+        self.introduced.get(&person).is_some_and(|&o| o < at)
+    }
+
+    /// The person a hit names, when that is certain: a whole name of one person, or a part of
+    /// the name of exactly one person the document names in full.
+    pub fn person_of(&self, pl: &Placed, h: &Hit) -> Option<(u32, Form)> {
+        let mut found: Option<(u32, Form)> = None;
+        for m in self.index.meanings(h.phrase) {
+            let Target::Person { person, form } = m.target else {
+                continue;
+            };
+            if !self.case_fits(pl, h, &m.surface) {
+                continue;
+            }
+            if !form.is_whole() && !self.introduced.contains_key(&person) {
+                continue;
+            }
+            match found {
+                Some((p, _)) if p != person => return None,
+                Some(_) => {}
+                None => found = Some((person, form)),
+            }
+        }
+        found
+    }
+}
+
+fn hash_block(text: &str, segs: &[(usize, usize)]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    text.hash(&mut h);
+    segs.hash(&mut h);
+    h.finish()
+}
+
+/// Compare two forms of a name as a reader would: NFC, lowercase, white space collapsed,
+/// typographic apostrophes and dashes made plain.
+pub fn same_form(a: &str, b: &str) -> bool {
+    normal_form(a) == normal_form(b)
+}
+
+pub fn normal_form(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfc() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{2010}'..='\u{2014}' => '-',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out.trim_end().to_string()
+}
+
+/// Write `surface` in the case style of `original`: all capitals stay all capitals.
+pub fn in_case_of(original: &str, surface: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        surface.to_uppercase()
+    } else {
+        surface.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline(" date 2025-03-04 Politics & Law\nx"),
+            Date::parse("2025-03-04")
+        );
+        assert_eq!(
+            dateline("Headline\n\nMarch 04, 2025 - 22:35\nBody"),
+            Date::parse("2025-03-04")
+        );
+        assert_eq!(dateline("They met on March 4, 2025 in town."), None);
+    }
+
+    #[test]
+    fn forms() {
+        assert!(same_form("Hoa\u{300}ng  Xuân", "hoàng xuân"));
+        assert!(!same_form("Hoang", "Hoàng"));
+        assert_eq!(in_case_of("HOANG", "Hoàng"), "HOÀNG");
+    }
+}

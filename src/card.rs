@@ -1,0 +1,1 @@
+//! Hover cards (filled in below).

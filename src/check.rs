@@ -1,0 +1,142 @@
+//! The check: text in, findings out.
+
+use crate::analysis::{Analysis, BlockCache};
+use crate::config::Config;
+use crate::finding::Finding;
+use crate::rules::RULES;
+use crate::table::Index;
+use crate::text::Kind;
+
+/// Check a document's text: every enabled rule, at its configured severity, with the
+/// suppression comments applied. Findings are sorted by position.
+pub fn check_text(text: &str, kind: Kind, index: &Index, config: &Config) -> Vec<Finding> {
+    let analysis = Analysis::new(text, kind, index, config, None);
+    run_rules(&analysis)
+}
+
+/// The same with a cache of block analyses (the language server keeps one per document).
+pub fn check_cached(
+    text: &str,
+    kind: Kind,
+    index: &Index,
+    config: &Config,
+    cache: &mut BlockCache,
+) -> Vec<Finding> {
+    let analysis = Analysis::new(text, kind, index, config, Some(cache));
+    run_rules(&analysis)
+}
+
+/// Run the rules over an analysis.
+pub fn run_rules(a: &Analysis) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        let Some(severity) = a.config.severity(rule.code, rule.default_severity) else {
+            continue;
+        };
+        let start = out.len();
+        (rule.check)(a, &mut out);
+        for f in &mut out[start..] {
+            f.severity = severity;
+        }
+    }
+    let suppressed = Suppressions::new(a.text);
+    out.retain(|f| !suppressed.covers(f));
+    out.sort_by(|x, y| x.range.cmp(&y.range).then(x.code.cmp(y.code)));
+    out.dedup_by(|x, y| x.range == y.range && x.code == y.code);
+    out
+}
+
+/// `copydesk: ignore` on a line; `<!-- copydesk-disable-next-line [CODE ...] -->` on the line before.
+struct Suppressions<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+pub const IGNORE_MARK: &str = "copydesk: ignore";
+pub const DISABLE_NEXT_LINE: &str = "copydesk-disable-next-line";
+
+impl<'a> Suppressions<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        if text.contains("copydesk") {
+            line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        }
+        Suppressions { text, line_starts }
+    }
+
+    fn line(&self, n: usize) -> &str {
+        let s = self.line_starts[n];
+        let e = self
+            .line_starts
+            .get(n + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        &self.text[s..e]
+    }
+
+    fn covers(&self, f: &Finding) -> bool {
+        if self.line_starts.len() == 1 && !self.text.contains("copydesk") {
+            return false;
+        }
+        let n = self.line_starts.partition_point(|&s| s <= f.range.0) - 1;
+        let line = self.line(n);
+        if line.contains(IGNORE_MARK) || line.contains("copydesk:ignore") {
+            return true;
+        }
+        if n == 0 {
+            return false;
+        }
+        let prev = self.line(n - 1);
+        let Some(i) = prev.find(DISABLE_NEXT_LINE) else {
+            return false;
+        };
+        let rest = &prev[i + DISABLE_NEXT_LINE.len()..];
+        let rest = rest.split("-->").next().unwrap_or("");
+        let codes: Vec<&str> = rest
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|s| !s.is_empty())
+            .collect();
+        codes.is_empty() || codes.contains(&f.code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fixture::INDEX;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        check_text(text, Kind::Markdown, &INDEX, &Config::default())
+            .iter()
+            .map(|f| f.code)
+            .collect()
+    }
+
+    #[test]
+    fn suppression_comments() {
+        assert_eq!(codes("Hoang Xuan Chien spoke.\n"), vec!["name-diacritics"]);
+        assert!(codes("Hoang Xuan Chien spoke. <!-- copydesk: ignore -->\n").is_empty());
+        assert!(
+            codes("<!-- copydesk-disable-next-line name-diacritics -->\nHoang Xuan Chien spoke.\n")
+                .is_empty()
+        );
+        assert_eq!(
+            codes("<!-- copydesk-disable-next-line title-mismatch -->\nHoang Xuan Chien spoke.\n"),
+            vec!["name-diacritics"]
+        );
+    }
+
+    #[test]
+    fn rules_can_be_turned_off_or_changed() {
+        let mut config = Config::default();
+        config
+            .rules
+            .insert("name-diacritics".into(), crate::config::Level::Off);
+        assert!(check_text("Hoang Xuan Chien.", Kind::Plain, &INDEX, &config).is_empty());
+        config
+            .rules
+            .insert("name-diacritics".into(), crate::config::Level::Error);
+        let f = check_text("Hoang Xuan Chien.", Kind::Plain, &INDEX, &config);
+        assert_eq!(f[0].severity, crate::finding::Severity::Error);
+    }
+}

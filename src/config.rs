@@ -1,0 +1,86 @@
+//! Configuration: the workspace `copydesk.json`, the editor's settings, the CLI's flags.
+//! The core takes it as a value; only the adapters read files.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::Severity;
+use crate::table::Date;
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    #[serde(alias = "info")]
+    Information,
+    Hint,
+    Off,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        Some(match self {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Information => Severity::Information,
+            Level::Hint => Severity::Hint,
+            Level::Off => return None,
+        })
+    }
+}
+
+/// Settings, as written in `copydesk.json` and sent by editors.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Settings {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Table files, relative to the config file (or the workspace).
+    #[serde(default)]
+    pub tables: Vec<String>,
+    /// Leave out the embedded default table.
+    #[serde(default)]
+    pub no_default_table: bool,
+    /// A level per rule code: error, warning, information, hint or off.
+    #[serde(default)]
+    pub rules: BTreeMap<String, Level>,
+    /// The house style: the preferred form of names that have variants ("Việt Nam").
+    #[serde(default)]
+    pub style: Vec<String>,
+    /// The publication date of the documents, when they do not give one.
+    #[serde(default)]
+    pub publication_date: Option<Date>,
+    /// Where the language server writes its log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_file: Option<String>,
+}
+
+/// What the checks need of the configuration.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    pub rules: BTreeMap<String, Level>,
+    pub style: Vec<String>,
+    /// Overrides the document's own date when set.
+    pub date: Option<Date>,
+}
+
+impl Config {
+    pub fn from_settings(s: &Settings) -> Config {
+        Config {
+            rules: s.rules.clone(),
+            style: s.style.clone(),
+            date: s.publication_date,
+        }
+    }
+
+    /// The severity of a rule, or `None` if it is off.
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.rules.get(code) {
+            Some(l) => l.severity(),
+            None => Some(default),
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! `invalid-date`: a date that does not exist.
+
+use super::{Rule, finding};
+use crate::analysis::Analysis;
+use crate::finding::{Finding, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "invalid-date",
+    default_severity: Severity::Error,
+    summary: "A date that does not exist",
+    explain: "Flags dates that are in no calendar: \"29 February 2025\" (2025 is not a leap \
+year), \"April 31, 2024\", \"2025-02-30\", \"February 30\" (without a year, only a day that \
+exists in no year is flagged).\n\nNo fix: which part is wrong is not certain.",
+    document_level: false,
+    check,
+};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn days_in(month: i8, year: Option<i16>) -> i8 {
+    let y = year.unwrap_or(2024);
+    (28..=31)
+        .rev()
+        .find(|&d| jiff::civil::Date::new(y, month, d).is_ok())
+        .unwrap_or(0)
+}
+
+fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    for pl in &a.blocks {
+        for m in &pl.block.dates {
+            if !m.is_invalid() {
+                continue;
+            }
+            let (Some(month), Some(day)) = (m.month, m.day) else {
+                continue;
+            };
+            let message = if !(1..=12).contains(&month) {
+                format!("There is no month {month}")
+            } else {
+                let name = MONTHS[month as usize - 1];
+                let n = days_in(month, m.year);
+                match m.year {
+                    Some(y) if month == 2 && day == 29 => {
+                        format!("There is no 29 February {y}: {y} is not a leap year")
+                    }
+                    Some(y) => format!("There is no {day} {name} {y}: {name} has {n} days"),
+                    None => format!("There is no {day} {name}: {name} has at most {n} days"),
+                }
+            };
+            out.push(finding(&RULE, pl.range(m.range), message, vec![], None));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixture::check_fixture;
+
+    #[test]
+    fn dates_that_do_not_exist() {
+        check_fixture(
+            "invalid-date",
+            "
+It was signed on 29 February 2025, they said.
+                 ^^^^^^^^^^^^^^^^ invalid-date
+Or April 31, 2024, or 2025-02-30, or February 30.
+   ^^^^^^^^^^^^^^ invalid-date
+                      ^^^^^^^^^^ invalid-date
+                                     ^^^^^^^^^^^ invalid-date
+",
+        );
+    }
+
+    #[test]
+    fn real_dates_pass() {
+        check_fixture(
+            "invalid-date",
+            "29 February 2024, February 29, April 30, 2024, 2025-12-31, and Room 2031.\n",
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! The rules. Each rule is one file with a stable code, a default severity, its
+//! documentation (`copydesk explain CODE`) and its tests.
+
+use crate::analysis::Analysis;
+use crate::finding::{Finding, Severity};
+
+pub mod event_date_mismatch;
+pub mod invalid_date;
+pub mod name_diacritics;
+pub mod name_spelling;
+pub mod second_reference;
+pub mod style_variant;
+pub mod title_mismatch;
+pub mod weekday_mismatch;
+
+#[cfg(test)]
+pub(crate) mod fixture;
+
+/// A rule.
+pub struct Rule {
+    pub code: &'static str,
+    pub default_severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// What it does, with examples (Markdown).
+    pub explain: &'static str,
+    /// Does the rule look at the whole document (not just each block)?
+    pub document_level: bool,
+    pub check: fn(&Analysis, &mut Vec<Finding>),
+}
+
+/// Every rule, in a stable order.
+pub const RULES: &[Rule] = &[
+    name_diacritics::RULE,
+    name_spelling::RULE,
+    title_mismatch::RULE,
+    weekday_mismatch::RULE,
+    invalid_date::RULE,
+    event_date_mismatch::RULE,
+    second_reference::RULE,
+    style_variant::RULE,
+];
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// A finding at the rule's default severity (the configured one is applied afterwards).
+pub(crate) fn finding(
+    rule: &Rule,
+    range: (usize, usize),
+    message: String,
+    fixes: Vec<crate::finding::Fix>,
+    entry: Option<crate::table::EntryRef>,
+) -> Finding {
+    Finding {
+        code: rule.code,
+        severity: rule.default_severity,
+        range,
+        message,
+        fixes,
+        entry,
+    }
+}

@@ -1,0 +1,160 @@
+//! `style-variant`: a document that mixes spelling variants of one name.
+
+use rustc_hash::FxHashMap;
+
+use super::{Rule, finding};
+use crate::analysis::{Analysis, same_form};
+use crate::finding::{Finding, Fix, Severity};
+use crate::table::index::{Form, Target};
+use crate::table::{Entity, EntryRef};
+
+pub const RULE: Rule = Rule {
+    code: "style-variant",
+    default_severity: Severity::Information,
+    summary: "A document that mixes spelling variants of one name",
+    explain: "Places and organisations can have spelling variants in the table (\"Việt Nam\" \
+and \"Vietnam\", \"Hà Nội\" and \"Hanoi\"). A document should use one. Flags the minority \
+form; a configured house style (`style`: the preferred forms) overrides the majority and is \
+enforced even when the document uses only the other form. Whole words only: \"Vietnamese\" \
+is never a variant of \"Vietnam\". Aliases (\"the Home Office\") are not variants.\n\n\
+Fix: the majority form, or the house style's.",
+    document_level: true,
+    check,
+};
+
+fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    // (entity) -> form index (0 = name, k + 1 = variant k) -> occurrences
+    type Key = (bool, u32);
+    let mut uses: FxHashMap<Key, Vec<(usize, (usize, usize))>> = FxHashMap::default();
+    for pl in &a.blocks {
+        for h in &pl.block.hits {
+            for m in a.index.meanings(h.phrase) {
+                let (key, form) = match m.target {
+                    Target::Place { idx, form } => ((true, idx), form),
+                    Target::Organisation { idx, form } => ((false, idx), form),
+                    _ => continue,
+                };
+                let slot = match form {
+                    Form::Name => 0,
+                    Form::Variant(k) => k as usize + 1,
+                    _ => continue,
+                };
+                let range = pl.hit_range(h);
+                // Only the exact form counts: a form without its diacritics is another rule's.
+                if !same_form(a.slice(range), &m.surface) {
+                    continue;
+                }
+                uses.entry(key).or_default().push((slot, range));
+            }
+        }
+    }
+    let mut keys: Vec<_> = uses.keys().copied().collect();
+    keys.sort();
+    for key in keys {
+        let list = &uses[&key];
+        let e: &Entity = if key.0 {
+            &a.index.table.places[key.1 as usize]
+        } else {
+            &a.index.table.organisations[key.1 as usize]
+        };
+        let forms: Vec<&str> = std::iter::once(e.name.as_str())
+            .chain(e.variants.iter().map(String::as_str))
+            .collect();
+        let mut counts = vec![0usize; forms.len()];
+        for (slot, _) in list {
+            counts[*slot] += 1;
+        }
+        let house = forms
+            .iter()
+            .position(|f| a.config.style.iter().any(|s| same_form(s, f)));
+        let used = counts.iter().filter(|&&c| c > 0).count();
+        let preferred = match house {
+            Some(h) => h,
+            None if used < 2 => continue,
+            None => {
+                // The majority; a tie goes to the form used first.
+                let max = *counts.iter().max().expect("forms");
+                list.iter()
+                    .map(|(slot, _)| *slot)
+                    .find(|&s| counts[s] == max)
+                    .expect("a used form")
+            }
+        };
+        let times = |n: usize| match n {
+            1 => "once".to_string(),
+            2 => "twice".to_string(),
+            n => format!("{n} times"),
+        };
+        for &(slot, range) in list {
+            if slot == preferred {
+                continue;
+            }
+            let why = if house.is_some() {
+                format!("the house style is '{}'", forms[preferred])
+            } else {
+                format!(
+                    "this document writes '{}' {} and '{}' {}",
+                    forms[preferred],
+                    times(counts[preferred]),
+                    forms[slot],
+                    times(counts[slot])
+                )
+            };
+            let entry = if key.0 {
+                EntryRef::Place(key.1)
+            } else {
+                EntryRef::Organisation(key.1)
+            };
+            out.push(finding(
+                &RULE,
+                range,
+                format!("'{}' mixes styles: {why}", forms[slot]),
+                vec![Fix::replace_with(forms[preferred])],
+                Some(entry),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::rules::fixture::{INDEX, check_fixture, check_fixture_with};
+
+    #[test]
+    fn minority_form() {
+        check_fixture(
+            "style-variant",
+            "
+Việt Nam and the UK met in Hà Nội. Việt Nam hosted; Vietnam-UK ties grew.
+                                                    ^^^^^^^ style-variant: Việt Nam
+",
+        );
+    }
+
+    #[test]
+    fn one_form_and_other_words_pass() {
+        check_fixture(
+            "style-variant",
+            "Vietnam and Vietnamese officials met in Hanoi; Vietnam's role grew.\n",
+        );
+    }
+
+    #[test]
+    fn house_style_overrides() {
+        let config = Config {
+            style: vec!["Việt Nam".into()],
+            ..Config::default()
+        };
+        check_fixture_with(
+            "style-variant",
+            "
+Vietnam and Vietnam again, and Việt Nam once.
+^^^^^^^ style-variant: Việt Nam
+            ^^^^^^^ style-variant: Việt Nam
+",
+            &config,
+            &INDEX,
+        );
+    }
+}

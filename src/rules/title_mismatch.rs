@@ -1,0 +1,319 @@
+//! `title-mismatch`: a title next to a known person that is not one the person holds.
+
+use super::{Rule, finding};
+use crate::analysis::{Analysis, Hit, Placed};
+use crate::finding::{Finding, Fix, Severity};
+use crate::table::index::Target;
+use crate::table::{Date, EntryRef, Index, Person, TitleKind};
+use crate::text::fold::Folded;
+use crate::text::tokens::{Join, key_of};
+
+pub const RULE: Rule = Rule {
+    code: "title-mismatch",
+    default_severity: Severity::Warning,
+    summary: "A title that is not one the person holds at the article's date",
+    explain: "Checks the titles written right before a known person (\"Permanent Secretary \
+Simon Ridley\", \"Deputy Defence Minister Senior Lieutenant General Hoàng Xuân Chiến\", \
+\"Second Permanent Secretary at the UK Home Office Simon Ridley\") and in apposition after \
+the name (\"Simon Ridley, the Foreign Secretary,\") against the titles the table says the \
+person held on the publication date (with their aliases and abbreviations).\n\n\
+Passes: a held title or one of its aliases (\"Sen. Lt. Gen.\"), the head word of a held \
+military rank alone (\"General Chiến\"), honorifics (Mr, Dr).\n\
+Flags: any other title, including one that only some sources give (it is reported as \
+disputed).\n\nFix: the held title of the same kind (office or rank), when there is one.",
+    document_level: true,
+    check,
+};
+
+fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    for pl in &a.blocks {
+        for h in &pl.block.hits {
+            let Some((person, _)) = a.person_of(pl, h) else {
+                continue;
+            };
+            let p = &a.index.table.people[person as usize];
+            if p.titles_at(a.date).next().is_none() {
+                continue;
+            }
+            for t in titles_before(a, pl, h)
+                .into_iter()
+                .chain(title_after(a, pl, h))
+            {
+                check_title(a, pl, &t, person, p, out);
+            }
+        }
+    }
+}
+
+/// A title hit and what the index says it is.
+struct TitleHit {
+    hit: Hit,
+    vocab: Option<u32>,
+    kind: TitleKind,
+}
+
+fn title_of(a: &Analysis, h: &Hit) -> Option<TitleHit> {
+    a.index
+        .meanings(h.phrase)
+        .iter()
+        .find_map(|m| match m.target {
+            Target::Title { vocab, kind } => Some(TitleHit {
+                hit: *h,
+                vocab,
+                kind,
+            }),
+            _ => None,
+        })
+}
+
+/// Titles chained right before the name: "Deputy Defence Minister Senior Lieutenant General
+/// NAME", "Second Permanent Secretary at the UK Home Office NAME", "Minister, General NAME".
+fn titles_before(a: &Analysis, pl: &Placed, h: &Hit) -> Vec<TitleHit> {
+    let b = &pl.block;
+    let mut out = Vec::new();
+    let mut at = h.first;
+    loop {
+        if at == 0 {
+            break;
+        }
+        let join = b.tokens[at].join;
+        let comma = join == Join::Break && b.gap_before(at).trim() == "," && !out.is_empty();
+        if join != Join::Space && !comma {
+            break;
+        }
+        let Some(prev) = b.hit_ending_at(at) else {
+            break;
+        };
+        if let Some(t) = title_of(a, prev) {
+            at = prev.first;
+            out.push(t);
+            continue;
+        }
+        // "TITLE at the ORG NAME": step over the organisation to the title.
+        if out.is_empty()
+            && a.index
+                .meanings(prev.phrase)
+                .iter()
+                .any(|m| matches!(m.target, Target::Organisation { .. }))
+        {
+            let mut k = prev.first;
+            if k >= 1 && b.token_text(k - 1).eq_ignore_ascii_case("the") {
+                k -= 1;
+            }
+            if k >= 1 && matches!(b.token_text(k - 1).to_lowercase().as_str(), "at" | "of") {
+                k -= 1;
+                if let Some(t) = b.hit_ending_at(k).and_then(|th| title_of(a, th)) {
+                    at = t.hit.first;
+                    out.push(t);
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    out
+}
+
+/// "NAME, (the) TITLE (at the ORG)," in apposition.
+fn title_after(a: &Analysis, pl: &Placed, h: &Hit) -> Option<TitleHit> {
+    let b = &pl.block;
+    let mut k = h.last;
+    if k >= b.tokens.len() || b.gap_before(k).trim() != "," {
+        return None;
+    }
+    if b.token_text(k).eq_ignore_ascii_case("the") {
+        k += 1;
+    }
+    let t = title_of(a, b.hit_starting_at(k)?)?;
+    let mut end = t.hit.last;
+    // Step over "at/of the ORG".
+    if end < b.tokens.len()
+        && matches!(
+            b.token_text(end).to_lowercase().as_str(),
+            "at" | "of" | "in"
+        )
+    {
+        let mut e = end + 1;
+        if e < b.tokens.len() && b.token_text(e).eq_ignore_ascii_case("the") {
+            e += 1;
+        }
+        if let Some(org) = b.hit_starting_at(e) {
+            end = org.last;
+        }
+    }
+    // The apposition must close: a comma, a full stop, a bracket or the end of the block.
+    let closes = match b.tokens.get(end) {
+        Some(_) => b
+            .gap_before(end)
+            .trim_start()
+            .starts_with([',', '.', ';', ':', ')', '-']),
+        None => true,
+    };
+    closes.then_some(t)
+}
+
+/// The key of a title as the index makes it.
+fn key(s: &str) -> String {
+    key_of(&Folded::of(s).text).map(|k| k.0).unwrap_or_default()
+}
+
+/// Is the written title one the person holds at `date`?
+fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Date>) -> bool {
+    if t.kind == TitleKind::Honorific {
+        return true;
+    }
+    let vocab_of = |k: &str| {
+        index.lookup(k).iter().find_map(|m| match m.target {
+            Target::Title { vocab, .. } => vocab,
+            _ => None,
+        })
+    };
+    // The rank's head word alone ("General") stands for any rank ending in it.
+    let head = t
+        .vocab
+        .filter(|_| t.kind == TitleKind::Rank)
+        .map(|v| key(&index.table.titles[v as usize].title))
+        .filter(|k| !k.contains(' '));
+    for held in p.titles_at(date) {
+        for form in std::iter::once(&held.title).chain(&held.aliases) {
+            let k = key(form);
+            if k == written || (t.vocab.is_some() && vocab_of(&k) == t.vocab) {
+                return true;
+            }
+            if let Some(head) = &head
+                && (k == *head || k.ends_with(&format!(" {head}")))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn check_title(
+    a: &Analysis,
+    pl: &Placed,
+    t: &TitleHit,
+    person: u32,
+    p: &Person,
+    out: &mut Vec<Finding>,
+) {
+    let range = pl.hit_range(&t.hit);
+    let text = a.slice(range);
+    let written = key(text);
+    if holds(a.index, t, &written, p, a.date) {
+        return;
+    }
+    let held: Vec<_> = p.titles_at(a.date).collect();
+    let describe = |h: &crate::table::HeldTitle| {
+        let mut s = h.title.clone();
+        if let Some(o) = &h.organisation
+            && let Some(org) = a.index.table.organisations.iter().find(|x| &x.id == o)
+        {
+            s.push_str(&format!(" ({})", org.name));
+        }
+        let n = h.sources.len();
+        if n > 0 {
+            s.push_str(&format!(", {n} source{}", if n == 1 { "" } else { "s" }));
+        }
+        s
+    };
+    let list: Vec<String> = held.iter().map(|h| describe(h)).collect();
+    let when = a.date.map(|d| format!(" on {d}")).unwrap_or_default();
+    let mut message = format!(
+        "{} is not '{text}'{when}: the table gives {}",
+        p.name,
+        list.join("; ")
+    );
+    for h in &held {
+        for d in &h.disputed {
+            if key(&d.value) == written {
+                let cites: Vec<String> = d.sources.iter().map(|s| a.index.table.cite(s)).collect();
+                message.push_str(&format!(
+                    "; '{}' is disputed (given only by {})",
+                    d.value,
+                    cites.join("; ")
+                ));
+            }
+        }
+    }
+    // The fix: the one held title of the same kind.
+    let kind_of = |h: &crate::table::HeldTitle| {
+        a.index
+            .lookup(&key(&h.title))
+            .iter()
+            .find_map(|m| match m.target {
+                Target::Title { kind, .. } => Some(kind),
+                _ => None,
+            })
+    };
+    let same_kind: Vec<_> = held
+        .iter()
+        .filter(|h| kind_of(h).unwrap_or(TitleKind::Office) == t.kind)
+        .collect();
+    let fixes = match same_kind.as_slice() {
+        [one] => vec![Fix::replace_with(&one.title)],
+        _ => vec![],
+    };
+    out.push(finding(
+        &RULE,
+        range,
+        message,
+        fixes,
+        Some(EntryRef::Person(person)),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixture::check_fixture;
+
+    #[test]
+    fn titles_before_the_name() {
+        check_fixture(
+            "title-mismatch",
+            "
+date: 2025-03-04
+
+Permanent Secretary Simon Ridley spoke.
+^^^^^^^^^^^^^^^^^^^ title-mismatch: Second Permanent Secretary
+Major General Hoàng Xuân Chiến replied.
+^^^^^^^^^^^^^ title-mismatch: Senior Lieutenant General
+Minister of Defence Hoàng Xuân Chiến replied.
+^^^^^^^^^^^^^^^^^^^ title-mismatch: Deputy Defence Minister
+Deputy Defence Minister Lieutenant General Hoàng Xuân Chiến replied.
+                        ^^^^^^^^^^^^^^^^^^ title-mismatch: Senior Lieutenant General
+Permanent Secretary at the UK Home Office Simon Ridley spoke.
+^^^^^^^^^^^^^^^^^^^ title-mismatch: Second Permanent Secretary
+",
+        );
+    }
+
+    #[test]
+    fn apposition() {
+        check_fixture(
+            "title-mismatch",
+            "
+Simon Ridley, the Foreign Secretary, spoke.
+                  ^^^^^^^^^^^^^^^^^ title-mismatch: Second Permanent Secretary
+",
+        );
+    }
+
+    #[test]
+    fn held_titles_short_forms_and_abbreviations_pass() {
+        check_fixture(
+            "title-mismatch",
+            "
+date: 2025-03-04
+
+Deputy Defence Minister Senior Lieutenant General Hoàng Xuân Chiến hosted Second Permanent Secretary at the UK Home Office Simon Ridley.
+Sen. Lt. Gen. Hoàng Xuân Chiến and General Chiến and Mr Ridley met.
+Simon Ridley, Second Permanent Secretary at the UK Home Office, spoke.
+Vietnam's Deputy Defence Minister, Senior Lieutenant General Hoàng Xuân Chiến, spoke.
+The Foreign Secretary and Simon Ridley met; the Prime Minister's aide Simon Ridley left.
+Simon Ridley, Foreign Secretary Jane Doe and others met.
+",
+        );
+    }
+}

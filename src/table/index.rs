@@ -1,0 +1,415 @@
+//! The table's index, built once per table: every name, variant, alias, title and event word
+//! by its folded key, plus a fuzzy index of the words in names for near misses.
+//!
+//! Lookups cost a hash probe per word of text whatever the table's size: the text is cut
+//! into words, and a phrase is extended word by word only while it is the prefix of a key.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{EntryRef, Table, TitleKind};
+use crate::text::fold::Folded;
+use crate::text::tokens::key_of;
+
+/// Which form of an entry a phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// The canonical name.
+    Name,
+    /// An accepted alias (index into `aliases`).
+    Alias(u16),
+    /// A spelling variant (index into `variants`).
+    Variant(u16),
+    /// A person's family name alone.
+    Family,
+    /// A person's given name alone.
+    Given,
+    /// A person's middle name alone.
+    Middle,
+    /// A person's second reference, where it is none of the parts.
+    Second,
+}
+
+impl Form {
+    /// Is this a whole name (not a part of one)?
+    pub fn is_whole(self) -> bool {
+        matches!(self, Form::Name | Form::Alias(_) | Form::Variant(_))
+    }
+}
+
+/// What a phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Person {
+        person: u32,
+        form: Form,
+    },
+    Organisation {
+        idx: u32,
+        form: Form,
+    },
+    Place {
+        idx: u32,
+        form: Form,
+    },
+    /// A title; `vocab` is the vocabulary entry it is a form of, if any.
+    Title {
+        vocab: Option<u32>,
+        kind: TitleKind,
+    },
+    /// A word that names an event.
+    EventWord {
+        event: u32,
+    },
+    Law {
+        law: u32,
+        form: Form,
+    },
+}
+
+impl Target {
+    pub fn entry(self) -> Option<EntryRef> {
+        Some(match self {
+            Target::Person { person, .. } => EntryRef::Person(person),
+            Target::Organisation { idx, .. } => EntryRef::Organisation(idx),
+            Target::Place { idx, .. } => EntryRef::Place(idx),
+            Target::EventWord { event } => EntryRef::Event(event),
+            Target::Law { law, .. } => EntryRef::Law(law),
+            Target::Title { .. } => return None,
+        })
+    }
+}
+
+/// One thing a phrase key stands for, with the exact form the table writes it in.
+#[derive(Debug, Clone)]
+pub struct Meaning {
+    pub target: Target,
+    /// The form as the table writes it (NFC, with its diacritics).
+    pub surface: Box<str>,
+}
+
+/// The index of a table.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub table: Table,
+    phrases: FxHashMap<Box<str>, u32>,
+    prefixes: FxHashSet<Box<str>>,
+    meanings: Vec<Vec<Meaning>>,
+    /// Words that occur in names, with their deletion neighbourhoods (for near misses).
+    words: FxHashSet<Box<str>>,
+    deletions: FxHashMap<Box<str>, Vec<u32>>,
+    word_list: Vec<Box<str>>,
+}
+
+/// The id of a phrase key in the index.
+pub type PhraseId = u32;
+
+impl Index {
+    pub fn new(table: Table) -> Index {
+        let mut b = Builder::default();
+        let t = &table;
+        for (i, v) in t.titles.iter().enumerate() {
+            let target = Target::Title {
+                vocab: Some(i as u32),
+                kind: v.kind,
+            };
+            b.add(&v.title, target);
+            for a in &v.aliases {
+                b.add(a, target);
+            }
+        }
+        for (i, p) in t.people.iter().enumerate() {
+            let person = i as u32;
+            let add = |b: &mut Builder, s: &str, form| {
+                b.add(s, Target::Person { person, form });
+                b.add_words(s);
+            };
+            add(&mut b, &p.name, Form::Name);
+            for (k, a) in p.aliases.iter().enumerate() {
+                add(&mut b, a, Form::Alias(k as u16));
+            }
+            if let Some(parts) = &p.parts {
+                add(&mut b, &parts.family, Form::Family);
+                add(&mut b, &parts.given, Form::Given);
+                if let Some(m) = &parts.middle {
+                    add(&mut b, m, Form::Middle);
+                }
+            }
+            if let Some(s) = &p.second_reference {
+                add(&mut b, s, Form::Second);
+            }
+            for h in &p.titles {
+                for s in std::iter::once(&h.title)
+                    .chain(&h.aliases)
+                    .chain(h.disputed.iter().map(|d| &d.value))
+                {
+                    b.add_title(s);
+                }
+            }
+        }
+        for (kind, list) in [(0, &t.organisations), (1, &t.places)] {
+            for (i, e) in list.iter().enumerate() {
+                let idx = i as u32;
+                let target = |form| {
+                    if kind == 0 {
+                        Target::Organisation { idx, form }
+                    } else {
+                        Target::Place { idx, form }
+                    }
+                };
+                b.add(&e.name, target(Form::Name));
+                b.add_words(&e.name);
+                for (k, v) in e.variants.iter().enumerate() {
+                    b.add(v, target(Form::Variant(k as u16)));
+                    b.add_words(v);
+                }
+                for (k, v) in e.aliases.iter().enumerate() {
+                    b.add(v, target(Form::Alias(k as u16)));
+                }
+            }
+        }
+        for (i, e) in t.events.iter().enumerate() {
+            for w in &e.words {
+                b.add(w, Target::EventWord { event: i as u32 });
+            }
+        }
+        for (i, l) in t.laws.iter().enumerate() {
+            let law = i as u32;
+            b.add(
+                &l.name,
+                Target::Law {
+                    law,
+                    form: Form::Name,
+                },
+            );
+            for (k, a) in l.aliases.iter().enumerate() {
+                b.add(
+                    a,
+                    Target::Law {
+                        law,
+                        form: Form::Alias(k as u16),
+                    },
+                );
+            }
+        }
+        b.finish(table)
+    }
+
+    /// The phrase id of a key.
+    pub fn phrase(&self, key: &str) -> Option<PhraseId> {
+        self.phrases.get(key).copied()
+    }
+
+    /// Is `key` the start of a longer phrase?
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
+
+    pub fn meanings(&self, id: PhraseId) -> &[Meaning] {
+        &self.meanings[id as usize]
+    }
+
+    /// The meanings of a key.
+    pub fn lookup(&self, key: &str) -> &[Meaning] {
+        self.phrase(key).map_or(&[], |id| self.meanings(id))
+    }
+
+    /// Is this (lowercase folded) word part of some name in the table?
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// Name words within edit distance `max` of `word` (lowercase folded), nearest first.
+    pub fn near_words(&self, word: &str, max: usize) -> Vec<(&str, usize)> {
+        let mut cands: FxHashSet<u32> = FxHashSet::default();
+        let mut probe = |k: &str| {
+            if let Some(ids) = self.deletions.get(k) {
+                cands.extend(ids.iter().copied());
+            }
+        };
+        probe(word);
+        for d in deletions(word) {
+            probe(&d);
+        }
+        let mut out: Vec<(&str, usize)> = Vec::new();
+        if let Some(w) = self.words.get(word) {
+            out.push((w, 0));
+        }
+        for id in cands {
+            let w = &*self.word_list[id as usize];
+            let d = edit_distance(word, w);
+            if d <= max && d > 0 {
+                out.push((w, d));
+            }
+        }
+        out.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
+        out
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    phrases: FxHashMap<Box<str>, u32>,
+    prefixes: FxHashSet<Box<str>>,
+    meanings: Vec<Vec<Meaning>>,
+    words: FxHashSet<Box<str>>,
+    title_vocab: FxHashMap<Box<str>, (Option<u32>, TitleKind)>,
+}
+
+impl Builder {
+    fn add(&mut self, surface: &str, target: Target) {
+        let folded = Folded::of(surface);
+        let Some((key, _)) = key_of(&folded.text) else {
+            return;
+        };
+        if let Target::Title { vocab, kind } = target {
+            self.title_vocab
+                .entry(key.clone().into())
+                .or_insert((vocab, kind));
+        }
+        for (i, c) in key.char_indices() {
+            if matches!(c, ' ' | '-' | '\'') {
+                self.prefixes.insert(key[..i].into());
+            }
+        }
+        let next = self.meanings.len() as u32;
+        let id = *self.phrases.entry(key.into()).or_insert(next);
+        if id == next {
+            self.meanings.push(Vec::new());
+        }
+        let list = &mut self.meanings[id as usize];
+        let surface: Box<str> = surface.into();
+        if !list
+            .iter()
+            .any(|m| m.target == target && m.surface == surface)
+        {
+            list.push(Meaning { target, surface });
+        }
+    }
+
+    /// A title that a person holds: known as a title even if the vocabulary lacks it.
+    fn add_title(&mut self, surface: &str) {
+        let folded = Folded::of(surface);
+        let Some((key, _)) = key_of(&folded.text) else {
+            return;
+        };
+        let (vocab, kind) = self
+            .title_vocab
+            .get(key.as_str())
+            .copied()
+            .unwrap_or((None, TitleKind::Office));
+        let target = Target::Title { vocab, kind };
+        if let Some(id) = self.phrases.get(key.as_str())
+            && self.meanings[*id as usize]
+                .iter()
+                .any(|m| matches!(m.target, Target::Title { .. }))
+        {
+            return;
+        }
+        self.add(surface, target);
+    }
+
+    fn add_words(&mut self, surface: &str) {
+        let folded = Folded::of(surface);
+        for t in crate::text::tokens::tokenize(&folded.text) {
+            let w = t.text(&folded.text).to_lowercase();
+            if w.chars().count() >= 3 {
+                self.words.insert(w.into());
+            }
+        }
+    }
+
+    fn finish(self, table: Table) -> Index {
+        let mut word_list: Vec<Box<str>> = self.words.iter().cloned().collect();
+        word_list.sort();
+        let mut deletions: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        for (i, w) in word_list.iter().enumerate() {
+            deletions.entry(w.clone()).or_default().push(i as u32);
+            for d in self::deletions(w) {
+                let list = deletions.entry(d.into()).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        Index {
+            table,
+            phrases: self.phrases,
+            prefixes: self.prefixes,
+            meanings: self.meanings,
+            words: self.words,
+            deletions,
+            word_list,
+        }
+    }
+}
+
+/// Every string made by deleting one character of `w`.
+fn deletions(w: &str) -> impl Iterator<Item = String> + '_ {
+    w.char_indices().map(move |(i, c)| {
+        let mut s = String::with_capacity(w.len());
+        s.push_str(&w[..i]);
+        s.push_str(&w[i + c.len_utf8()..]);
+        s
+    })
+}
+
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions), by characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{DEFAULT_TABLE, parse_table};
+
+    fn default_index() -> Index {
+        Index::new(parse_table("default", DEFAULT_TABLE).unwrap())
+    }
+
+    #[test]
+    fn finds_names_without_diacritics() {
+        let idx = default_index();
+        let m = idx.lookup("hoang xuan chien");
+        assert!(m.iter().any(|m| &*m.surface == "Hoàng Xuân Chiến"));
+        assert!(idx.is_prefix("hoang xuan"));
+        assert!(idx.is_prefix("hoang"));
+    }
+
+    #[test]
+    fn near_words() {
+        let idx = default_index();
+        assert_eq!(idx.near_words("ridlee", 1), vec![("ridley", 1)]);
+        assert_eq!(idx.near_words("chieng", 1), vec![("chien", 1)]);
+        assert!(idx.near_words("london", 1).is_empty());
+    }
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("ridley", "ridlye"), 1);
+        assert_eq!(edit_distance("chien", "chieng"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+}

@@ -1,0 +1,431 @@
+//! Reading tables: parse, check, merge. Every error names the file, line, column and JSON path.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::locate::locate;
+use super::{Entity, Table};
+use crate::text::fold::fold_key;
+
+/// A problem in a table file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// JSON path of the value (`people[3].titles[0].from`), empty for a syntax error.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// Parse one table file's text.
+pub fn parse_table(file: &str, text: &str) -> Result<Table, TableError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result: Result<Table, _> = serde_path_to_error::deserialize(&mut de);
+    let table = match result {
+        Ok(t) => t,
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let path = if path == "." { String::new() } else { path };
+            let message = clean_serde_message(&inner.to_string());
+            return Err(TableError {
+                file: file.to_string(),
+                line: inner.line(),
+                column: inner.column(),
+                path,
+                message,
+            });
+        }
+    };
+    de.end().map_err(|e| TableError {
+        file: file.to_string(),
+        line: e.line(),
+        column: e.column(),
+        path: String::new(),
+        message: clean_serde_message(&e.to_string()),
+    })?;
+    Ok(table)
+}
+
+/// serde_json appends " at line L column C"; we print the position ourselves.
+fn clean_serde_message(m: &str) -> String {
+    match m.rfind(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m.to_string(),
+    }
+}
+
+/// Parse, check and merge tables, later ones over earlier ones (an entry with the id of an
+/// earlier entry replaces it). Returns every error found, not just the first.
+pub fn load_tables(files: &[(String, String)]) -> Result<Table, Vec<TableError>> {
+    let mut errors = Vec::new();
+    let mut parsed = Vec::new();
+    for (name, text) in files {
+        match parse_table(name, text) {
+            Ok(t) => parsed.push((name.as_str(), text.as_str(), t)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Ids known across all files, so a user's table may refer to the default table's entries.
+    let mut ids = KnownIds::default();
+    for (_, _, t) in &parsed {
+        ids.add(t);
+    }
+    let mut alias_owner: HashMap<String, String> = HashMap::new();
+    for (name, text, t) in &parsed {
+        check_table(name, text, t, &ids, &mut alias_owner, &mut errors);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(merge(parsed.into_iter().map(|(_, _, t)| t)))
+}
+
+#[derive(Default)]
+struct KnownIds {
+    sources: HashSet<String>,
+    people: HashSet<String>,
+    organisations: HashSet<String>,
+    places: HashSet<String>,
+}
+
+impl KnownIds {
+    fn add(&mut self, t: &Table) {
+        self.sources.extend(t.sources.iter().map(|s| s.id.clone()));
+        self.people.extend(t.people.iter().map(|s| s.id.clone()));
+        self.organisations
+            .extend(t.organisations.iter().map(|s| s.id.clone()));
+        self.places.extend(t.places.iter().map(|s| s.id.clone()));
+    }
+}
+
+fn check_table(
+    file: &str,
+    text: &str,
+    t: &Table,
+    ids: &KnownIds,
+    alias_owner: &mut HashMap<String, String>,
+    errors: &mut Vec<TableError>,
+) {
+    let mut err = |path: String, message: String| {
+        let (line, column) = locate(text, &path);
+        errors.push(TableError {
+            file: file.to_string(),
+            line,
+            column,
+            path,
+            message,
+        });
+    };
+    if t.version != 1 {
+        err(
+            "version".into(),
+            format!("version {} is not supported (1 is)", t.version),
+        );
+    }
+    // Duplicate ids within one file.
+    fn dups<'a>(
+        list: impl Iterator<Item = &'a str>,
+        kind: &str,
+        err: &mut impl FnMut(String, String),
+    ) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in list.enumerate() {
+            if id.trim().is_empty() {
+                err(format!("{kind}[{i}].id"), "the id is empty".into());
+            } else if let Some(first) = seen.insert(id, i) {
+                err(
+                    format!("{kind}[{i}].id"),
+                    format!("duplicate id {id:?} (also {kind}[{first}])"),
+                );
+            }
+        }
+    }
+    dups(t.sources.iter().map(|x| x.id.as_str()), "sources", &mut err);
+    dups(t.people.iter().map(|x| x.id.as_str()), "people", &mut err);
+    dups(
+        t.organisations.iter().map(|x| x.id.as_str()),
+        "organisations",
+        &mut err,
+    );
+    dups(t.places.iter().map(|x| x.id.as_str()), "places", &mut err);
+    dups(t.events.iter().map(|x| x.id.as_str()), "events", &mut err);
+    dups(t.laws.iter().map(|x| x.id.as_str()), "laws", &mut err);
+
+    let mut check_sources = |path: String, refs: &[super::SourceRef]| {
+        for (k, r) in refs.iter().enumerate() {
+            if !ids.sources.contains(&r.source) {
+                err(
+                    format!("{path}.sources[{k}].source"),
+                    format!("unknown source {:?}: it is not in `sources`", r.source),
+                );
+            }
+        }
+    };
+    for (i, p) in t.people.iter().enumerate() {
+        check_sources(format!("people[{i}]"), &p.sources);
+        for (j, h) in p.titles.iter().enumerate() {
+            check_sources(format!("people[{i}].titles[{j}]"), &h.sources);
+            for (k, d) in h.disputed.iter().enumerate() {
+                check_sources(format!("people[{i}].titles[{j}].disputed[{k}]"), &d.sources);
+            }
+        }
+    }
+    for (kind, list) in [("organisations", &t.organisations), ("places", &t.places)] {
+        for (i, e) in list.iter().enumerate() {
+            check_sources(format!("{kind}[{i}]"), &e.sources);
+        }
+    }
+    for (i, e) in t.events.iter().enumerate() {
+        check_sources(format!("events[{i}]"), &e.sources);
+    }
+    for (i, e) in t.laws.iter().enumerate() {
+        check_sources(format!("laws[{i}]"), &e.sources);
+    }
+
+    let mut err = |path: String, message: String| {
+        let (line, column) = locate(text, &path);
+        errors.push(TableError {
+            file: file.to_string(),
+            line,
+            column,
+            path,
+            message,
+        });
+    };
+    for (i, p) in t.people.iter().enumerate() {
+        if p.name.trim().is_empty() {
+            err(format!("people[{i}].name"), "the name is empty".into());
+        }
+        for (j, h) in p.titles.iter().enumerate() {
+            if let Some(o) = &h.organisation
+                && !ids.organisations.contains(o)
+            {
+                err(
+                    format!("people[{i}].titles[{j}].organisation"),
+                    format!("unknown organisation {o:?}: it is not in `organisations`"),
+                );
+            }
+            if let (Some(f), Some(u)) = (h.from, h.until)
+                && u < f
+            {
+                err(
+                    format!("people[{i}].titles[{j}].until"),
+                    format!("{u} is before `from` ({f})"),
+                );
+            }
+        }
+        // An alias claimed by two people.
+        for (j, a) in p.aliases.iter().enumerate() {
+            let key = fold_key(a);
+            match alias_owner.get(&key) {
+                Some(owner) if owner != &p.id => err(
+                    format!("people[{i}].aliases[{j}]"),
+                    format!("alias {a:?} is also claimed by {owner:?}"),
+                ),
+                _ => {
+                    alias_owner.insert(key, p.id.clone());
+                }
+            }
+        }
+    }
+    for (i, e) in t.events.iter().enumerate() {
+        if let Some(pl) = &e.place
+            && !ids.places.contains(pl)
+        {
+            err(
+                format!("events[{i}].place"),
+                format!("unknown place {pl:?}: it is not in `places`"),
+            );
+        }
+        for (k, who) in e.participants.iter().enumerate() {
+            if !ids.people.contains(who) {
+                err(
+                    format!("events[{i}].participants[{k}]"),
+                    format!("unknown person {who:?}: it is not in `people`"),
+                );
+            }
+        }
+    }
+    for (i, l) in t.laws.iter().enumerate() {
+        for (k, who) in l.parties.iter().enumerate() {
+            if !ids.places.contains(who) && !ids.organisations.contains(who) {
+                err(
+                    format!("laws[{i}].parties[{k}]"),
+                    format!("unknown party {who:?}: it is not in `places` or `organisations`"),
+                );
+            }
+        }
+        if let Some(d) = l.date
+            && d.0.year() != l.year
+        {
+            err(
+                format!("laws[{i}].date"),
+                format!("{d} is not in `year` ({})", l.year),
+            );
+        }
+    }
+    for (kind, list) in [("organisations", &t.organisations), ("places", &t.places)] {
+        check_forms(kind, list, &mut err);
+    }
+}
+
+/// A variant or alias written twice in one entry.
+fn check_forms(kind: &str, list: &[Entity], err: &mut impl FnMut(String, String)) {
+    for (i, e) in list.iter().enumerate() {
+        let mut seen = HashSet::new();
+        seen.insert(e.name.clone());
+        for (field, forms) in [("variants", &e.variants), ("aliases", &e.aliases)] {
+            for (j, f) in forms.iter().enumerate() {
+                if !seen.insert(f.clone()) {
+                    err(
+                        format!("{kind}[{i}].{field}[{j}]"),
+                        format!("{f:?} is listed twice"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Merge tables, later over earlier: same id replaces, new ids append.
+pub fn merge(tables: impl IntoIterator<Item = Table>) -> Table {
+    let mut out = Table {
+        version: 1,
+        ..Table::default()
+    };
+    fn upsert<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> &str) {
+        match list.iter().position(|x| id(x) == id(&item)) {
+            Some(i) => list[i] = item,
+            None => list.push(item),
+        }
+    }
+    for t in tables {
+        for x in t.sources {
+            upsert(&mut out.sources, x, |x| &x.id);
+        }
+        for x in t.people {
+            upsert(&mut out.people, x, |x| &x.id);
+        }
+        for x in t.organisations {
+            upsert(&mut out.organisations, x, |x| &x.id);
+        }
+        for x in t.places {
+            upsert(&mut out.places, x, |x| &x.id);
+        }
+        for x in t.events {
+            upsert(&mut out.events, x, |x| &x.id);
+        }
+        for x in t.laws {
+            upsert(&mut out.laws, x, |x| &x.id);
+        }
+        for x in t.titles {
+            upsert(&mut out.titles, x, |x| &x.title);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Table, Vec<TableError>> {
+        load_tables(&[("t.json".into(), text.into())])
+    }
+
+    #[test]
+    fn bad_date_has_path_and_position() {
+        let text = r#"{
+  "people": [
+    {"id": "a", "name": "A B", "order": "given-first",
+     "titles": [{"title": "Ambassador", "from": "2025-13-01"}]}
+  ]
+}"#;
+        let e = &load(text).unwrap_err()[0];
+        assert_eq!(e.path, "people[0].titles[0].from");
+        assert_eq!(e.message, "\"2025-13-01\" is not a date");
+        assert_eq!(e.line, 4);
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "t.json:4:{}: people[0].titles[0].from: \"2025-13-01\" is not a date",
+                e.column
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_field_is_an_error() {
+        let e =
+            &load(r#"{"people": [{"id": "a", "name": "A", "order": "given-first", "nick": "x"}]}"#)
+                .unwrap_err()[0];
+        assert_eq!(e.path, "people[0].nick");
+        assert!(e.message.contains("unknown field `nick`"), "{}", e.message);
+    }
+
+    #[test]
+    fn duplicate_ids_and_shared_aliases() {
+        let text = r#"{"people": [
+ {"id": "a", "name": "Ann Lee", "order": "given-first", "aliases": ["Dr Lee"]},
+ {"id": "a", "name": "Bo Lee", "order": "given-first", "aliases": ["Dr Lee"]}
+]}"#;
+        let errs = load(text).unwrap_err();
+        let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("people[1].id: duplicate id \"a\"")),
+            "{msgs:?}"
+        );
+        assert!(msgs.iter().any(|m| m.starts_with("t.json:3:")), "{msgs:?}");
+    }
+
+    #[test]
+    fn shared_alias_between_two_people() {
+        let text = r#"{"people": [
+ {"id": "a", "name": "Ann Lee", "order": "given-first", "aliases": ["Dr Lee"]},
+ {"id": "b", "name": "Bo Lee", "order": "given-first", "aliases": ["Dr Lee"]}
+]}"#;
+        let errs = load(text).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].path, "people[1].aliases[0]");
+        assert_eq!(errs[0].message, "alias \"Dr Lee\" is also claimed by \"a\"");
+    }
+
+    #[test]
+    fn unknown_reference() {
+        let text = r#"{"events": [{"id": "e", "name": "E", "date": "2025-03-04", "participants": ["zz"]}]}"#;
+        let errs = load(text).unwrap_err();
+        assert_eq!(errs[0].path, "events[0].participants[0]");
+    }
+
+    #[test]
+    fn syntax_error_position() {
+        let e = &load("{\n  \"people\": [,]\n}").unwrap_err()[0];
+        assert_eq!(e.line, 2);
+        assert!(e.path.starts_with("people"), "{e}");
+    }
+
+    #[test]
+    fn later_table_replaces_same_id() {
+        let a = r#"{"people": [{"id": "a", "name": "Ann Lee", "order": "given-first"}]}"#;
+        let b = r#"{"people": [{"id": "a", "name": "Anne Lee", "order": "given-first"}]}"#;
+        let t = load_tables(&[("a".into(), a.into()), ("b".into(), b.into())]).unwrap();
+        assert_eq!(t.people.len(), 1);
+        assert_eq!(t.people[0].name, "Anne Lee");
+    }
+}

@@ -1,0 +1,451 @@
+//! The reference table: what the newsroom knows to be true.
+//!
+//! A table is a JSON file a person can keep by hand. These types are its schema
+//! (`copydesk table schema` prints the JSON Schema generated from them).
+
+pub mod index;
+pub mod load;
+pub mod locate;
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use index::Index;
+pub use load::{TableError, load_tables, parse_table};
+
+/// The default table, built from the seed articles and embedded in the binary.
+pub const DEFAULT_TABLE: &str = include_str!("default.json");
+/// The name under which the embedded table is reported.
+pub const DEFAULT_TABLE_NAME: &str = "<default table>";
+
+/// A reference table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "copydesk reference table")]
+pub struct Table {
+    /// The JSON Schema this file follows (editors use it for completion).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Format version: 1.
+    #[serde(default = "one")]
+    pub version: u32,
+    /// The articles and documents that facts cite.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<Entity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Entity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// Dated laws, treaties and agreements.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub laws: Vec<Law>,
+    /// Titles that are titles whoever holds them (Foreign Secretary, Major General, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<TitleWord>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// An article or document that facts cite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// File name or URL of the article.
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// The id of an entry in `sources`.
+    pub source: String,
+    /// 1-based line in that article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The supporting sentence (for a newsroom's own archive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// The order of a person's name, which decides the second reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameOrder {
+    /// Family name first (Vietnamese, Chinese, Korean, Hungarian): the second reference is the given name.
+    FamilyFirst,
+    /// Given name first (most Western names): the second reference is the family name.
+    GivenFirst,
+}
+
+/// The parts of a name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NameParts {
+    pub family: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub middle: Option<String>,
+    pub given: String,
+}
+
+/// A person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    /// The canonical name, with its diacritics (NFC).
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<NameParts>,
+    pub order: NameOrder,
+    /// The right second reference, when it is not simply the given name (family-first) or
+    /// the family name (given-first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_reference: Option<String>,
+    /// Other accepted ways to write or refer to the person ("General Chiến", "Mr Ridley").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<HeldTitle>,
+    /// ISO 3166 code or name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub specs: Vec<Spec>,
+}
+
+/// A title a person holds or held.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeldTitle {
+    pub title: String,
+    /// Accepted other forms: long official forms, short forms, abbreviations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The id of an organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Other values some sources give, kept for review (the majority is `title`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed: Vec<Disputed>,
+}
+
+/// A value that a minority of sources give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Disputed {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+/// An organisation or a place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    /// The preferred form.
+    pub name: String,
+    /// Spelling variants of the same name ("Vietnam" for "Việt Nam"): a document should use one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
+    /// Other accepted names, freely mixed with the name ("the Home Office").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Free text: "ministry", "city", "country", …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Counts of each form in the sources (written by `table build`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<FormCount>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub specs: Vec<Spec>,
+}
+
+/// How often a form was seen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormCount {
+    pub form: String,
+    pub count: u32,
+}
+
+/// A dated event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    pub date: Date,
+    /// The id of a place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Ids of people.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// Words that name the event in a sentence that also names a participant ("talks", "met").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub specs: Vec<Spec>,
+}
+
+/// What kind of dated instrument a [`Law`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LawKind {
+    Law,
+    Agreement,
+    Treaty,
+}
+
+/// A dated law, treaty or agreement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Law {
+    pub id: String,
+    pub name: String,
+    pub kind: LawKind,
+    /// The year it was passed or signed.
+    pub year: i16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Other names. A generic alias ("strategic partnership") counts only in a document that
+    /// names every one of `parties`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Ids of places or organisations that are party to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub specs: Vec<Spec>,
+}
+
+/// What kind of title a [`TitleWord`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleKind {
+    /// A post: Foreign Secretary, Permanent Secretary, Ambassador.
+    Office,
+    /// A military or police rank: its last word alone is an accepted short form ("General").
+    Rank,
+    /// Mr, Ms, Dr: never a mismatch.
+    Honorific,
+}
+
+/// A title that is a title whoever holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TitleWord {
+    pub title: String,
+    pub kind: TitleKind,
+    /// Abbreviations and other forms ("Maj. Gen.").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// A test of the table, in the manner of prh: a short text and the rule codes it must draw
+/// (none: it must pass). `copydesk table test` runs them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    pub text: String,
+    /// The rule codes the text must draw, each once; empty: no finding at all.
+    #[serde(default)]
+    pub expect: Vec<String>,
+    /// The publication date to check the text at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub jiff::civil::Date);
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let y: i16 = s[0..4].parse().ok()?;
+        let m: i8 = s[5..7].parse().ok()?;
+        let d: i8 = s[8..10].parse().ok()?;
+        jiff::civil::Date::new(y, m, d).ok().map(Date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            self.0.month(),
+            self.0.day()
+        )
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not a date")))
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD"
+        })
+    }
+}
+
+impl Person {
+    /// The form a later mention should use.
+    pub fn second_reference(&self) -> Option<&str> {
+        if let Some(s) = &self.second_reference {
+            return Some(s);
+        }
+        let parts = self.parts.as_ref()?;
+        Some(match self.order {
+            NameOrder::FamilyFirst => &parts.given,
+            NameOrder::GivenFirst => &parts.family,
+        })
+    }
+
+    /// The part of the name a later mention must not use alone.
+    pub fn wrong_reference(&self) -> Option<&str> {
+        let parts = self.parts.as_ref()?;
+        let wrong = match self.order {
+            NameOrder::FamilyFirst => &parts.family,
+            NameOrder::GivenFirst => &parts.given,
+        };
+        (Some(wrong.as_str()) != self.second_reference()).then_some(wrong)
+    }
+
+    /// Titles held on `date` (all of them when the date is unknown).
+    pub fn titles_at(&self, date: Option<Date>) -> impl Iterator<Item = &HeldTitle> {
+        self.titles.iter().filter(move |t| match date {
+            None => true,
+            Some(d) => t.from.is_none_or(|f| f <= d) && t.until.is_none_or(|u| d <= u),
+        })
+    }
+}
+
+/// Every kind of entry, for messages and cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryRef {
+    Person(u32),
+    Organisation(u32),
+    Place(u32),
+    Event(u32),
+    Law(u32),
+}
+
+impl Table {
+    /// The number of entries (people, organisations, places, events, laws).
+    pub fn entries(&self) -> usize {
+        self.people.len()
+            + self.organisations.len()
+            + self.places.len()
+            + self.events.len()
+            + self.laws.len()
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The JSON path of an entry (`people[3]`).
+    pub fn path_of(&self, e: EntryRef) -> String {
+        match e {
+            EntryRef::Person(i) => format!("people[{i}]"),
+            EntryRef::Organisation(i) => format!("organisations[{i}]"),
+            EntryRef::Place(i) => format!("places[{i}]"),
+            EntryRef::Event(i) => format!("events[{i}]"),
+            EntryRef::Law(i) => format!("laws[{i}]"),
+        }
+    }
+
+    /// The display name of an entry.
+    pub fn name_of(&self, e: EntryRef) -> &str {
+        match e {
+            EntryRef::Person(i) => &self.people[i as usize].name,
+            EntryRef::Organisation(i) => &self.organisations[i as usize].name,
+            EntryRef::Place(i) => &self.places[i as usize].name,
+            EntryRef::Event(i) => &self.events[i as usize].name,
+            EntryRef::Law(i) => &self.laws[i as usize].name,
+        }
+    }
+
+    /// Describe a source reference: "000_….txt (2025-03-04), line 5".
+    pub fn cite(&self, r: &SourceRef) -> String {
+        let mut s = match self.source(&r.source) {
+            Some(src) => {
+                let mut s = src.file.clone();
+                if let Some(p) = &src.publisher {
+                    s = format!("{p}, {s}");
+                }
+                if let Some(d) = src.date {
+                    s.push_str(&format!(" ({d})"));
+                }
+                s
+            }
+            None => r.source.clone(),
+        };
+        if let Some(l) = r.line {
+            s.push_str(&format!(", line {l}"));
+        }
+        s
+    }
+
+    /// The JSON Schema of a table.
+    pub fn json_schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(Table)).expect("schema serialises")
+    }
+}

@@ -1,0 +1,138 @@
+//! Sentences of folded text.
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sen", "lt", "gen", "col", "maj", "capt", "brig", "adm", "sgt",
+    "cpl", "gov", "rep", "prof", "rev", "jr", "sr", "no", "vs", "etc", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "approx", "dept", "e.g", "i.e", "u.s", "u.k",
+];
+
+/// Split folded text into sentences: byte ranges, trimmed of surrounding white space.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let mut end_here = None;
+        if matches!(c, '.' | '!' | '?') {
+            // Swallow closing quotes and brackets.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | ')' | ']' | '.' | '!' | '?')
+            {
+                j += 1;
+            }
+            let next_is_space = j >= chars.len() || chars[j].1.is_whitespace();
+            let next_word = chars[j..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .map(|&(_, c)| c);
+            let starts_new = next_word.is_none_or(|c| {
+                c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\'' | '(')
+            });
+            if next_is_space && starts_new && !(c == '.' && is_abbreviation(&text[..at])) {
+                end_here = Some(if j < chars.len() {
+                    chars[j].0
+                } else {
+                    text.len()
+                });
+            }
+        } else if c == '\n' {
+            let prev = text[start..at].trim_end();
+            let next = chars[i + 1..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .map(|&(_, c)| c);
+            let blank = text[at + 1..]
+                .chars()
+                .take_while(|c| *c != '\n')
+                .all(char::is_whitespace);
+            let prev_ends = prev.ends_with(['.', '!', '?', ':', '"', '\'', ')']);
+            let heading_like = !prev.is_empty()
+                && !prev.ends_with([',', ';', '-'])
+                && next.is_some_and(char::is_uppercase)
+                && prev.len() < 80;
+            if blank || prev_ends || heading_like {
+                end_here = Some(at);
+            }
+        }
+        if let Some(e) = end_here {
+            push(text, start, e, &mut out);
+            start = e;
+        }
+        i += 1;
+    }
+    push(text, start, text.len(), &mut out);
+    out
+}
+
+fn push(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if s + lead < e - trail {
+        out.push((s + lead, e - trail));
+    }
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    // A single capital letter is an initial ("J. Smith").
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn splits_on_stops_but_not_abbreviations() {
+        assert_eq!(
+            split("Sen. Lt. Gen. Chien met Mr. Ridley. They talked! Then? no"),
+            vec![
+                "Sen. Lt. Gen. Chien met Mr. Ridley.",
+                "They talked!",
+                "Then? no"
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_and_headings() {
+        assert_eq!(
+            split("A Shared Priority\nHuman trafficking is old.\nIt goes on"),
+            vec![
+                "A Shared Priority",
+                "Human trafficking is old.",
+                "It goes on"
+            ]
+        );
+        assert_eq!(
+            split("wrapped\nline goes on."),
+            vec!["wrapped\nline goes on."]
+        );
+    }
+
+    #[test]
+    fn dates_with_abbreviations() {
+        assert_eq!(
+            split("On Tue., Mar. 4, 2025 they met."),
+            vec!["On Tue., Mar. 4, 2025 they met."]
+        );
+    }
+}

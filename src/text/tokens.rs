@@ -1,0 +1,176 @@
+//! Words of folded text, and how each is joined to the one before it.
+
+/// How a word is joined to the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// White space, or an abbreviation's full stop and white space ("Lt. Gen."): a phrase goes on.
+    Space,
+    /// A hyphen or dash with no space around it ("Vietnam-UK").
+    Hyphen,
+    /// An apostrophe ("Ridley's").
+    Apostrophe,
+    /// Anything else (a comma, a bracket, a blank line, a hole): a phrase stops here.
+    Break,
+}
+
+/// One word: a maximal run of letters and digits in folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// How this word is joined to the previous one.
+    pub join: Join,
+}
+
+impl Token {
+    pub fn text<'a>(&self, folded: &'a str) -> &'a str {
+        &folded[self.start..self.end]
+    }
+}
+
+/// Split folded text into words.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut prev_end = 0usize;
+    let push = |out: &mut Vec<Token>, s: usize, e: usize, prev_end: usize| {
+        let join = if out.is_empty() {
+            Join::Break
+        } else {
+            classify(&text[prev_end..s])
+        };
+        out.push(Token {
+            start: s,
+            end: e,
+            join,
+        });
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            push(&mut out, s, i, prev_end);
+            prev_end = i;
+        }
+    }
+    if let Some(s) = start {
+        push(&mut out, s, text.len(), prev_end);
+    }
+    out
+}
+
+fn classify(gap: &str) -> Join {
+    if gap.is_empty() {
+        return Join::Space;
+    }
+    let bytes = gap.as_bytes();
+    let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
+    if newlines > 1 {
+        return Join::Break;
+    }
+    if gap.chars().all(char::is_whitespace) {
+        return Join::Space;
+    }
+    let trimmed = gap.trim_end();
+    if trimmed == "." && gap.len() > 1 {
+        return Join::Space;
+    }
+    // Markdown emphasis around words ("**Simon** Ridley") does not break a phrase.
+    if gap
+        .chars()
+        .all(|c| c.is_whitespace() || c == '*' || c == '_')
+        && gap.chars().any(char::is_whitespace)
+    {
+        return Join::Space;
+    }
+    match gap {
+        "-" => Join::Hyphen,
+        "'" => Join::Apostrophe,
+        _ => Join::Break,
+    }
+}
+
+/// The key of a phrase: its words lowercased, joined by a space or a hyphen. The same
+/// function makes the keys of table entries and of text, so they meet.
+pub fn push_key(key: &mut String, word: &str, join: Join, first: bool) {
+    if !first {
+        key.push(match join {
+            Join::Hyphen => '-',
+            Join::Apostrophe => '\'',
+            _ => ' ',
+        });
+    }
+    for c in word.chars() {
+        if c.is_lowercase() || !c.is_alphabetic() {
+            key.push(c);
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The key of a whole (folded) string, or `None` if it holds a break.
+pub fn key_of(folded: &str) -> Option<(String, usize)> {
+    let toks = tokenize(folded);
+    let mut key = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 && t.join == Join::Break {
+            return None;
+        }
+        push_key(&mut key, t.text(folded), t.join, i == 0);
+    }
+    if toks.is_empty() {
+        None
+    } else {
+        Some((key, toks.len()))
+    }
+}
+
+/// Does the word start with a capital letter (or a digit)?
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<(&str, Join)> {
+        tokenize(s).iter().map(|t| (t.text(s), t.join)).collect()
+    }
+
+    #[test]
+    fn joins() {
+        assert_eq!(
+            words("Sen. Lt. Gen. Hoang, Vietnam-UK Ridley's"),
+            vec![
+                ("Sen", Join::Break),
+                ("Lt", Join::Space),
+                ("Gen", Join::Space),
+                ("Hoang", Join::Space),
+                ("Vietnam", Join::Break),
+                ("UK", Join::Hyphen),
+                ("Ridley", Join::Space),
+                ("s", Join::Apostrophe),
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_line_breaks() {
+        assert_eq!(words("a\n\nb")[1].1, Join::Break);
+        assert_eq!(words("a\r\nb")[1].1, Join::Space);
+        assert_eq!(words("**Simon** Ridley")[1].1, Join::Space);
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(key_of("Sen. Lt. Gen.").unwrap().0, "sen lt gen");
+        assert_eq!(key_of("Viet Nam-UK").unwrap().0, "viet nam-uk");
+        assert!(key_of("a, b").is_none());
+    }
+}
