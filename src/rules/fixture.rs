@@ -87,9 +87,8 @@ pub fn check_fixture_with(code: &str, fixture: &str, config: &Config, index: &In
             g
         })
         .collect();
-    assert_eq!(
+    assert!(
         got_cmp.len() == want.len() && got_cmp == want,
-        true,
         "\nwanted:\n{}\ngot:\n{}\nmessages:\n{}\n",
         show(&want),
         show(&got),

@@ -58,7 +58,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             };
             let entry = m.target.entry();
             let whole = entry.map(|e| a.index.table.name_of(e)).unwrap_or("");
-            let bare = text.chars().all(|c| c.is_ascii());
+            let bare = text.is_ascii();
             let what = if bare {
                 "without its diacritics"
             } else {

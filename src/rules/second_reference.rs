@@ -101,7 +101,7 @@ fn is_sentence_start(_a: &Analysis, pl: &crate::analysis::Placed, i: usize) -> b
     let b = &pl.block;
     b.sentence_of(b.tokens[i].start)
         .is_some_and(|s| b.token_at(s.0) == i)
-        && !b.hit_ending_at(i + 1).is_some()
+        && b.hit_ending_at(i + 1).is_none()
 }
 
 #[cfg(test)]

@@ -25,7 +25,8 @@ Fix: the majority form, or the house style's.",
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // (entity) -> form index (0 = name, k + 1 = variant k) -> occurrences
     type Key = (bool, u32);
-    let mut uses: FxHashMap<Key, Vec<(usize, (usize, usize))>> = FxHashMap::default();
+    type Uses = Vec<(usize, (usize, usize))>;
+    let mut uses: FxHashMap<Key, Uses> = FxHashMap::default();
     for pl in &a.blocks {
         for h in &pl.block.hits {
             for m in a.index.meanings(h.phrase) {

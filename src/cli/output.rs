@@ -1,0 +1,277 @@
+//! Presenting findings: human (like rustc), JSON, SARIF 2.1.0.
+
+use std::io::Write;
+
+use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
+
+use crate::finding::{Finding, Severity};
+use crate::rules::RULES;
+use crate::text::{Document, Encoding, Kind};
+
+/// The findings of one input.
+pub struct Report {
+    pub name: String,
+    pub text: String,
+    pub findings: Vec<Finding>,
+}
+
+/// A finding's range in 1-based lines and character columns (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// Lines and columns (in characters) of a byte range.
+pub fn locate(doc: &Document, range: (usize, usize)) -> Located {
+    let a = doc.position(range.0, Encoding::Chars);
+    let b = doc.position(range.1, Encoding::Chars);
+    Located {
+        line: a.line + 1,
+        column: a.col + 1,
+        end_line: b.line + 1,
+        end_column: b.col + 1,
+    }
+}
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const BLUE: &str = "\x1b[1;34m";
+
+fn colour(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "\x1b[1;31m",
+        Severity::Warning => "\x1b[1;33m",
+        Severity::Information => "\x1b[1;36m",
+        Severity::Hint => "\x1b[1;32m",
+    }
+}
+
+/// The part of a long line to show around a finding, with the caret's offset and width.
+fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    const CONTEXT: usize = 40;
+    let chars: Vec<char> = line.chars().collect();
+    let end = end.min(chars.len()).max(start);
+    let from = start.saturating_sub(CONTEXT);
+    let to = (end + CONTEXT).min(chars.len());
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    let body: String = chars[from..to].iter().collect();
+    let lead: String = chars[from..start.min(chars.len())].iter().collect();
+    let flagged: String = chars[start.min(chars.len())..end].iter().collect();
+    let offset = usize::from(from > 0) + lead.width();
+    shown.push_str(&body);
+    if to < chars.len() {
+        shown.push('…');
+    }
+    (shown, offset, flagged.width().max(1))
+}
+
+pub fn human(
+    w: &mut impl Write,
+    reports: &[Report],
+    hidden: usize,
+    min: Severity,
+) -> std::io::Result<()> {
+    let mut counts = [0usize; 4];
+    let mut files_with = 0;
+    for r in reports {
+        let doc = Document::new(&r.text, Kind::Plain);
+        if !r.findings.is_empty() {
+            files_with += 1;
+        }
+        for f in &r.findings {
+            counts[f.severity as usize] += 1;
+            let loc = locate(&doc, f.range);
+            writeln!(
+                w,
+                "{BOLD}{}:{}:{}:{RESET} {}{}[{}]{RESET}{BOLD}: {}{RESET}",
+                r.name,
+                loc.line,
+                loc.column,
+                colour(f.severity),
+                f.severity,
+                f.code,
+                f.message
+            )?;
+            let line = doc.line_text(loc.line - 1);
+            let end_col = if loc.end_line == loc.line {
+                loc.end_column - 1
+            } else {
+                line.chars().count()
+            };
+            let (shown, offset, width) = excerpt(&line, loc.column - 1, end_col);
+            let gutter = loc.line.to_string().len();
+            writeln!(w, "{BLUE}{:gutter$} |{RESET}", "")?;
+            writeln!(w, "{BLUE}{} |{RESET} {shown}", loc.line)?;
+            writeln!(
+                w,
+                "{BLUE}{:gutter$} |{RESET} {:offset$}{}{}{RESET}",
+                "",
+                "",
+                colour(f.severity),
+                "^".repeat(width)
+            )?;
+            for fix in &f.fixes {
+                writeln!(w, "{BLUE}{:gutter$} = {RESET}fix: {}", "", fix.title)?;
+            }
+            writeln!(w)?;
+        }
+    }
+    let total: usize = counts.iter().sum();
+    let mut parts = Vec::new();
+    for (s, name) in [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Information, "information"),
+        (Severity::Hint, "hint"),
+    ] {
+        let n = counts[s as usize];
+        if n > 0 {
+            parts.push(format!(
+                "{n} {name}{}",
+                if n == 1 || name == "information" {
+                    ""
+                } else {
+                    "s"
+                }
+            ));
+        }
+    }
+    let files = reports.len();
+    if total == 0 {
+        write!(
+            w,
+            "{BOLD}No findings{RESET} in {files} file{}",
+            if files == 1 { "" } else { "s" }
+        )?;
+    } else {
+        write!(
+            w,
+            "{BOLD}Found {total} finding{} ({}){RESET} in {files_with} of {files} file{}",
+            if total == 1 { "" } else { "s" },
+            parts.join(", "),
+            if files == 1 { "" } else { "s" }
+        )?;
+    }
+    if hidden > 0 {
+        write!(
+            w,
+            "; {hidden} below {min} not shown (--min-severity information shows them)"
+        )?;
+    }
+    writeln!(w, ".")
+}
+
+/// One finding as JSON.
+pub fn finding_json(name: &str, doc: &Document, text: &str, f: &Finding) -> Value {
+    let loc = locate(doc, f.range);
+    json!({
+        "path": name,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "code": f.code,
+        "severity": f.severity.as_str(),
+        "message": f.message,
+        "text": &text[f.range.0..f.range.1],
+        "fixes": f.fixes.iter().map(|x| json!({"title": x.title, "replacement": x.replacement})).collect::<Vec<_>>(),
+    })
+}
+
+pub fn json(w: &mut impl Write, reports: &[Report]) -> std::io::Result<()> {
+    let mut all = Vec::new();
+    for r in reports {
+        let doc = Document::new(&r.text, Kind::Plain);
+        for f in &r.findings {
+            all.push(finding_json(&r.name, &doc, &r.text, f));
+        }
+    }
+    serde_json::to_writer_pretty(&mut *w, &Value::Array(all))?;
+    writeln!(w)
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information | Severity::Hint => "note",
+    }
+}
+
+pub fn sarif(w: &mut impl Write, reports: &[Report]) -> std::io::Result<()> {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": r.explain},
+                "defaultConfiguration": {"level": sarif_level(r.default_severity)},
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for r in reports {
+        let doc = Document::new(&r.text, Kind::Plain);
+        for f in &r.findings {
+            let loc = locate(&doc, f.range);
+            let region = json!({
+                "startLine": loc.line,
+                "startColumn": loc.column,
+                "endLine": loc.end_line,
+                "endColumn": loc.end_column,
+                "snippet": {"text": &r.text[f.range.0..f.range.1]},
+            });
+            let artifact = json!({"uri": r.name});
+            let fixes: Vec<Value> = f
+                .fixes
+                .iter()
+                .map(|x| {
+                    json!({
+                        "description": {"text": x.title},
+                        "artifactChanges": [{
+                            "artifactLocation": artifact,
+                            "replacements": [{
+                                "deletedRegion": {
+                                    "startLine": loc.line, "startColumn": loc.column,
+                                    "endLine": loc.end_line, "endColumn": loc.end_column,
+                                },
+                                "insertedContent": {"text": x.replacement},
+                            }],
+                        }],
+                    })
+                })
+                .collect();
+            results.push(json!({
+                "ruleId": f.code,
+                "ruleIndex": RULES.iter().position(|x| x.code == f.code),
+                "level": sarif_level(f.severity),
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+                "fixes": fixes,
+            }));
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "copydesk",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *w, &log)?;
+    writeln!(w)
+}
