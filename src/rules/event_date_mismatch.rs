@@ -205,8 +205,9 @@ fn compare(a: &Analysis, pl: &Placed, m: &DateMention, r: Referent, out: &mut Ve
             if y == law.year {
                 return;
             }
+            let the = if law.name.starts_with(char::is_uppercase) { "the " } else { "" };
             let message = format!(
-                "The table dates {} to {}, not {y}{}",
+                "The table dates {the}{} to {}, not {y}{}",
                 law.name,
                 law.year,
                 cite(a, &law.sources)

@@ -143,14 +143,21 @@ fn check_run(a: &Analysis, pl: &Placed, i: usize, j: usize, out: &mut Vec<Findin
     }
     let text = a.slice(first.range);
     let p = &a.index.table.people[first.person as usize];
-    let title = p
-        .titles_at(a.date)
-        .next()
-        .map(|t| format!(", {}", t.title))
-        .unwrap_or_default();
+    let mut about: Vec<&str> = Vec::new();
+    if first.surface != p.name {
+        about.push(&p.name);
+    }
+    if let Some(t) = p.titles_at(a.date).next() {
+        about.push(&t.title);
+    }
+    let about = if about.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", about.join(", "))
+    };
     let message = format!(
-        "'{text}' is not in the table; the nearest name is '{}' ({}{title})",
-        first.surface, p.name
+        "'{text}' is not in the table; the nearest name is '{}'{about}",
+        first.surface
     );
     out.push(finding(
         &RULE,
