@@ -51,6 +51,7 @@ const EXPECT = [
   { word: 'Wednesday', code: 'weekday-mismatch' },
 ];
 const FIX = { word: 'Hoang Xuan Chien', title: "Replace with 'Hoàng Xuân Chiến'", result: 'Hoàng Xuân Chiến' };
+const CANONICAL = 'Hoàng Xuân Chiến';
 const CLEAN_LINE = 'The two delegations plan a follow-up round later in the year.';
 
 // ---------------------------------------------------------------------------
@@ -389,12 +390,12 @@ async function main() {
     await runCommand('copydesk: Show Card');
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
     await hover.waitFor();
-    const text = await waitFor('card text', async () => {
-      const t = norm(await hover.innerText());
-      return t.includes('Hoàng Xuân Chiến') ? t : undefined;
-    });
+    // The card starts with the canonical name in bold (the finding's message may
+    // name it too, so look for the bold one).
+    await hover.locator('strong', { hasText: CANONICAL }).first().waitFor();
+    const text = norm(await hover.innerText());
     log(`  hover: ${text.slice(0, 300)}`);
-    assert(text.includes('name-diacritics') || /diacritic/i.test(text), 'hover does not show the finding');
+    assert(text.includes('name-diacritics'), 'the hover does not show the finding under the cursor');
     await page.keyboard.press('Escape');
   });
 
@@ -403,13 +404,10 @@ async function main() {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
     await hover.waitFor();
-    const text = await waitFor('hover text', async () => {
-      const t = norm(await hover.innerText());
-      return t.includes('Hoàng Xuân Chiến') ? t : undefined;
-    });
-    assert(/\*\*/.test(text) === false, 'card Markdown not rendered');
-    const bold = await hover.locator('strong', { hasText: 'Hoàng Xuân Chiến' }).count();
-    assert(bold > 0, 'the card does not start with the canonical name in bold');
+    await hover.locator('strong', { hasText: CANONICAL }).first().waitFor();
+    const text = norm(await hover.innerText());
+    assert(!text.includes('**'), `card Markdown not rendered: ${text}`);
+    assert(text.includes('name-diacritics'), 'the hover does not show the finding');
     await sleep(500);
     if (opts.screenshot) {
       await shot(opts.screenshot);
@@ -424,10 +422,18 @@ async function main() {
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
     await menu.waitFor();
-    const item = menu.locator('.monaco-list-row', { hasText: FIX.title }).first();
-    await item.waitFor();
+    await menu.locator('.monaco-list-row', { hasText: FIX.title }).first().waitFor();
     log(`  actions: ${(await menu.locator('.monaco-list-row').allInnerTexts()).map(norm).join(' | ')}`);
-    await item.click();
+    // Choose it with the keyboard, as the menu's overlay takes the mouse.
+    await waitFor(`"${FIX.title}" focused`, async () => {
+      const focused = norm(await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => ''));
+      if (focused.includes(FIX.title)) {
+        return true;
+      }
+      await page.keyboard.press('ArrowDown');
+      return false;
+    }, 10000);
+    await page.keyboard.press('Enter');
     await waitFor('fixed text', async () => (await editorText()).includes(FIX.result));
     const text = await editorText();
     assert(!text.includes(FIX.word), `"${FIX.word}" still in the text`);
@@ -435,6 +441,30 @@ async function main() {
       const texts = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
       return !texts.some((t) => t.includes('name-diacritics'));
     });
+  });
+
+  await check('a settings change reaches the server (copydesk.rules: weekday-mismatch off)', async () => {
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'copydesk.rules': { 'weekday-mismatch': 'off' } }, null, 2));
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await waitFor('weekday-mismatch gone from Problems', async () =>
+      !(await rows.allInnerTexts()).some((t) => t.includes('weekday-mismatch')));
+    fs.writeFileSync(settingsFile, '{}');
+    await waitFor('weekday-mismatch back in Problems', async () =>
+      (await rows.allInnerTexts()).some((t) => t.includes('weekday-mismatch')));
+  });
+
+  await check('copydesk.openTable opens the table the server names', async () => {
+    await runCommand('copydesk: Open Reference Table');
+    const tab = await waitFor('a new active tab', async () => {
+      const t = norm(await page.locator('.tab.active').first().innerText());
+      return t && !t.includes(ARTICLE) ? t : undefined;
+    });
+    log(`  opened: ${tab}`);
+    assert(/json/i.test(tab), `not a JSON table: ${tab}`);
+    await waitFor('table text', async () => (await editorText()).includes('{'));
+    await page.keyboard.press('Control+W');
   });
 
   if (pageErrors.length) {
