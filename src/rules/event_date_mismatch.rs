@@ -205,7 +205,11 @@ fn compare(a: &Analysis, pl: &Placed, m: &DateMention, r: Referent, out: &mut Ve
             if y == law.year {
                 return;
             }
-            let the = if law.name.starts_with(char::is_uppercase) { "the " } else { "" };
+            let the = if law.name.starts_with(char::is_uppercase) {
+                "the "
+            } else {
+                ""
+            };
             let message = format!(
                 "The table dates {the}{} to {}, not {y}{}",
                 law.name,

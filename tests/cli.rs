@@ -1,0 +1,407 @@
+//! The CLI, driven as a user would: each exit code, each format, tables and config.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn copydesk() -> Command {
+    Command::cargo_bin("copydesk").expect("binary")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seeds() -> PathBuf {
+    root().join("../shared/seeds")
+}
+
+fn article(name: &str) -> String {
+    root()
+        .join("tests/fixtures/articles")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn json_findings(args: &[&str]) -> (i32, Vec<Value>) {
+    let out = copydesk()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (
+        out.status.code().expect("exit code"),
+        v.as_array().expect("array").clone(),
+    )
+}
+
+/// Slice a text by 1-based line and character columns (end exclusive).
+fn slice_by_columns(text: &str, f: &Value) -> String {
+    let n = |k: &str| f[k].as_u64().unwrap() as usize;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let (l0, c0, l1, c1) = (
+        n("line") - 1,
+        n("column") - 1,
+        n("end_line") - 1,
+        n("end_column") - 1,
+    );
+    let start: usize = lines[..l0].iter().map(|l| l.len() + 1).sum::<usize>()
+        + lines[l0]
+            .char_indices()
+            .nth(c0)
+            .map_or(lines[l0].len(), |x| x.0);
+    let end: usize = lines[..l1].iter().map(|l| l.len() + 1).sum::<usize>()
+        + lines[l1]
+            .char_indices()
+            .nth(c1)
+            .map_or(lines[l1].len(), |x| x.0);
+    text[start..end].to_string()
+}
+
+#[test]
+fn seed_000_has_no_findings() {
+    let p = seeds().join("000_81e2ba5f78579261.txt");
+    if !p.exists() {
+        eprintln!("skipped: {} is not here", p.display());
+        return;
+    }
+    copydesk()
+        .arg("check")
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("No findings in 1 file."));
+}
+
+#[test]
+fn seed_001_has_exactly_the_caption_title_and_chien() {
+    let p = seeds().join("001_9d09c6c4d54eea1e.txt");
+    if !p.exists() {
+        eprintln!("skipped: {} is not here", p.display());
+        return;
+    }
+    let (code, findings) = json_findings(&[p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let got: Vec<(String, String, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["text"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("title-mismatch".into(), "Permanent Secretary".into(), 6),
+            ("name-diacritics".into(), "Chien".into(), 14),
+        ]
+    );
+    let human = copydesk().arg("check").arg(&p).output().unwrap();
+    let stdout = String::from_utf8_lossy(&human.stdout);
+    assert_eq!(stdout.matches(": warning[").count(), 2, "{stdout}");
+}
+
+#[test]
+fn json_fields_and_ranges_slice_the_flagged_words() {
+    let path = article("talks.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (code, findings) = json_findings(&["--min-severity", "hint", &path]);
+    assert_eq!(code, 1);
+    let codes: Vec<&str> = findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    for rule in [
+        "name-diacritics",
+        "name-spelling",
+        "title-mismatch",
+        "weekday-mismatch",
+        "invalid-date",
+        "event-date-mismatch",
+        "second-reference",
+        "style-variant",
+    ] {
+        assert!(codes.contains(&rule), "{rule} missing from {codes:?}");
+    }
+    for f in &findings {
+        for key in [
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "severity",
+            "message",
+            "text",
+            "fixes",
+        ] {
+            assert!(!f[key].is_null(), "{key} missing in {f}");
+        }
+        assert_eq!(
+            slice_by_columns(&text, f),
+            f["text"].as_str().unwrap(),
+            "{f}"
+        );
+    }
+    let weekday = findings
+        .iter()
+        .find(|f| f["code"] == "weekday-mismatch")
+        .unwrap();
+    assert_eq!(weekday["text"], "Wednesday");
+    assert_eq!(weekday["fixes"][0]["replacement"], "Tuesday");
+    assert_eq!(weekday["severity"], "warning");
+}
+
+#[test]
+fn clean_article_exits_zero() {
+    copydesk()
+        .args(["check", "--min-severity", "hint", &article("clean.md")])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("No findings"));
+}
+
+#[test]
+fn information_only_exits_zero_and_is_hidden_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.md");
+    std::fs::write(&p, "Việt Nam and Việt Nam again, then Vietnam.\n").unwrap();
+    let out = copydesk().arg("check").arg(&p).assert().code(0);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(stdout.contains("1 below warning not shown"), "{stdout}");
+    let (code, findings) = json_findings(&["--min-severity", "information", p.to_str().unwrap()]);
+    assert_eq!((code, findings.len()), (0, 1));
+    assert_eq!(findings[0]["severity"], "information");
+}
+
+/// Usage and input errors: exit 2 with the file and the reason on stderr.
+#[test]
+fn input_errors_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad_utf8 = dir.path().join("bad.txt");
+    std::fs::write(&bad_utf8, b"Hoang\nab\xff cd").unwrap();
+    let bad_table = dir.path().join("t.json");
+    std::fs::write(
+        &bad_table,
+        "{\n  \"people\": [\n    {\"id\": \"x\", \"name\": \"X Y\", \"order\": \"given-first\",\n     \"titles\": [{\"title\": \"Ambassador\", \"from\": \"2025-13-01\"}]}\n  ]\n}\n",
+    )
+    .unwrap();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec!["check".into(), "no/such/file.md".into()],
+            "no/such/file.md: no such file",
+        ),
+        (
+            vec!["check".into(), bad_utf8.display().to_string()],
+            "bad.txt:2:3: invalid UTF-8 at byte 8",
+        ),
+        (
+            vec![
+                "check".into(),
+                "--table".into(),
+                bad_table.display().to_string(),
+                article("clean.md"),
+            ],
+            "t.json:4:",
+        ),
+        (
+            vec![
+                "table".into(),
+                "check".into(),
+                bad_table.display().to_string(),
+            ],
+            "people[0].titles[0].from: \"2025-13-01\" is not a date",
+        ),
+        (
+            vec![
+                "check".into(),
+                "--date".into(),
+                "2025-02-30".into(),
+                "x".into(),
+            ],
+            "is not a date",
+        ),
+        (vec!["check".into()], "required"),
+        (vec!["explain".into(), "no-such-rule".into()], "no rule"),
+    ];
+    for (args, want) in cases {
+        let out = copydesk().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(want), "{args:?}: {stderr:?} lacks {want:?}");
+    }
+}
+
+#[test]
+fn stdin_and_sarif() {
+    let out = copydesk()
+        .args(["check", "--format", "sarif", "-"])
+        .write_stdin("Hoang Xuan Chien spoke on Wednesday, March 4, 2025.\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let ids: Vec<&str> = results
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec!["name-diacritics", "weekday-mismatch"]);
+    let region = &results[0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startColumn"].as_u64(), region["endColumn"].as_u64()),
+        (Some(1), Some(17))
+    );
+    assert_eq!(
+        results[1]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "Tuesday"
+    );
+    assert_eq!(
+        v["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .len(),
+        8
+    );
+}
+
+#[test]
+fn folder_walk_and_workspace_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("drafts/deep");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        sub.join("a.md"),
+        "Hoang Xuan Chien met Vietnam and Việt Nam officials.\n",
+    )
+    .unwrap();
+    std::fs::write(sub.join("b.txt"), "Nothing to see.\n").unwrap();
+    std::fs::write(sub.join("c.json"), "{}").unwrap();
+    let (_, findings) = json_findings(&["--min-severity", "hint", dir.path().to_str().unwrap()]);
+    let codes: Vec<&str> = findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["name-diacritics", "style-variant"]);
+    // A copydesk.json above the file: rule off, house style, a table of its own.
+    std::fs::write(
+        dir.path().join("copydesk.json"),
+        r#"{"rules": {"second-reference": "off", "style-variant": "warning"}, "style": ["Vietnam"], "tables": ["desk.json"]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("desk.json"),
+        r#"{"people": [{"id": "an", "name": "Lê Văn An", "parts": {"family": "Lê", "middle": "Văn", "given": "An"}, "order": "family-first"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(sub.join("b.txt"), "Le Van An spoke. Later Mr Hoàng left.\n").unwrap();
+    std::fs::write(
+        sub.join("a.md"),
+        "Hoàng Xuân Chiến met Vietnam and Việt Nam officials.\n",
+    )
+    .unwrap();
+    let (code, findings) = json_findings(&[dir.path().to_str().unwrap()]);
+    let got: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("style-variant", "Việt Nam"),
+            ("name-diacritics", "Le Van An")
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn no_default_table_and_date_flag() {
+    let (_, findings) = json_findings(&[
+        "--no-default-table",
+        "--min-severity",
+        "hint",
+        &article("talks.md"),
+    ]);
+    let codes: Vec<&str> = findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["weekday-mismatch", "invalid-date"]);
+    // --date sets the publication date for a weekday without a year.
+    let out = copydesk()
+        .args(["check", "--format", "json", "--date", "2025-03-04", "-"])
+        .write_stdin("They left on Wednesday, March 6.")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["fixes"][0]["replacement"], "Thursday");
+}
+
+#[test]
+fn table_commands() {
+    copydesk()
+        .args(["table", "test"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(" passed, 0 failed"));
+    let out = copydesk().args(["table", "schema"]).output().unwrap();
+    let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "copydesk reference table");
+    assert!(schema["properties"]["people"].is_object());
+    copydesk()
+        .args([
+            "table",
+            "check",
+            Path::new("src/table/default.json").to_str().unwrap(),
+        ])
+        .current_dir(root())
+        .assert()
+        .code(0);
+    // A failing spec is reported and exits 1.
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("t.json");
+    std::fs::write(
+        &t,
+        r#"{"places": [{"id": "sg", "name": "Sài Gòn", "specs": [{"text": "In Sai Gon.", "expect": []}]}]}"#,
+    )
+    .unwrap();
+    copydesk()
+        .args(["table", "test", t.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("FAILED  places[3].specs[0]"));
+}
+
+#[test]
+fn explain_lists_and_explains() {
+    copydesk()
+        .args(["explain"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("title-mismatch"));
+    copydesk()
+        .args(["explain", "weekday-mismatch"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("Tue., Mar. 4, 2025"));
+    copydesk()
+        .args(["--help"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("check"));
+}
