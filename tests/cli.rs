@@ -215,7 +215,7 @@ fn input_errors_exit_two() {
                 bad_table.display().to_string(),
                 article("clean.md"),
             ],
-            "t.json:4:",
+            "t.json:4:49: people[0].titles[0].from",
         ),
         (
             vec![

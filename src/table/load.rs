@@ -39,10 +39,16 @@ pub fn parse_table(file: &str, text: &str) -> Result<Table, TableError> {
             let inner = e.into_inner();
             let path = if path == "." { String::new() } else { path };
             let message = clean_serde_message(&inner.to_string());
+            // A wrong value: point at its start (serde points past its end).
+            let (line, column) = if inner.is_data() && !path.is_empty() {
+                locate(text, &path)
+            } else {
+                (inner.line(), inner.column())
+            };
             return Err(TableError {
                 file: file.to_string(),
-                line: inner.line(),
-                column: inner.column(),
+                line,
+                column,
                 path,
                 message,
             });

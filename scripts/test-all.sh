@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Every test of copydesk, on a fresh machine (Rust, Python 3, Node 20, root, the package
+# registries): the Rust tests (unit, rule fixtures, CLI, properties, language server end to
+# end), the language server driven by pytest-lsp, Neovim headless, and VS Code (code-server
+# in Chromium). Each suite installs what it needs.
+#
+#   scripts/test-all.sh            # everything
+#   scripts/test-all.sh rust       # only the Rust tests
+#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+suites=("$@")
+[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode)
+start=$SECONDS
+failed=()
+passed=()
+
+run() {
+  local name=$1
+  shift
+  printf '\n##### %s (%ss)\n' "$name" "$((SECONDS - start))"
+  if "$@"; then passed+=("$name"); else failed+=("$name"); fi
+}
+
+want() { [[ " ${suites[*]} " == *" $1 "* ]]; }
+
+if want rust; then
+  run "rust tests" cargo test --all-targets
+fi
+if want lsp || want nvim || want vscode; then
+  run "release build" cargo build --release --quiet
+  export COPYDESK_BIN="$PWD/target/release/copydesk"
+fi
+want lsp && run "language server (pytest-lsp)" tests/lsp_py/run.sh
+want nvim && run "neovim" editors/nvim/test.sh
+want vscode && run "vs code (code-server)" editors/vscode/test.sh
+
+printf '\n##### summary after %ss\n' "$((SECONDS - start))"
+for s in "${passed[@]}"; do echo "passed: $s"; done
+for s in "${failed[@]}"; do echo "FAILED: $s"; done
+echo "${#passed[@]} passed, ${#failed[@]} failed"
+[ ${#failed[@]} -eq 0 ]
