@@ -279,6 +279,38 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// Does a one-word hit stand alone as a name: not joined to another capitalised word
+    /// (which would make it part of some other name, "Le Monde"), a title before it aside,
+    /// and a sentence's first word aside?
+    pub fn stands_alone(&self, pl: &Placed, h: &Hit) -> bool {
+        let b = &pl.block;
+        let next_cap = b
+            .tokens
+            .get(h.last)
+            .is_some_and(|t| t.join == Join::Space && is_capitalised(t.text(&b.folded.text)));
+        if next_cap {
+            return false;
+        }
+        if h.first == 0 || b.tokens[h.first].join != Join::Space {
+            return true;
+        }
+        let prev = h.first - 1;
+        if !is_capitalised(b.token_text(prev)) {
+            return true;
+        }
+        let after_title = b.hit_ending_at(h.first).is_some_and(|p| {
+            self.index
+                .meanings(p.phrase)
+                .iter()
+                .any(|m| matches!(m.target, Target::Title { .. }))
+        });
+        let sentence_start = b
+            .sentence_of(b.tokens[prev].start)
+            .is_some_and(|s| b.token_at(s.0) == prev)
+            && b.hit_ending_at(h.first).is_none();
+        after_title || sentence_start
+    }
+
     /// The exact original text of a range.
     pub fn slice(&self, r: (usize, usize)) -> &'a str {
         &self.text[r.0..r.1]

@@ -39,7 +39,10 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             for m in meanings {
                 let ok = match m.target {
                     Target::Person { person, form } => {
-                        form.is_whole() || a.introduced.contains_key(&person)
+                        form.is_whole()
+                            || (a.introduced.contains_key(&person)
+                                && m.surface.chars().count() >= 3
+                                && a.stands_alone(pl, h))
                     }
                     Target::Place { .. } | Target::Organisation { .. } => true,
                     _ => false,
@@ -110,6 +113,11 @@ Hoàng Xuân Chiến hosted the talks. Later Chien spoke.
 ",
         );
         check_fixture("name-diacritics", "Chien is a French word for a dog.\n");
+        // A part inside some other name is not the person.
+        check_fixture(
+            "name-diacritics",
+            "Hoàng Xuân Chiến spoke. Hoang Minh and Tran Chien Long did not.\n",
+        );
     }
 
     #[test]

@@ -4,16 +4,16 @@ use super::{Rule, finding};
 use crate::analysis::{Analysis, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
-use crate::table::{EntryRef, NameOrder};
-use crate::text::tokens::{Join, is_capitalised};
+use crate::table::{EntryRef, ReferencePart};
 
 pub const RULE: Rule = Rule {
     code: "second-reference",
     default_severity: Severity::Information,
     summary: "A later mention that uses the wrong part of a known name",
     explain: "After a person is named in full, later mentions use one part of the name: the \
-given name for family-first names (Vietnamese: Hoàng Xuân Chiến is \"Chiến\"), the family name \
-for given-first names (Simon Ridley is \"Ridley\"). Flags a later mention by the other part:\n\n\
+given name for Vietnamese names (Hoàng Xuân Chiến is \"Chiến\"), the family name for the others \
+(Simon Ridley is \"Ridley\", Xi Jinping is \"Xi\"); a table entry can say otherwise with \
+`reference` or `second_reference`. Flags a later mention by the other part:\n\n\
     Mr Hoàng replied   ->  Mr Chiến replied\n\
     Simon replied      ->  Ridley replied\n\n\
 Only a word standing alone counts (not one inside a longer name), only after the full name, \
@@ -24,28 +24,12 @@ and only when no other person in the document could be meant.\n\nFix: the right 
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for pl in &a.blocks {
-        let b = &pl.block;
         for h in &pl.block.hits {
             if h.last - h.first != 1 {
                 continue;
             }
             let range = pl.hit_range(h);
-            // Standing alone: not joined to another capitalised word that is not a title.
-            let next_cap = b
-                .tokens
-                .get(h.last)
-                .is_some_and(|t| t.join == Join::Space && is_capitalised(t.text(&b.folded.text)));
-            let prev_cap = h.first > 0
-                && b.tokens[h.first].join == Join::Space
-                && is_capitalised(b.token_text(h.first - 1))
-                && !b.hit_ending_at(h.first).is_some_and(|p| {
-                    a.index
-                        .meanings(p.phrase)
-                        .iter()
-                        .any(|m| matches!(m.target, Target::Title { .. }))
-                })
-                && !is_sentence_start(a, pl, h.first - 1);
-            if next_cap || prev_cap {
+            if !a.stands_alone(pl, h) {
                 continue;
             }
             let meanings = a.index.meanings(h.phrase);
@@ -77,9 +61,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 continue;
             };
             let text = a.slice(range);
-            let why = match p.order {
-                NameOrder::FamilyFirst => "the given name (family name first)",
-                NameOrder::GivenFirst => "the family name",
+            let why = match p.reference_part() {
+                ReferencePart::Given => "the given name",
+                ReferencePart::Family => "the family name",
             };
             let message = format!(
                 "Later references to {} use {why}: '{right}', not '{text}'",
@@ -96,14 +80,6 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     }
 }
 
-/// Is token `i` the first word of its sentence (so its capital says nothing)?
-fn is_sentence_start(_a: &Analysis, pl: &crate::analysis::Placed, i: usize) -> bool {
-    let b = &pl.block;
-    b.sentence_of(b.tokens[i].start)
-        .is_some_and(|s| b.token_at(s.0) == i)
-        && b.hit_ending_at(i + 1).is_none()
-}
-
 #[cfg(test)]
 mod tests {
     use crate::rules::fixture::check_fixture;
@@ -118,6 +94,26 @@ Mr Hoàng replied first. Then Simon replied.
    ^^^^^ second-reference: Chiến
                              ^^^^^ second-reference: Ridley
 ",
+        );
+    }
+
+    #[test]
+    fn family_first_names_outside_viet_nam_use_the_family_name() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"people": [{"id": "xi", "name": "Xi Jinping", "order": "family-first", "country": "CN",
+                "parts": {"family": "Xi", "given": "Jinping"}}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        crate::rules::fixture::check_fixture_with(
+            "second-reference",
+            "
+Xi Jinping spoke. Later Xi said more, and then Jinping left.
+                                               ^^^^^^^ second-reference: Xi
+",
+            &crate::config::Config::default(),
+            &index,
         );
     }
 

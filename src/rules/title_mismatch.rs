@@ -32,17 +32,45 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 continue;
             };
             let p = &a.index.table.people[person as usize];
-            if p.titles_at(a.date).next().is_none() {
+            if p.titles.is_empty() {
                 continue;
             }
-            for t in titles_before(a, pl, h)
-                .into_iter()
-                .chain(title_after(a, pl, h))
-            {
-                check_title(a, pl, &t, person, p, out);
+            let block = &pl.block;
+            let modified = |t: &TitleHit| {
+                t.hit.first > 0 && is_time_modifier(block.token_text(t.hit.first - 1))
+            };
+            // "former Prime Minister X", "X, the then Deputy Minister,": any title ever held.
+            let before = titles_before(a, pl, h);
+            let date = match before.last() {
+                Some(t) if modified(t) => None,
+                _ => a.date,
+            };
+            for t in &before {
+                check_title(a, pl, t, person, p, date, out);
+            }
+            if let Some(t) = title_after(a, pl, h) {
+                let date = if modified(&t) { None } else { a.date };
+                check_title(a, pl, &t, person, p, date, out);
             }
         }
     }
+}
+
+/// Words that move a title out of the present: "former", "then", "ex-", "incoming".
+fn is_time_modifier(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "former"
+            | "then"
+            | "ex"
+            | "late"
+            | "outgoing"
+            | "incoming"
+            | "future"
+            | "erstwhile"
+            | "onetime"
+            | "retired"
+    )
 }
 
 /// A title hit and what the index says it is.
@@ -196,21 +224,34 @@ fn check_title(
     t: &TitleHit,
     person: u32,
     p: &Person,
+    date: Option<Date>,
     out: &mut Vec<Finding>,
 ) {
     let range = pl.hit_range(&t.hit);
     let text = a.slice(range);
     let written = key(text);
-    if holds(a.index, t, &written, p, a.date) {
+    if holds(a.index, t, &written, p, date) {
         return;
     }
-    let held: Vec<_> = p.titles_at(a.date).collect();
+    let held_now: Vec<_> = p.titles_at(date).collect();
+    // Nothing held on that date: say what was held and when.
+    let held: Vec<_> = if held_now.is_empty() {
+        p.titles.iter().collect()
+    } else {
+        held_now.clone()
+    };
     let describe = |h: &crate::table::HeldTitle| {
         let mut s = h.title.clone();
         if let Some(o) = &h.organisation
             && let Some(org) = a.index.table.organisations.iter().find(|x| &x.id == o)
         {
             s.push_str(&format!(" ({})", org.name));
+        }
+        match (h.from, h.until) {
+            (Some(f), Some(u)) => s.push_str(&format!(", {f} to {u}")),
+            (Some(f), None) => s.push_str(&format!(", from {f}")),
+            (None, Some(u)) => s.push_str(&format!(", until {u}")),
+            (None, None) => {}
         }
         let n = h.sources.len();
         if n > 0 {
@@ -219,9 +260,14 @@ fn check_title(
         s
     };
     let list: Vec<String> = held.iter().map(|h| describe(h)).collect();
-    let when = a.date.map(|d| format!(" on {d}")).unwrap_or_default();
+    let when = date.map(|d| format!(" on {d}")).unwrap_or_default();
+    let gives = if held_now.is_empty() {
+        "the table gives no title then; it gives"
+    } else {
+        "the table gives"
+    };
     let mut message = format!(
-        "{} is not '{text}'{when}: the table gives {}",
+        "{} is not '{text}'{when}: {gives} {}",
         p.name,
         list.join("; ")
     );
@@ -247,7 +293,7 @@ fn check_title(
                 _ => None,
             })
     };
-    let same_kind: Vec<_> = held
+    let same_kind: Vec<_> = held_now
         .iter()
         .filter(|h| kind_of(h).unwrap_or(TitleKind::Office) == t.kind)
         .collect();
@@ -286,6 +332,35 @@ Deputy Defence Minister Lieutenant General Hoàng Xuân Chiến replied.
 Permanent Secretary at the UK Home Office Simon Ridley spoke.
 ^^^^^^^^^^^^^^^^^^^ title-mismatch: Second Permanent Secretary
 ",
+        );
+    }
+
+    #[test]
+    fn titles_with_dates() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"people": [{"id": "r", "name": "Rishi Sunak", "order": "given-first",
+                "titles": [{"title": "Prime Minister", "from": "2022-10-25", "until": "2024-07-05"},
+                           {"title": "Leader of the Opposition", "from": "2024-07-05", "until": "2024-11-02"}]}],
+                "titles": [{"title": "Prime Minister", "kind": "office"}, {"title": "Chancellor", "kind": "office"}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        let config = crate::config::Config {
+            date: crate::table::Date::parse("2025-06-01"),
+            ..Default::default()
+        };
+        crate::rules::fixture::check_fixture_with(
+            "title-mismatch",
+            "
+Prime Minister Rishi Sunak spoke, said former Prime Minister Rishi Sunak.
+^^^^^^^^^^^^^^ title-mismatch
+Chancellor Rishi Sunak is wrong at any time, even as former Chancellor Rishi Sunak.
+^^^^^^^^^^ title-mismatch
+                                                            ^^^^^^^^^^ title-mismatch
+",
+            &config,
+            &index,
         );
     }
 

@@ -83,14 +83,24 @@ pub struct SourceRef {
     pub quote: Option<String>,
 }
 
-/// The order of a person's name, which decides the second reference.
+/// The order of the parts in a person's full name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum NameOrder {
-    /// Family name first (Vietnamese, Chinese, Korean, Hungarian): the second reference is the given name.
+    /// Family name first (Vietnamese, Chinese, Korean, Hungarian, Japanese in native order).
     FamilyFirst,
-    /// Given name first (most Western names): the second reference is the family name.
+    /// Given name first (most Western names).
     GivenFirst,
+}
+
+/// Which part of the name later mentions use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferencePart {
+    /// The given name (Vietnamese names: Hoàng Xuân Chiến is "Chiến").
+    Given,
+    /// The family name (Western, Chinese, Korean names: Simon Ridley is "Ridley", Xi Jinping "Xi").
+    Family,
 }
 
 /// The parts of a name.
@@ -113,8 +123,11 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parts: Option<NameParts>,
     pub order: NameOrder,
-    /// The right second reference, when it is not simply the given name (family-first) or
-    /// the family name (given-first).
+    /// Which part later mentions use. Default: the given name for Vietnamese names (country
+    /// `VN`), the family name for all others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferencePart>,
+    /// The exact second reference, when it is not simply one part of the name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_reference: Option<String>,
     /// Other accepted ways to write or refer to the person ("General Chiến", "Mr Ridley").
@@ -346,24 +359,39 @@ impl JsonSchema for Date {
 }
 
 impl Person {
+    /// Which part later mentions use (see [`Person::reference`]).
+    pub fn reference_part(&self) -> ReferencePart {
+        self.reference.unwrap_or_else(|| {
+            let vietnamese = self.country.as_deref().is_some_and(|c| {
+                let c = c.to_lowercase();
+                c == "vn" || c == "vnm" || c == "vietnam" || c == "việt nam"
+            });
+            if vietnamese && self.order == NameOrder::FamilyFirst {
+                ReferencePart::Given
+            } else {
+                ReferencePart::Family
+            }
+        })
+    }
+
     /// The form a later mention should use.
     pub fn second_reference(&self) -> Option<&str> {
         if let Some(s) = &self.second_reference {
             return Some(s);
         }
         let parts = self.parts.as_ref()?;
-        Some(match self.order {
-            NameOrder::FamilyFirst => &parts.given,
-            NameOrder::GivenFirst => &parts.family,
+        Some(match self.reference_part() {
+            ReferencePart::Given => &parts.given,
+            ReferencePart::Family => &parts.family,
         })
     }
 
     /// The part of the name a later mention must not use alone.
     pub fn wrong_reference(&self) -> Option<&str> {
         let parts = self.parts.as_ref()?;
-        let wrong = match self.order {
-            NameOrder::FamilyFirst => &parts.family,
-            NameOrder::GivenFirst => &parts.given,
+        let wrong = match self.reference_part() {
+            ReferencePart::Given => &parts.family,
+            ReferencePart::Family => &parts.given,
         };
         (Some(wrong.as_str()) != self.second_reference()).then_some(wrong)
     }
