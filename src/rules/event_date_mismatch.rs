@@ -10,6 +10,7 @@ use crate::dates::{DateMention, weekday_name};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Form, Target};
+use crate::text::tokens::{Join, is_capitalised};
 
 pub const RULE: Rule = Rule {
     code: "event-date-mismatch",
@@ -81,7 +82,8 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     Target::Law { law, form } => {
                         let l = &table.laws[law as usize];
                         let generic = form != Form::Name;
-                        if !generic || l.parties.iter().all(|p| named.contains(p)) {
+                        let parties_ok = !generic || l.parties.iter().all(|p| named.contains(p));
+                        if parties_ok && !someone_elses(a, pl, h.first, &l.parties) {
                             refs.push((h.first, h.last, Referent::Law(law)));
                         }
                     }
@@ -138,6 +140,30 @@ fn verb_like(w: &str) -> bool {
                 | "law"
                 | "sealed"
         )
+}
+
+/// Is the law's name owned by someone not among its parties ("Australia's Modern Slavery
+/// Act")? A capitalised possessive right before it that names no party says so.
+fn someone_elses(a: &Analysis, pl: &Placed, first: usize, parties: &[String]) -> bool {
+    let b = &pl.block;
+    if first < 2 || b.token_text(first - 1) != "s" || b.tokens[first - 1].join != Join::Apostrophe {
+        return false;
+    }
+    let owner = first - 2;
+    if !is_capitalised(b.token_text(owner)) {
+        return false;
+    }
+    let table = &a.index.table;
+    let is_party = b.hit_ending_at(first - 1).is_some_and(|h| {
+        a.index.meanings(h.phrase).iter().any(|m| match m.target {
+            Target::Place { idx, .. } => parties.contains(&table.places[idx as usize].id),
+            Target::Organisation { idx, .. } => {
+                parties.contains(&table.organisations[idx as usize].id)
+            }
+            _ => false,
+        })
+    });
+    !is_party
 }
 
 /// Which referent of the sentence a date belongs to, if any.
@@ -290,6 +316,8 @@ mod tests {
             "
 Britain passed the Modern Slavery Act of 2014 to fight forced labour.
                                          ^^^^ event-date-mismatch: 2015
+Britain's Modern Slavery Act 2016 is cited too.
+                             ^^^^ event-date-mismatch: 2015
 Vietnam and the UK built on the strategic partnership signed in 2011.
                                                                 ^^^^ event-date-mismatch: 2010
 ",
@@ -335,6 +363,7 @@ The Modern Slavery Act 2015 came before the talks, which drew on work from 2012.
 date: 2025-03-04
 
 Trade talks on March 6 in Geneva ended without a deal. The strategic partnership of 2011 with Japan holds.
+Australia's Modern Slavery Act 2018 is younger than Britain's.
 ",
         );
     }
