@@ -382,6 +382,31 @@ pub fn normal_form(s: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// Write `surface` with the white space of `original` between its words (a name that wraps
+/// across lines keeps its line break), and in its case style.
+pub fn replacement_for(original: &str, surface: &str) -> String {
+    let surface = in_case_of(original, surface);
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let mut gaps = Vec::new();
+    let mut rest = original.trim();
+    while let Some(i) = rest.find(char::is_whitespace) {
+        let after = rest[i..].trim_start();
+        gaps.push(&rest[i..rest.len() - after.len()]);
+        rest = after;
+    }
+    if gaps.len() + 1 != words.len() {
+        return surface;
+    }
+    let mut out = String::with_capacity(surface.len());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push_str(gaps[k - 1]);
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Write `surface` in the case style of `original`: all capitals stay all capitals.
 pub fn in_case_of(original: &str, surface: &str) -> String {
     let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
@@ -414,5 +439,14 @@ mod tests {
         assert!(same_form("Hoa\u{300}ng  Xuân", "hoàng xuân"));
         assert!(!same_form("Hoang", "Hoàng"));
         assert_eq!(in_case_of("HOANG", "Hoàng"), "HOÀNG");
+        assert_eq!(
+            replacement_for("Hoang Xuan\r\nChien", "Hoàng Xuân Chiến"),
+            "Hoàng Xuân\r\nChiến"
+        );
+        assert_eq!(
+            replacement_for("Simon  Ridlee", "Simon Ridley"),
+            "Simon  Ridley"
+        );
+        assert_eq!(replacement_for("Vietnam", "Việt Nam"), "Việt Nam");
     }
 }

@@ -61,7 +61,10 @@ pub struct Fix {
 impl Fix {
     pub fn replace_with(replacement: &str) -> Fix {
         Fix {
-            title: format!("Replace with '{replacement}'"),
+            title: format!(
+                "Replace with '{}'",
+                replacement.split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
             replacement: replacement.to_string(),
         }
     }

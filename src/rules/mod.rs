@@ -54,6 +54,8 @@ pub(crate) fn finding(
     fixes: Vec<crate::finding::Fix>,
     entry: Option<crate::table::EntryRef>,
 ) -> Finding {
+    // A message is one line: a flagged name that wraps across lines is shown on one.
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
     Finding {
         code: rule.code,
         severity: rule.default_severity,

@@ -1,7 +1,7 @@
 //! `name-diacritics`: a known name written without its diacritics, or with wrong ones.
 
 use super::{Rule, finding};
-use crate::analysis::{Analysis, in_case_of, same_form};
+use crate::analysis::{Analysis, replacement_for, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::Target;
 
@@ -76,7 +76,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 "'{text}' is written {what}: the table has '{}'{of}",
                 m.surface
             );
-            let fix = Fix::replace_with(&in_case_of(text, &m.surface));
+            let fix = Fix::replace_with(&replacement_for(text, &m.surface));
             out.push(finding(&RULE, range, message, vec![fix], entry));
         }
     }

@@ -163,7 +163,10 @@ fn check_run(a: &Analysis, pl: &Placed, i: usize, j: usize, out: &mut Vec<Findin
         &RULE,
         first.range,
         message,
-        vec![Fix::replace_with(&first.surface)],
+        vec![Fix::replace_with(&crate::analysis::replacement_for(
+            text,
+            &first.surface,
+        ))],
         Some(EntryRef::Person(first.person)),
     ));
 }
