@@ -330,7 +330,7 @@ section("workspace/applyEdit from a server (fake server)", function()
   end
   local fws = tmp .. "/fake-ws"
   local log = tmp .. "/fake.log"
-  write(fws .. "/story.fake", "Staff of Simon Ridly said so.\n")
+  write(fws .. "/story.fake", "Staff of Simon Ridlee said so.\n")
   vim.cmd.edit(vim.fn.fnameescape(fws .. "/story.fake"))
   local b = vim.api.nvim_get_current_buf()
   local id = vim.lsp.start({
@@ -347,12 +347,12 @@ section("workspace/applyEdit from a server (fake server)", function()
   eq("fake: utf-8 negotiated", fc.offset_encoding, "utf-8")
   vim.lsp.buf.code_action({
     filter = function(a)
-      return vim.startswith(a.title, "Add 'Simon Ridly' to the workspace table")
+      return vim.startswith(a.title, "Add 'Simon Ridlee' to the workspace table")
     end,
     apply = true,
   })
   local path = fws .. "/" .. copydesk.table_file
-  local want = '{\n  "people": [\n    { "name": "Simon Ridley", "aliases": ["Simon Ridly"] }\n  ]\n}\n'
+  local want = '{\n  "people": [\n    { "name": "Simon Ridley", "aliases": ["Simon Ridlee"] }\n  ]\n}\n'
   check("fake: table written through workspace/applyEdit", wait(function()
     return read(path) == want
   end), vim.inspect(read(path)))
@@ -542,12 +542,12 @@ end)
 section("add to the workspace table", function()
   local table_path = ws .. "/" .. copydesk.table_file
   eq("no workspace table yet", uv.fs_stat(table_path), nil)
-  local at = locate(abuf, "Simon Ridly")
+  local at = locate(abuf, "Simon Ridlee")
   local found = diag_at(abuf, "name-spelling", at.lnum)
-  check("name-spelling on 'Simon Ridly'", found ~= nil, list_diags(abuf))
+  check("name-spelling on 'Simon Ridlee'", found ~= nil, list_diags(abuf))
   local before = buf_lines(abuf)
   vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col })
-  local prefix = "Add 'Simon Ridly' to the workspace table as an alias of"
+  local prefix = "Add 'Simon Ridlee' to the workspace table as an alias of"
   vim.lsp.buf.code_action({
     filter = function(a)
       return vim.startswith(a.title, prefix)
@@ -556,7 +556,7 @@ section("add to the workspace table", function()
   })
   check("table file written to disk", wait(function()
     local s = read(table_path)
-    return s and s:find("Simon Ridly", 1, true)
+    return s and s:find("Simon Ridlee", 1, true)
   end), "no " .. table_path)
   local text = read(table_path) or ""
   local ok, decoded = pcall(vim.json.decode, text)
@@ -586,11 +586,11 @@ section("add to the workspace table", function()
         end
       end
     end
-    if holds(v, "Simon Ridly") and holds(v, "Simon Ridley") then
+    if holds(v, "Simon Ridlee") and (holds(v, "Simon Ridley") or holds(v, "simon-ridley")) then
       return v
     end
   end
-  check("entry ties 'Simon Ridly' to Simon Ridley", ok and entry(decoded) ~= nil, text)
+  check("entry ties 'Simon Ridlee' to Simon Ridley", ok and entry(decoded) ~= nil, text)
   local tb = vim.fn.bufnr(table_path)
   check("table buffer not left modified", tb == -1 or not vim.bo[tb].modified)
   eq("article untouched by the table action", buf_lines(abuf), before)
@@ -618,20 +618,23 @@ end)
 section(":CopydeskFixAll", function()
   local nfd = locate(abuf, "Wednesday", "press officer")
   local depot = locate(abuf, "Hoang Xuan Chien", "logistics depot")
+  local title = locate(abuf, "Permanent Secretary Simon Ridley")
+  local want_title = title.line:sub(1, title.col) .. "Second " .. title.line:sub(title.col + 1)
   local want_nfd = nfd.line:sub(1, nfd.col) .. "Tuesday" .. nfd.line:sub(nfd.end_col + 1)
   local want_depot = depot.line:sub(1, depot.col) .. fixed .. depot.line:sub(depot.end_col + 1)
   vim.api.nvim_win_set_cursor(0, { 1, 0 })
   vim.cmd("CopydeskFixAll")
   check("fix-all changes the buffer", wait(function()
     local l = buf_lines(abuf)
-    return l[nfd.lnum + 1] == want_nfd and l[depot.lnum + 1] == want_depot
+    return l[nfd.lnum + 1] == want_nfd and l[depot.lnum + 1] == want_depot and l[title.lnum + 1] == want_title
   end))
   local l = buf_lines(abuf)
   eq("weekday fixed after the NFD name", l[nfd.lnum + 1], want_nfd)
   eq("name fixed", l[depot.lnum + 1], want_depot)
+  eq("title fixed", l[title.lnum + 1], want_title)
   eq("no prompt was needed", prompts, {})
-  check("no name or weekday findings left", wait(function()
-    return #diags(abuf, "name-diacritics") == 0 and #diags(abuf, "weekday-mismatch") == 0
+  check("no findings left", wait(function()
+    return #diags(abuf) == 0
   end), list_diags(abuf))
 end)
 

@@ -29,7 +29,7 @@ TABLE_NAME = "copydesk.table.json"
 APPLY_ID = 9001
 
 # what the applyEdit fake writes, byte for byte (e2e.lua compares it)
-TABLE = '{\n  "people": [\n    { "name": "Simon Ridley", "aliases": ["Simon Ridly"] }\n  ]\n}\n'
+TABLE = '{\n  "people": [\n    { "name": "Simon Ridley", "aliases": ["Simon Ridlee"] }\n  ]\n}\n'
 
 CHIEN = "Hoàng Xuân Chiến"
 RIDLEY = "Simon Ridley"
@@ -116,13 +116,12 @@ class Fake:
                             "March 4, 2025 is a Tuesday"))
             for i in each("Permanent Secretary Simon Ridley"):
                 if not line[:i].endswith("Second "):
-                    out.append(("title-mismatch", lnum, line, i, i + 19, None,
+                    out.append(("title-mismatch", lnum, line, i, i + 19, "Second Permanent Secretary",
                                 "Simon Ridley is Second Permanent Secretary"))
-            if "Simon Ridly" not in self.aliases:
-                for i in each("Simon Ridly"):
-                    if line[i:i + 12] != RIDLEY:
-                        out.append(("name-spelling", lnum, line, i, i + 11, RIDLEY,
-                                    "'Simon Ridly' looks like Simon Ridley"))
+            if "Simon Ridlee" not in self.aliases:
+                for i in each("Simon Ridlee"):
+                    out.append(("name-spelling", lnum, line, i, i + 12, RIDLEY,
+                                "'Simon Ridlee' looks like Simon Ridley"))
         return [f for f in out if self.rules.get(f[0]) != "off"]
 
     def diagnostic(self, f):
@@ -181,11 +180,11 @@ class Fake:
                     actions.append({"title": "Replace with '%s'" % f[5], "kind": "quickfix",
                                     "edit": {"changes": {uri: [self.edit(f)]}}})
                 if start <= f[1] <= end and f[0] == "name-spelling":
-                    title = "Add 'Simon Ridly' to the workspace table as an alias of Simon Ridley"
+                    title = "Add 'Simon Ridlee' to the workspace table as an alias of Simon Ridley"
                     actions.append({"title": title, "kind": "quickfix", "command": {
-                        "title": title, "command": "copydesk.addToTable", "arguments": ["Simon Ridly", RIDLEY]}})
+                        "title": title, "command": "copydesk.addToTable", "arguments": ["Simon Ridlee", RIDLEY]}})
         if not only or any(o.startswith("source") for o in only):
-            fixes = [self.edit(f) for f in found if f[5] and f[0] != "name-spelling"]
+            fixes = [self.edit(f) for f in found if f[5]]
             if fixes:
                 actions.append({"title": "Fix all copydesk findings", "kind": "source.fixAll.copydesk",
                                 "edit": {"changes": {uri: fixes}}})
@@ -250,12 +249,12 @@ class Fake:
                 if FULL:
                     result = self.code_actions(params)
                 else:
-                    title = "Add 'Simon Ridly' to the workspace table as an alias of Simon Ridley"
+                    title = "Add 'Simon Ridlee' to the workspace table as an alias of Simon Ridley"
                     result = [{"title": title, "kind": "quickfix", "command": {
                         "title": title, "command": "fake.addToTable", "arguments": []}}]
                 send({"id": mid, "result": result})
             elif method == "workspace/executeCommand":
-                args = params.get("arguments") or ["Simon Ridly", RIDLEY]
+                args = params.get("arguments") or ["Simon Ridlee", RIDLEY]
                 pending_command = mid
                 self.add_to_table(*args)
             elif method == "copydesk/status":
