@@ -539,65 +539,111 @@ section("quick fix", function()
   end), list_diags(abuf))
 end)
 
-section("add to the workspace table", function()
-  local table_path = ws .. "/" .. copydesk.table_file
-  eq("no workspace table yet", uv.fs_stat(table_path), nil)
-  local at = locate(abuf, "Simon Ridlee")
-  local found = diag_at(abuf, "name-spelling", at.lnum)
-  check("name-spelling on 'Simon Ridlee'", found ~= nil, list_diags(abuf))
-  local before = buf_lines(abuf)
+-- The smallest table (object or list) in a decoded JSON value that holds
+-- every string of `wanted` (each item a string or a list of acceptable ones).
+local function json_holds(v, s)
+  if type(v) == "string" then
+    return v == s
+  elseif type(v) == "table" then
+    for _, x in pairs(v) do
+      if json_holds(x, s) then
+        return true
+      end
+    end
+  end
+  return false
+end
+
+local function json_entry(v, wanted)
+  if type(v) ~= "table" then
+    return nil
+  end
+  for _, x in pairs(v) do
+    local e = json_entry(x, wanted)
+    if e then
+      return e
+    end
+  end
+  for _, w in ipairs(wanted) do
+    local any = false
+    for _, alt in ipairs(type(w) == "table" and w or { w }) do
+      any = any or json_holds(v, alt)
+    end
+    if not any then
+      return nil
+    end
+  end
+  return v
+end
+
+local table_path = ws .. "/" .. (copydesk and copydesk.table_file or "copydesk.table.json")
+
+--- Run the code action titled `title` (exactly, or by prefix when `prefix`)
+--- on the first line holding `needle`.
+local function run_action(needle, title, prefix)
+  local at = locate(abuf, needle)
   vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col })
-  local prefix = "Add 'Simon Ridlee' to the workspace table as an alias of"
   vim.lsp.buf.code_action({
     filter = function(a)
-      return vim.startswith(a.title, prefix)
+      return prefix and vim.startswith(a.title, title) or a.title == title
     end,
     apply = true,
   })
-  check("table file written to disk", wait(function()
-    local s = read(table_path)
-    return s and s:find("Simon Ridlee", 1, true)
-  end), "no " .. table_path)
+  return at
+end
+
+local function read_table()
   local text = read(table_path) or ""
   local ok, decoded = pcall(vim.json.decode, text)
-  check("table file is JSON", ok, text)
-  -- Somewhere in it, an object that holds both the alias and the canonical name.
-  local function holds(v, s)
-    if type(v) == "string" then
-      return v == s
-    elseif type(v) == "table" then
-      for _, x in pairs(v) do
-        if holds(x, s) then
-          return true
-        end
-      end
-    end
-    return false
-  end
-  local function entry(v)
-    if type(v) ~= "table" then
-      return nil
-    end
-    for _, x in pairs(v) do
-      if type(x) == "table" then
-        local e = entry(x)
-        if e then
-          return e
-        end
-      end
-    end
-    if holds(v, "Simon Ridlee") and (holds(v, "Simon Ridley") or holds(v, "simon-ridley")) then
-      return v
-    end
-  end
-  check("entry ties 'Simon Ridlee' to Simon Ridley", ok and entry(decoded) ~= nil, text)
+  return text, ok and decoded or nil
+end
+
+section("add to the workspace table: alias", function()
+  eq("no workspace table yet", uv.fs_stat(table_path), nil)
+  local at = locate(abuf, "Simon Ridlee")
+  check("name-spelling on 'Simon Ridlee'", diag_at(abuf, "name-spelling", at.lnum) ~= nil, list_diags(abuf))
+  local before = buf_lines(abuf)
+  run_action("Simon Ridlee", "Add 'Simon Ridlee' to the workspace table as an alias of", true)
+  check("table file created on disk", wait(function()
+    return (read(table_path) or ""):find("Simon Ridlee", 1, true)
+  end), "no " .. table_path)
+  local text, decoded = read_table()
+  check("table file is JSON", decoded ~= nil, text)
+  check(
+    "an entry ties 'Simon Ridlee' to Simon Ridley",
+    json_entry(decoded, { "Simon Ridlee", { "Simon Ridley", "simon-ridley" } }) ~= nil,
+    text
+  )
   local tb = vim.fn.bufnr(table_path)
   check("table buffer not left modified", tb == -1 or not vim.bo[tb].modified)
   eq("article untouched by the table action", buf_lines(abuf), before)
-  check("the alias is accepted after the table changes", wait(function()
+  check("the alias is accepted once the table has it", wait(function()
     return diag_at(abuf, "name-spelling", at.lnum) == nil
   end), list_diags(abuf))
+end)
 
+section("add to the workspace table: new person (table exists)", function()
+  local name = "Hoàng Xuân Chiếng"
+  local at = locate(abuf, name)
+  check("name-spelling on '" .. name .. "'", diag_at(abuf, "name-spelling", at.lnum) ~= nil, list_diags(abuf))
+  local before = buf_lines(abuf)
+  run_action(name, "Add " .. name .. " as a new person")
+  check("table file on disk gains the new person", wait(function()
+    return (read(table_path) or ""):find(name, 1, true)
+  end), read(table_path))
+  local text, decoded = read_table()
+  check("table file is still JSON", decoded ~= nil, text)
+  check("the alias entry is kept", json_entry(decoded, { "Simon Ridlee" }) ~= nil, text)
+  check("the new person is there", json_entry(decoded, { name }) ~= nil, text)
+  local tb = vim.fn.bufnr(table_path)
+  check("table buffer not left modified", tb == -1 or not vim.bo[tb].modified)
+  eq("article untouched by the table action", buf_lines(abuf), before)
+  check("the new person is accepted once the table has it", wait(function()
+    return diag_at(abuf, "name-spelling", at.lnum) == nil
+  end), list_diags(abuf))
+end)
+
+section("copydesk/status", function()
   local status
   copydesk.status({
     on_result = function(r)
@@ -612,6 +658,7 @@ section("add to the workspace table", function()
       return realpath(vim.fs.normalize(t.path)) == table_path
     end), vim.inspect(status))
     check("status counts entries", type(status.entries) == "number" and status.entries > 0, vim.inspect(status))
+    check("status counts this article's findings", type(status.findings) == "number", vim.inspect(status))
   end
 end)
 

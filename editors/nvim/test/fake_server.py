@@ -76,6 +76,8 @@ class Fake:
         self.docs = {}
         self.rules = {}
         self.aliases = set()
+        self.names = set()
+        self.people = []
 
     # positions ------------------------------------------------------------
     def col(self, line, idx):
@@ -122,6 +124,10 @@ class Fake:
                 for i in each("Simon Ridlee"):
                     out.append(("name-spelling", lnum, line, i, i + 12, RIDLEY,
                                 "'Simon Ridlee' looks like Simon Ridley"))
+            if "Hoàng Xuân Chiếng" not in self.names:
+                for i in each("Hoàng Xuân Chiếng"):
+                    out.append(("name-spelling", lnum, line, i, i + 17, CHIEN,
+                                "'Hoàng Xuân Chiếng' looks like Hoàng Xuân Chiến"))
         return [f for f in out if self.rules.get(f[0]) != "off"]
 
     def diagnostic(self, f):
@@ -146,13 +152,15 @@ class Fake:
         return os.path.join(fname(self.root), TABLE_NAME)
 
     def load_table(self):
-        self.aliases = set()
+        self.aliases, self.names, self.people = set(), set(), []
         try:
             with open(self.table_path(), encoding="utf-8") as fh:
                 data = json.load(fh)
         except (OSError, ValueError):
             return
-        for person in data.get("people", []):
+        self.people = data.get("people", [])
+        for person in self.people:
+            self.names.add(person.get("name"))
             self.aliases.update(person.get("aliases", []))
 
     # requests ---------------------------------------------------------------
@@ -180,9 +188,13 @@ class Fake:
                     actions.append({"title": "Replace with '%s'" % f[5], "kind": "quickfix",
                                     "edit": {"changes": {uri: [self.edit(f)]}}})
                 if start <= f[1] <= end and f[0] == "name-spelling":
-                    title = "Add 'Simon Ridlee' to the workspace table as an alias of Simon Ridley"
+                    found_text = f[2][f[3]:f[4]]
+                    title = "Add '%s' to the workspace table as an alias of %s" % (found_text, f[5])
                     actions.append({"title": title, "kind": "quickfix", "command": {
-                        "title": title, "command": "copydesk.addToTable", "arguments": ["Simon Ridlee", RIDLEY]}})
+                        "title": title, "command": "copydesk.addToTable", "arguments": [found_text, f[5]]}})
+                    title = "Add %s as a new person" % found_text
+                    actions.append({"title": title, "kind": "quickfix", "command": {
+                        "title": title, "command": "copydesk.addToTable", "arguments": [found_text, None]}})
         if not only or any(o.startswith("source") for o in only):
             fixes = [self.edit(f) for f in found if f[5]]
             if fixes:
@@ -190,18 +202,23 @@ class Fake:
                                 "edit": {"changes": {uri: fixes}}})
         return actions
 
-    def add_to_table(self, alias, name):
+    def add_to_table(self, found, name):
+        """name None: `found` is a new person; else an alias of `name`."""
         uri = "file://" + self.table_path()
-        body = TABLE
+        body, end = TABLE, 0
         if FULL:
-            body = json.dumps({"people": [{"name": name, "aliases": [alias]}]}, ensure_ascii=False, indent=2) + "\n"
-        send({"id": APPLY_ID, "method": "workspace/applyEdit", "params": {"label": "Add to table", "edit": {
-            "documentChanges": [
-                {"kind": "create", "uri": uri, "options": {"ignoreIfExists": True}},
-                {"textDocument": {"uri": uri, "version": None}, "edits": [{
-                    "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-                    "newText": body}]},
-            ]}}})
+            self.load_table()
+            if os.path.exists(self.table_path()):
+                with open(self.table_path(), encoding="utf-8") as fh:
+                    end = len(fh.read().split("\n")) - 1
+            people = self.people + [{"name": found} if name is None else {"name": name, "aliases": [found]}]
+            body = json.dumps({"people": people}, ensure_ascii=False, indent=2) + "\n"
+        changes = [] if end else [{"kind": "create", "uri": uri, "options": {"ignoreIfExists": True}}]
+        changes.append({"textDocument": {"uri": uri, "version": None}, "edits": [{
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": end, "character": 0}},
+            "newText": body}]})
+        send({"id": APPLY_ID, "method": "workspace/applyEdit", "params": {
+            "label": "Add to table", "edit": {"documentChanges": changes}}})
 
     def run(self):
         pending_command = None
@@ -258,10 +275,10 @@ class Fake:
                 pending_command = mid
                 self.add_to_table(*args)
             elif method == "copydesk/status":
-                entries = 2 + len(self.aliases)
+                entries = 2 + len(self.people)
                 tables = [{"path": "<built-in>", "entries": 2}]
                 if os.path.exists(self.table_path()):
-                    tables.append({"path": self.table_path(), "entries": len(self.aliases)})
+                    tables.append({"path": self.table_path(), "entries": len(self.people)})
                 uri = params.get("uri")
                 found = len(self.findings(uri)) if uri in self.docs else None
                 send({"id": mid, "result": {"tables": tables, "entries": entries, "findings": found}})
