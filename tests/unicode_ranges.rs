@@ -103,3 +103,42 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+    /// No text makes the check panic, in either kind, and every range is on char boundaries.
+    #[test]
+    fn any_text_is_safe(text in "(?s).{0,300}", markdown in any::<bool>()) {
+        let kind = if markdown { Kind::Markdown } else { Kind::Plain };
+        for f in check_text(&text, kind, &INDEX, &Config::default()) {
+            prop_assert!(text.is_char_boundary(f.range.0) && text.is_char_boundary(f.range.1));
+        }
+    }
+
+    /// Text made of the words the rules look for, in any order, never panics either.
+    #[test]
+    fn rule_words_in_any_order_are_safe(words in prop::collection::vec(prop_oneof![
+        Just("Hoàng"), Just("Xuân"), Just("Chiến"), Just("Chien"), Just("Simon"), Just("Ridley"),
+        Just("Ridlee"), Just("Permanent"), Just("Secretary"), Just("Second"), Just("General"),
+        Just("Sen."), Just("Lt."), Just("Gen."), Just("Mr"), Just("the"), Just("talks"), Just("met"),
+        Just("on"), Just("in"), Just("of"), Just("Tuesday"), Just("Wed.,"), Just("March"), Just("4,"),
+        Just("2025"), Just("2014"), Just("Modern"), Just("Slavery"), Just("Act"), Just(","), Just("."),
+        Just("Việt"), Just("Nam"), Just("Vietnam"), Just("strategic"), Just("partnership"), Just("\n"),
+        Just("`"), Just("*"), Just("#"), Just("-"), Just("'s"), Just("29"), Just("February"), Just("(")
+    ], 0..60)) {
+        let text = words.join(" ");
+        for kind in [Kind::Markdown, Kind::Plain] {
+            for f in check_text(&text, kind, &INDEX, &Config::default()) {
+                prop_assert!(f.range.0 < f.range.1 && f.range.1 <= text.len());
+            }
+        }
+    }
+}
+
+proptest! {
+    /// Any bytes given as a table are an error or a table, never a panic.
+    #[test]
+    fn any_table_text_is_safe(text in "(?s).{0,200}") {
+        let _ = copydesk::table::load_tables(&[("t.json".into(), text)]);
+    }
+}
