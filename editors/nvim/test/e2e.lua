@@ -695,7 +695,44 @@ section("plain text article", function()
   check("diagnostics for plaintext", wait(function()
     return #diags(tbuf, "name-diacritics") > 0
   end), list_diags(tbuf))
-  expect_diag(tbuf, "name-diacritics", "Hoang Xuan Chien", nil, "plaintext")
+  local d = expect_diag(tbuf, "name-diacritics", "Hoang Xuan Chien", nil, "plaintext")
+  if not d then
+    return
+  end
+  local at = locate(tbuf, "Hoang Xuan Chien")
+  vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col })
+  vim.lsp.buf.code_action({
+    filter = function(a)
+      return a.title == "Ignore on this line"
+    end,
+    apply = true,
+  })
+  check("'Ignore on this line' adds the marker", wait(function()
+    return buf_lines(tbuf)[at.lnum + 1]:find("copydesk: ignore", 1, true) ~= nil
+  end), vim.inspect(buf_lines(tbuf)[at.lnum + 1]))
+  check("the line's text is kept", vim.startswith(buf_lines(tbuf)[at.lnum + 1], at.line), buf_lines(tbuf)[at.lnum + 1])
+  check("the ignored line has no finding", wait(function()
+    return #diags(tbuf) == 0
+  end), list_diags(tbuf))
+end)
+
+section(":CopydeskOpenTable", function()
+  local uri
+  copydesk.open_table({
+    on_result = function(r)
+      uri = r or false
+    end,
+  })
+  wait(function()
+    return uri ~= nil
+  end)
+  if not check("copydesk.openTable answers a file URI", type(uri) == "string" and vim.startswith(uri, "file://"), vim.inspect(uri)) then
+    return
+  end
+  local path = vim.uri_to_fname(uri)
+  eq("the table is opened in the current window", realpath(vim.api.nvim_buf_get_name(0)), realpath(path))
+  local ok = pcall(vim.json.decode, table.concat(buf_lines(0), "\n"))
+  check("the opened table is JSON", ok)
 end)
 
 if vim.env.COPYDESK_E2E_KEEP == "1" then

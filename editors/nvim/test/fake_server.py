@@ -104,6 +104,8 @@ class Fake:
     def findings(self, uri):
         out = []
         for lnum, line in enumerate(self.docs[uri].split("\n")):
+            if "copydesk: ignore" in line:
+                continue
             def each(needle):
                 i = line.find(needle)
                 while i >= 0:
@@ -187,6 +189,13 @@ class Fake:
                 if start <= f[1] <= end and f[5]:
                     actions.append({"title": "Replace with '%s'" % f[5], "kind": "quickfix",
                                     "edit": {"changes": {uri: [self.edit(f)]}}})
+                if start <= f[1] <= end:
+                    marker = "<!-- copydesk: ignore -->" if uri.endswith(".md") else " copydesk: ignore"
+                    lines = self.docs[uri].split("\n")
+                    col = self.col(lines[f[1]], len(lines[f[1]]))
+                    pos = {"line": f[1], "character": col}
+                    actions.append({"title": "Ignore on this line", "kind": "quickfix", "edit": {"changes": {
+                        uri: [{"range": {"start": pos, "end": pos}, "newText": (" " if uri.endswith(".md") else "") + marker}]}}})
                 if start <= f[1] <= end and f[0] == "name-spelling":
                     found_text = f[2][f[3]:f[4]]
                     title = "Add '%s' to the workspace table as an alias of %s" % (found_text, f[5])
@@ -239,7 +248,7 @@ class Fake:
                 self.rules = dict((params.get("initializationOptions") or {}).get("rules") or {})
                 caps = {"positionEncoding": self.encoding, "textDocumentSync": 1,
                         "codeActionProvider": True,
-                        "executeCommandProvider": {"commands": ["copydesk.addToTable", "fake.addToTable"]}}
+                        "executeCommandProvider": {"commands": ["copydesk.addToTable", "copydesk.openTable", "fake.addToTable"]}}
                 if FULL:
                     caps["hoverProvider"] = True
                 send({"id": mid, "result": {"capabilities": caps}})
@@ -270,6 +279,11 @@ class Fake:
                     result = [{"title": title, "kind": "quickfix", "command": {
                         "title": title, "command": "fake.addToTable", "arguments": []}}]
                 send({"id": mid, "result": result})
+            elif method == "workspace/executeCommand" and params.get("command") == "copydesk.openTable":
+                path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "fake-copydesk-default.table.json")
+                with open(path, "w", encoding="utf-8") as fh:
+                    fh.write('{ "people": [] }\n')
+                send({"id": mid, "result": "file://" + path})
             elif method == "workspace/executeCommand":
                 args = params.get("arguments") or ["Simon Ridlee", RIDLEY]
                 pending_command = mid
