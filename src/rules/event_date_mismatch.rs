@@ -76,7 +76,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
         for h in &b.hits {
             for m in a.index.meanings(h.phrase) {
                 match m.target {
-                    Target::EventWord { event } if participant_named(event) => {
+                    Target::EventWord { event }
+                        if participant_named(event) && !another_event(pl, h.first) =>
+                    {
                         refs.push((h.first, h.last, Referent::Event(event)));
                     }
                     Target::Law { law, form } => {
@@ -109,7 +111,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             if in_sentence.is_empty() {
                 continue;
             }
-            if let Some(r) = attach(pl, m, t0, &in_sentence) {
+            if let Some(r) = attach(a, pl, m, t0, &in_sentence) {
                 compare(a, pl, m, r, out);
             }
         }
@@ -142,6 +144,52 @@ fn verb_like(w: &str) -> bool {
         )
 }
 
+/// Is the event word about some other event: "a regional meeting", "the next talks"?
+fn another_event(pl: &Placed, first: usize) -> bool {
+    let b = &pl.block;
+    (first.saturating_sub(3)..first).any(|k| {
+        matches!(
+            b.token_text(k).to_lowercase().as_str(),
+            "a" | "an"
+                | "another"
+                | "next"
+                | "last"
+                | "previous"
+                | "upcoming"
+                | "future"
+                | "earlier"
+                | "later"
+                | "other"
+                | "separate"
+                | "new"
+                | "further"
+                | "regional"
+                | "annual"
+        )
+    })
+}
+
+/// Between an event word and a date, "in X"/"at X" naming a place that is not the event's
+/// says the date belongs to something else ("a meeting in Bangkok on March 6").
+fn elsewhere(a: &Analysis, pl: &Placed, from: usize, to: usize, event: u32) -> bool {
+    let b = &pl.block;
+    let table = &a.index.table;
+    let place = table.events[event as usize].place.as_deref();
+    (from..to.saturating_sub(1)).any(|k| {
+        let w = b.token_text(k).to_lowercase();
+        if !(w == "in" || w == "at") || !is_capitalised(b.token_text(k + 1)) {
+            return false;
+        }
+        let is_event_place = b.hit_starting_at(k + 1).is_some_and(|h| {
+            a.index.meanings(h.phrase).iter().any(|m| match m.target {
+                Target::Place { idx, .. } => Some(table.places[idx as usize].id.as_str()) == place,
+                _ => false,
+            })
+        });
+        !is_event_place
+    })
+}
+
 /// Is the law's name owned by someone not among its parties ("Australia's Modern Slavery
 /// Act")? A capitalised possessive right before it that names no party says so.
 fn someone_elses(a: &Analysis, pl: &Placed, first: usize, parties: &[String]) -> bool {
@@ -168,6 +216,7 @@ fn someone_elses(a: &Analysis, pl: &Placed, first: usize, parties: &[String]) ->
 
 /// Which referent of the sentence a date belongs to, if any.
 fn attach(
+    a: &Analysis,
     pl: &Placed,
     m: &DateMention,
     t0: usize,
@@ -207,6 +256,10 @@ fn attach(
             events
                 .filter(|r| r.1 <= t0 && t0 - r.1 <= 6)
                 .max_by_key(|r| r.1)
+                .filter(|r| match r.2 {
+                    Referent::Event(e) => !elsewhere(a, pl, r.1, t0, e),
+                    Referent::Law(_) => true,
+                })
                 .map(|r| r.2)
         } else if opens {
             // "On Thursday, Chiến met Ridley."
@@ -336,6 +389,8 @@ The talks on March 6 covered trafficking.
              ^^^^^^^ event-date-mismatch
 Ridley met Chiến on Thursday.
                     ^^^^^^^^ event-date-mismatch: Tuesday
+The talks in Hà Nội on March 5 went well.
+                       ^^^^^^^ event-date-mismatch
 ",
         );
     }
@@ -364,6 +419,7 @@ date: 2025-03-04
 
 Trade talks on March 6 in Geneva ended without a deal. The strategic partnership of 2011 with Japan holds.
 Australia's Modern Slavery Act 2018 is younger than Britain's.
+Chiến will attend a regional meeting on March 9, and the talks in Bangkok on March 12.
 ",
         );
     }
