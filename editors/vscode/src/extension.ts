@@ -179,8 +179,8 @@ async function stopClient(): Promise<void> {
   }
 }
 
-function isChecked(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
-  return doc !== undefined && (doc.languageId === 'markdown' || doc.languageId === 'plaintext') &&
+function isChecked(doc: vscode.TextDocument): boolean {
+  return (doc.languageId === 'markdown' || doc.languageId === 'plaintext') &&
     (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
 }
 
@@ -198,7 +198,30 @@ function updateStatusSoon(delay = 250): void {
   }, delay);
 }
 
+/**
+ * The document the status bar is about: the active editor's if copydesk checks it;
+ * the last checked one while the focus is in a panel (Output, a settings editor);
+ * none when another file is active.
+ */
+let lastChecked: vscode.Uri | undefined;
+function statusDocument(): vscode.Uri | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc !== undefined && isChecked(doc)) {
+    lastChecked = doc.uri;
+    return doc.uri;
+  }
+  if (doc !== undefined && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled')) {
+    lastChecked = undefined;
+    return undefined;
+  }
+  if (lastChecked !== undefined && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === lastChecked?.toString())) {
+    lastChecked = undefined;
+  }
+  return lastChecked;
+}
+
 async function updateStatus(): Promise<void> {
+  const uri = statusDocument();
   if (startError !== undefined) {
     statusItem.text = '$(error) copydesk';
     statusItem.tooltip = `${startError}\nClick to restart.`;
@@ -207,13 +230,11 @@ async function updateStatus(): Promise<void> {
     return;
   }
   const c = client;
-  const doc = vscode.window.activeTextEditor?.document;
-  const checked = isChecked(doc);
   if (c === undefined || !c.isRunning()) {
     statusItem.text = '$(sync~spin) copydesk';
     statusItem.tooltip = 'copydesk: starting the server';
     statusItem.command = 'copydesk.restartServer';
-    if (checked) {
+    if (uri !== undefined) {
       statusItem.show();
     }
     return;
@@ -221,7 +242,7 @@ async function updateStatus(): Promise<void> {
   let status: StatusResult | undefined;
   if (statusRequestSupported) {
     try {
-      const answer = await c.sendRequest(StatusRequest, checked ? { uri: doc.uri.toString() } : {});
+      const answer = await c.sendRequest(StatusRequest, uri !== undefined ? { uri: uri.toString() } : {});
       status = isStatusResult(answer) ? answer : undefined;
     } catch (err) {
       // MethodNotFound: count diagnostics instead, and stop asking.
@@ -230,11 +251,11 @@ async function updateStatus(): Promise<void> {
       }
     }
   }
-  const view = formatStatus(status, checked ? countFindings(doc.uri) : undefined);
+  const view = formatStatus(status, uri !== undefined ? countFindings(uri) : undefined);
   statusItem.text = view.text;
   statusItem.tooltip = `${view.tooltip}\nClick to open the Problems panel.`;
   statusItem.command = 'workbench.actions.view.problems';
-  if (checked) {
+  if (uri !== undefined) {
     statusItem.show();
   } else {
     statusItem.hide();
@@ -295,8 +316,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatusSoon(0)),
     vscode.languages.onDidChangeDiagnostics((e) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active !== undefined && e.uris.some((u) => u.toString() === active)) {
+      const shown = statusDocument()?.toString();
+      if (shown !== undefined && e.uris.some((u) => u.toString() === shown)) {
         updateStatusSoon();
       }
     }),

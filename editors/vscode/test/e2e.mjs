@@ -76,6 +76,10 @@ async function check(name, fn) {
   } catch (err) {
     results.push({ name, ok: false, err });
     log(`FAIL - ${name}: ${err?.message ?? err}`);
+    if (currentPage) {
+      const file = path.join(root, `failure-${results.length}.png`);
+      await currentPage.screenshot({ path: file }).then(() => log(`  screenshot ${file}`), () => {});
+    }
     return false;
   }
 }
@@ -179,6 +183,7 @@ const csArgs = ['--user-data-dir', userData, '--extensions-dir', extDir];
 let codeServer;
 let browser;
 let installedDir;
+let currentPage;
 let exitCode = 1;
 const csLog = path.join(root, 'code-server.log');
 
@@ -249,6 +254,7 @@ async function main() {
   browser = context;
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(WAIT);
+  currentPage = page;
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
 
@@ -256,21 +262,19 @@ async function main() {
     await page.screenshot({ path: file });
     log(`screenshot ${file}`);
   };
-  const failShot = () => shot(path.join(root, 'failure.png')).catch(() => {});
 
   if (!(await check('the workbench loads with the fixture folder', async () => {
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor();
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: ARTICLE }).first().waitFor();
   }))) {
-    await failShot();
     return;
   }
 
   // ---- open the article
   const articleText = fs.readFileSync(path.join(workspace, ARTICLE), 'utf8');
   const editor = page.locator('.editor-instance .monaco-editor').first();
-  const runCommand = async (label) => {
+  const runCommand = async (label, { opensPicker = false } = {}) => {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -278,7 +282,9 @@ async function main() {
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
     await row.waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    if (!opensPicker) {
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }
   };
   const goTo = async (line, col) => {
     await editor.click();
@@ -299,7 +305,6 @@ async function main() {
     await waitFor('language Markdown in the status bar', async () =>
       (await page.locator('#status\\.editor\\.mode').innerText()).includes('Markdown'));
   }))) {
-    await failShot();
     return;
   }
 
@@ -483,6 +488,29 @@ async function main() {
     await page.keyboard.press('Control+W');
   });
 
+  await check('copydesk.restartServer starts a new server, and the findings come back', async () => {
+    await editor.click();
+    await runCommand('copydesk: Restart Server');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await waitFor('title-mismatch listed again', async () =>
+      (await rows.allInnerTexts()).some((t) => t.includes('title-mismatch')));
+    // Output > copydesk has one "Starting ..." line per server start.
+    await runCommand('Output: Show Output Channels', { opensPicker: true });
+    const input = page.locator('.quick-input-widget input');
+    await waitFor('the channel picker', async () => (await input.getAttribute('placeholder'))?.includes('Output'));
+    await input.fill('copydesk');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'copydesk' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const out = page.locator('.output-view .monaco-editor .view-lines').first();
+    const starts = await waitFor('two server starts in Output', async () => {
+      const n = (norm(await out.innerText()).match(/Starting \S+ lsp/g) ?? []).length;
+      return n >= 2 ? n : undefined;
+    });
+    log(`  ${starts} starts in Output > copydesk`);
+    const item = page.locator('.statusbar-item', { hasText: 'copydesk' }).first();
+    await waitFor('the status bar counts again', async () => /findings?/.test(norm(await item.innerText())));
+  });
+
   if (pageErrors.length) {
     log(`page errors (not failures): ${pageErrors.slice(0, 5).join(' | ')}`);
   }
@@ -539,7 +567,7 @@ try {
   const skipped = results.filter((r) => r.skipped).length;
   const passed = results.length - failed - skipped;
   if (failed > 0 || opts.keep) {
-    log(`kept ${root} (code-server.log, failure.png)`);
+    log(`kept ${root} (code-server.log, failure-*.png)`);
     if (failed > 0 && fs.existsSync(csLog)) {
       const tail = fs.readFileSync(csLog, 'utf8').split('\n').slice(-30).join('\n');
       console.log(`--- code-server.log (last lines)\n${tail}\n---`);
