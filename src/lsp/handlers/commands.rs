@@ -1,0 +1,440 @@
+//! `workspace/executeCommand`: `copydesk.openTable` (the URI of the table file to open) and
+//! `copydesk.addToTable` (edit or create the workspace table, and make `copydesk.json`
+//! name it, through `workspace/applyEdit`).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+use tower_lsp_server::jsonrpc::Result;
+
+use super::code_action::ADD_TO_TABLE;
+use super::diagnostics::recheck_all;
+use super::{blocking, invalid_params};
+use crate::lsp::proto::{
+    self, CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges,
+    ExecuteCommandParams, OneOf, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit,
+    TextEdit, WorkspaceEdit, types::ResourceOp,
+};
+use crate::lsp::state::{CONFIG_FILE, Shared, WORKSPACE_TABLE};
+use crate::table::{NameOrder, Table};
+use crate::text::fold::fold_key;
+use crate::text::{Document, Kind};
+
+pub const OPEN_TABLE: &str = "copydesk.openTable";
+pub const COMMANDS: [&str; 2] = [OPEN_TABLE, ADD_TO_TABLE];
+
+pub async fn execute(shared: &Arc<Shared>, params: ExecuteCommandParams) -> Result<Option<Value>> {
+    match params.command.as_str() {
+        OPEN_TABLE => open_table(shared, params.arguments).await,
+        ADD_TO_TABLE => add_to_table(shared, params.arguments).await,
+        other => Err(invalid_params(format!("copydesk: no command {other:?}"))),
+    }
+}
+
+/// The document a command's first argument names: a URI string, or `{ "uri": ... }`.
+fn arg_path(args: &[Value]) -> Option<PathBuf> {
+    let first = args.first()?;
+    let s = first
+        .as_str()
+        .or_else(|| first.get("uri").and_then(Value::as_str))?;
+    proto::uri_path(&proto::parse_uri(s)?)
+}
+
+async fn open_table(shared: &Arc<Shared>, args: Vec<Value>) -> Result<Option<Value>> {
+    let s = shared.clone();
+    blocking(shared, "openTable", move || {
+        let path = arg_path(&args);
+        let resolved = s.resolve(path.as_deref());
+        let tables = s.tables.get(&resolved.tables);
+        // The most specific table: the last file of the set, else the default table's copy.
+        let file = tables
+            .files
+            .last()
+            .map(|f| f.path.clone())
+            .unwrap_or_else(crate::lsp::tables::default_table_path);
+        let uri = proto::path_uri(&file)
+            .ok_or_else(|| invalid_params(format!("copydesk: no URI for {}", file.display())))?;
+        Ok(Some(Value::String(uri.as_str().to_string())))
+    })
+    .await
+}
+
+/// What to add.
+#[derive(Debug, Clone)]
+enum Addition {
+    Alias { text: String, person: String },
+    Person { name: String },
+}
+
+fn parse_addition(args: &[Value]) -> Option<Addition> {
+    let a = args.first()?;
+    let text = a.get("text")?.as_str()?.trim().to_string();
+    if text.is_empty() {
+        return None;
+    }
+    match a.get("action")?.as_str()? {
+        "alias" => Some(Addition::Alias {
+            text,
+            person: a.get("person")?.as_str()?.to_string(),
+        }),
+        "person" => Some(Addition::Person { name: text }),
+        _ => None,
+    }
+}
+
+async fn add_to_table(shared: &Arc<Shared>, args: Vec<Value>) -> Result<Option<Value>> {
+    let s = shared.clone();
+    let (edit, files) = blocking(shared, "addToTable", move || {
+        let addition = parse_addition(&args).ok_or_else(|| {
+            invalid_params(
+                "copydesk.addToTable takes { uri, action: \"alias\"|\"person\", text, person? }"
+                    .to_string(),
+            )
+        })?;
+        let path = arg_path(&args);
+        let resolved = s.resolve(path.as_deref());
+        let home = resolved
+            .home
+            .clone()
+            .ok_or_else(|| invalid_params("copydesk: no workspace folder".to_string()))?;
+        let tables = s.tables.get(&resolved.tables);
+        let table_path = home.join(WORKSPACE_TABLE);
+        let config_path = resolved
+            .config_file
+            .clone()
+            .unwrap_or_else(|| home.join(CONFIG_FILE));
+        let info = s.info();
+        let mut ops = Vec::new();
+        let old_table = std::fs::read_to_string(&table_path).ok();
+        let new_table = updated_table(old_table.as_deref(), &addition, &tables.index.table)
+            .map_err(invalid_params)?;
+        ops.extend(file_ops(
+            &table_path,
+            old_table.as_deref(),
+            &new_table,
+            info.encoding,
+        ));
+        let old_config = std::fs::read_to_string(&config_path).ok();
+        if let Some(new_config) = updated_config(old_config.as_deref(), &config_path, &table_path) {
+            ops.extend(file_ops(
+                &config_path,
+                old_config.as_deref(),
+                &new_config,
+                info.encoding,
+            ));
+        }
+        let creates = ops
+            .iter()
+            .any(|o| matches!(o, DocumentChangeOperation::Op(_)));
+        let edit = if info.document_changes && (!creates || info.create_files) {
+            WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Operations(ops)),
+                ..WorkspaceEdit::default()
+            }
+        } else if !creates {
+            let mut changes = HashMap::new();
+            for o in ops {
+                if let DocumentChangeOperation::Edit(e) = o {
+                    let edits = e
+                        .edits
+                        .into_iter()
+                        .filter_map(|x| match x {
+                            OneOf::Left(t) => Some(t),
+                            OneOf::Right(_) => None,
+                        })
+                        .collect();
+                    changes.insert(e.text_document.uri, edits);
+                }
+            }
+            WorkspaceEdit {
+                changes: Some(changes),
+                ..WorkspaceEdit::default()
+            }
+        } else {
+            return Err(invalid_params(
+                "copydesk: the editor cannot create files through workspace edits".to_string(),
+            ));
+        };
+        Ok((edit, vec![table_path, config_path]))
+    })
+    .await?;
+    let client = shared
+        .lsp_client
+        .get()
+        .ok_or_else(|| invalid_params("copydesk: no client".into()))?;
+    let label = "copydesk: add to the workspace table".to_string();
+    let response = client.apply_edit(edit).await?;
+    let _ = label;
+    if !response.applied {
+        let why = response.failure_reason.unwrap_or_default();
+        return Err(invalid_params(format!(
+            "copydesk: the editor did not apply the table edit {why}"
+        )));
+    }
+    {
+        let mut w = shared.watched.lock().expect("watched");
+        for f in files {
+            w.entry(f).or_insert(None);
+        }
+    }
+    shared.forget_settings();
+    shared.tables.invalidate(None);
+    recheck_all(shared).await;
+    Ok(None)
+}
+
+/// The operations that make `path` hold `new`: create it, or replace its text.
+fn file_ops(
+    path: &Path,
+    old: Option<&str>,
+    new: &str,
+    enc: crate::text::Encoding,
+) -> Vec<DocumentChangeOperation> {
+    let Some(uri) = proto::path_uri(path) else {
+        return Vec::new();
+    };
+    let mut ops = Vec::new();
+    let end = match old {
+        None => {
+            ops.push(DocumentChangeOperation::Op(ResourceOp::Create(
+                CreateFile {
+                    uri: uri.clone(),
+                    options: Some(CreateFileOptions {
+                        overwrite: Some(false),
+                        ignore_if_exists: Some(true),
+                    }),
+                    annotation_id: None,
+                },
+            )));
+            proto::Position::new(0, 0)
+        }
+        Some(text) => {
+            let d = Document::new(text, Kind::Plain);
+            proto::position(&d, d.len(), enc)
+        }
+    };
+    ops.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+        text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+        edits: vec![OneOf::Left(TextEdit {
+            range: proto::Range::new(proto::Position::new(0, 0), end),
+            new_text: new.to_string(),
+        })],
+    }));
+    ops
+}
+
+/// The workspace table's new text.
+fn updated_table(
+    old: Option<&str>,
+    add: &Addition,
+    merged: &Table,
+) -> std::result::Result<String, String> {
+    let mut v: Value = match old {
+        Some(t) if !t.trim().is_empty() => serde_json::from_str(t).map_err(|e| {
+            format!("copydesk: {WORKSPACE_TABLE} is not valid JSON ({e}); fix it first")
+        })?,
+        _ => json!({ "version": 1 }),
+    };
+    let obj = v
+        .as_object_mut()
+        .ok_or_else(|| format!("copydesk: {WORKSPACE_TABLE} is not a JSON object"))?;
+    let people = obj
+        .entry("people")
+        .or_insert_with(|| Value::Array(Vec::new()))
+        .as_array_mut()
+        .ok_or_else(|| format!("copydesk: `people` in {WORKSPACE_TABLE} is not a list"))?;
+    match add {
+        Addition::Alias { text, person } => {
+            let here = people
+                .iter_mut()
+                .find(|p| p.get("id").and_then(Value::as_str) == Some(person.as_str()));
+            let entry = match here {
+                Some(p) => p,
+                None => {
+                    // Bring the person over from another table; same id, so it replaces it.
+                    let p = merged
+                        .people
+                        .iter()
+                        .find(|p| &p.id == person)
+                        .ok_or_else(|| format!("copydesk: no person {person:?} in the tables"))?;
+                    people.push(serde_json::to_value(p).map_err(|e| e.to_string())?);
+                    people.last_mut().expect("pushed")
+                }
+            };
+            let aliases = entry
+                .as_object_mut()
+                .ok_or("copydesk: a person is not a JSON object")?
+                .entry("aliases")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            if let Some(list) = aliases.as_array_mut()
+                && !list.iter().any(|a| a.as_str() == Some(text.as_str()))
+            {
+                list.push(Value::String(text.clone()));
+            }
+        }
+        Addition::Person { name } => {
+            let taken: Vec<String> = merged
+                .people
+                .iter()
+                .map(|p| p.id.clone())
+                .chain(
+                    people
+                        .iter()
+                        .filter_map(|p| p.get("id")?.as_str().map(str::to_string)),
+                )
+                .collect();
+            people.push(new_person_entry(name, &taken));
+        }
+    }
+    Ok(serde_json::to_string_pretty(&v).map_err(|e| e.to_string())? + "\n")
+}
+
+/// A new person: an id from the name, a guess at the name order (Vietnamese diacritics:
+/// family name first), and the parts.
+fn new_person_entry(name: &str, taken: &[String]) -> Value {
+    let base: String = fold_key(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let mut id = if base.is_empty() {
+        "person".to_string()
+    } else {
+        base
+    };
+    let stem = id.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{stem}-{n}");
+        n += 1;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let vietnamese = name.chars().any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c))
+        || name.chars().any(|c| {
+            use unicode_normalization::UnicodeNormalization;
+            std::iter::once(c)
+                .nfd()
+                .any(|m| matches!(m, '\u{0303}' | '\u{0309}' | '\u{0323}'))
+        });
+    let order = if vietnamese {
+        NameOrder::FamilyFirst
+    } else {
+        NameOrder::GivenFirst
+    };
+    let mut entry = json!({
+        "id": id,
+        "name": name,
+        "order": order,
+    });
+    if words.len() >= 2 {
+        let (family, given, middle) = match order {
+            NameOrder::FamilyFirst => {
+                (words[0], words[words.len() - 1], &words[1..words.len() - 1])
+            }
+            NameOrder::GivenFirst => (words[words.len() - 1], words[0], &words[1..words.len() - 1]),
+        };
+        let mut parts = json!({ "family": family, "given": given });
+        if !middle.is_empty() {
+            parts["middle"] = Value::String(middle.join(" "));
+        }
+        entry["parts"] = parts;
+    }
+    entry
+}
+
+/// `copydesk.json` naming the workspace table, if it does not already.
+fn updated_config(old: Option<&str>, config_path: &Path, table_path: &Path) -> Option<String> {
+    let rel = table_path
+        .strip_prefix(config_path.parent()?)
+        .ok()?
+        .to_string_lossy()
+        .to_string();
+    let mut v: Value = match old {
+        Some(t) if !t.trim().is_empty() => serde_json::from_str(t).ok()?,
+        _ => json!({}),
+    };
+    let obj = v.as_object_mut()?;
+    let tables = obj
+        .entry("tables")
+        .or_insert_with(|| Value::Array(Vec::new()))
+        .as_array_mut()?;
+    if tables.iter().any(|t| {
+        t.as_str().is_some_and(|s| {
+            config_path
+                .parent()
+                .is_some_and(|d| d.join(s) == table_path)
+        })
+    }) {
+        return None;
+    }
+    tables.push(Value::String(rel));
+    Some(serde_json::to_string_pretty(&v).ok()? + "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{DEFAULT_TABLE, load_tables, parse_table};
+
+    #[test]
+    fn an_alias_of_a_default_person_copies_the_entry() {
+        let merged = parse_table("d", DEFAULT_TABLE).unwrap();
+        let add = Addition::Alias {
+            text: "Simon Ridly".into(),
+            person: "simon-ridley".into(),
+        };
+        let t = updated_table(None, &add, &merged).unwrap();
+        let loaded =
+            load_tables(&[("d".into(), DEFAULT_TABLE.into()), ("w".into(), t.clone())]).unwrap();
+        let p = loaded
+            .people
+            .iter()
+            .find(|p| p.id == "simon-ridley")
+            .unwrap();
+        assert!(p.aliases.contains(&"Simon Ridly".to_string()), "{t}");
+        // Again: no duplicate.
+        let t2 = updated_table(Some(&t), &add, &merged).unwrap();
+        assert_eq!(t, t2);
+    }
+
+    #[test]
+    fn new_people() {
+        let merged = parse_table("d", DEFAULT_TABLE).unwrap();
+        let t = updated_table(
+            None,
+            &Addition::Person {
+                name: "Nguyễn Thị Lan".into(),
+            },
+            &merged,
+        )
+        .unwrap();
+        let parsed = parse_table("w", &t).unwrap();
+        let p = &parsed.people[0];
+        assert_eq!(p.id, "nguyen-thi-lan");
+        assert_eq!(p.order, NameOrder::FamilyFirst);
+        assert_eq!(p.second_reference(), Some("Lan"));
+        let t = updated_table(
+            Some(&t),
+            &Addition::Person {
+                name: "Anna Bell".into(),
+            },
+            &merged,
+        )
+        .unwrap();
+        let parsed = parse_table("w", &t).unwrap();
+        assert_eq!(parsed.people[1].order, NameOrder::GivenFirst);
+    }
+
+    #[test]
+    fn config_names_the_table_once() {
+        let c = Path::new("/w/copydesk.json");
+        let t = Path::new("/w/copydesk.table.json");
+        let new = updated_config(None, c, t).unwrap();
+        assert!(new.contains("\"copydesk.table.json\""));
+        assert!(updated_config(Some(&new), c, t).is_none());
+        let kept = updated_config(Some(r#"{"rules": {"style-variant": "off"}}"#), c, t).unwrap();
+        assert!(kept.contains("style-variant") && kept.contains("copydesk.table.json"));
+    }
+}

@@ -1,0 +1,165 @@
+//! Settings and file watching: `workspace/didChangeConfiguration`, `didChangeWatchedFiles`
+//! (registered with the client when it can watch files; otherwise the server polls the
+//! config and table files it uses), reloading without a restart.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::diagnostics::{recheck_all, report_tables};
+use crate::lsp::proto::{
+    self, MessageType,
+    types::{
+        ConfigurationItem, DidChangeConfigurationParams, DidChangeWatchedFilesParams,
+        DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
+    },
+};
+use crate::lsp::state::{CONFIG_FILE, Shared, parse_editor_settings};
+
+/// After `initialized`: ask the client to watch JSON files, or watch them ourselves.
+pub async fn initialized(shared: &Arc<Shared>) {
+    let info = shared.info();
+    let client = shared.lsp_client.get().cloned();
+    if info.watch_files
+        && let Some(c) = &client
+    {
+        let opts = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![FileSystemWatcher {
+                glob_pattern: GlobPattern::String("**/*.json".to_string()),
+                kind: None,
+            }],
+        };
+        let reg = Registration {
+            id: "copydesk-watch".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(opts).ok(),
+        };
+        if c.register_capability(vec![reg]).await.is_ok() {
+            return;
+        }
+    }
+    let s = shared.clone();
+    tokio::spawn(async move { poll(s).await });
+}
+
+/// Watch the files in use by their modification time and size.
+async fn poll(shared: Arc<Shared>) {
+    let period = Duration::from_millis(
+        std::env::var("COPYDESK_LSP_POLL_MS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(700),
+    );
+    loop {
+        tokio::time::sleep(period).await;
+        let mut files: Vec<PathBuf> = shared.tables.files();
+        files.extend(
+            shared
+                .config_files
+                .lock()
+                .expect("config files")
+                .keys()
+                .cloned(),
+        );
+        for r in shared.roots.read().expect("roots").iter() {
+            files.push(r.join(CONFIG_FILE));
+        }
+        let changed: Vec<PathBuf> = {
+            let mut w = shared.watched.lock().expect("watched");
+            for f in &files {
+                if !w.contains_key(f) {
+                    let now = stamp(f);
+                    w.insert(f.clone(), now);
+                }
+            }
+            w.iter_mut()
+                .filter_map(|(f, old)| {
+                    let now = stamp(f);
+                    (now != *old).then(|| {
+                        *old = now;
+                        f.clone()
+                    })
+                })
+                .collect()
+        };
+        if !changed.is_empty() {
+            files_changed(&shared, changed).await;
+        }
+    }
+}
+
+fn stamp(p: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::metadata(p).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+pub async fn did_change_watched_files(shared: &Arc<Shared>, params: DidChangeWatchedFilesParams) {
+    let paths: Vec<PathBuf> = params
+        .changes
+        .iter()
+        .filter_map(|c| proto::uri_path(&c.uri))
+        .collect();
+    files_changed(shared, paths).await;
+}
+
+async fn files_changed(shared: &Arc<Shared>, paths: Vec<PathBuf>) {
+    let mut any = false;
+    for p in &paths {
+        if p.file_name().is_some_and(|n| n == CONFIG_FILE) {
+            shared.forget_settings();
+            shared
+                .config_messages
+                .lock()
+                .expect("config messages")
+                .remove(p);
+            shared.config_files.lock().expect("config files").remove(p);
+            any = true;
+        }
+        if shared.tables.invalidate(Some(p)) {
+            any = true;
+        }
+    }
+    if any {
+        shared.log(&format!("reloading after a change to {paths:?}"));
+        shared
+            .generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        recheck_all(shared).await;
+    }
+}
+
+pub async fn did_change_configuration(shared: &Arc<Shared>, params: DidChangeConfigurationParams) {
+    let mut settings = match &params.settings {
+        Value::Object(o) if o.contains_key("copydesk") => o["copydesk"].clone(),
+        other => other.clone(),
+    };
+    if settings.is_null()
+        && shared.info().configuration
+        && let Some(c) = shared.lsp_client.get()
+    {
+        let items = vec![ConfigurationItem {
+            scope_uri: None,
+            section: Some("copydesk".to_string()),
+        }];
+        if let Ok(mut v) = c.configuration(items).await
+            && !v.is_empty()
+        {
+            settings = v.remove(0);
+        }
+    }
+    let (s, problems) = parse_editor_settings(&settings);
+    if !problems.is_empty() {
+        let msg = format!("copydesk settings: {}", problems.join("; "));
+        shared.log(&msg);
+        if let Some(c) = shared.lsp_client.get() {
+            c.show_message(MessageType::WARNING, msg).await;
+        }
+    }
+    shared.set_log_file(s.log_file.as_deref());
+    *shared.editor.write().expect("editor") = s;
+    shared.forget_settings();
+    recheck_all(shared).await;
+    report_tables(shared).await;
+}

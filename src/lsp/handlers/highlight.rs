@@ -1,0 +1,44 @@
+//! `textDocument/documentHighlight`: every mention of the entity (or date) under the cursor.
+
+use std::sync::Arc;
+
+use tower_lsp_server::jsonrpc::Result;
+
+use super::{blocking, snapshot, with_analysis};
+use crate::card::{Subject, mention_at, mentions};
+use crate::lsp::proto::{self, DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams};
+use crate::lsp::state::Shared;
+
+pub async fn highlight(
+    shared: &Arc<Shared>,
+    params: DocumentHighlightParams,
+) -> Result<Option<Vec<DocumentHighlight>>> {
+    let p = params.text_document_position_params;
+    let snap = snapshot(shared, &p.text_document.uri)?;
+    let s = shared.clone();
+    blocking(shared, "documentHighlight", move || {
+        let enc = s.encoding();
+        let byte = proto::offset(&snap.doc, p.position, enc);
+        Ok(with_analysis(&s, &snap, |a, _, _| {
+            let all = mentions(a);
+            let m = mention_at(&all, byte)?;
+            let same = |o: &crate::card::Mention| match (&m.subject, &o.subject) {
+                (Subject::Entry(x), Subject::Entry(y)) => x == y,
+                (Subject::Date { date: Some(x), .. }, Subject::Date { date: Some(y), .. }) => {
+                    x == y
+                }
+                _ => o.range == m.range,
+            };
+            Some(
+                all.iter()
+                    .filter(|o| same(o))
+                    .map(|o| DocumentHighlight {
+                        range: proto::range(&snap.doc, o.range, enc),
+                        kind: Some(DocumentHighlightKind::TEXT),
+                    })
+                    .collect(),
+            )
+        }))
+    })
+    .await
+}

@@ -1,0 +1,27 @@
+//! `textDocument/hover`: the card of the person, date, place, organisation, event or law
+//! under the cursor.
+
+use std::sync::Arc;
+
+use tower_lsp_server::jsonrpc::Result;
+
+use super::{blocking, snapshot, with_analysis};
+use crate::card::card_at;
+use crate::lsp::proto::{self, Hover, HoverContents, HoverParams};
+use crate::lsp::state::Shared;
+
+pub async fn hover(shared: &Arc<Shared>, params: HoverParams) -> Result<Option<Hover>> {
+    let p = params.text_document_position_params;
+    let snap = snapshot(shared, &p.text_document.uri)?;
+    let s = shared.clone();
+    blocking(shared, "hover", move || {
+        let enc = s.encoding();
+        let byte = proto::offset(&snap.doc, p.position, enc);
+        let card = with_analysis(&s, &snap, |a, _, _| card_at(a, byte));
+        Ok(card.map(|c| Hover {
+            contents: HoverContents::Markup(proto::markdown(c.markdown)),
+            range: Some(proto::range(&snap.doc, c.range, enc)),
+        }))
+    })
+    .await
+}
