@@ -328,6 +328,10 @@ fn new_person_entry(name: &str, taken: &[String]) -> Value {
         "name": name,
         "order": order,
     });
+    if vietnamese {
+        entry["country"] = Value::String("VN".into());
+        entry["reference"] = Value::String("given".into());
+    }
     if words.len() >= 2 {
         let (family, given, middle) = match order {
             NameOrder::FamilyFirst => {
