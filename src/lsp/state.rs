@@ -73,9 +73,32 @@ pub struct Doc {
     pub uri: Uri,
     pub doc: Document,
     pub version: i32,
-    pub cache: Arc<Mutex<BlockCache>>,
+    pub cache: Arc<Mutex<DocCache>>,
     pub worker: Arc<Worker>,
     pub last: Option<Arc<Computed>>,
+}
+
+/// A document's block analyses, valid for one load of the tables (the analyses hold
+/// phrase ids of that load's index).
+#[derive(Default)]
+pub struct DocCache {
+    tables: u64,
+    blocks: BlockCache,
+}
+
+impl DocCache {
+    /// The block cache for these tables (emptied if it was made with others).
+    pub fn for_tables(&mut self, tables: &Loaded) -> &mut BlockCache {
+        if self.tables != tables.id {
+            self.blocks.clear();
+            self.tables = tables.id;
+        }
+        // Keep it to about what the document holds.
+        if self.blocks.len() > 4096 {
+            self.blocks.clear();
+        }
+        &mut self.blocks
+    }
 }
 
 /// The handle of a document's diagnostics worker.
@@ -210,6 +233,14 @@ impl Shared {
         roots.first().cloned()
     }
 
+    /// Remember the state of a file the settings depend on, for the poller to compare.
+    pub fn note_file(&self, path: &Path) {
+        let mut w = self.watched.lock().expect("watched");
+        if !w.contains_key(path) {
+            w.insert(path.to_path_buf(), file_stamp(path));
+        }
+    }
+
     /// Forget resolved settings (after a config change).
     pub fn forget_settings(&self) {
         self.resolved.lock().expect("resolved").clear();
@@ -228,6 +259,14 @@ impl Shared {
             return r.clone();
         }
         let editor = self.editor.read().expect("editor").clone();
+        // Every place a config file could appear, up to the one found.
+        for d in dir.ancestors() {
+            let candidate = d.join(CONFIG_FILE);
+            self.note_file(&candidate);
+            if candidate.is_file() {
+                break;
+            }
+        }
         let found = if dir.as_os_str().is_empty() {
             Ok(None)
         } else {
@@ -274,6 +313,9 @@ impl Shared {
             default &= !fs.no_default_table;
             merge_settings(&mut settings, fs);
         }
+        for t in &tables {
+            self.note_file(t);
+        }
         let resolved = Resolved {
             config: Arc::new(Config::from_settings(&settings)),
             tables: TableKey {
@@ -295,6 +337,12 @@ impl Default for Shared {
     fn default() -> Self {
         Shared::new()
     }
+}
+
+/// A file's modification time and size, if it exists.
+pub fn file_stamp(p: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::metadata(p).ok()?;
+    Some((m.modified().ok()?, m.len()))
 }
 
 /// The workspace's `copydesk.json` over the editor's settings: its rules, style and

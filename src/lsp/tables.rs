@@ -32,6 +32,8 @@ pub struct TableFile {
 /// A loaded set of tables.
 #[derive(Debug)]
 pub struct Loaded {
+    /// Unique per load.
+    pub id: u64,
     pub key: TableKey,
     pub index: Arc<Index>,
     pub files: Vec<TableFile>,
@@ -137,6 +139,11 @@ fn candidates(t: &Table) -> Vec<Candidate> {
     out.sort_by(|a, b| a.key.cmp(&b.key).then(a.label.cmp(&b.label)));
     out.dedup_by(|a, b| a.key == b.key && a.label == b.label && a.what == b.what);
     out
+}
+
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The read-only copy of the default table under the temp dir.
@@ -250,6 +257,7 @@ pub fn load(key: &TableKey) -> Result<Loaded, Vec<TableError>> {
         put(EntryRef::Law(i as u32), 4, &x.id);
     }
     Ok(Loaded {
+        id: next_id(),
         key: key.clone(),
         index: Arc::new(Index::new(table)),
         files,
@@ -389,6 +397,7 @@ fn fallback(key: &TableKey) -> Loaded {
         files: Vec::new(),
     };
     load(&key2).unwrap_or_else(|_| Loaded {
+        id: next_id(),
         key: key2,
         index: Arc::new(Index::new(Table::default())),
         files: Vec::new(),

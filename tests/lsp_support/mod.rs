@@ -37,7 +37,11 @@ impl Server {
         cmd.arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(if std::env::var_os("COPYDESK_TEST_STDERR").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
             .env("COPYDESK_LSP_DEBOUNCE_MS", "20")
             .env("COPYDESK_LSP_POLL_MS", "200");
         for (k, v) in env {
@@ -98,7 +102,7 @@ impl Server {
         env: &[(&str, &str)],
     ) -> (Server, Value) {
         let mut s = Server::start(env);
-        let root_uri = root.map(|r| uri(r));
+        let root_uri = root.map(uri);
         let folders = root_uri
             .as_ref()
             .map(|u| json!([{ "uri": u, "name": "ws" }]))
@@ -341,7 +345,7 @@ pub fn plain_caps() -> Value {
 
 /// Apply a workspace edit to files on disk (for files the tests do not hold open).
 pub fn apply_to_disk(edit: &Value) {
-    let mut apply = |uri: &str, edits: &Vec<Value>| {
+    let apply = |uri: &str, edits: &Vec<Value>| {
         let path = path_of(uri);
         let mut text = std::fs::read_to_string(&path).unwrap_or_default();
         let mut edits = edits.clone();

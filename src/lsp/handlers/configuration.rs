@@ -91,8 +91,7 @@ async fn poll(shared: Arc<Shared>) {
 }
 
 fn stamp(p: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
-    let m = std::fs::metadata(p).ok()?;
-    Some((m.modified().ok()?, m.len()))
+    crate::lsp::state::file_stamp(p)
 }
 
 pub async fn did_change_watched_files(shared: &Arc<Shared>, params: DidChangeWatchedFilesParams) {

@@ -110,12 +110,8 @@ pub async fn compute(shared: &Arc<Shared>, snap: Snap) -> Result<Arc<Computed>> 
             snap.doc.kind,
             &tables.index,
             &resolved.config,
-            &mut cache,
+            cache.for_tables(&tables),
         );
-        // Keep the cache to about what the document holds.
-        if cache.len() > 4096 {
-            cache.clear();
-        }
         Ok(Arc::new(Computed {
             version: snap.version,
             doc: snap.doc.clone(),

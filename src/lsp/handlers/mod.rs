@@ -19,9 +19,9 @@ use std::sync::{Arc, Mutex};
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 
 use super::proto::{self, Uri};
-use super::state::{Computed, Resolved, Shared};
+use super::state::{Computed, DocCache, Resolved, Shared};
 use super::tables::Loaded;
-use crate::analysis::{Analysis, BlockCache};
+use crate::analysis::Analysis;
 use crate::text::Document;
 
 /// Run `f` on a blocking thread; a panic becomes an error response.
@@ -75,7 +75,7 @@ pub struct Snap {
     pub uri: Uri,
     pub doc: Document,
     pub version: i32,
-    pub cache: Arc<Mutex<BlockCache>>,
+    pub cache: Arc<Mutex<DocCache>>,
     pub last: Option<Arc<Computed>>,
 }
 
@@ -120,7 +120,7 @@ pub fn with_analysis<R>(
         snap.doc.kind,
         &tables.index,
         &resolved.config,
-        Some(&mut cache),
+        Some(cache.for_tables(&tables)),
     );
     f(&a, &tables, &resolved)
 }
