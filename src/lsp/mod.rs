@@ -68,11 +68,19 @@ pub fn run() -> i32 {
             .custom_method("copydesk/status", Backend::status)
             .custom_method("copydesk/debug", Backend::debug)
             .finish();
-        Server::new(framework_in, framework_out, socket)
-            .serve(service)
-            .await;
+        let mut serve = Box::pin(Server::new(framework_in, framework_out, socket).serve(service));
+        // The framework finishes when its handlers do; one waiting on the client (a request
+        // the client will never answer after `exit`) must not keep the process alive.
+        tokio::select! {
+            _ = &mut serve => {}
+            _ = async {
+                let _ = feeder.await;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            } => {}
+        }
+        // Dropping the framework closes its output, so the writer ends once it is written.
+        drop(serve);
         let _ = tokio::time::timeout(Duration::from_secs(2), writer).await;
-        feeder.abort();
     });
     rt.shutdown_timeout(Duration::from_millis(200));
     if shared.shutdown.load(Ordering::SeqCst) {
