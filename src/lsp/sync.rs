@@ -70,7 +70,13 @@ fn initialize(shared: &Arc<Shared>, params: &Value) {
     let info = ClientInfo {
         encoding,
         mode,
-        document_changes: flag(caps, &["workspace", "workspaceEdit", "documentChanges"]),
+        // Resource operations live only in `documentChanges`: a client that lists them
+        // (Neovim does, without the flag) takes `documentChanges`.
+        document_changes: flag(caps, &["workspace", "workspaceEdit", "documentChanges"])
+            || caps
+                .pointer("/workspace/workspaceEdit/resourceOperations")
+                .and_then(Value::as_array)
+                .is_some_and(|a| !a.is_empty()),
         create_files,
         watch_files: flag(
             caps,

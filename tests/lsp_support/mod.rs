@@ -320,16 +320,18 @@ pub fn vscode_caps() -> Value {
     })
 }
 
-/// Neovim-like capabilities: UTF-8 offered, push diagnostics, no file watching.
+/// Neovim 0.11-like capabilities: UTF-8 offered, pull diagnostics without refresh (so
+/// push), no file watching on Linux, resource operations without `documentChanges`.
 pub fn nvim_caps() -> Value {
     json!({
         "general": {"positionEncodings": ["utf-8", "utf-16", "utf-32"]},
         "textDocument": {
             "publishDiagnostics": {"relatedInformation": true, "codeDescriptionSupport": true},
+            "diagnostic": {"dynamicRegistration": false},
         },
         "workspace": {
             "applyEdit": true,
-            "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create", "rename", "delete"]},
+            "workspaceEdit": {"resourceOperations": ["rename", "create", "delete"]},
             "configuration": true,
         },
     })
