@@ -395,7 +395,7 @@ async function main() {
       problems[e.code] = row;
     }
     const cleanLine = positionOf(articleText, CLEAN_LINE).line;
-    const onClean = texts.filter((t) => new RegExp(`\\[Ln ${cleanLine}, `).test(t));
+    const onClean = texts.filter((t) => t.includes('copydesk') && new RegExp(`\\[Ln ${cleanLine}, `).test(t));
     assert(onClean.length === 0, `findings on the correct sentence: ${onClean.join(' | ')}`);
   });
 
