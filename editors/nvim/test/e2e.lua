@@ -801,6 +801,73 @@ section(":CopydeskOpenTable", function()
   check("the opened table is JSON", ok)
 end)
 
+section("README snippets work as written (child Neovim each)", function()
+  local readme = assert(read(plugin_dir .. "/README.md"))
+  local blocks = {}
+  for body in readme:gmatch("```lua\n(.-)```") do
+    blocks[#blocks + 1] = body
+  end
+  local function block(marker)
+    for _, b in ipairs(blocks) do
+      if b:find(marker, 1, true) then
+        return b
+      end
+    end
+    error("README has no lua block with " .. marker)
+  end
+  local function replace(text, from, to)
+    local i, j = text:find(from, 1, true)
+    assert(i, "README block has no " .. from)
+    return text:sub(1, i - 1) .. to .. text:sub(j + 1)
+  end
+
+  -- `copydesk` on PATH, as the README assumes.
+  local bindir = tmp .. "/bin"
+  vim.fn.mkdir(bindir, "p")
+  uv.fs_symlink(bin, bindir .. "/copydesk")
+  local sws = tmp .. "/snippet-ws"
+  write(sws .. "/copydesk.json", "{}\n")
+  write(sws .. "/desk-talks.md", assert(read(fixtures .. "/desk-talks.md")))
+
+  local function run(name, code, rtp)
+    local file = ("%s/snippet-%s.lua"):format(tmp, name:gsub("%W", "-"))
+    write(file, code)
+    local cmd = { vim.v.progpath, "--headless", "--clean", "-i", "NONE", "-l", here .. "/snippet_child.lua", file, sws .. "/desk-talks.md" }
+    vim.list_extend(cmd, rtp or {})
+    local res = vim.system(cmd, {
+      text = true,
+      env = { PATH = bindir .. ":" .. vim.env.PATH },
+    }):wait(timeout + 10000)
+    local line = vim.split(vim.trim(res.stdout or ""), "\n")
+    local ok, report = pcall(vim.json.decode, line[#line] or "")
+    if not check(name .. ": child ran", ok and type(report) == "table", (res.stdout or "") .. (res.stderr or "")) then
+      return
+    end
+    if not check(name .. ": snippet loads", report.loaded, report.error) then
+      return
+    end
+    check(name .. ": server attaches", report.attached, res.stderr)
+    check(name .. ": no warnings", vim.tbl_isempty(report.notes or {}), vim.inspect(report.notes))
+    eq(name .. ": utf-8 positions", report.encoding, "utf-8")
+    eq(name .. ": root", report.root and realpath(report.root), sws)
+    check(name .. ": diagnostics", vim.tbl_contains(report.codes or {}, "name-diacritics"), vim.inspect(report.codes))
+  end
+
+  -- Plain runtimepath install, then setup{} with defaults.
+  run("rtp:append + setup{}", replace(block("vim.opt.rtp:append"), "~/src/copydesk/editors/nvim", plugin_dir))
+  -- The setup call with every option.
+  local every = block('require("copydesk").setup({\n  -- how to start the server')
+  every = replace(every, "~/desk/people.table.json", extra_table)
+  every = replace(every, "/tmp/copydesk.log", tmp .. "/snippet-server.log")
+  run("setup with every option", every, { plugin_dir })
+  -- lsp/copydesk.lua on the runtimepath + vim.lsp.enable.
+  local cfgdir = tmp .. "/snippet-config"
+  write(cfgdir .. "/lsp/copydesk.lua", block("-- ~/.config/nvim/lsp/copydesk.lua"))
+  run("lsp/copydesk.lua + vim.lsp.enable", block('-- init.lua\nvim.lsp.enable("copydesk")'), { cfgdir })
+  -- The vim.lsp.start fallback.
+  run("vim.lsp.start fallback", block("vim.lsp.start({"))
+end)
+
 if vim.env.COPYDESK_E2E_KEEP == "1" then
   out("workspace kept at " .. ws)
 else
