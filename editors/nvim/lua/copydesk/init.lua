@@ -187,10 +187,11 @@ local function is_workspace_file(uri)
   return base == M.table_file or base == M.config_file
 end
 
+--- Write one file of the edit; returns its FileEvent when written.
 local function save_table(target)
   local bufnr = target.bufnr
   if not vim.api.nvim_buf_is_loaded(bufnr) or not vim.bo[bufnr].modified then
-    return
+    return nil
   end
   if target.was_empty then
     -- Text inserted into an empty buffer keeps the buffer's one empty line
@@ -207,11 +208,8 @@ local function save_table(target)
     notify("could not save " .. target.fname .. ": " .. tostring(err), vim.log.levels.ERROR)
     return
   end
-  for _, client in ipairs(M.clients()) do
-    client:notify("workspace/didChangeWatchedFiles", {
-      changes = { { uri = target.uri, type = target.existed and 2 or 1 } },
-    })
-  end
+  -- FileChangeType: 1 created, 2 changed
+  return { uri = target.uri, type = target.existed and 2 or 1 }
 end
 
 local hook_installed = false
@@ -259,8 +257,14 @@ local function install_edit_hook()
       return apply(workspace_edit, position_encoding, ...)
     end
     local results = vim.F.pack_len(apply(workspace_edit, position_encoding, ...))
+    local changes = {}
     for _, target in ipairs(targets) do
-      save_table(target)
+      changes[#changes + 1] = save_table(target)
+    end
+    if #changes > 0 then
+      for _, client in ipairs(M.clients()) do
+        client:notify("workspace/didChangeWatchedFiles", { changes = changes })
+      end
     end
     return vim.F.unpack_len(results)
   end
