@@ -23,6 +23,7 @@ local fixtures = here .. "/fixtures"
 local timeout = tonumber(vim.env.COPYDESK_E2E_TIMEOUT or "") or 20000
 local plugin_only = vim.env.COPYDESK_E2E_PLUGIN_ONLY == "1"
 local bin = vim.env.COPYDESK_BIN
+local tmp -- the temporary folder of this run (workspaces, tables), removed at the end
 
 vim.opt.rtp:prepend(plugin_dir)
 vim.cmd("filetype on")
@@ -34,9 +35,7 @@ vim.o.hidden = true
 _G.print = function(...)
   out("  [print] " .. table.concat(vim.tbl_map(tostring, { ... }), " "))
 end
-local notes = {}
 vim.notify = function(msg, level)
-  notes[#notes + 1] = msg
   out(("  [notify %s] %s"):format(level or "-", msg))
 end
 -- A prompt would hang a headless run: refuse, and remember it was asked.
@@ -93,10 +92,15 @@ local function section(name, fn)
 end
 
 local function finish()
-  out(("%d passed, %d failed%s"):format(passed, failed, skipped > 0 and (", %d skipped"):format(skipped) or ""))
   for _, client in ipairs(vim.lsp.get_clients()) do
     client:stop(true)
   end
+  if vim.env.COPYDESK_E2E_KEEP == "1" then
+    out("workspace kept at " .. tostring(tmp))
+  elseif tmp then
+    vim.fn.delete(tmp, "rf")
+  end
+  out(("%d passed, %d failed%s"):format(passed, failed, skipped > 0 and (", %d skipped"):format(skipped) or ""))
   os.exit(failed == 0 and 0 or 1)
 end
 
@@ -123,7 +127,7 @@ local function realpath(p)
   return uv.fs_realpath(p) or p
 end
 
-local tmp = realpath(vim.fn.tempname())
+tmp = realpath(vim.fn.tempname())
 vim.fn.mkdir(tmp, "p")
 local ws = tmp .. "/newsroom"
 write(ws .. "/copydesk.json", "{}\n")
@@ -868,9 +872,4 @@ section("README snippets work as written (child Neovim each)", function()
   run("vim.lsp.start fallback", block("vim.lsp.start({"))
 end)
 
-if vim.env.COPYDESK_E2E_KEEP == "1" then
-  out("workspace kept at " .. ws)
-else
-  vim.fn.delete(tmp, "rf")
-end
 finish()
