@@ -74,12 +74,16 @@ local function skip(name, why)
   out("skip - " .. name .. ": " .. why)
 end
 
+local server_gone -- set to a function once the server runs: true when it has exited
+
 local function wait(cond, ms)
-  local done = vim.wait(ms or timeout, function()
+  local met = false
+  vim.wait(ms or timeout, function()
     local ok, v = pcall(cond)
-    return ok and v
+    met = ok and v and true or false
+    return met or (server_gone ~= nil and server_gone())
   end, 20)
-  return done
+  return met
 end
 
 -- Run fn; an error inside counts as one failed check and the run goes on.
@@ -430,6 +434,9 @@ section("server starts on the article", function()
   )
   if not client then
     return
+  end
+  server_gone = function()
+    return client:is_stopped()
   end
   eq("client root is the copydesk.json folder", client.root_dir and realpath(client.root_dir), ws)
   eq("positions are negotiated as utf-8", client.offset_encoding, "utf-8")
@@ -804,6 +811,8 @@ section(":CopydeskOpenTable", function()
   local ok = pcall(vim.json.decode, table.concat(buf_lines(0), "\n"))
   check("the opened table is JSON", ok)
 end)
+
+check("server still running after all of the above", not client:is_stopped(), "it exited; see " .. vim.lsp.log.get_filename())
 
 section("README snippets work as written (child Neovim each)", function()
   local readme = assert(read(plugin_dir .. "/README.md"))
