@@ -7,6 +7,7 @@
 //! columns.
 
 pub mod analysis;
+pub mod build;
 pub mod card;
 pub mod check;
 pub mod cli;

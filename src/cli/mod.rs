@@ -69,6 +69,9 @@ pub enum TableCommand {
     Schema,
     /// Print the embedded default table.
     Default,
+    /// Propose a table from published articles: people and titles, places and variants,
+    /// events, laws; every fact with its sources, conflicts reported on stderr.
+    Build(crate::build::cli::BuildArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -389,6 +392,7 @@ fn check_command(args: &CheckArgs) -> i32 {
 
 fn table_command(t: TableCommand) -> i32 {
     match t {
+        TableCommand::Build(args) => crate::build::cli::run(args),
         TableCommand::Schema => {
             let schema = Table::json_schema();
             println!(

@@ -166,6 +166,8 @@ fs.writeFileSync(
       'window.restoreWindows': 'none',
       'files.hotExit': 'off',
       'workbench.colorTheme': 'Default Light Modern',
+      // Reaches the server as initializationOptions: checked in the Problems panel.
+      'copydesk.rules': { 'weekday-mismatch': 'error' },
     },
     null,
     2,
@@ -394,8 +396,13 @@ async function main() {
       assert(/copydesk/.test(row), `source copydesk missing in "${row}"`);
       problems[e.code] = row;
     }
+    // copydesk.rules from the user settings (initializationOptions) set the severity.
+    const weekdayRow = rows.filter({ hasText: 'weekday-mismatch' }).first();
+    assert(await weekdayRow.locator('.codicon-error').count() === 1, 'weekday-mismatch is not shown as an error');
+    const nameRow = rows.filter({ hasText: 'name-diacritics' }).first();
+    assert(await nameRow.locator('.codicon-warning').count() === 1, 'name-diacritics is not shown as a warning');
     const cleanLine = positionOf(articleText, CLEAN_LINE).line;
-    const onClean = texts.filter((t) => new RegExp(`\\[Ln ${cleanLine}, `).test(t));
+    const onClean = texts.filter((t) => t.includes('copydesk') && new RegExp(`\\[Ln ${cleanLine}, `).test(t));
     assert(onClean.length === 0, `findings on the correct sentence: ${onClean.join(' | ')}`);
   });
 
@@ -469,11 +476,17 @@ async function main() {
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     fs.writeFileSync(settingsFile, JSON.stringify({ 'copydesk.rules': { 'weekday-mismatch': 'off' } }, null, 2));
     const rows = page.locator('.markers-panel .monaco-list-row');
-    await waitFor('weekday-mismatch gone from Problems', async () =>
-      !(await rows.allInnerTexts()).some((t) => t.includes('weekday-mismatch')));
+    try {
+      await waitFor('weekday-mismatch gone from Problems', async () =>
+        !(await rows.allInnerTexts()).some((t) => t.includes('weekday-mismatch')));
+    } catch (err) {
+      // Say what the server's own count (copydesk/status, in the status bar) was meanwhile.
+      const bar = norm(await page.locator('.statusbar-item', { hasText: 'copydesk' }).first().innerText());
+      throw new Error(`${err.message}; status bar: "${bar}"`);
+    }
     fs.writeFileSync(settingsFile, '{}');
-    await waitFor('weekday-mismatch back in Problems', async () =>
-      (await rows.allInnerTexts()).some((t) => t.includes('weekday-mismatch')));
+    await waitFor('weekday-mismatch back in Problems, as an error (user settings)', async () =>
+      (await rows.filter({ hasText: 'weekday-mismatch' }).locator('.codicon-error').count()) === 1);
   });
 
   await check('copydesk.openTable opens the table the server names', async () => {
@@ -507,6 +520,10 @@ async function main() {
       return n >= 2 ? n : undefined;
     });
     log(`  ${starts} starts in Output > copydesk`);
+    const outText = (await out.innerText()).replace(/\u00a0/g, ' ');
+    for (const line of outText.split('\n').filter((l) => l.trim() !== '').slice(0, 30)) {
+      log(`  output: ${line}`);
+    }
     const item = page.locator('.statusbar-item', { hasText: 'copydesk' }).first();
     await waitFor('the status bar counts again', async () => /findings?/.test(norm(await item.innerText())));
   });

@@ -1,0 +1,247 @@
+//! The command line of `copydesk table build`: the only I/O of the builder (reading the
+//! articles, the overlay and the table to merge into; writing the table; the progress bar and
+//! the summary on stderr).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use super::{Archive, Options, Summary, build, json, merge, overlay};
+use crate::table::{DEFAULT_TABLE, TitleWord, load_tables, parse_table};
+
+/// Arguments of `copydesk table build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Published articles: files, or folders searched for .txt, .md and .markdown files.
+    #[arg(required = true, value_name = "ARTICLES")]
+    pub articles: Vec<PathBuf>,
+    /// Write the table to FILE (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Add to this table: its entries, fields and order are kept, hand edits win, and new
+    /// conflicts are reported.
+    #[arg(long, value_name = "FILE")]
+    pub merge: Option<PathBuf>,
+    /// Keep the supporting sentence with each source (for a newsroom's own archive).
+    #[arg(long)]
+    pub quotes: bool,
+    /// Reviewed facts no article states (a JSON file shaped like a table whose entries patch
+    /// the built ones by id; its `titles` are the title vocabulary).
+    #[arg(long, value_name = "FILE")]
+    pub overlay: Option<PathBuf>,
+    /// At most N sources per fact (past N: the first line of each article).
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub max_sources: usize,
+    /// Leave out places fewer than N articles name (unless they have spelling variants, head
+    /// a dateline, or an event or law refers to them).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_articles: usize,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Articles on disk, read when asked.
+pub struct Files {
+    files: Vec<(PathBuf, String)>,
+}
+
+impl Files {
+    /// The articles under the given paths: a folder is searched (hidden entries skipped) and
+    /// its files are cited relative to it; a file is cited as given.
+    pub fn collect(paths: &[PathBuf]) -> Result<Files, Vec<String>> {
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        let one_folder = paths.len() == 1;
+        for p in paths {
+            if p.is_dir() {
+                let mut found = Vec::new();
+                walk(p, &mut found, &mut errors);
+                found.sort();
+                for f in found {
+                    let rel = f.strip_prefix(p).unwrap_or(&f);
+                    let rel = rel
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy().to_string())
+                        .collect::<Vec<_>>()
+                        .join("/");
+                    let name = if one_folder {
+                        rel
+                    } else {
+                        format!("{}/{rel}", p.display().to_string().trim_end_matches('/'))
+                    };
+                    files.push((f, name));
+                }
+            } else if p.is_file() {
+                files.push((p.clone(), p.display().to_string()));
+            } else {
+                errors.push(format!("{}: no such file or folder", p.display()));
+            }
+        }
+        if errors.is_empty() {
+            Ok(Files { files })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(format!("{}: {e}", dir.display()));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out, errors);
+        } else if path.extension().is_some_and(|x| {
+            let x = x.to_string_lossy().to_ascii_lowercase();
+            x == "txt" || x == "md" || x == "markdown"
+        }) {
+            out.push(path);
+        }
+    }
+}
+
+impl Archive for Files {
+    fn len(&self) -> usize {
+        self.files.len()
+    }
+    fn name(&self, i: usize) -> &str {
+        &self.files[i].1
+    }
+    fn read(&self, i: usize) -> Result<String, String> {
+        let (path, name) = &self.files[i];
+        let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+        String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
+            let (line, col) = crate::table::locate::line_col(valid, at);
+            format!("{name}:{line}:{col}: invalid UTF-8 at byte {at}: the file must be UTF-8 text")
+        })
+    }
+}
+
+/// The title vocabulary: the overlay's, else the embedded table's.
+fn vocabulary(overlay: Option<&str>) -> Result<Vec<TitleWord>, String> {
+    if let Some(text) = overlay {
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(t) = v.get("titles") {
+            return serde_json::from_value(t.clone()).map_err(|e| format!("titles: {e}"));
+        }
+    }
+    Ok(parse_table("default", DEFAULT_TABLE)
+        .map(|t| t.titles)
+        .unwrap_or_default())
+}
+
+/// Run `copydesk table build`; returns the exit code.
+pub fn run(args: BuildArgs) -> i32 {
+    match run_inner(&args) {
+        Ok(()) => 0,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("error: {e}");
+            }
+            2
+        }
+    }
+}
+
+fn run_inner(args: &BuildArgs) -> Result<(), Vec<String>> {
+    let files = Files::collect(&args.articles)?;
+    let overlay_text = match &args.overlay {
+        Some(p) => Some(
+            std::fs::read_to_string(p)
+                .map_err(|e| vec![format!("{}: cannot read overlay: {e}", p.display())])?,
+        ),
+        None => None,
+    };
+    let vocab = vocabulary(overlay_text.as_deref()).map_err(|e| {
+        vec![format!(
+            "{}: {e}",
+            args.overlay
+                .as_ref()
+                .map_or(String::new(), |p| p.display().to_string())
+        )]
+    })?;
+    let opts = Options {
+        quotes: args.quotes,
+        max_sources: args.max_sources.max(1),
+        min_articles: args.min_articles,
+    };
+    let bar = if !args.quiet && std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(2 * files.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} reading articles {bar:40} {pos}/{len} ({eta})",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut built = build(&files, &vocab, &opts, &|| bar.inc(1))?;
+    bar.finish_and_clear();
+    if let (Some(text), Some(p)) = (&overlay_text, &args.overlay) {
+        let notes =
+            overlay::apply(&mut built, text, &p.display().to_string()).map_err(|e| vec![e])?;
+        for n in notes {
+            eprintln!("note: {n}");
+        }
+    }
+    let (text, table, conflicts) = match &args.merge {
+        Some(p) => {
+            let name = p.display().to_string();
+            let existing = std::fs::read_to_string(p)
+                .map_err(|e| vec![format!("{name}: cannot read table: {e}")])?;
+            let m = merge::merge(&existing, &name, &built).map_err(|e| vec![e])?;
+            let mut all = built.conflicts.clone();
+            all.extend(m.conflicts);
+            (m.text, m.table, all)
+        }
+        None => {
+            let value = serde_json::to_value(&built.table).map_err(|e| vec![e.to_string()])?;
+            let text = json::to_string(&value);
+            // What is written must load.
+            let name = args
+                .output
+                .as_ref()
+                .map_or("<output>".to_string(), |p| p.display().to_string());
+            let table = load_tables(&[(name, text.clone())])
+                .map_err(|es| es.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+            (text, table, built.conflicts.clone())
+        }
+    };
+    match &args.output {
+        Some(p) => std::fs::write(p, &text)
+            .map_err(|e| vec![format!("{}: cannot write: {e}", p.display())])?,
+        None => print!("{text}"),
+    }
+    eprintln!(
+        "{} articles: {} people, {} organisations, {} places, {} events, {} laws{}",
+        files.len(),
+        table.people.len(),
+        table.organisations.len(),
+        table.places.len(),
+        table.events.len(),
+        table.laws.len(),
+        args.output
+            .as_ref()
+            .map_or(String::new(), |p| format!(" -> {}", p.display()))
+    );
+    eprint!(
+        "{}",
+        Summary {
+            table: &table,
+            conflicts: &conflicts
+        }
+    );
+    Ok(())
+}

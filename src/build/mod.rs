@@ -1,0 +1,118 @@
+//! `copydesk table build`: a reference table proposed from a folder of published articles.
+//!
+//! Two passes over the archive, each in parallel and streaming (an article is read, used and
+//! dropped; only its small facts are kept):
+//!
+//! 1. [`extract`]: what each article states: people with titles (before the name or in
+//!    apposition) and the later references that show their name order, organisations, places,
+//!    laws and agreements with years, events with their dates.
+//! 2. [`extract::scan`]: every form of the names found, so spelling variants are grouped and
+//!    counted ("Hà Nội" / "Hanoi") and every mention is cited.
+//!
+//! [`aggregate`] turns the facts into a [`Table`] (majority wins, the minority is kept as
+//! disputed and reported as a [`Conflict`]); [`overlay`] adds the reviewed facts no article
+//! states; [`merge`] adds a build to an existing hand-kept table. The only I/O is in [`cli`].
+
+pub mod aggregate;
+pub mod cli;
+pub mod extract;
+pub mod json;
+pub mod lexicon;
+pub mod merge;
+pub mod overlay;
+pub mod report;
+
+use rayon::prelude::*;
+
+use crate::table::{Table, TitleWord};
+pub use aggregate::Options;
+pub use report::{Conflict, Side, Summary};
+
+/// A set of articles the builder can read one at a time, from any thread.
+pub trait Archive: Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The name the table cites (a path relative to the folder given).
+    fn name(&self, i: usize) -> &str;
+    /// The article's text.
+    fn read(&self, i: usize) -> Result<String, String>;
+}
+
+/// Articles held in memory: (name, text).
+pub struct Texts(pub Vec<(String, String)>);
+
+impl Archive for Texts {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn name(&self, i: usize) -> &str {
+        &self.0[i].0
+    }
+    fn read(&self, i: usize) -> Result<String, String> {
+        Ok(self.0[i].1.clone())
+    }
+}
+
+/// A built table and the conflicts found on the way.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub table: Table,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Build a table from an archive. `vocabulary` is the title vocabulary the extraction knows;
+/// `progress` is called once per article per pass. Unreadable articles are errors.
+pub fn build(
+    archive: &dyn Archive,
+    vocabulary: &[TitleWord],
+    opts: &Options,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Built, Vec<String>> {
+    let lex = lexicon::Lexicon::new(vocabulary);
+    let n = archive.len();
+    let first: Vec<Result<extract::ArticleFacts, String>> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let text = archive.read(i)?;
+            let facts = extract::extract(archive.name(i), &text, &lex, opts.quotes);
+            progress();
+            Ok(facts)
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let mut facts = Vec::with_capacity(n);
+    for r in first {
+        match r {
+            Ok(f) => facts.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let catalog = aggregate::Catalog::new(&facts, &lex);
+    let second: Vec<Result<Vec<extract::Found>, String>> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let text = archive.read(i)?;
+            let found = extract::scan(archive.name(i), &text, &lex, &catalog.matcher, opts.quotes);
+            progress();
+            Ok(found)
+        })
+        .collect();
+    let mut found = Vec::with_capacity(n);
+    for r in second {
+        match r {
+            Ok(f) => found.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let names: Vec<String> = (0..n).map(|i| archive.name(i).to_string()).collect();
+    let (table, conflicts) = catalog.finish(&names, &facts, &found, &lex, opts);
+    Ok(Built { table, conflicts })
+}
