@@ -40,7 +40,12 @@ pub struct Loaded {
     /// For each entry of the merged table: the file it comes from and its JSON path there.
     pub origins: HashMap<EntryRef, (usize, String)>,
     completions: OnceLock<Vec<Candidate>>,
+    /// Positions of entries in their files, found once (by entry and encoding).
+    pub positions: Mutex<HashMap<(EntryRef, u8), Option<LineCol>>>,
 }
+
+/// A 0-based line and column.
+pub type LineCol = (usize, usize);
 
 /// Something completion can offer.
 #[derive(Debug, Clone)]
@@ -263,6 +268,7 @@ pub fn load(key: &TableKey) -> Result<Loaded, Vec<TableError>> {
         files,
         origins,
         completions: OnceLock::new(),
+        positions: Mutex::new(HashMap::new()),
     })
 }
 
@@ -403,6 +409,7 @@ fn fallback(key: &TableKey) -> Loaded {
         files: Vec::new(),
         origins: HashMap::new(),
         completions: OnceLock::new(),
+        positions: Mutex::new(HashMap::new()),
     })
 }
 
