@@ -206,12 +206,7 @@ impl<'a> Analysis<'a> {
         let p = prose(text, kind);
         let mut blocks = Vec::with_capacity(p.blocks.len());
         for b in &p.blocks {
-            let btext = &text[b.start..b.end];
-            let segs: Vec<(usize, usize)> = b
-                .segments
-                .iter()
-                .map(|&(s, e)| (s - b.start, e - b.start))
-                .collect();
+            let (btext, segs) = b.relative(text);
             let block = match cache.as_deref_mut() {
                 Some(cache) => {
                     let key = (hash_block(btext, &segs), btext.len());

@@ -129,6 +129,9 @@ local ws = tmp .. "/newsroom"
 write(ws .. "/copydesk.json", "{}\n")
 write(ws .. "/desk-talks.md", assert(read(fixtures .. "/desk-talks.md")))
 write(ws .. "/notes/desk-brief.txt", assert(read(fixtures .. "/desk-brief.txt")))
+-- An extra table given through setup{ tables }: it adds one person, Maren Okafor.
+local extra_table = tmp .. "/shared/desk-extra.table.json"
+write(extra_table, assert(read(fixtures .. "/desk-extra.table.json")))
 
 -- Text helpers (0-based line numbers, byte columns, as vim.diagnostic uses) ------
 
@@ -213,7 +216,7 @@ section("plugin loads and registers its config", function()
   copydesk.setup({
     cmd = server_cmd,
     filetypes = { "markdown", "text" },
-    tables = { "~/tables/extra.table.json" },
+    tables = { extra_table },
     rules = { ["weekday-mismatch"] = "error" },
     style = { "Việt Nam", "Hà Nội" },
     publication_date = "2025-03-05",
@@ -225,7 +228,7 @@ section("plugin loads and registers its config", function()
   eq("cmd", cfg.cmd, server_cmd)
   eq("filetypes", cfg.filetypes, { "markdown", "text" })
   local want = {
-    tables = { vim.fs.normalize("~/tables/extra.table.json") },
+    tables = { extra_table },
     rules = { ["weekday-mismatch"] = "error" },
     style = { "Việt Nam", "Hà Nội" },
     publicationDate = "2025-03-05",
@@ -234,6 +237,11 @@ section("plugin loads and registers its config", function()
   eq("settings.copydesk in the contract's shape", cfg.settings, { copydesk = want })
   eq("languageId for text", cfg.get_language_id(0, "text"), "plaintext")
   eq("languageId for markdown", cfg.get_language_id(0, "markdown"), "markdown")
+  eq(
+    "table paths expand ~",
+    copydesk.server_settings({ tables = { "~/desk/t.json" } }).tables,
+    { vim.fs.normalize("~/desk/t.json") }
+  )
   eq("empty settings encode as a JSON object", vim.json.encode(copydesk.server_settings({})), "{}")
   eq(
     "every option maps to its camelCase key",
@@ -311,6 +319,25 @@ section("workspace edits to copydesk.table.json are saved", function()
     },
   }, "utf-8")
   eq("other files are not written", read(other), "a\n")
+
+  -- copydesk.json (the server adds the table to its `tables`) is saved the same way.
+  local cfg = tmp .. "/edits/" .. copydesk.config_file
+  write(cfg, "{}\n")
+  vim.lsp.util.apply_workspace_edit({
+    documentChanges = {
+      {
+        textDocument = { uri = vim.uri_from_fname(cfg) },
+        edits = {
+          {
+            range = { start = { line = 0, character = 0 }, ["end"] = { line = 1, character = 0 } },
+            newText = '{ "tables": ["copydesk.table.json"] }\n',
+          },
+        },
+      },
+    },
+  }, "utf-8")
+  eq("copydesk.json edit is on disk", read(cfg), '{ "tables": ["copydesk.table.json"] }\n')
+  vim.api.nvim_buf_delete(vim.fn.bufnr(cfg), { force = true })
   vim.api.nvim_buf_delete(vim.fn.bufnr(other), { force = true })
 end)
 
@@ -592,6 +619,17 @@ local function run_action(needle, pick)
   return at
 end
 
+--- Loaded buffers other than the article with unsaved changes.
+local function unsaved_others()
+  local names = {}
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if b ~= abuf and vim.api.nvim_buf_is_loaded(b) and vim.bo[b].modified then
+      names[#names + 1] = vim.api.nvim_buf_get_name(b)
+    end
+  end
+  return names
+end
+
 local function read_table()
   local text = read(table_path) or ""
   local ok, decoded = pcall(vim.json.decode, text)
@@ -618,6 +656,9 @@ section("add to the workspace table: alias", function()
   )
   local tb = vim.fn.bufnr(table_path)
   check("table buffer not left modified", tb == -1 or not vim.bo[tb].modified)
+  eq("no other file of the edit left unsaved (e.g. copydesk.json)", unsaved_others(), {})
+  local cfg_ok = pcall(vim.json.decode, read(ws .. "/copydesk.json") or "")
+  check("copydesk.json on disk is still JSON", cfg_ok, read(ws .. "/copydesk.json"))
   eq("article untouched by the table action", buf_lines(abuf), before)
   check("the alias is accepted once the table has it", wait(function()
     return diag_at(abuf, "name-spelling", at.lnum) == nil
@@ -642,6 +683,7 @@ section("add to the workspace table: new person (table exists)", function()
   check("the new person is there", json_entry(decoded, { name }) ~= nil, text)
   local tb = vim.fn.bufnr(table_path)
   check("table buffer not left modified", tb == -1 or not vim.bo[tb].modified)
+  eq("no other file of the edit left unsaved", unsaved_others(), {})
   eq("article untouched by the table action", buf_lines(abuf), before)
   check("the new person is accepted once the table has it", wait(function()
     return diag_at(abuf, "name-spelling", at.lnum) == nil
@@ -700,11 +742,29 @@ section("plain text article", function()
   check("diagnostics for plaintext", wait(function()
     return #diags(tbuf, "name-diacritics") > 0
   end), list_diags(tbuf))
+  -- Maren Okafor is only in the table given by setup{ tables }.
+  local at = locate(tbuf, "Maren Okafor")
+  vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col + 2 })
+  local got
+  copydesk.card({
+    on_result = function(result, _, fwin)
+      got = result or false
+      if fwin and vim.api.nvim_win_is_valid(fwin) then
+        vim.api.nvim_win_close(fwin, true)
+      end
+    end,
+  })
+  wait(function()
+    return got ~= nil
+  end)
+  local text = got and got.contents and got.contents.value or vim.inspect(got)
+  check("card from the table given in setup{ tables }", vim.startswith(text, "**Maren Okafor**"), text)
+
   local d = expect_diag(tbuf, "name-diacritics", "Hoang Xuan Chien", nil, "plaintext")
   if not d then
     return
   end
-  local at = locate(tbuf, "Hoang Xuan Chien")
+  at = locate(tbuf, "Hoang Xuan Chien")
   vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col })
   vim.lsp.buf.code_action({
     filter = function(a)

@@ -6,6 +6,7 @@ local M = {}
 M.name = "copydesk"
 M.fix_all_kind = "source.fixAll.copydesk"
 M.table_file = "copydesk.table.json"
+M.config_file = "copydesk.json"
 
 local defaults = {
   cmd = { "copydesk", "lsp" },
@@ -19,7 +20,7 @@ local defaults = {
   style = nil, -- preferred forms, e.g. { "Việt Nam", "Hà Nội" }
   publication_date = nil, -- "YYYY-MM-DD"
   log_file = nil, -- server log path
-  save_table_edits = true, -- write copydesk.table.json after the server edits it
+  save_table_edits = true, -- write copydesk.table.json / copydesk.json after the server edits them
   enable = true, -- false: register the config but do not start it
 }
 
@@ -146,13 +147,14 @@ end
 --
 -- The add-to-table code actions reach Neovim as a workspace edit (through
 -- workspace/applyEdit or a code action's `edit`): a CreateFile for
--- copydesk.table.json and a TextDocumentEdit for it. Neovim applies those to a
--- hidden buffer and leaves it unsaved, so the server (and the next session)
--- would never see the new entry. We wrap vim.lsp.util.apply_workspace_edit
--- and write those table buffers right after, as long as they held no unsaved
--- changes of the user's before the edit. Then the copydesk clients are told
--- with workspace/didChangeWatchedFiles, since Neovim does not watch files on
--- Linux.
+-- copydesk.table.json and TextDocumentEdits for it and for copydesk.json
+-- (which gets the table added to its `tables`). Neovim applies those to hidden
+-- buffers and leaves them unsaved, so the server (which reads them from disk)
+-- and the next session would never see the new entry. We wrap
+-- vim.lsp.util.apply_workspace_edit and write those two files right after,
+-- as long as they held no unsaved changes of the user's before the edit. Then
+-- the copydesk clients are told with workspace/didChangeWatchedFiles, since
+-- Neovim does not watch files on Linux.
 
 -- Files a workspace edit creates or edits, in order, and which it creates.
 local function edit_uris(edit)
@@ -177,8 +179,12 @@ local function edit_uris(edit)
   return uris, created
 end
 
-local function is_table_uri(uri)
-  return uri:match("^file:") ~= nil and vim.fs.basename(vim.uri_to_fname(uri)) == M.table_file
+local function is_workspace_file(uri)
+  if not uri:match("^file:") then
+    return false
+  end
+  local base = vim.fs.basename(vim.uri_to_fname(uri))
+  return base == M.table_file or base == M.config_file
 end
 
 local function save_table(target)
@@ -222,7 +228,7 @@ local function install_edit_hook()
     if M.options and M.options.save_table_edits and type(workspace_edit) == "table" then
       local uris, created = edit_uris(workspace_edit)
       for _, uri in ipairs(uris) do
-        if is_table_uri(uri) then
+        if is_workspace_file(uri) then
           local fname = vim.uri_to_fname(uri)
           local bufnr = vim.uri_to_bufnr(uri)
           local dirty = vim.api.nvim_buf_is_loaded(bufnr) and vim.bo[bufnr].modified
