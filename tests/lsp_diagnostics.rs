@@ -282,7 +282,7 @@ fn a_broken_table_keeps_the_last_good_one() {
         msg["params"]["message"]
             .as_str()
             .unwrap()
-            .contains("last good"),
+            .contains("as it last loaded"),
         "{msg}"
     );
     // The last good table is still in use.

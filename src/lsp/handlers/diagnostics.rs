@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
-use tower_lsp_server::jsonrpc::Result;
+use crate::lsp::proto::jsonrpc::Result;
 
 use super::{Snap, blocking, context, snapshot};
 use crate::check::check_cached;
@@ -216,9 +216,29 @@ pub fn entry_location(
 ) -> Option<Location> {
     let (file, path) = tables.origins.get(&e)?;
     let f = tables.files.get(*file)?;
-    let (line, col) = locate(&f.text, path);
-    let doc = Document::new(&f.text, Kind::Plain);
-    let pos = proto::line_col_position(&doc, line, col, enc);
+    let key = (e, enc as u8);
+    let cached = tables
+        .positions
+        .lock()
+        .expect("positions")
+        .get(&key)
+        .copied();
+    let (line, character) = match cached {
+        Some(p) => p?,
+        None => {
+            let (line, col) = locate(&f.text, path);
+            let doc = Document::new(&f.text, Kind::Plain);
+            let pos = proto::line_col_position(&doc, line, col, enc);
+            let p = (pos.line as usize, pos.character as usize);
+            tables
+                .positions
+                .lock()
+                .expect("positions")
+                .insert(key, Some(p));
+            p
+        }
+    };
+    let pos = proto::Position::new(line as u32, character as u32);
     Some(Location {
         uri: proto::path_uri(&f.path)?,
         range: proto::Range::new(pos, pos),
