@@ -305,8 +305,20 @@ section("workspace edits to copydesk.table.json are saved", function()
     },
   }, "utf-8")
   eq("created table is on disk", read(path), body)
-  local b = vim.fn.bufnr(path)
-  eq("its buffer is not left modified", b ~= -1 and vim.bo[b].modified, false)
+  eq("no buffer is left behind for it", vim.fn.bufnr(path), -1)
+
+  -- A table the user has open, unmodified: written, and the buffer stays.
+  vim.cmd.edit(vim.fn.fnameescape(path))
+  local b = vim.api.nvim_get_current_buf()
+  vim.lsp.util.apply_workspace_edit({
+    changes = {
+      [uri] = { { range = { start = { line = 1, character = 2 }, ["end"] = { line = 1, character = 2 } }, newText = " " } },
+    },
+  }, "utf-8")
+  body = '{\n   "people": []\n}\n'
+  eq("an open table is written", read(path), body)
+  eq("its buffer is not left modified", vim.bo[b].modified, false)
+  check("its buffer stays", vim.api.nvim_buf_is_loaded(b))
 
   -- A table the user is editing (unsaved) is left alone.
   vim.api.nvim_buf_set_lines(b, 0, 0, false, { "// mine" })
@@ -345,7 +357,7 @@ section("workspace edits to copydesk.table.json are saved", function()
     },
   }, "utf-8")
   eq("copydesk.json edit is on disk", read(cfg), '{ "tables": ["copydesk.table.json"] }\n')
-  vim.api.nvim_buf_delete(vim.fn.bufnr(cfg), { force = true })
+  eq("no buffer is left behind for copydesk.json", vim.fn.bufnr(cfg), -1)
   vim.api.nvim_buf_delete(vim.fn.bufnr(other), { force = true })
 end)
 

@@ -152,9 +152,10 @@ end
 -- buffers and leaves them unsaved, so the server (which reads them from disk)
 -- and the next session would never see the new entry. We wrap
 -- vim.lsp.util.apply_workspace_edit and write those two files right after,
--- as long as they held no unsaved changes of the user's before the edit. Then
--- the copydesk clients are told with workspace/didChangeWatchedFiles, since
--- Neovim does not watch files on Linux.
+-- as long as they held no unsaved changes of the user's before the edit (and
+-- drop the buffers the edit itself loaded). Then the copydesk clients are told
+-- with workspace/didChangeWatchedFiles, since Neovim does not watch files on
+-- Linux.
 
 -- Files a workspace edit creates or edits, in order, and which it creates.
 local function edit_uris(edit)
@@ -208,6 +209,10 @@ local function save_table(target)
     notify("could not save " .. target.fname .. ": " .. tostring(err), vim.log.levels.ERROR)
     return
   end
+  if not target.was_loaded and vim.fn.bufwinid(bufnr) == -1 then
+    -- The user did not have it open: leave no buffer behind.
+    pcall(vim.api.nvim_buf_delete, bufnr, {})
+  end
   -- FileChangeType: 1 created, 2 changed
   return { uri = target.uri, type = target.existed and 2 or 1 }
 end
@@ -229,7 +234,8 @@ local function install_edit_hook()
         if is_workspace_file(uri) then
           local fname = vim.uri_to_fname(uri)
           local bufnr = vim.uri_to_bufnr(uri)
-          local dirty = vim.api.nvim_buf_is_loaded(bufnr) and vim.bo[bufnr].modified
+          local loaded = vim.api.nvim_buf_is_loaded(bufnr)
+          local dirty = loaded and vim.bo[bufnr].modified
           local stat = vim.uv.fs_stat(fname)
           local existed = stat ~= nil
           if not existed and created[uri] then
@@ -247,6 +253,7 @@ local function install_edit_hook()
               fname = fname,
               bufnr = bufnr,
               existed = existed,
+              was_loaded = loaded,
               was_empty = stat == nil or stat.size == 0,
             }
           end
@@ -306,6 +313,9 @@ function M.card(opts)
       focus_id = "copydesk-card",
       max_width = 80,
     })
+    if fwin and vim.api.nvim_win_is_valid(fwin) then
+      vim.wo[fwin].linebreak = true -- wrap long lines between words
+    end
     if opts.on_result then
       opts.on_result(result, fbuf, fwin)
     end
