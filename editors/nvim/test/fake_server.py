@@ -22,7 +22,11 @@ import sys
 import unicodedata
 from urllib.parse import unquote, urlparse
 
-FULL = len(sys.argv) > 1 and sys.argv[1] == "lsp"
+if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
+    # e.g. `--version` from :checkhealth copydesk
+    print("fake copydesk (editors/nvim/test/fake_server.py)")
+    sys.exit(0)
+FULL = sys.argv[1] == "lsp"
 LOGPATH = os.environ.get("FAKE_COPYDESK_LOG") if FULL else sys.argv[1]
 LOG = open(LOGPATH, "a", encoding="utf-8") if LOGPATH else None
 TABLE_NAME = "copydesk.table.json"
