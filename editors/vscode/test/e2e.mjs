@@ -49,9 +49,11 @@ const EXPECT = [
   { word: 'Hoang Xuan Chien', code: 'name-diacritics' },
   { word: 'Permanent Secretary', code: 'title-mismatch' },
   { word: 'Wednesday', code: 'weekday-mismatch' },
+  { word: 'Simon Ridlee', code: 'name-spelling' },
 ];
 const FIX = { word: 'Hoang Xuan Chien', title: "Replace with 'Hoàng Xuân Chiến'", result: 'Hoàng Xuân Chiến' };
 const CANONICAL = 'Hoàng Xuân Chiến';
+const ALIAS = { word: 'Simon Ridlee', title: "Add 'Simon Ridlee' to the workspace table as an alias of Simon Ridley" };
 const CLEAN_LINE = 'The two delegations plan a follow-up round later in the year.';
 
 // ---------------------------------------------------------------------------
@@ -469,6 +471,43 @@ async function main() {
       const texts = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
       return !texts.some((t) => t.includes('name-diacritics'));
     });
+  });
+
+  await check(`"${ALIAS.title}" writes copydesk.table.json (workspace/applyEdit) and the finding goes`, async () => {
+    const p = positionOf(articleText, ALIAS.word);
+    await goTo(p.line, p.col + 2);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget');
+    await menu.locator('.monaco-list-row', { hasText: ALIAS.title }).first().waitFor();
+    await waitFor(`"${ALIAS.title}" focused`, async () => {
+      const focused = norm(await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => ''));
+      if (focused.includes(ALIAS.title)) {
+        return true;
+      }
+      await page.keyboard.press('ArrowDown');
+      return false;
+    }, 10000);
+    await page.keyboard.press('Enter');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'copydesk.table.json' }).first().waitFor();
+    // The edit may leave the new table open in an editor: save everything so the
+    // server reads it from disk, and come back to the article.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('S');
+    const table = await waitFor('copydesk.table.json on disk with the alias', async () => {
+      const f = path.join(workspace, 'copydesk.table.json');
+      const t = fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '';
+      return t.includes(ALIAS.word) ? t : undefined;
+    });
+    log(`  copydesk.table.json: ${table.length} bytes`);
+    await page.locator('.tab', { hasText: ARTICLE }).first().click();
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    try {
+      await waitFor('name-spelling gone from Problems', async () =>
+        !(await rows.allInnerTexts()).some((t) => t.includes('name-spelling')));
+    } catch (err) {
+      const bar = norm(await page.locator('.statusbar-item', { hasText: 'copydesk' }).first().innerText());
+      throw new Error(`${err.message}; status bar: "${bar}"`);
+    }
   });
 
   await check('a settings change reaches the server (copydesk.rules: weekday-mismatch off)', async () => {
