@@ -422,3 +422,47 @@ fn open_table_and_status() {
     assert_eq!(st["findings"], 2);
     assert_eq!(s.shutdown_and_exit(), 0);
 }
+
+/// Right after an edit elsewhere (a quick fix applied on another line), code actions at a
+/// finding still offer its fixes and table actions.
+#[test]
+fn code_actions_right_after_an_edit_elsewhere() {
+    let (mut s, _) = Server::init(vscode_caps(), None, Value::Null);
+    let uri = "file:///tmp/after-edit.md";
+    let text = "Senior Lieutenant General Hoang Xuan Chien met the press.\n\nAfterwards Simon Ridlee took questions.\n";
+    s.open(uri, "markdown", text);
+    let r = s.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(
+        codes(r["items"].as_array().unwrap()),
+        vec!["name-diacritics", "name-spelling"]
+    );
+    for round in 0..20 {
+        // Alternate the fix and its undo on line 0 (both 16 characters in UTF-16).
+        let to = if round % 2 == 0 {
+            "Hoàng Xuân Chiến"
+        } else {
+            "Hoang Xuan Chien"
+        };
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": round + 2},
+                   "contentChanges": [{"range": {"start": pos(0, 26), "end": pos(0, 42)}, "text": to}]}),
+        );
+        let acts = actions(
+            &mut s,
+            uri,
+            json!({"start": pos(2, 13), "end": pos(2, 13)}),
+            None,
+        );
+        let titles: Vec<&str> = acts.iter().filter_map(|a| a["title"].as_str()).collect();
+        assert!(
+            titles
+                .contains(&"Add 'Simon Ridlee' to the workspace table as an alias of Simon Ridley"),
+            "round {round}: {titles:?}"
+        );
+    }
+    assert_eq!(s.shutdown_and_exit(), 0);
+}
