@@ -971,10 +971,20 @@ impl Builder<'_> {
             for c in a + 1..n {
                 let (wa, wc) = (words(&vals[a]), words(&vals[c]));
                 let suffix = |x: &[String], y: &[String]| x.len() < y.len() && y.ends_with(x);
-                let same_org = org_of(&vals[a]).is_some()
+                // The same kind of post at the same organisation (or none), never written
+                // together: two answers to one question ("Foreign Secretary", "Home
+                // Secretary"). Titles written together are held together.
+                let together = vals[a].mentions.iter().any(|(ai, m)| {
+                    vals[c]
+                        .mentions
+                        .iter()
+                        .any(|(aj, n)| ai == aj && m.group == n.group)
+                });
+                let rivals = wa.last() == wc.last()
+                    && vals[a].kind == vals[c].kind
                     && org_of(&vals[a]) == org_of(&vals[c])
-                    && wa.last() == wc.last();
-                if suffix(&wa, &wc) || suffix(&wc, &wa) || same_org {
+                    && !together;
+                if suffix(&wa, &wc) || suffix(&wc, &wa) || rivals {
                     let (ra, rc) = (root(&mut slot, a), root(&mut slot, c));
                     slot[rc] = ra;
                 }
@@ -1354,6 +1364,7 @@ impl Builder<'_> {
             places: Vec<usize>,
             words: Vec<String>,
             year: Option<i16>,
+            definite: bool,
         }
         let mut dated: Vec<Cluster> = Vec::new();
         let mut undated: Vec<Cluster> = Vec::new();
@@ -1370,6 +1381,7 @@ impl Builder<'_> {
                     places: Self::places_in(&e.places, place_by_key),
                     words: e.words.clone(),
                     year: e.year,
+                    definite: e.definite,
                 };
                 let r = (ai as u32, e.at.clone());
                 if let Some(d) = e.date {
@@ -1414,7 +1426,7 @@ impl Builder<'_> {
                         || m.places
                             .iter()
                             .any(|p| c.places.iter().any(|(q, _)| q == p));
-                    if year_ok && shares {
+                    if year_ok && (shares || m.definite) {
                         c.add(&m, r);
                     }
                 } else if local.is_empty() && !m.participants.is_empty() && m.year.is_none() {

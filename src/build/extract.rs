@@ -41,6 +41,8 @@ pub struct ArticleFacts {
     pub orgs: Vec<OrgMention>,
     pub laws: Vec<LawMention>,
     pub events: Vec<EventMention>,
+    /// How many title mentions the article has (numbers `TitleMention::group`).
+    pub groups: u32,
 }
 
 /// A person the article introduces (with a title, in apposition, or with an honorific).
@@ -78,6 +80,8 @@ pub struct TitleMention {
     pub kind: TitleKind,
     /// The organisation written with it ("at the UK Home Office").
     pub org: Option<String>,
+    /// Titles written together for one mention share this number (within the article).
+    pub group: u32,
     pub at: At,
 }
 
@@ -142,6 +146,8 @@ pub struct EventMention {
     pub weekday: Option<Weekday>,
     /// A year alone in the sentence.
     pub year: Option<i16>,
+    /// The event is named as one already known ("the meeting", "Tuesday's talks").
+    pub definite: bool,
     pub at: At,
 }
 
@@ -460,7 +466,36 @@ impl Art<'_> {
                 lex.title(&self.key(bi, s, end))
                     .map(|v| (s, v.title.clone(), v.kind))
             });
-            let seg = if let Some((s0, vocab, kind)) = found {
+            // "Director General", "Secretary General": an office head before a one-word rank
+            // makes one office title.
+            let office_general = found.as_ref().is_some_and(|(s0, _, kind)| {
+                *kind == TitleKind::Rank
+                    && end - s0 == 1
+                    && *s0 > a
+                    && b.cap[s0 - 1]
+                    && ((lex.is_head(&b.low[s0 - 1])
+                        && lex
+                            .title(&b.low[s0 - 1])
+                            .is_none_or(|v| v.kind == TitleKind::Office))
+                        || matches!(
+                            b.low[s0 - 1].as_str(),
+                            "attorney" | "solicitor" | "surgeon" | "auditor" | "postmaster"
+                        ))
+            });
+            let seg = if office_general {
+                let mut s = end - 2;
+                while s > a && lex.is_modifier(&b.low[s - 1]) {
+                    s -= 1;
+                }
+                Seg {
+                    start: s,
+                    end,
+                    title: self.written(bi, s, end),
+                    modifiers: String::new(),
+                    vocab: None,
+                    kind: TitleKind::Office,
+                }
+            } else if let Some((s0, vocab, kind)) = found {
                 let mut s = s0;
                 if kind != TitleKind::Honorific {
                     while s > a && lex.is_modifier(&b.low[s - 1]) {
@@ -679,19 +714,50 @@ impl Art<'_> {
             }
         }
         let mut end = tz;
-        // "at the UK Home Office", "of the Ministry of National Defence"
-        if end < b.len() && ["at", "of", "in", "for"].iter().any(|w| b.is(end, w)) {
+        // "Chief of the Defence Staff" (a vocabulary title with "of"), "at the UK Home
+        // Office", "of the Ministry of National Defence", "of Việt Nam to Hungary".
+        let mut hops = 0;
+        while hops < 2
+            && end < b.len()
+            && b.sent[end] == b.sent[z - 1]
+            && ["at", "of", "in", "for", "to"].iter().any(|w| b.is(end, w))
+        {
             let mut e = end + 1;
             if b.is(e, "the") {
                 e += 1;
             }
-            if let Some((oa, oz)) = b.run_of(e)
-                && oa == e
-                && let Some(oz) = self.org_end(bi, oa, oz, &[])
-            {
-                chain.org = Some((oa, oz));
+            let Some((oa, oz)) = b.run_of(e) else { break };
+            if oa != e {
+                break;
+            }
+            if hops == 0 && b.is(end, "of") {
+                let last = chain.titles.last().expect("a title").start;
+                let vocab = (oa + 1..=oz)
+                    .rev()
+                    .find_map(|k| lex.title(&self.key(bi, last, k)).map(|v| (k, v)));
+                if let Some((k, v)) = vocab {
+                    let seg = chain.titles.last_mut().expect("a title");
+                    seg.end = k;
+                    seg.title = v.title.clone();
+                    seg.vocab = Some(v.title.clone());
+                    seg.modifiers = String::new();
+                    seg.kind = v.kind;
+                    end = k;
+                    hops += 1;
+                    continue;
+                }
+            }
+            if let Some(oz2) = self.org_end(bi, oa, oz, &[]) {
+                chain.org = Some((oa, oz2));
+                end = oz2;
+            } else {
+                // "Ambassador of Việt Nam": the country; "to South Korea" is the posting.
+                if b.is(end, "of") {
+                    chain.hints.push(Hint::Place(self.written(bi, oa, oz)));
+                }
                 end = oz;
             }
+            hops += 1;
         }
         // The apposition closes.
         let closes = end >= b.len()
@@ -779,6 +845,9 @@ impl Art<'_> {
             return;
         }
         let n = chain.titles.len();
+        facts.groups += 1;
+        let group = facts.groups;
+        let p = &mut facts.people[idx];
         for (i, s) in chain.titles.into_iter().enumerate() {
             p.titles.push(TitleMention {
                 written: self.written(bi, s.start, s.end),
@@ -788,6 +857,7 @@ impl Art<'_> {
                 kind: s.kind,
                 // The organisation belongs to the title written next to it.
                 org: if i + 1 == n { org.clone() } else { None },
+                group,
                 at: at.clone(),
             });
         }
@@ -809,6 +879,11 @@ impl Art<'_> {
             }
             // "Minister of National Defence NAME": a title with "of" in the vocabulary.
             if let Some((chain, ns2)) = self.of_title(bi, a, z) {
+                self.record_person(bi, ns2, z, chain, facts, people);
+                continue;
+            }
+            // "State Secretary at the Ministry of Interior NAME".
+            if let Some((chain, ns2)) = self.of_org(bi, a, z) {
                 self.record_person(bi, ns2, z, chain, facts, people);
                 continue;
             }
@@ -908,6 +983,60 @@ impl Art<'_> {
             return finish(seg, pz);
         }
         None
+    }
+}
+
+impl Art<'_> {
+    /// "TITLE at the ORG-HEAD of PORTFOLIO NAME" where the run `(a, z)` follows "of": the
+    /// portfolio is one word, the rest is the name.
+    fn of_org(&self, bi: usize, a: usize, z: usize) -> Option<(Chain, usize)> {
+        let b = &self.blocks[bi];
+        let lex = self.lex;
+        let mut k = a;
+        if b.is(k.checked_sub(1)?, "the") {
+            k -= 1;
+        }
+        if !b.is(k.checked_sub(1)?, "of") {
+            return None;
+        }
+        let of = k - 1;
+        let (oa, oz) = b.run_of(of.checked_sub(1)?)?;
+        if oz != of || !lex.is_org_head(&b.low[oz - 1]) || b.sent[oa] != b.sent[a] {
+            return None;
+        }
+        let pz = a + 1;
+        if !(2..=4).contains(&name_words(b, pz, z)) || !(pz..z).all(|i| b.name[i]) {
+            return None;
+        }
+        // The title before the organisation: "at the", "of the", "in the".
+        let mut t = oa;
+        if t >= 1 && b.is(t - 1, "the") {
+            t -= 1;
+        }
+        if !(t >= 1 && ["at", "of", "in", "for"].iter().any(|w| b.is(t - 1, w))) {
+            return None;
+        }
+        let (ta, tz) = b.run_of((t - 1).checked_sub(1)?)?;
+        if tz != t - 1 || b.sent[ta] != b.sent[a] {
+            return None;
+        }
+        let (segs, left) = self.segment(bi, ta, tz);
+        if segs.is_empty()
+            || segs.last().is_none_or(|s| s.end != tz)
+            || segs.iter().any(|s| s.kind == TitleKind::Honorific)
+        {
+            return None;
+        }
+        let mut chain = Chain {
+            titles: segs,
+            org: Some((oa, pz)),
+            ..Chain::default()
+        };
+        if let Some(h) = self.hint_before(bi, ta, left) {
+            chain.hints.push(h);
+        }
+        chain.former = left >= 1 && ["former", "ex", "late"].iter().any(|w| b.is(left - 1, w));
+        Some((chain, pz))
     }
 }
 
@@ -1184,6 +1313,14 @@ impl Art<'_> {
             {
                 continue;
             }
+            // "a debate in London": where it happened, not a party.
+            let mut p = a;
+            if p >= 1 && b.is(p - 1, "the") {
+                p -= 1;
+            }
+            if p >= 1 && !b.cap[p - 1] && lex.is_locative(&b.low[p - 1]) {
+                continue;
+            }
             for s in a..z {
                 for e in s + 1..=(s + 3).min(z) {
                     out.push(Span {
@@ -1298,6 +1435,19 @@ impl Art<'_> {
             let Some(first_word) = (ta..tz).find(|&i| is_word(i)) else {
                 continue;
             };
+            let definite = (ta..tz).any(|i| {
+                is_word(i)
+                    && lex.is_event_noun(&b.low[i])
+                    && ((i >= 1 && b.is(i - 1, "the"))
+                        || (i >= 2
+                            && b.is(i - 2, "the")
+                            && !b.cap[i - 1]
+                            && !lex.is_stopword(&b.low[i - 1]))
+                        || (i >= 2
+                            && b.low[i - 1] == "s"
+                            && b.join(i - 1) == Join::Apostrophe
+                            && lex.is_weekday(&b.low[i - 2])))
+            });
             let mut participants: Vec<String> = Vec::new();
             for p in person_at[ta..tz].iter().flatten() {
                 let k = &facts.people[*p].key;
@@ -1368,6 +1518,7 @@ impl Art<'_> {
                 date,
                 weekday,
                 year,
+                definite,
                 at: self.at(bi, first_word),
             });
         }
