@@ -241,11 +241,33 @@ fn push_sources(out: &mut String, table: &Table, refs: &[SourceRef]) {
         return;
     }
     out.push_str("\n\nSources:");
-    for r in refs {
-        let _ = write!(out, "\n- {}", table.cite(r));
+    // One line per article with its lines; a source with a quote gets a line of its own.
+    let mut i = 0;
+    while i < refs.len() {
+        let r = &refs[i];
         if let Some(q) = &r.quote {
-            let _ = write!(out, ": “{q}”");
+            let _ = write!(out, "\n- {}: “{q}”", table.cite(r));
+            i += 1;
+            continue;
         }
+        let mut lines = Vec::new();
+        let mut j = i;
+        while j < refs.len() && refs[j].source == r.source && refs[j].quote.is_none() {
+            lines.extend(refs[j].line);
+            j += 1;
+        }
+        let _ = write!(out, "\n- {}", table.describe_source(&r.source));
+        match lines.as_slice() {
+            [] => {}
+            [one] => {
+                let _ = write!(out, ", line {one}");
+            }
+            many => {
+                let list: Vec<String> = many.iter().map(u32::to_string).collect();
+                let _ = write!(out, ", lines {}", list.join(", "));
+            }
+        }
+        i = j;
     }
 }
 

@@ -453,7 +453,16 @@ impl Table {
 
     /// Describe a source reference: "000_….txt (2025-03-04), line 5".
     pub fn cite(&self, r: &SourceRef) -> String {
-        let mut s = match self.source(&r.source) {
+        let mut s = self.describe_source(&r.source);
+        if let Some(l) = r.line {
+            s.push_str(&format!(", line {l}"));
+        }
+        s
+    }
+
+    /// Describe an article: "VNA/VNS, 001_….txt (2025-03-04)".
+    pub fn describe_source(&self, id: &str) -> String {
+        match self.source(id) {
             Some(src) => {
                 let mut s = src.file.clone();
                 if let Some(p) = &src.publisher {
@@ -464,12 +473,8 @@ impl Table {
                 }
                 s
             }
-            None => r.source.clone(),
-        };
-        if let Some(l) = r.line {
-            s.push_str(&format!(", line {l}"));
+            None => id.to_string(),
         }
-        s
     }
 
     /// The JSON Schema of a table.
