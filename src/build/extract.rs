@@ -1568,12 +1568,14 @@ pub struct Matcher {
     max_tokens: usize,
 }
 
-/// A form of a known name found in an article.
+/// A form of a known name in an article: how often, and on which lines.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub target: Target,
     pub form: String,
-    pub at: At,
+    pub count: u32,
+    /// One per line, in order.
+    pub ats: Vec<At>,
 }
 
 impl Matcher {
@@ -1634,13 +1636,23 @@ pub fn scan(name: &str, text: &str, lex: &Lexicon, matcher: &Matcher, quotes: bo
             }
             match best {
                 Some((z, target)) => {
-                    // Not the start of a possessive-free longer name: "Hanoi" in "Hanoi Road"
-                    // still counts; a name is what the table holds.
-                    out.push(Found {
-                        target,
-                        form: art.written(bi, i, z),
-                        at: art.at(bi, i),
-                    });
+                    let form = art.written(bi, i, z);
+                    let at = art.at(bi, i);
+                    match out
+                        .iter_mut()
+                        .find(|f| f.target == target && f.form == form)
+                    {
+                        Some(f) => {
+                            f.count += 1;
+                            push_at(&mut f.ats, at);
+                        }
+                        None => out.push(Found {
+                            target,
+                            form,
+                            count: 1,
+                            ats: vec![at],
+                        }),
+                    }
                     i = z;
                 }
                 None => i += 1,
