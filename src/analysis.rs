@@ -154,7 +154,9 @@ impl Placed {
 }
 
 /// A cache of block analyses by block text, for the language server.
-pub type BlockCache = FxHashMap<(u64, usize), Arc<BlockAnalysis>>;
+/// Keyed by the index's generation, the block's hash and its length: a cache used with
+/// another index (after a table reload) misses instead of answering with stale phrase ids.
+pub type BlockCache = FxHashMap<(u64, u64, usize), Arc<BlockAnalysis>>;
 
 /// A whole document, analysed.
 pub struct Analysis<'a> {
@@ -206,15 +208,10 @@ impl<'a> Analysis<'a> {
         let p = prose(text, kind);
         let mut blocks = Vec::with_capacity(p.blocks.len());
         for b in &p.blocks {
-            let btext = &text[b.start..b.end];
-            let segs: Vec<(usize, usize)> = b
-                .segments
-                .iter()
-                .map(|&(s, e)| (s - b.start, e - b.start))
-                .collect();
+            let (btext, segs) = b.relative(text);
             let block = match cache.as_deref_mut() {
                 Some(cache) => {
-                    let key = (hash_block(btext, &segs), btext.len());
+                    let key = (index.generation(), hash_block(btext, &segs), btext.len());
                     cache
                         .entry(key)
                         .or_insert_with(|| Arc::new(BlockAnalysis::new(btext, &segs, index)))
@@ -432,6 +429,24 @@ mod tests {
             Date::parse("2025-03-04")
         );
         assert_eq!(dateline("They met on March 4, 2025 in town."), None);
+    }
+
+    #[test]
+    fn a_cache_shared_across_indexes_never_answers_stale() {
+        let a = Index::new(crate::table::parse_table("a", crate::table::DEFAULT_TABLE).unwrap());
+        let b = Index::new(
+            crate::table::parse_table("b", r#"{"places": [{"id": "x", "name": "Hà Nội Mới"}]}"#)
+                .unwrap(),
+        );
+        let config = Config::default();
+        let mut cache = BlockCache::default();
+        let text = "Rain in Hà Nội.";
+        let first = Analysis::new(text, Kind::Plain, &a, &config, Some(&mut cache));
+        let id_a = first.blocks[0].block.hits[0].phrase;
+        assert_eq!(&*a.meanings(id_a)[0].surface, "Hà Nội");
+        let second = Analysis::new(text, Kind::Plain, &b, &config, Some(&mut cache));
+        assert!(second.blocks[0].block.hits.is_empty());
+        assert_eq!(cache.len(), 2);
     }
 
     #[test]

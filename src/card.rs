@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use jiff::civil::Date as CivilDate;
 
 use crate::analysis::{Analysis, Hit, Placed};
-use crate::dates::{DateMention, weekday_name};
+use crate::dates::{DateMention, month_name, weekday_name};
 use crate::rules::weekday_mismatch::resolve;
 use crate::table::index::Target;
 use crate::table::{Date, EntryRef, NameOrder, SourceRef, Table};
@@ -199,24 +199,6 @@ pub fn long_date(d: CivilDate) -> String {
         d.day(),
         d.year()
     )
-}
-
-fn month_name(m: i8) -> &'static str {
-    const M: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    M.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")
 }
 
 fn iso(d: CivilDate) -> String {

@@ -110,6 +110,54 @@ fn month_of(word: &str) -> Option<i8> {
     M.iter().position(|m| w.starts_with(m)).map(|i| i as i8 + 1)
 }
 
+/// The English name of a month (1-12), "?" otherwise.
+pub fn month_name(m: i8) -> &'static str {
+    const M: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    M.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")
+}
+
+/// Words that may stand between a dated thing and "in YEAR" ("signed in 2010", "was set up
+/// in 2010", "came into force in 2015"): a year after them still belongs to that thing.
+pub fn verb_like(w: &str) -> bool {
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "held"
+                | "made"
+                | "set"
+                | "up"
+                | "began"
+                | "begun"
+                | "struck"
+                | "was"
+                | "were"
+                | "is"
+                | "first"
+                | "came"
+                | "took"
+                | "effect"
+                | "into"
+                | "force"
+                | "law"
+                | "sealed"
+                | "back"
+                | "forged"
+        )
+}
+
 /// The name of a weekday as written in prose.
 pub fn weekday_name(w: Weekday) -> &'static str {
     match w {

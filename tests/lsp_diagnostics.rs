@@ -202,6 +202,32 @@ fn pull_diagnostics() {
     assert_eq!(s.shutdown_and_exit(), 0);
 }
 
+/// A pull right after a settings change (the client re-pulls as soon as the server asks it
+/// to refresh) gets findings under the new settings, not the last ones computed.
+#[test]
+fn pull_right_after_a_settings_change_is_fresh() {
+    let (mut s, _) = Server::init(vscode_caps(), None, Value::Null);
+    let uri = "file:///tmp/pull-settings.md";
+    s.open(
+        uri,
+        "markdown",
+        "Permanent Secretary Simon Ridley came on Wednesday, March 4, 2025.\n",
+    );
+    let pull = |s: &mut Server| {
+        let r = s.call("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+        codes(r["items"].as_array().unwrap())
+    };
+    assert_eq!(pull(&mut s), vec!["title-mismatch", "weekday-mismatch"]);
+    // Let the worker store its computation, so a stale one is there to be reused.
+    s.drain(Duration::from_millis(300));
+    s.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"weekday-mismatch": "off"}}}}),
+    );
+    assert_eq!(pull(&mut s), vec!["title-mismatch"]);
+    assert_eq!(s.shutdown_and_exit(), 0);
+}
+
 #[test]
 fn settings_from_options_configuration_and_config_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -282,7 +308,7 @@ fn a_broken_table_keeps_the_last_good_one() {
         msg["params"]["message"]
             .as_str()
             .unwrap()
-            .contains("last good"),
+            .contains("as it last loaded"),
         "{msg}"
     );
     // The last good table is still in use.

@@ -3,7 +3,7 @@
 //! the summary on stderr).
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{Archive, Options, Summary, build, json, merge, overlay};
 use crate::table::{DEFAULT_TABLE, TitleWord, load_tables, parse_table};
@@ -55,7 +55,7 @@ impl Files {
         for p in paths {
             if p.is_dir() {
                 let mut found = Vec::new();
-                walk(p, &mut found, &mut errors);
+                crate::cli::walk_articles(p, &mut found, &mut errors);
                 found.sort();
                 for f in found {
                     let rel = f.strip_prefix(p).unwrap_or(&f);
@@ -81,30 +81,6 @@ impl Files {
             Ok(Files { files })
         } else {
             Err(errors)
-        }
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(format!("{}: {e}", dir.display()));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out, errors);
-        } else if path.extension().is_some_and(|x| {
-            let x = x.to_string_lossy().to_ascii_lowercase();
-            x == "txt" || x == "md" || x == "markdown"
-        }) {
-            out.push(path);
         }
     }
 }

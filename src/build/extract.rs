@@ -167,12 +167,7 @@ struct Blk {
 
 impl Blk {
     fn new(text: &str, b: &crate::text::prose::Block, lex: &Lexicon) -> Blk {
-        let btext = &text[b.start..b.end];
-        let segs: Vec<(usize, usize)> = b
-            .segments
-            .iter()
-            .map(|&(s, e)| (s - b.start, e - b.start))
-            .collect();
+        let (btext, segs) = b.relative(text);
         let ba = BlockAnalysis::new(btext, &segs, &EMPTY);
         let n = ba.tokens.len();
         let mut low = Vec::with_capacity(n);

@@ -436,33 +436,7 @@ const DEMONYMS: &[&str] = &[
     "yemeni",
 ];
 
-/// Words that stand between a dated thing and "in YEAR" ("signed in 2010").
-pub fn verb_like(w: &str) -> bool {
-    w.ends_with("ed")
-        || matches!(
-            w,
-            "held"
-                | "made"
-                | "set"
-                | "up"
-                | "began"
-                | "begun"
-                | "struck"
-                | "was"
-                | "were"
-                | "is"
-                | "first"
-                | "came"
-                | "took"
-                | "effect"
-                | "into"
-                | "force"
-                | "law"
-                | "sealed"
-                | "back"
-                | "forged"
-        )
-}
+pub use crate::dates::verb_like;
 
 /// Letters only Vietnamese writes (with their capitals), and the block of precomposed
 /// Vietnamese vowels with tone marks.

@@ -175,7 +175,7 @@ fn collect_inputs(paths: &[String], kind: Option<KindArg>, errors: &mut Vec<Stri
         let path = PathBuf::from(p);
         if path.is_dir() {
             let mut files = Vec::new();
-            walk(&path, &mut files, errors);
+            walk_articles(&path, &mut files, errors);
             files.sort();
             for f in files {
                 out.push(file_input(f, forced));
@@ -204,7 +204,9 @@ fn file_input(path: PathBuf, forced: Option<Kind>) -> Input {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+/// Every `.md`, `.markdown` and `.txt` file below `dir` (hidden folders, `node_modules` and
+/// `target` left out); a folder that cannot be read is an error.
+pub fn walk_articles(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -219,7 +221,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
             continue;
         }
         if path.is_dir() {
-            walk(&path, out, errors);
+            walk_articles(&path, out, errors);
         } else if ["md", "markdown", "txt"].iter().any(|e| {
             path.extension()
                 .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case(e))

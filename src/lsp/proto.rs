@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+pub use tower_lsp_server::jsonrpc;
 pub use tower_lsp_server::ls_types as types;
 pub use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, CompletionItem,

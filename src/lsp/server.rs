@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use crate::lsp::proto::jsonrpc::{Error, Result};
 use serde_json::Value;
-use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::handlers::{

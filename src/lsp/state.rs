@@ -62,6 +62,9 @@ impl Default for ClientInfo {
 #[derive(Debug)]
 pub struct Computed {
     pub version: i32,
+    /// The settings/tables generation (`Shared::generation`) read before computing: a result
+    /// of an older generation is never reused.
+    pub generation: u64,
     pub doc: Document,
     pub findings: Vec<Finding>,
     pub tables: Arc<Loaded>,

@@ -1,6 +1,6 @@
 //! Tables as the server holds them: loaded once per set of files, with where each entry
 //! came from (for go-to-definition) and a completion list. A table that fails to load
-//! leaves the last good load of its set in use.
+//! stays as it last loaded (or is left out until it loads), and the others load.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -40,7 +40,12 @@ pub struct Loaded {
     /// For each entry of the merged table: the file it comes from and its JSON path there.
     pub origins: HashMap<EntryRef, (usize, String)>,
     completions: OnceLock<Vec<Candidate>>,
+    /// Positions of entries in their files, found once (by entry and encoding).
+    pub positions: Mutex<HashMap<(EntryRef, u8), Option<LineCol>>>,
 }
+
+/// A 0-based line and column.
+pub type LineCol = (usize, usize);
 
 /// Something completion can offer.
 #[derive(Debug, Clone)]
@@ -177,9 +182,13 @@ fn set_read_only(p: &Path) {
     }
 }
 
-/// Load a set of tables from disk.
-pub fn load(key: &TableKey) -> Result<Loaded, Vec<TableError>> {
-    let mut sources: Vec<(String, String, PathBuf)> = Vec::new();
+/// A table file's name, text and path.
+pub type Source = (String, String, PathBuf);
+
+/// Read the files of a set (the default table first). Unreadable files are left out and
+/// named in the errors.
+pub fn read_sources(key: &TableKey) -> (Vec<Source>, Vec<TableError>) {
+    let mut sources: Vec<Source> = Vec::new();
     let mut errors = Vec::new();
     if key.default {
         sources.push((
@@ -200,9 +209,20 @@ pub fn load(key: &TableKey) -> Result<Loaded, Vec<TableError>> {
             }),
         }
     }
+    (sources, errors)
+}
+
+/// Load a set of tables from disk, all or nothing.
+pub fn load(key: &TableKey) -> Result<Loaded, Vec<TableError>> {
+    let (sources, errors) = read_sources(key);
     if !errors.is_empty() {
         return Err(errors);
     }
+    load_sources(key, sources)
+}
+
+/// Load tables from their texts.
+pub fn load_sources(key: &TableKey, sources: Vec<Source>) -> Result<Loaded, Vec<TableError>> {
     let pairs: Vec<(String, String)> = sources
         .iter()
         .map(|(n, t, _)| (n.clone(), t.clone()))
@@ -263,6 +283,7 @@ pub fn load(key: &TableKey) -> Result<Loaded, Vec<TableError>> {
         files,
         origins,
         completions: OnceLock::new(),
+        positions: Mutex::new(HashMap::new()),
     })
 }
 
@@ -289,6 +310,8 @@ pub struct TableStore {
     /// Sets of tables currently broken (so the message is sent once).
     broken: Mutex<HashMap<TableKey, String>>,
     reports: Mutex<Reports>,
+    /// The last text of each file that loaded.
+    good: Mutex<HashMap<PathBuf, String>>,
 }
 
 impl TableStore {
@@ -301,20 +324,59 @@ impl TableStore {
         {
             return s.loaded.clone();
         }
-        let result = load(key);
-        let loaded = match result {
-            Ok(l) => {
-                self.set_problems(key, Vec::new());
-                Arc::new(l)
-            }
-            Err(errors) => {
-                self.set_problems(key, errors);
-                match slots.get(key) {
-                    Some(s) => s.loaded.clone(),
-                    None => Arc::new(fallback(key)),
+        let (mut sources, mut problems) = read_sources(key);
+        let mut loaded = None;
+        // A file with problems is replaced by its last good text, or left out.
+        for _ in 0..=key.files.len() {
+            match load_sources(key, sources.clone()) {
+                Ok(l) => {
+                    loaded = Some(l);
+                    break;
+                }
+                Err(errors) => {
+                    let good = self.good.lock().expect("good tables");
+                    let mut changed = false;
+                    sources.retain_mut(|(name, text, path)| {
+                        if !errors.iter().any(|e| &e.file == name) {
+                            return true;
+                        }
+                        changed = true;
+                        match good.get(path) {
+                            Some(g) if g != text => {
+                                *text = g.clone();
+                                true
+                            }
+                            _ => false,
+                        }
+                    });
+                    let before: Vec<String> = problems.iter().map(|p| p.file.clone()).collect();
+                    for e in errors {
+                        if !before.contains(&e.file) && !problems.contains(&e) {
+                            problems.push(e);
+                        }
+                    }
+                    if !changed {
+                        break;
+                    }
                 }
             }
+        }
+        let loaded = match loaded {
+            Some(l) => {
+                let mut good = self.good.lock().expect("good tables");
+                for f in &l.files {
+                    if f.name != DEFAULT_TABLE_NAME {
+                        good.insert(f.path.clone(), f.text.to_string());
+                    }
+                }
+                Arc::new(l)
+            }
+            None => match slots.get(key) {
+                Some(s) => s.loaded.clone(),
+                None => Arc::new(fallback(key)),
+            },
         };
+        self.set_problems(key, problems);
         slots.insert(
             key.clone(),
             Slot {
@@ -379,7 +441,7 @@ impl TableStore {
         } else {
             let first = errors[0].to_string();
             let msg = format!(
-                "copydesk: a table has {} problem{}; the last good tables stay in use. First: {first}",
+                "copydesk: {} problem{} in the tables; a table with problems stays as it last loaded (or is left out). First: {first}",
                 errors.len(),
                 if errors.len() == 1 { "" } else { "s" }
             );
@@ -403,6 +465,7 @@ fn fallback(key: &TableKey) -> Loaded {
         files: Vec::new(),
         origins: HashMap::new(),
         completions: OnceLock::new(),
+        positions: Mutex::new(HashMap::new()),
     })
 }
 
@@ -438,6 +501,30 @@ mod tests {
             .map(|c| c.label.as_str())
             .collect();
         assert!(got.contains(&"Hoàng Xuân Chiến"), "{got:?}");
+    }
+
+    #[test]
+    fn a_missing_or_broken_file_does_not_block_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.json");
+        std::fs::write(
+            &good,
+            r#"{"people": [{"id": "a-b", "name": "Ann Bee", "order": "given-first"}]}"#,
+        )
+        .unwrap();
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, "{ nope").unwrap();
+        let key = TableKey {
+            default: true,
+            files: vec![dir.path().join("missing.json"), bad.clone(), good.clone()],
+        };
+        let store = TableStore::default();
+        let l = store.get(&key);
+        assert!(l.index.table.people.iter().any(|p| p.id == "a-b"));
+        assert!(l.index.table.people.iter().any(|p| p.id == "simon-ridley"));
+        let r = store.take_reports();
+        assert_eq!(r.messages.len(), 1);
+        assert_eq!(r.files.len(), 2, "{:?}", r.files);
     }
 
     #[test]

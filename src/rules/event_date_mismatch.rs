@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 use super::weekday_mismatch::resolve;
 use super::{Rule, finding};
 use crate::analysis::{Analysis, Placed};
-use crate::dates::{DateMention, weekday_name};
+use crate::dates::{DateMention, verb_like, weekday_name};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Form, Target};
@@ -116,32 +116,6 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-/// Words that may stand between a dated thing and "in YEAR" ("signed in", "was set up in").
-fn verb_like(w: &str) -> bool {
-    w.ends_with("ed")
-        || matches!(
-            w,
-            "held"
-                | "made"
-                | "set"
-                | "up"
-                | "began"
-                | "begun"
-                | "struck"
-                | "was"
-                | "were"
-                | "is"
-                | "first"
-                | "came"
-                | "took"
-                | "effect"
-                | "into"
-                | "force"
-                | "law"
-                | "sealed"
-        )
 }
 
 /// Is the event word about some other event: "a regional meeting", "the next talks"?

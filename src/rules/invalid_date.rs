@@ -2,6 +2,7 @@
 
 use super::{Rule, finding};
 use crate::analysis::Analysis;
+use crate::dates::month_name;
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -14,21 +15,6 @@ exists in no year is flagged).\n\nNo fix: which part is wrong is not certain.",
     document_level: false,
     check,
 };
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn days_in(month: i8, year: Option<i16>) -> i8 {
     let y = year.unwrap_or(2024);
@@ -50,7 +36,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let message = if !(1..=12).contains(&month) {
                 format!("There is no month {month}")
             } else {
-                let name = MONTHS[month as usize - 1];
+                let name = month_name(month);
                 let n = days_in(month, m.year);
                 match m.year {
                     Some(y) if month == 2 && day == 29 => {

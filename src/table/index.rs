@@ -91,6 +91,9 @@ pub struct Meaning {
 #[derive(Debug, Default)]
 pub struct Index {
     pub table: Table,
+    /// Different for every index built: block analyses hold phrase ids, which mean something
+    /// only for the index that made them.
+    generation: u64,
     phrases: FxHashMap<Box<str>, u32>,
     prefixes: FxHashSet<Box<str>>,
     meanings: Vec<Vec<Meaning>>,
@@ -192,6 +195,11 @@ impl Index {
             }
         }
         b.finish(table)
+    }
+
+    /// This index's generation (see [`Index`]).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The phrase id of a key.
@@ -331,8 +339,10 @@ impl Builder {
                 }
             }
         }
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Index {
             table,
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             phrases: self.phrases,
             prefixes: self.prefixes,
             meanings: self.meanings,

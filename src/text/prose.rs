@@ -38,6 +38,18 @@ pub struct Block {
     pub segments: Vec<(usize, usize)>,
 }
 
+impl Block {
+    /// The block's text and its prose segments relative to the block's start.
+    pub fn relative<'t>(&self, text: &'t str) -> (&'t str, Vec<(usize, usize)>) {
+        let segs = self
+            .segments
+            .iter()
+            .map(|&(s, e)| (s - self.start, e - self.start))
+            .collect();
+        (&text[self.start..self.end], segs)
+    }
+}
+
 /// The prose of a document.
 #[derive(Debug, Clone, Default)]
 pub struct Prose {

@@ -23,6 +23,7 @@ local fixtures = here .. "/fixtures"
 local timeout = tonumber(vim.env.COPYDESK_E2E_TIMEOUT or "") or 20000
 local plugin_only = vim.env.COPYDESK_E2E_PLUGIN_ONLY == "1"
 local bin = vim.env.COPYDESK_BIN
+local tmp -- the temporary folder of this run (workspaces, tables), removed at the end
 
 vim.opt.rtp:prepend(plugin_dir)
 vim.cmd("filetype on")
@@ -34,9 +35,7 @@ vim.o.hidden = true
 _G.print = function(...)
   out("  [print] " .. table.concat(vim.tbl_map(tostring, { ... }), " "))
 end
-local notes = {}
 vim.notify = function(msg, level)
-  notes[#notes + 1] = msg
   out(("  [notify %s] %s"):format(level or "-", msg))
 end
 -- A prompt would hang a headless run: refuse, and remember it was asked.
@@ -75,12 +74,16 @@ local function skip(name, why)
   out("skip - " .. name .. ": " .. why)
 end
 
+local server_gone -- set to a function once the server runs: true when it has exited
+
 local function wait(cond, ms)
-  local done = vim.wait(ms or timeout, function()
+  local met = false
+  vim.wait(ms or timeout, function()
     local ok, v = pcall(cond)
-    return ok and v
+    met = ok and v and true or false
+    return met or (server_gone ~= nil and server_gone())
   end, 20)
-  return done
+  return met
 end
 
 -- Run fn; an error inside counts as one failed check and the run goes on.
@@ -93,10 +96,15 @@ local function section(name, fn)
 end
 
 local function finish()
-  out(("%d passed, %d failed%s"):format(passed, failed, skipped > 0 and (", %d skipped"):format(skipped) or ""))
   for _, client in ipairs(vim.lsp.get_clients()) do
     client:stop(true)
   end
+  if vim.env.COPYDESK_E2E_KEEP == "1" then
+    out("workspace kept at " .. tostring(tmp))
+  elseif tmp then
+    vim.fn.delete(tmp, "rf")
+  end
+  out(("%d passed, %d failed%s"):format(passed, failed, skipped > 0 and (", %d skipped"):format(skipped) or ""))
   os.exit(failed == 0 and 0 or 1)
 end
 
@@ -123,12 +131,15 @@ local function realpath(p)
   return uv.fs_realpath(p) or p
 end
 
-local tmp = realpath(vim.fn.tempname())
+tmp = realpath(vim.fn.tempname())
 vim.fn.mkdir(tmp, "p")
 local ws = tmp .. "/newsroom"
 write(ws .. "/copydesk.json", "{}\n")
 write(ws .. "/desk-talks.md", assert(read(fixtures .. "/desk-talks.md")))
 write(ws .. "/notes/desk-brief.txt", assert(read(fixtures .. "/desk-brief.txt")))
+-- An extra table given through setup{ tables }: it adds one person, Maren Okafor.
+local extra_table = tmp .. "/shared/desk-extra.table.json"
+write(extra_table, assert(read(fixtures .. "/desk-extra.table.json")))
 
 -- Text helpers (0-based line numbers, byte columns, as vim.diagnostic uses) ------
 
@@ -213,7 +224,7 @@ section("plugin loads and registers its config", function()
   copydesk.setup({
     cmd = server_cmd,
     filetypes = { "markdown", "text" },
-    tables = { "~/tables/extra.table.json" },
+    tables = { extra_table },
     rules = { ["weekday-mismatch"] = "error" },
     style = { "Việt Nam", "Hà Nội" },
     publication_date = "2025-03-05",
@@ -225,7 +236,7 @@ section("plugin loads and registers its config", function()
   eq("cmd", cfg.cmd, server_cmd)
   eq("filetypes", cfg.filetypes, { "markdown", "text" })
   local want = {
-    tables = { vim.fs.normalize("~/tables/extra.table.json") },
+    tables = { extra_table },
     rules = { ["weekday-mismatch"] = "error" },
     style = { "Việt Nam", "Hà Nội" },
     publicationDate = "2025-03-05",
@@ -234,6 +245,11 @@ section("plugin loads and registers its config", function()
   eq("settings.copydesk in the contract's shape", cfg.settings, { copydesk = want })
   eq("languageId for text", cfg.get_language_id(0, "text"), "plaintext")
   eq("languageId for markdown", cfg.get_language_id(0, "markdown"), "markdown")
+  eq(
+    "table paths expand ~",
+    copydesk.server_settings({ tables = { "~/desk/t.json" } }).tables,
+    { vim.fs.normalize("~/desk/t.json") }
+  )
   eq("empty settings encode as a JSON object", vim.json.encode(copydesk.server_settings({})), "{}")
   eq(
     "every option maps to its camelCase key",
@@ -289,8 +305,20 @@ section("workspace edits to copydesk.table.json are saved", function()
     },
   }, "utf-8")
   eq("created table is on disk", read(path), body)
-  local b = vim.fn.bufnr(path)
-  eq("its buffer is not left modified", b ~= -1 and vim.bo[b].modified, false)
+  eq("no buffer is left behind for it", vim.fn.bufnr(path), -1)
+
+  -- A table the user has open, unmodified: written, and the buffer stays.
+  vim.cmd.edit(vim.fn.fnameescape(path))
+  local b = vim.api.nvim_get_current_buf()
+  vim.lsp.util.apply_workspace_edit({
+    changes = {
+      [uri] = { { range = { start = { line = 1, character = 2 }, ["end"] = { line = 1, character = 2 } }, newText = " " } },
+    },
+  }, "utf-8")
+  body = '{\n   "people": []\n}\n'
+  eq("an open table is written", read(path), body)
+  eq("its buffer is not left modified", vim.bo[b].modified, false)
+  check("its buffer stays", vim.api.nvim_buf_is_loaded(b))
 
   -- A table the user is editing (unsaved) is left alone.
   vim.api.nvim_buf_set_lines(b, 0, 0, false, { "// mine" })
@@ -311,6 +339,25 @@ section("workspace edits to copydesk.table.json are saved", function()
     },
   }, "utf-8")
   eq("other files are not written", read(other), "a\n")
+
+  -- copydesk.json (the server adds the table to its `tables`) is saved the same way.
+  local cfg = tmp .. "/edits/" .. copydesk.config_file
+  write(cfg, "{}\n")
+  vim.lsp.util.apply_workspace_edit({
+    documentChanges = {
+      {
+        textDocument = { uri = vim.uri_from_fname(cfg) },
+        edits = {
+          {
+            range = { start = { line = 0, character = 0 }, ["end"] = { line = 1, character = 0 } },
+            newText = '{ "tables": ["copydesk.table.json"] }\n',
+          },
+        },
+      },
+    },
+  }, "utf-8")
+  eq("copydesk.json edit is on disk", read(cfg), '{ "tables": ["copydesk.table.json"] }\n')
+  eq("no buffer is left behind for copydesk.json", vim.fn.bufnr(cfg), -1)
   vim.api.nvim_buf_delete(vim.fn.bufnr(other), { force = true })
 end)
 
@@ -399,6 +446,9 @@ section("server starts on the article", function()
   )
   if not client then
     return
+  end
+  server_gone = function()
+    return client:is_stopped()
   end
   eq("client root is the copydesk.json folder", client.root_dir and realpath(client.root_dir), ws)
   eq("positions are negotiated as utf-8", client.offset_encoding, "utf-8")
@@ -592,6 +642,17 @@ local function run_action(needle, pick)
   return at
 end
 
+--- Loaded buffers other than the article with unsaved changes.
+local function unsaved_others()
+  local names = {}
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if b ~= abuf and vim.api.nvim_buf_is_loaded(b) and vim.bo[b].modified then
+      names[#names + 1] = vim.api.nvim_buf_get_name(b)
+    end
+  end
+  return names
+end
+
 local function read_table()
   local text = read(table_path) or ""
   local ok, decoded = pcall(vim.json.decode, text)
@@ -618,6 +679,9 @@ section("add to the workspace table: alias", function()
   )
   local tb = vim.fn.bufnr(table_path)
   check("table buffer not left modified", tb == -1 or not vim.bo[tb].modified)
+  eq("no other file of the edit left unsaved (e.g. copydesk.json)", unsaved_others(), {})
+  local cfg_ok = pcall(vim.json.decode, read(ws .. "/copydesk.json") or "")
+  check("copydesk.json on disk is still JSON", cfg_ok, read(ws .. "/copydesk.json"))
   eq("article untouched by the table action", buf_lines(abuf), before)
   check("the alias is accepted once the table has it", wait(function()
     return diag_at(abuf, "name-spelling", at.lnum) == nil
@@ -642,6 +706,7 @@ section("add to the workspace table: new person (table exists)", function()
   check("the new person is there", json_entry(decoded, { name }) ~= nil, text)
   local tb = vim.fn.bufnr(table_path)
   check("table buffer not left modified", tb == -1 or not vim.bo[tb].modified)
+  eq("no other file of the edit left unsaved", unsaved_others(), {})
   eq("article untouched by the table action", buf_lines(abuf), before)
   check("the new person is accepted once the table has it", wait(function()
     return diag_at(abuf, "name-spelling", at.lnum) == nil
@@ -700,11 +765,29 @@ section("plain text article", function()
   check("diagnostics for plaintext", wait(function()
     return #diags(tbuf, "name-diacritics") > 0
   end), list_diags(tbuf))
+  -- Maren Okafor is only in the table given by setup{ tables }.
+  local at = locate(tbuf, "Maren Okafor")
+  vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col + 2 })
+  local got
+  copydesk.card({
+    on_result = function(result, _, fwin)
+      got = result or false
+      if fwin and vim.api.nvim_win_is_valid(fwin) then
+        vim.api.nvim_win_close(fwin, true)
+      end
+    end,
+  })
+  wait(function()
+    return got ~= nil
+  end)
+  local text = got and got.contents and got.contents.value or vim.inspect(got)
+  check("card from the table given in setup{ tables }", vim.startswith(text, "**Maren Okafor**"), text)
+
   local d = expect_diag(tbuf, "name-diacritics", "Hoang Xuan Chien", nil, "plaintext")
   if not d then
     return
   end
-  local at = locate(tbuf, "Hoang Xuan Chien")
+  at = locate(tbuf, "Hoang Xuan Chien")
   vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col })
   vim.lsp.buf.code_action({
     filter = function(a)
@@ -741,9 +824,73 @@ section(":CopydeskOpenTable", function()
   check("the opened table is JSON", ok)
 end)
 
-if vim.env.COPYDESK_E2E_KEEP == "1" then
-  out("workspace kept at " .. ws)
-else
-  vim.fn.delete(tmp, "rf")
-end
+check("server still running after all of the above", not client:is_stopped(), "it exited; see " .. vim.lsp.log.get_filename())
+
+section("README snippets work as written (child Neovim each)", function()
+  local readme = assert(read(plugin_dir .. "/README.md"))
+  local blocks = {}
+  for body in readme:gmatch("```lua\n(.-)```") do
+    blocks[#blocks + 1] = body
+  end
+  local function block(marker)
+    for _, b in ipairs(blocks) do
+      if b:find(marker, 1, true) then
+        return b
+      end
+    end
+    error("README has no lua block with " .. marker)
+  end
+  local function replace(text, from, to)
+    local i, j = text:find(from, 1, true)
+    assert(i, "README block has no " .. from)
+    return text:sub(1, i - 1) .. to .. text:sub(j + 1)
+  end
+
+  -- `copydesk` on PATH, as the README assumes.
+  local bindir = tmp .. "/bin"
+  vim.fn.mkdir(bindir, "p")
+  uv.fs_symlink(bin, bindir .. "/copydesk")
+  local sws = tmp .. "/snippet-ws"
+  write(sws .. "/copydesk.json", "{}\n")
+  write(sws .. "/desk-talks.md", assert(read(fixtures .. "/desk-talks.md")))
+
+  local function run(name, code, rtp)
+    local file = ("%s/snippet-%s.lua"):format(tmp, name:gsub("%W", "-"))
+    write(file, code)
+    local cmd = { vim.v.progpath, "--headless", "--clean", "-i", "NONE", "-l", here .. "/snippet_child.lua", file, sws .. "/desk-talks.md" }
+    vim.list_extend(cmd, rtp or {})
+    local res = vim.system(cmd, {
+      text = true,
+      env = { PATH = bindir .. ":" .. vim.env.PATH },
+    }):wait(timeout + 10000)
+    local line = vim.split(vim.trim(res.stdout or ""), "\n")
+    local ok, report = pcall(vim.json.decode, line[#line] or "")
+    if not check(name .. ": child ran", ok and type(report) == "table", (res.stdout or "") .. (res.stderr or "")) then
+      return
+    end
+    if not check(name .. ": snippet loads", report.loaded, report.error) then
+      return
+    end
+    check(name .. ": server attaches", report.attached, res.stderr)
+    check(name .. ": no warnings", vim.tbl_isempty(report.notes or {}), vim.inspect(report.notes))
+    eq(name .. ": utf-8 positions", report.encoding, "utf-8")
+    eq(name .. ": root", report.root and realpath(report.root), sws)
+    check(name .. ": diagnostics", vim.tbl_contains(report.codes or {}, "name-diacritics"), vim.inspect(report.codes))
+  end
+
+  -- Plain runtimepath install, then setup{} with defaults.
+  run("rtp:append + setup{}", replace(block("vim.opt.rtp:append"), "~/src/copydesk/editors/nvim", plugin_dir))
+  -- The setup call with every option.
+  local every = block('require("copydesk").setup({\n  -- how to start the server')
+  every = replace(every, "~/desk/people.table.json", extra_table)
+  every = replace(every, "/tmp/copydesk.log", tmp .. "/snippet-server.log")
+  run("setup with every option", every, { plugin_dir })
+  -- lsp/copydesk.lua on the runtimepath + vim.lsp.enable.
+  local cfgdir = tmp .. "/snippet-config"
+  write(cfgdir .. "/lsp/copydesk.lua", block("-- ~/.config/nvim/lsp/copydesk.lua"))
+  run("lsp/copydesk.lua + vim.lsp.enable", block('-- init.lua\nvim.lsp.enable("copydesk")'), { cfgdir })
+  -- The vim.lsp.start fallback.
+  run("vim.lsp.start fallback", block("vim.lsp.start({"))
+end)
+
 finish()

@@ -22,7 +22,11 @@ import sys
 import unicodedata
 from urllib.parse import unquote, urlparse
 
-FULL = len(sys.argv) > 1 and sys.argv[1] == "lsp"
+if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
+    # e.g. `--version` from :checkhealth copydesk
+    print("fake copydesk (editors/nvim/test/fake_server.py)")
+    sys.exit(0)
+FULL = sys.argv[1] == "lsp"
 LOGPATH = os.environ.get("FAKE_COPYDESK_LOG") if FULL else sys.argv[1]
 LOG = open(LOGPATH, "a", encoding="utf-8") if LOGPATH else None
 TABLE_NAME = "copydesk.table.json"
@@ -169,7 +173,8 @@ class Fake:
     def hover(self, params):
         line = self.docs[params["textDocument"]["uri"]].split("\n")[params["position"]["line"]]
         at = self.idx(line, params["position"]["character"])
-        forms = ((CHIEN, CHIEN), (unicodedata.normalize("NFD", CHIEN), CHIEN), (RIDLEY, RIDLEY), ("Ridley", RIDLEY))
+        forms = [(CHIEN, CHIEN), (unicodedata.normalize("NFD", CHIEN), CHIEN), (RIDLEY, RIDLEY), ("Ridley", RIDLEY)]
+        forms += [(name, name) for name in CARDS if name not in (CHIEN, RIDLEY)]
         for form, key in forms:
             i = line.find(form)
             while i >= 0:
@@ -245,7 +250,16 @@ class Fake:
                 self.root = params.get("rootUri")
                 offered = params["capabilities"].get("general", {}).get("positionEncodings", [])
                 self.encoding = "utf-8" if "utf-8" in offered else "utf-16"
-                self.rules = dict((params.get("initializationOptions") or {}).get("rules") or {})
+                options = params.get("initializationOptions") or {}
+                self.rules = dict(options.get("rules") or {})
+                for path in options.get("tables") or []:
+                    try:
+                        with open(path, encoding="utf-8") as fh:
+                            extra = json.load(fh)
+                    except (OSError, ValueError):
+                        continue
+                    for person in extra.get("people", []):
+                        CARDS[person["name"]] = "**%s**" % person["name"]
                 caps = {"positionEncoding": self.encoding, "textDocumentSync": 1,
                         "codeActionProvider": True,
                         "executeCommandProvider": {"commands": ["copydesk.addToTable", "copydesk.openTable", "fake.addToTable"]}}

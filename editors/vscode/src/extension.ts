@@ -270,7 +270,12 @@ async function openTable(): Promise<void> {
   }
   let result: unknown;
   try {
-    result = await c.sendRequest(ExecuteCommandRequest.type, { command: 'copydesk.openTable', arguments: [] });
+    // With an article's URI the server names the most specific table that article uses.
+    const article = statusDocument();
+    result = await c.sendRequest(ExecuteCommandRequest.type, {
+      command: 'copydesk.openTable',
+      arguments: article !== undefined ? [article.toString()] : [],
+    });
   } catch (err) {
     void vscode.window.showErrorMessage(`copydesk.openTable failed: ${err instanceof Error ? err.message : String(err)}`);
     return;

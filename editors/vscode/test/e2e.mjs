@@ -49,9 +49,11 @@ const EXPECT = [
   { word: 'Hoang Xuan Chien', code: 'name-diacritics' },
   { word: 'Permanent Secretary', code: 'title-mismatch' },
   { word: 'Wednesday', code: 'weekday-mismatch' },
+  { word: 'Simon Ridlee', code: 'name-spelling' },
 ];
 const FIX = { word: 'Hoang Xuan Chien', title: "Replace with 'Hoàng Xuân Chiến'", result: 'Hoàng Xuân Chiến' };
 const CANONICAL = 'Hoàng Xuân Chiến';
+const ALIAS = { word: 'Simon Ridlee', title: "Add 'Simon Ridlee' to the workspace table as an alias of Simon Ridley" };
 const CLEAN_LINE = 'The two delegations plan a follow-up round later in the year.';
 
 // ---------------------------------------------------------------------------
@@ -166,6 +168,8 @@ fs.writeFileSync(
       'window.restoreWindows': 'none',
       'files.hotExit': 'off',
       'workbench.colorTheme': 'Default Light Modern',
+      // Reaches the server as initializationOptions: checked in the Problems panel.
+      'copydesk.rules': { 'weekday-mismatch': 'error' },
     },
     null,
     2,
@@ -394,8 +398,13 @@ async function main() {
       assert(/copydesk/.test(row), `source copydesk missing in "${row}"`);
       problems[e.code] = row;
     }
+    // copydesk.rules from the user settings (initializationOptions) set the severity.
+    const weekdayRow = rows.filter({ hasText: 'weekday-mismatch' }).first();
+    assert(await weekdayRow.locator('.codicon-error').count() === 1, 'weekday-mismatch is not shown as an error');
+    const nameRow = rows.filter({ hasText: 'name-diacritics' }).first();
+    assert(await nameRow.locator('.codicon-warning').count() === 1, 'name-diacritics is not shown as a warning');
     const cleanLine = positionOf(articleText, CLEAN_LINE).line;
-    const onClean = texts.filter((t) => new RegExp(`\\[Ln ${cleanLine}, `).test(t));
+    const onClean = texts.filter((t) => t.includes('copydesk') && new RegExp(`\\[Ln ${cleanLine}, `).test(t));
     assert(onClean.length === 0, `findings on the correct sentence: ${onClean.join(' | ')}`);
   });
 
@@ -464,16 +473,59 @@ async function main() {
     });
   });
 
+  await check(`"${ALIAS.title}" writes copydesk.table.json (workspace/applyEdit) and the finding goes`, async () => {
+    const p = positionOf(articleText, ALIAS.word);
+    await goTo(p.line, p.col + 2);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget');
+    await menu.locator('.monaco-list-row', { hasText: ALIAS.title }).first().waitFor();
+    await waitFor(`"${ALIAS.title}" focused`, async () => {
+      const focused = norm(await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => ''));
+      if (focused.includes(ALIAS.title)) {
+        return true;
+      }
+      await page.keyboard.press('ArrowDown');
+      return false;
+    }, 10000);
+    await page.keyboard.press('Enter');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'copydesk.table.json' }).first().waitFor();
+    // The edit may leave the new table open in an editor: save everything so the
+    // server reads it from disk, and come back to the article.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('S');
+    const table = await waitFor('copydesk.table.json on disk with the alias', async () => {
+      const f = path.join(workspace, 'copydesk.table.json');
+      const t = fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '';
+      return t.includes(ALIAS.word) ? t : undefined;
+    });
+    log(`  copydesk.table.json: ${table.length} bytes`);
+    await page.locator('.tab', { hasText: ARTICLE }).first().click();
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    try {
+      await waitFor('name-spelling gone from Problems', async () =>
+        !(await rows.allInnerTexts()).some((t) => t.includes('name-spelling')));
+    } catch (err) {
+      const bar = norm(await page.locator('.statusbar-item', { hasText: 'copydesk' }).first().innerText());
+      throw new Error(`${err.message}; status bar: "${bar}"`);
+    }
+  });
+
   await check('a settings change reaches the server (copydesk.rules: weekday-mismatch off)', async () => {
     const settingsFile = path.join(workspace, '.vscode', 'settings.json');
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     fs.writeFileSync(settingsFile, JSON.stringify({ 'copydesk.rules': { 'weekday-mismatch': 'off' } }, null, 2));
     const rows = page.locator('.markers-panel .monaco-list-row');
-    await waitFor('weekday-mismatch gone from Problems', async () =>
-      !(await rows.allInnerTexts()).some((t) => t.includes('weekday-mismatch')));
+    try {
+      await waitFor('weekday-mismatch gone from Problems', async () =>
+        !(await rows.allInnerTexts()).some((t) => t.includes('weekday-mismatch')));
+    } catch (err) {
+      // Say what the server's own count (copydesk/status, in the status bar) was meanwhile.
+      const bar = norm(await page.locator('.statusbar-item', { hasText: 'copydesk' }).first().innerText());
+      throw new Error(`${err.message}; status bar: "${bar}"`);
+    }
     fs.writeFileSync(settingsFile, '{}');
-    await waitFor('weekday-mismatch back in Problems', async () =>
-      (await rows.allInnerTexts()).some((t) => t.includes('weekday-mismatch')));
+    await waitFor('weekday-mismatch back in Problems, as an error (user settings)', async () =>
+      (await rows.filter({ hasText: 'weekday-mismatch' }).locator('.codicon-error').count()) === 1);
   });
 
   await check('copydesk.openTable opens the table the server names', async () => {
@@ -507,6 +559,10 @@ async function main() {
       return n >= 2 ? n : undefined;
     });
     log(`  ${starts} starts in Output > copydesk`);
+    const outText = (await out.innerText()).replace(/\u00a0/g, ' ');
+    for (const line of outText.split('\n').filter((l) => l.trim() !== '').slice(0, 30)) {
+      log(`  output: ${line}`);
+    }
     const item = page.locator('.statusbar-item', { hasText: 'copydesk' }).first();
     await waitFor('the status bar counts again', async () => /findings?/.test(norm(await item.innerText())));
   });

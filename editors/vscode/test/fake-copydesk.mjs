@@ -29,7 +29,18 @@ const FINDINGS = [
     message: 'Simon Ridley is Second Permanent Secretary at the Home Office',
   },
   { find: 'Wednesday', code: 'weekday-mismatch', severity: 1, message: 'March 4, 2025 was a Tuesday', fix: 'Tuesday' },
+  {
+    find: 'Simon Ridlee',
+    code: 'name-spelling',
+    severity: 2,
+    message: "'Simon Ridlee' is not in the table; the nearest name is 'Simon Ridley'",
+    fix: 'Simon Ridley',
+    alias: 'Simon Ridley',
+  },
 ];
+const aliases = new Set();
+let rootPath;
+let nextId = 1000;
 const CARD = { names: ['Hoang Xuan Chien', 'Hoàng Xuân Chiến'], markdown: '**Hoàng Xuân Chiến**\n\nDeputy Minister of National Defence (Viet Nam)\n\n*fake server*' };
 
 const docs = new Map();
@@ -58,7 +69,7 @@ function offsetAt(text, pos) {
 function diagnostics(text) {
   const out = [];
   for (const f of FINDINGS) {
-    if (settings.rules?.[f.code] === 'off') {
+    if (settings.rules?.[f.code] === 'off' || aliases.has(f.find)) {
       continue;
     }
     let at = text.indexOf(f.find);
@@ -69,7 +80,7 @@ function diagnostics(text) {
         code: f.code,
         source: 'copydesk',
         message: f.message,
-        data: f.fix ? { fix: f.fix } : undefined,
+        data: f.fix ? { fix: f.fix, alias: f.alias, name: f.find } : undefined,
       });
       at = text.indexOf(f.find, at + f.find.length);
     }
@@ -86,6 +97,7 @@ function handle(msg) {
   switch (method) {
     case 'initialize':
       settings = params.initializationOptions ?? settings;
+      rootPath = params.rootUri ? new URL(params.rootUri).pathname : undefined;
       return send({
         id,
         result: {
@@ -94,7 +106,7 @@ function handle(msg) {
             textDocumentSync: { openClose: true, change: 1 },
             hoverProvider: true,
             codeActionProvider: { codeActionKinds: ['quickfix'] },
-            executeCommandProvider: { commands: ['copydesk.openTable'] },
+            executeCommandProvider: { commands: ['copydesk.openTable', 'copydesk.addToTable'] },
           },
           serverInfo: { name: 'copydesk (fake, for tests)', version: '0' },
         },
@@ -144,6 +156,14 @@ function handle(msg) {
             isPreferred: true,
             edit: { changes: { [uri]: [{ range: d.range, newText: d.data.fix }] } },
           });
+          if (d.data.alias) {
+            actions.push({
+              title: `Add '${d.data.name}' to the workspace table as an alias of ${d.data.alias}`,
+              kind: 'quickfix',
+              diagnostics: [d],
+              command: { title: 'add', command: 'copydesk.addToTable', arguments: [d.data.name, d.data.alias] },
+            });
+          }
         }
       }
       return send({ id, result: actions });
@@ -153,6 +173,34 @@ function handle(msg) {
         const file = path.join(os.tmpdir(), 'copydesk-fake-table.json');
         fs.writeFileSync(file, JSON.stringify({ people: [{ name: 'Hoàng Xuân Chiến' }] }, null, 2));
         return send({ id, result: pathToFileURL(file).href });
+      }
+      if (params.command === 'copydesk.addToTable' && rootPath) {
+        const [name, of] = params.arguments;
+        const tableUri = pathToFileURL(path.join(rootPath, 'copydesk.table.json')).href;
+        const text = JSON.stringify({ people: [{ name: of, aliases: [name] }] }, null, 2) + '\n';
+        send({
+          id: nextId++,
+          method: 'workspace/applyEdit',
+          params: {
+            label: 'copydesk: add alias',
+            edit: {
+              documentChanges: [
+                { kind: 'create', uri: tableUri, options: { ignoreIfExists: true } },
+                {
+                  textDocument: { uri: tableUri, version: null },
+                  edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }],
+                },
+              ],
+            },
+          },
+        });
+        aliases.add(name);
+        setTimeout(() => {
+          for (const uri of docs.keys()) {
+            publish(uri);
+          }
+        }, 300);
+        return send({ id, result: null });
       }
       return send({ id, error: { code: -32602, message: `unknown command ${params.command}` } });
     }

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::lsp::proto::jsonrpc::Result;
 use serde_json::json;
-use tower_lsp_server::jsonrpc::Result;
 
 use super::blocking;
 use super::diagnostics::{current, to_diagnostics};

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::lsp::proto::jsonrpc::Result;
 use serde_json::{Value, json};
-use tower_lsp_server::jsonrpc::Result;
 
 use super::code_action::ADD_TO_TABLE;
 use super::diagnostics::recheck_all;

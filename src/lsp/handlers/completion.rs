@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use tower_lsp_server::jsonrpc::Result;
+use crate::lsp::proto::jsonrpc::Result;
 
 use super::{blocking, context, snapshot};
 use crate::card::entry_card;

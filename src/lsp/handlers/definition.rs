@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use tower_lsp_server::jsonrpc::Result;
+use crate::lsp::proto::jsonrpc::Result;
 
 use super::diagnostics::entry_location;
 use super::{blocking, snapshot, with_analysis};

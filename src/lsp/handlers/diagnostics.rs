@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
-use tower_lsp_server::jsonrpc::Result;
+use crate::lsp::proto::jsonrpc::Result;
 
 use super::{Snap, blocking, context, snapshot};
 use crate::check::check_cached;
@@ -73,9 +73,9 @@ async fn run_worker(shared: Arc<Shared>, key: String, worker: Arc<Worker>) {
         };
         report_tables(&shared).await;
         if let Some(d) = shared.docs.lock().expect("docs").get_mut(&key)
-            && d.last
-                .as_ref()
-                .is_none_or(|l| l.version <= computed.version)
+            && d.last.as_ref().is_none_or(|l| {
+                (l.version, l.generation) <= (computed.version, computed.generation)
+            })
         {
             d.last = Some(computed.clone());
         }
@@ -101,6 +101,7 @@ async fn publish(shared: &Shared, uri: Uri, diags: Vec<Diagnostic>, version: Opt
 /// Compute the findings of a snapshot off the message loop.
 pub async fn compute(shared: &Arc<Shared>, snap: Snap) -> Result<Arc<Computed>> {
     let s = shared.clone();
+    let generation = shared.generation.load(Ordering::SeqCst);
     blocking(shared, "diagnostics", move || {
         let (resolved, tables) = context(&s, &snap);
         let text = snap.doc.text();
@@ -114,6 +115,7 @@ pub async fn compute(shared: &Arc<Shared>, snap: Snap) -> Result<Arc<Computed>> 
         );
         Ok(Arc::new(Computed {
             version: snap.version,
+            generation,
             doc: snap.doc.clone(),
             findings,
             tables,
@@ -128,6 +130,7 @@ pub async fn current(shared: &Arc<Shared>, uri: &Uri) -> Result<Arc<Computed>> {
     let snap = snapshot(shared, uri)?;
     if let Some(l) = &snap.last
         && l.version == snap.version
+        && l.generation == shared.generation.load(Ordering::SeqCst)
         && l.doc.len() == snap.doc.len()
         && l.doc.rope() == snap.doc.rope()
     {
@@ -143,8 +146,12 @@ pub async fn pull(
 ) -> Result<DocumentDiagnosticReportResult> {
     let computed = current(shared, &params.text_document.uri).await?;
     report_tables(shared).await;
-    let gen_ = shared.generation.load(Ordering::SeqCst);
-    let result_id = format!("{}:{}:{}", computed.version, gen_, computed.findings.len());
+    let result_id = format!(
+        "{}:{}:{}",
+        computed.version,
+        computed.generation,
+        computed.findings.len()
+    );
     if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
         return Ok(DocumentDiagnosticReportResult::Report(
             DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
@@ -216,9 +223,29 @@ pub fn entry_location(
 ) -> Option<Location> {
     let (file, path) = tables.origins.get(&e)?;
     let f = tables.files.get(*file)?;
-    let (line, col) = locate(&f.text, path);
-    let doc = Document::new(&f.text, Kind::Plain);
-    let pos = proto::line_col_position(&doc, line, col, enc);
+    let key = (e, enc as u8);
+    let cached = tables
+        .positions
+        .lock()
+        .expect("positions")
+        .get(&key)
+        .copied();
+    let (line, character) = match cached {
+        Some(p) => p?,
+        None => {
+            let (line, col) = locate(&f.text, path);
+            let doc = Document::new(&f.text, Kind::Plain);
+            let pos = proto::line_col_position(&doc, line, col, enc);
+            let p = (pos.line as usize, pos.character as usize);
+            tables
+                .positions
+                .lock()
+                .expect("positions")
+                .insert(key, Some(p));
+            p
+        }
+    };
+    let pos = proto::Position::new(line as u32, character as u32);
     Some(Location {
         uri: proto::path_uri(&f.path)?,
         range: proto::Range::new(pos, pos),

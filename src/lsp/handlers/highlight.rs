@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use tower_lsp_server::jsonrpc::Result;
+use crate::lsp::proto::jsonrpc::Result;
 
 use super::{blocking, snapshot, with_analysis};
 use crate::card::{Subject, mention_at, mentions};

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
 
-use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use crate::lsp::proto::jsonrpc::{Error, ErrorCode, Result};
 
 use super::proto::{self, Uri};
 use super::state::{Computed, DocCache, Resolved, Shared};

@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
+use crate::lsp::proto::jsonrpc::Result;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use tower_lsp_server::jsonrpc::Result;
 
 use super::blocking;
 use super::diagnostics::current;

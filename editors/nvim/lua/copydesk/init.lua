@@ -6,6 +6,7 @@ local M = {}
 M.name = "copydesk"
 M.fix_all_kind = "source.fixAll.copydesk"
 M.table_file = "copydesk.table.json"
+M.config_file = "copydesk.json"
 
 local defaults = {
   cmd = { "copydesk", "lsp" },
@@ -19,7 +20,7 @@ local defaults = {
   style = nil, -- preferred forms, e.g. { "Việt Nam", "Hà Nội" }
   publication_date = nil, -- "YYYY-MM-DD"
   log_file = nil, -- server log path
-  save_table_edits = true, -- write copydesk.table.json after the server edits it
+  save_table_edits = true, -- write copydesk.table.json / copydesk.json after the server edits them
   enable = true, -- false: register the config but do not start it
 }
 
@@ -146,11 +147,13 @@ end
 --
 -- The add-to-table code actions reach Neovim as a workspace edit (through
 -- workspace/applyEdit or a code action's `edit`): a CreateFile for
--- copydesk.table.json and a TextDocumentEdit for it. Neovim applies those to a
--- hidden buffer and leaves it unsaved, so the server (and the next session)
--- would never see the new entry. We wrap vim.lsp.util.apply_workspace_edit
--- and write those table buffers right after, as long as they held no unsaved
--- changes of the user's before the edit. Then the copydesk clients are told
+-- copydesk.table.json and TextDocumentEdits for it and for copydesk.json
+-- (which gets the table added to its `tables`). Neovim applies those to hidden
+-- buffers and leaves them unsaved, so the server (which reads them from disk)
+-- and the next session would never see the new entry. We wrap
+-- vim.lsp.util.apply_workspace_edit and write those two files right after,
+-- as long as they held no unsaved changes of the user's before the edit (and
+-- drop the buffers the edit itself loaded). Then the copydesk clients are told
 -- with workspace/didChangeWatchedFiles, since Neovim does not watch files on
 -- Linux.
 
@@ -177,14 +180,19 @@ local function edit_uris(edit)
   return uris, created
 end
 
-local function is_table_uri(uri)
-  return uri:match("^file:") ~= nil and vim.fs.basename(vim.uri_to_fname(uri)) == M.table_file
+local function is_workspace_file(uri)
+  if not uri:match("^file:") then
+    return false
+  end
+  local base = vim.fs.basename(vim.uri_to_fname(uri))
+  return base == M.table_file or base == M.config_file
 end
 
+--- Write one file of the edit; returns its FileEvent when written.
 local function save_table(target)
   local bufnr = target.bufnr
   if not vim.api.nvim_buf_is_loaded(bufnr) or not vim.bo[bufnr].modified then
-    return
+    return nil
   end
   if target.was_empty then
     -- Text inserted into an empty buffer keeps the buffer's one empty line
@@ -201,11 +209,12 @@ local function save_table(target)
     notify("could not save " .. target.fname .. ": " .. tostring(err), vim.log.levels.ERROR)
     return
   end
-  for _, client in ipairs(M.clients()) do
-    client:notify("workspace/didChangeWatchedFiles", {
-      changes = { { uri = target.uri, type = target.existed and 2 or 1 } },
-    })
+  if not target.was_loaded and vim.fn.bufwinid(bufnr) == -1 then
+    -- The user did not have it open: leave no buffer behind.
+    pcall(vim.api.nvim_buf_delete, bufnr, {})
   end
+  -- FileChangeType: 1 created, 2 changed
+  return { uri = target.uri, type = target.existed and 2 or 1 }
 end
 
 local hook_installed = false
@@ -222,10 +231,11 @@ local function install_edit_hook()
     if M.options and M.options.save_table_edits and type(workspace_edit) == "table" then
       local uris, created = edit_uris(workspace_edit)
       for _, uri in ipairs(uris) do
-        if is_table_uri(uri) then
+        if is_workspace_file(uri) then
           local fname = vim.uri_to_fname(uri)
           local bufnr = vim.uri_to_bufnr(uri)
-          local dirty = vim.api.nvim_buf_is_loaded(bufnr) and vim.bo[bufnr].modified
+          local loaded = vim.api.nvim_buf_is_loaded(bufnr)
+          local dirty = loaded and vim.bo[bufnr].modified
           local stat = vim.uv.fs_stat(fname)
           local existed = stat ~= nil
           if not existed and created[uri] then
@@ -243,6 +253,7 @@ local function install_edit_hook()
               fname = fname,
               bufnr = bufnr,
               existed = existed,
+              was_loaded = loaded,
               was_empty = stat == nil or stat.size == 0,
             }
           end
@@ -253,8 +264,14 @@ local function install_edit_hook()
       return apply(workspace_edit, position_encoding, ...)
     end
     local results = vim.F.pack_len(apply(workspace_edit, position_encoding, ...))
+    local changes = {}
     for _, target in ipairs(targets) do
-      save_table(target)
+      changes[#changes + 1] = save_table(target)
+    end
+    if #changes > 0 then
+      for _, client in ipairs(M.clients()) do
+        client:notify("workspace/didChangeWatchedFiles", { changes = changes })
+      end
     end
     return vim.F.unpack_len(results)
   end
@@ -296,6 +313,9 @@ function M.card(opts)
       focus_id = "copydesk-card",
       max_width = 80,
     })
+    if fwin and vim.api.nvim_win_is_valid(fwin) then
+      vim.wo[fwin].linebreak = true -- wrap long lines between words
+    end
     if opts.on_result then
       opts.on_result(result, fbuf, fwin)
     end
