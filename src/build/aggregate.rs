@@ -1598,8 +1598,11 @@ impl Builder<'_> {
                         others: vec![other],
                         rule: "majority".into(),
                     });
-                    let gone = events.remove(drop);
+                    // The minority's participants, places and words join; its lines, which
+                    // give another day, do not cite the kept date.
+                    let mut gone = events.remove(drop);
                     let keep = if keep > drop { keep - 1 } else { keep };
+                    gone.refs = Cited::new(cap);
                     events[keep].merge(gone);
                     k = 0;
                     j = 1;

@@ -388,19 +388,29 @@ fn publisher(text: &str) -> Option<String> {
     (p.len() <= 40).then_some(p)
 }
 
-/// The first short line that is not a dateline.
+/// The headline: the first line that is not a dateline (or front matter), when it is short
+/// and does not end like a sentence.
 fn headline(text: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && *l != "---")
-        .take(4)
-        .find(|l| {
-            l.chars().count() <= 150
-                && !l.ends_with('.')
-                && dateline(l).is_none()
-                && !l.contains(':')
-        })
-        .map(clean)
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut first = lines.next()?;
+    if first == "---" {
+        // Front matter: its title, if any.
+        for l in lines.by_ref() {
+            if l == "---" || l == "..." {
+                break;
+            }
+            if let Some(t) = l.strip_prefix("title:") {
+                let t = t.trim().trim_matches(['"', '\'']);
+                return (!t.is_empty()).then(|| clean(t));
+            }
+        }
+        first = lines.next()?;
+    }
+    while dateline(first).is_some() {
+        first = lines.next()?;
+    }
+    let first = first.trim_start_matches('#').trim();
+    (first.chars().count() <= 150 && !first.ends_with(['.', ':'])).then(|| clean(first))
 }
 
 impl Art<'_> {
@@ -435,6 +445,18 @@ impl Art<'_> {
     fn written(&self, bi: usize, a: usize, z: usize) -> String {
         let (s, e) = self.blocks[bi].range(a, z);
         clean(&self.text[s..e].nfc().collect::<String>())
+    }
+
+    /// The written form of a title before a name: with an abbreviation's final full stop
+    /// ("Lt. Gen.").
+    fn written_title(&self, bi: usize, a: usize, z: usize) -> String {
+        let b = &self.blocks[bi];
+        let w = self.written(bi, a, z);
+        if z < b.len() && b.gap(z).starts_with('.') && b.low[z - 1].len() <= 4 {
+            format!("{w}.")
+        } else {
+            w
+        }
     }
 
     /// The key of tokens `[a, z)` as the index makes keys.
@@ -845,7 +867,7 @@ impl Art<'_> {
         let p = &mut facts.people[idx];
         for (i, s) in chain.titles.into_iter().enumerate() {
             p.titles.push(TitleMention {
-                written: self.written(bi, s.start, s.end),
+                written: self.written_title(bi, s.start, s.end),
                 title: s.title,
                 modifiers: s.modifiers,
                 vocab: s.vocab,
@@ -1433,9 +1455,9 @@ impl Art<'_> {
             let definite = (ta..tz).any(|i| {
                 is_word(i)
                     && lex.is_event_noun(&b.low[i])
-                    && ((i >= 1 && b.is(i - 1, "the"))
+                    && ((i >= 1 && b.low[i - 1] == "the")
                         || (i >= 2
-                            && b.is(i - 2, "the")
+                            && b.low[i - 2] == "the"
                             && !b.cap[i - 1]
                             && !lex.is_stopword(&b.low[i - 1]))
                         || (i >= 2
@@ -1655,4 +1677,253 @@ pub fn scan(name: &str, text: &str, lex: &Lexicon, matcher: &Matcher, quotes: bo
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{DEFAULT_TABLE, parse_table};
+
+    fn facts(text: &str) -> ArticleFacts {
+        let lex = Lexicon::new(&parse_table("d", DEFAULT_TABLE).unwrap().titles);
+        extract("a.txt", text, &lex, false)
+    }
+
+    /// A title and its organisation.
+    type Titled = (String, Option<String>);
+
+    /// (person key, [(title, org)]) for each person introduced.
+    fn people(text: &str) -> Vec<(String, Vec<Titled>)> {
+        facts(text)
+            .people
+            .into_iter()
+            .map(|p| {
+                let t = p.titles.into_iter().map(|t| (t.title, t.org)).collect();
+                (p.key, t)
+            })
+            .collect()
+    }
+
+    fn t(title: &str, org: Option<&str>) -> Titled {
+        (title.to_string(), org.map(str::to_string))
+    }
+
+    #[test]
+    fn titles_before_the_name() {
+        assert_eq!(
+            people("Yesterday Interior Minister Anna Berg Lind spoke."),
+            vec![("anna berg lind".into(), vec![t("Interior Minister", None)])]
+        );
+        // A rank after an office, and a possessive place.
+        let f = facts("Norway's Deputy Defence Minister, Major General Ola Dahl, spoke.");
+        assert_eq!(f.people[0].key, "ola dahl");
+        let titles: Vec<&str> = f.people[0]
+            .titles
+            .iter()
+            .map(|t| t.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Deputy Defence Minister", "Major General"]);
+        assert_eq!(f.people[0].hints, [Hint::Place("Norway".into())]);
+        // Abbreviations resolve to the vocabulary's title, and keep their written form.
+        let f = facts("Lt. Gen. Ola Dahl spoke.");
+        assert_eq!(f.people[0].titles[0].title, "Lieutenant General");
+        assert_eq!(f.people[0].titles[0].written, "Lt. Gen.");
+    }
+
+    #[test]
+    fn titles_with_organisations() {
+        assert_eq!(
+            people("Chief Inspector at the Border Force Mary Osei arrived."),
+            vec![(
+                "mary osei".into(),
+                vec![t("Chief Inspector", Some("Border Force"))]
+            )]
+        );
+        assert_eq!(
+            people("Permanent Secretary at the Ministry of Justice Tom Reyes arrived."),
+            vec![(
+                "tom reyes".into(),
+                vec![t("Permanent Secretary", Some("Ministry of Justice"))]
+            )]
+        );
+        assert_eq!(
+            people("Director General at the National Crime Agency Daniel Okafor arrived."),
+            vec![(
+                "daniel okafor".into(),
+                vec![t("Director General", Some("National Crime Agency"))]
+            )]
+        );
+        // A vocabulary title with "of".
+        assert_eq!(
+            people("Minister of Foreign Affairs Bùi Thanh Sơn arrived."),
+            vec![("bui thanh son".into(), vec![t("Foreign Minister", None)])]
+        );
+    }
+
+    #[test]
+    fn apposition() {
+        assert_eq!(
+            people("They met Jane Ortiz, Deputy Director of the Ministry of Health, on Friday."),
+            vec![(
+                "jane ortiz".into(),
+                vec![t("Deputy Director", Some("Ministry of Health"))]
+            )]
+        );
+        assert_eq!(
+            people("Hannah Weiss, Chief of the Defence Staff, joined."),
+            vec![(
+                "hannah weiss".into(),
+                vec![t("Chief of the Defence Staff", None)]
+            )]
+        );
+        // Not an apposition: a list, or a phrase that is no title.
+        assert!(people("Jane Ortiz, in turn, spoke.").is_empty());
+        assert!(
+            people("Jane Ortiz, Foreign Secretary Tom Reyes and others met.")[0].0 == "tom reyes"
+        );
+    }
+
+    #[test]
+    fn former_titles_are_not_kept() {
+        let p = people("The former Prime Minister Tom Reyes spoke.");
+        assert_eq!(p, vec![("tom reyes".into(), vec![])]);
+    }
+
+    #[test]
+    fn later_references() {
+        let f = facts(
+            "Foreign Minister Park Ji-hoon met Ambassador Ola Dahl. Park said yes. \
+             Dahl agreed, and Mr Dahl left. Park left too.",
+        );
+        let park = f.people.iter().find(|p| p.key == "park ji-hoon").unwrap();
+        assert_eq!((park.first_refs, park.last_refs), (2, 0));
+        let dahl = f.people.iter().find(|p| p.key == "ola dahl").unwrap();
+        assert_eq!((dahl.first_refs, dahl.last_refs), (0, 2));
+        assert_eq!(dahl.aliases, ["Mr Dahl"]);
+        // A word inside another name is no reference.
+        let f = facts("Ambassador Ola Dahl met Roald Dahl Smith.");
+        assert_eq!(f.people[0].last_refs, 0);
+    }
+
+    #[test]
+    fn places_orgs_laws() {
+        let f = facts(
+            "OSLO — The talks in Bergen and at the Oslo Forum ended. The Vietnamese Ministry of \
+             Public Security hosted them. Norway passed the Data Act 2018 after a debate in \
+             Bergen, and Norway and Chile signed a free trade agreement in 2019.",
+        );
+        let places: Vec<(&str, bool)> = f
+            .places
+            .iter()
+            .map(|p| (p.form.as_str(), p.dateline))
+            .collect();
+        assert_eq!(
+            places,
+            [("OSLO", true), ("Bergen", false), ("Bergen", false)]
+        );
+        let orgs: Vec<(&str, Option<&Hint>)> = f
+            .orgs
+            .iter()
+            .map(|o| (o.form.as_str(), o.hint.as_ref()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Oslo Forum", None),
+                (
+                    "Ministry of Public Security",
+                    Some(&Hint::Demonym("vietnamese".into()))
+                )
+            ]
+        );
+        let laws: Vec<(&str, bool, i16)> = f
+            .laws
+            .iter()
+            .map(|l| (l.name.as_str(), l.generic, l.year))
+            .collect();
+        assert_eq!(
+            laws,
+            [
+                ("Data Act", false, 2018),
+                ("free trade agreement", true, 2019)
+            ]
+        );
+        // "a debate in Bergen" is where, not who: Bergen is no party.
+        let forms: Vec<&str> = f.laws[0].places.iter().map(|s| s.form.as_str()).collect();
+        assert!(
+            forms.contains(&"Norway") && !forms.contains(&"Bergen"),
+            "{forms:?}"
+        );
+    }
+
+    #[test]
+    fn events_take_the_article_date() {
+        let f = facts(
+            "date 2024-05-16\n\nForeign Minister Park Ji-hoon hosted Ambassador Ola Dahl for \
+             talks in Seoul on Monday. The talks will resume on Friday.",
+        );
+        let e: Vec<(Option<String>, Vec<&str>)> = f
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.date.map(|d| d.to_string()),
+                    e.participants.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            e,
+            [
+                (
+                    Some("2024-05-13".to_string()),
+                    vec!["park ji-hoon", "ola dahl"]
+                ),
+                (Some("2024-05-17".to_string()), vec![])
+            ]
+        );
+        assert_eq!(f.events[0].places[0].form, "Seoul");
+        assert!(f.events[1].definite);
+        // No article date: the weekday is kept for later.
+        let f = facts("Ambassador Ola Dahl met Foreign Minister Park Ji-hoon in Seoul on Monday.");
+        assert_eq!(f.events[0].weekday, Some(Weekday::Monday));
+    }
+
+    #[test]
+    fn publisher_and_headline() {
+        assert_eq!(
+            publisher("Body.\n\nMore text. — AP/Reuters\n").as_deref(),
+            Some("AP/Reuters")
+        );
+        assert_eq!(publisher("Body ends here.\n"), None);
+        assert_eq!(
+            headline(" date 2025-03-04 World\nTalks resume in Oslo\n\nBody.").as_deref(),
+            Some("Talks resume in Oslo")
+        );
+        assert_eq!(
+            headline("A long first paragraph that ends.\nSubhead\n"),
+            None
+        );
+        assert_eq!(
+            headline("---\ntitle: \"Oslo talks\"\n---\nBody.").as_deref(),
+            Some("Oslo talks")
+        );
+    }
+
+    #[test]
+    fn weekdays_resolve_back_or_forward() {
+        let d = Date::parse("2024-05-16").unwrap(); // a Thursday
+        assert_eq!(
+            weekday_date(d, Weekday::Monday, false).to_string(),
+            "2024-05-13"
+        );
+        assert_eq!(
+            weekday_date(d, Weekday::Thursday, false).to_string(),
+            "2024-05-16"
+        );
+        assert_eq!(
+            weekday_date(d, Weekday::Monday, true).to_string(),
+            "2024-05-20"
+        );
+    }
 }

@@ -188,6 +188,11 @@ const ORG_HEADS: &[&str] = &[
     "academy",
     "college",
     "fund",
+    "forum",
+    "centre",
+    "center",
+    "club",
+    "society",
 ];
 
 /// Head words of dated instruments, with their kind.
