@@ -14,6 +14,10 @@ pub fn read_settings(path: &Path) -> Result<Settings, String> {
 
 /// Parse config text.
 pub fn parse_settings(name: &str, text: &str) -> Result<Settings, String> {
+    // An empty file (one an editor has just created) holds no settings yet.
+    if text.trim().is_empty() {
+        return Ok(Settings::default());
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
