@@ -1085,6 +1085,9 @@ impl Builder<'_> {
                 });
             }
             if !others.is_empty() {
+                let tie = members
+                    .iter()
+                    .any(|&m| m != best && vals[m].cited.count == v.cited.count);
                 self.conflicts.push(Conflict {
                     subject: name.to_string(),
                     field: "title".into(),
@@ -1093,7 +1096,12 @@ impl Builder<'_> {
                         sources: sources.clone(),
                     },
                     others,
-                    rule: "majority".into(),
+                    rule: if tie {
+                        "tie: the first seen"
+                    } else {
+                        "majority"
+                    }
+                    .into(),
                 });
             }
             // Aliases: the forms written, and the vocabulary's forms with the modifiers.
@@ -1307,6 +1315,10 @@ impl Builder<'_> {
                 (name, vec![])
             };
             let sources = self.refs(&refs);
+            let tie = years
+                .iter()
+                .filter(|(_, _, n)| *n == years.iter().map(|(_, _, n)| *n).max().unwrap_or(0));
+            let tie = tie.count() > 1;
             if years.len() > 1 {
                 let others = years
                     .iter()
@@ -1324,7 +1336,12 @@ impl Builder<'_> {
                         sources: sources.clone(),
                     },
                     others,
-                    rule: "majority".into(),
+                    rule: if tie {
+                        "tie: the first seen"
+                    } else {
+                        "majority"
+                    }
+                    .into(),
                 });
             }
             let id = ids.make(&format!("{name} {year}"));

@@ -737,6 +737,7 @@ impl Art<'_> {
         while hops < 2
             && end < b.len()
             && b.sent[end] == b.sent[z - 1]
+            && b.join(end) != Join::Break
             && ["at", "of", "in", "for", "to"].iter().any(|w| b.is(end, w))
         {
             let mut e = end + 1;
@@ -1775,6 +1776,11 @@ mod tests {
                 "hannah weiss".into(),
                 vec![t("Chief of the Defence Staff", None)]
             )]
+        );
+        // The apposition closes at its comma, whatever follows.
+        assert_eq!(
+            people("Lan hosted Jane Ortiz, Ambassador of Chile, in Hà Nội on Tuesday, March 4."),
+            vec![("jane ortiz".into(), vec![t("Ambassador", None)])]
         );
         // Not an apposition: a list, or a phrase that is no title.
         assert!(people("Jane Ortiz, in turn, spoke.").is_empty());
