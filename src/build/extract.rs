@@ -155,8 +155,9 @@ pub struct EventMention {
 struct Blk {
     start: usize,
     ba: BlockAnalysis,
-    low: Vec<String>,
-    orig: Vec<String>,
+    /// The folded text in lowercase, and each token's range in it.
+    lower: String,
+    low_spans: Vec<(u32, u32)>,
     /// Starts with an uppercase letter.
     cap: Vec<bool>,
     /// Can be part of a person's name.
@@ -170,17 +171,39 @@ impl Blk {
         let (btext, segs) = b.relative(text);
         let ba = BlockAnalysis::new(btext, &segs, &EMPTY);
         let n = ba.tokens.len();
-        let mut low = Vec::with_capacity(n);
-        let mut orig = Vec::with_capacity(n);
+        // One lowercase copy of the block, when lowercasing keeps every token's place (it
+        // does for nearly all text); else a copy per token.
+        let whole = ba.folded.text.to_lowercase();
+        let same_places = whole.len() == ba.folded.text.len()
+            && ba
+                .tokens
+                .iter()
+                .all(|t| whole.is_char_boundary(t.start) && whole.is_char_boundary(t.end));
+        let (lower, low_spans): (String, Vec<(u32, u32)>) = if same_places {
+            let spans = ba
+                .tokens
+                .iter()
+                .map(|t| (t.start as u32, t.end as u32))
+                .collect();
+            (whole, spans)
+        } else {
+            let mut lower = String::new();
+            let mut spans = Vec::with_capacity(n);
+            for t in &ba.tokens {
+                let a = lower.len() as u32;
+                lower.push_str(&t.text(&ba.folded.text).to_lowercase());
+                spans.push((a, lower.len() as u32));
+            }
+            (lower, spans)
+        };
         let mut cap = Vec::with_capacity(n);
         let mut name = Vec::with_capacity(n);
         let mut sent = Vec::with_capacity(n);
         let mut si = 0usize;
         for (i, t) in ba.tokens.iter().enumerate() {
             let f = t.text(&ba.folded.text);
-            let l = f.to_lowercase();
-            let (a, z) = ba.folded.original_range(t.start, t.end);
-            let o: String = btext[a..z].nfc().collect();
+            let (la, lz) = low_spans[i];
+            let l = &lower[la as usize..lz as usize];
             let c = f.chars().next().is_some_and(char::is_uppercase);
             // A lowercase part after a hyphen continues a name ("Ji-hoon").
             let nm = if !c
@@ -190,30 +213,32 @@ impl Blk {
                 && f.chars().all(char::is_alphabetic)
                 && !l.ends_with("ed")
                 && !matches!(
-                    l.as_str(),
+                    l,
                     "based" | "born" | "era" | "style" | "wide" | "like" | "level" | "term"
                 ) {
                 true
             } else {
-                c && lex.name_word(&o, &l)
+                c && lex.name_word(f, l)
             };
             while si + 1 < ba.sentences.len() && ba.sentences[si].1 <= t.start {
                 si += 1;
             }
-            low.push(l);
-            orig.push(o);
             cap.push(c || nm);
             name.push(nm);
             sent.push(si);
         }
+        let low = |k: usize| {
+            let (a, z) = low_spans[k];
+            &lower[a as usize..z as usize]
+        };
         // Runs of capitalised words in one sentence.
         let mut runs = Vec::new();
         let mut i = 0;
         while i < n {
             let member = |k: usize| {
                 cap[k]
-                    && low[k].chars().next().is_some_and(char::is_alphabetic)
-                    && !lex.is_stopword(&low[k])
+                    && low(k).chars().next().is_some_and(char::is_alphabetic)
+                    && !lex.is_stopword(low(k))
             };
             if !member(i) {
                 i += 1;
@@ -236,8 +261,8 @@ impl Blk {
         Blk {
             start: b.start,
             ba,
-            low,
-            orig,
+            lower,
+            low_spans,
             cap,
             name,
             sent,
@@ -246,7 +271,18 @@ impl Blk {
     }
 
     fn len(&self) -> usize {
-        self.low.len()
+        self.low_spans.len()
+    }
+
+    /// Token `i` of the folded text, in lowercase.
+    fn low(&self, i: usize) -> &str {
+        let (a, z) = self.low_spans[i];
+        &self.lower[a as usize..z as usize]
+    }
+
+    /// Token `i` of the folded text, with its case.
+    fn folded(&self, i: usize) -> &str {
+        self.ba.tokens[i].text(&self.ba.folded.text)
     }
 
     fn join(&self, i: usize) -> Join {
@@ -275,12 +311,15 @@ impl Blk {
 
     /// Is token `i` the word `w` in lowercase, joined to the word before by white space?
     fn is(&self, i: usize, w: &str) -> bool {
-        i < self.len() && self.low[i] == w && !self.cap[i]
+        i < self.len() && self.low(i) == w && !self.cap[i]
     }
 
     /// Is token `i` a year ("2015")?
     fn year(&self, i: usize) -> Option<i16> {
-        let t = self.low.get(i)?;
+        if i >= self.len() {
+            return None;
+        }
+        let t = self.low(i);
         if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -290,7 +329,7 @@ impl Blk {
 
     /// Is token `i` followed by "'s" (a possessive)?
     fn possessive(&self, i: usize) -> bool {
-        i + 1 < self.len() && self.join(i + 1) == Join::Apostrophe && self.low[i + 1] == "s"
+        i + 1 < self.len() && self.join(i + 1) == Join::Apostrophe && self.low(i + 1) == "s"
     }
 
     /// The token range of a sentence.
@@ -452,7 +491,7 @@ impl Art<'_> {
     fn written_title(&self, bi: usize, a: usize, z: usize) -> String {
         let b = &self.blocks[bi];
         let w = self.written(bi, a, z);
-        if z < b.len() && b.gap(z).starts_with('.') && b.low[z - 1].len() <= 4 {
+        if z < b.len() && b.gap(z).starts_with('.') && b.low(z - 1).len() <= 4 {
             format!("{w}.")
         } else {
             w
@@ -464,7 +503,7 @@ impl Art<'_> {
         let b = &self.blocks[bi];
         let mut k = String::new();
         for i in a..z {
-            push_key(&mut k, &b.low[i], b.join(i), i == a);
+            push_key(&mut k, b.low(i), b.join(i), i == a);
         }
         k
     }
@@ -490,18 +529,18 @@ impl Art<'_> {
                     && end - s0 == 1
                     && *s0 > a
                     && b.cap[s0 - 1]
-                    && ((lex.is_head(&b.low[s0 - 1])
+                    && ((lex.is_head(b.low(s0 - 1))
                         && lex
-                            .title(&b.low[s0 - 1])
+                            .title(b.low(s0 - 1))
                             .is_none_or(|v| v.kind == TitleKind::Office))
                         || matches!(
-                            b.low[s0 - 1].as_str(),
+                            b.low(s0 - 1),
                             "attorney" | "solicitor" | "surgeon" | "auditor" | "postmaster"
                         ))
             });
             let seg = if office_general {
                 let mut s = end - 2;
-                while s > a && lex.is_modifier(&b.low[s - 1]) {
+                while s > a && lex.is_modifier(b.low(s - 1)) {
                     s -= 1;
                 }
                 Seg {
@@ -515,7 +554,7 @@ impl Art<'_> {
             } else if let Some((s0, vocab, kind)) = found {
                 let mut s = s0;
                 if kind != TitleKind::Honorific {
-                    while s > a && lex.is_modifier(&b.low[s - 1]) {
+                    while s > a && lex.is_modifier(b.low(s - 1)) {
                         s -= 1;
                     }
                 }
@@ -537,19 +576,19 @@ impl Art<'_> {
                     vocab: Some(vocab),
                     kind,
                 }
-            } else if lex.is_honorific(&b.low[end - 1]) {
+            } else if lex.is_honorific(b.low(end - 1)) {
                 Seg {
                     start: end - 1,
                     end,
-                    title: b.orig[end - 1].clone(),
+                    title: self.written(bi, end - 1, end),
                     modifiers: String::new(),
                     vocab: None,
                     kind: TitleKind::Honorific,
                 }
-            } else if lex.is_head(&b.low[end - 1]) {
+            } else if lex.is_head(b.low(end - 1)) {
                 let mut s = end - 1;
                 while s > a {
-                    let w = &b.low[s - 1];
+                    let w = b.low(s - 1);
                     if lex.is_head(w)
                         || lex.is_honorific(w)
                         || lex.is_stopword(w)
@@ -589,8 +628,8 @@ impl Art<'_> {
     fn hint_before(&self, bi: usize, a: usize, left: usize) -> Option<Hint> {
         let b = &self.blocks[bi];
         // A nationality adjective at the start: "Hungarian Interior Minister".
-        if left > a && self.lex.is_demonym(&b.low[a]) {
-            return Some(Hint::Demonym(b.low[a].clone()));
+        if left > a && self.lex.is_demonym(b.low(a)) {
+            return Some(Hint::Demonym(b.low(a).to_string()));
         }
         if left > a {
             // "UK Home Secretary": a qualifier; the place is resolved later.
@@ -610,11 +649,13 @@ impl Art<'_> {
         let lex = self.lex;
         let mut chain = Chain::default();
         let mut start;
-        if lex.is_org_head(&b.low[ns - 1]) {
+        if lex.is_org_head(b.low(ns - 1)) {
             // "TITLE at the ORG NAME"
             let mut org_start = a;
-            if lex.is_demonym(&b.low[org_start]) && ns - org_start > 2 {
-                chain.hints.push(Hint::Demonym(b.low[org_start].clone()));
+            if lex.is_demonym(b.low(org_start)) && ns - org_start > 2 {
+                chain
+                    .hints
+                    .push(Hint::Demonym(b.low(org_start).to_string()));
                 org_start += 1;
             }
             chain.org = Some((org_start, ns));
@@ -724,7 +765,7 @@ impl Art<'_> {
             ..Chain::default()
         };
         if left > ta {
-            if (ta..left).any(|i| lex.is_org_head(&b.low[i])) {
+            if (ta..left).any(|i| lex.is_org_head(b.low(i))) {
                 chain.org = Some((ta, left));
             } else if let Some(h) = self.hint_before(bi, ta, left) {
                 chain.hints.push(h);
@@ -795,8 +836,8 @@ impl Art<'_> {
         let is_person = |i: usize| persons.get(i).is_some_and(Option::is_some);
         let head = (a..z)
             .rev()
-            .find(|&i| lex.is_org_head(&b.low[i]) && !is_person(i))?;
-        if (head + 1..z).any(|i| lex.law_head(&b.low[i]).is_some() && b.cap[i]) {
+            .find(|&i| lex.is_org_head(b.low(i)) && !is_person(i))?;
+        if (head + 1..z).any(|i| lex.law_head(b.low(i)).is_some() && b.cap[i]) {
             return None;
         }
         let mut end = head + 1;
@@ -938,13 +979,13 @@ impl Art<'_> {
         }
         let of = k - 1;
         let (ta, tz) = b.run_of(of.checked_sub(1)?)?;
-        if tz != of || !lex.is_head(&b.low[tz - 1]) || b.sent[ta] != b.sent[a] {
+        if tz != of || !lex.is_head(b.low(tz - 1)) || b.sent[ta] != b.sent[a] {
             return None;
         }
         let finish = |mut seg: Seg, pz: usize| -> Option<(Chain, usize)> {
             let mut chain = Chain::default();
             let mut s2 = seg.start;
-            while s2 > ta && lex.is_modifier(&b.low[s2 - 1]) {
+            while s2 > ta && lex.is_modifier(b.low(s2 - 1)) {
                 s2 -= 1;
             }
             if s2 < seg.start {
@@ -1019,7 +1060,7 @@ impl Art<'_> {
         }
         let of = k - 1;
         let (oa, oz) = b.run_of(of.checked_sub(1)?)?;
-        if oz != of || !lex.is_org_head(&b.low[oz - 1]) || b.sent[oa] != b.sent[a] {
+        if oz != of || !lex.is_org_head(b.low(oz - 1)) || b.sent[oa] != b.sent[a] {
             return None;
         }
         let pz = a + 1;
@@ -1161,7 +1202,7 @@ impl Art<'_> {
                 // "General Chiến", "Mr Ridley": a one-word rank or an honorific before it.
                 let alias = (i >= 1 && b.join(i) == Join::Space && b.cap[i - 1])
                     .then(|| {
-                        let t = &b.low[i - 1];
+                        let t = b.low(i - 1);
                         let rank = lex
                             .title(t)
                             .is_some_and(|v| v.kind == TitleKind::Rank && !v.title.contains(' '));
@@ -1199,7 +1240,7 @@ impl Art<'_> {
     ) -> Option<(usize, usize)> {
         let b = &self.blocks[bi];
         let lex = self.lex;
-        if !lex.is_locative(&b.low[i]) {
+        if !lex.is_locative(b.low(i)) {
             return None;
         }
         let (ss, _) = b.sentence_tokens(b.sent[i]);
@@ -1213,7 +1254,7 @@ impl Art<'_> {
             && b.join(i) == Join::Space
             && i - 1 != ss
             && person_at[i - 1].is_none()
-            && !lex.is_org_head(&b.low[i - 1])
+            && !lex.is_org_head(b.low(i - 1))
         {
             return None;
         }
@@ -1229,7 +1270,7 @@ impl Art<'_> {
             return None;
         }
         let bad = |t: usize| {
-            let w = &b.low[t];
+            let w = b.low(t);
             person_at[t].is_some()
                 || lex.is_org_head(w)
                 || lex.law_head(w).is_some()
@@ -1240,7 +1281,7 @@ impl Art<'_> {
                 || lex.is_modifier(w)
         };
         // "to the Vietnamese context": an adjective, not a place.
-        if (ra..rz).any(bad) || (rz - ra == 1 && lex.is_demonym(&b.low[ra])) {
+        if (ra..rz).any(bad) || (rz - ra == 1 && lex.is_demonym(b.low(ra))) {
             return None;
         }
         Some((ra, rz))
@@ -1254,8 +1295,8 @@ impl Art<'_> {
             && rz < b.len()
             && rz <= 4
             && b.gap(rz).contains('-')
-            && (0..rz).all(|t| !b.orig[t].chars().any(char::is_lowercase))
-            && (0..rz).all(|t| b.orig[t].chars().count() > 1)
+            && (0..rz).all(|t| !b.folded(t).chars().any(char::is_lowercase))
+            && (0..rz).all(|t| b.folded(t).chars().count() > 1)
         {
             facts.places.push(PlaceEvidence {
                 form: self.written(bi, 0, rz),
@@ -1279,20 +1320,20 @@ impl Art<'_> {
         let b = &self.blocks[bi];
         let lex = self.lex;
         for &(a, z) in &b.runs {
-            if !(a..z).any(|i| lex.is_org_head(&b.low[i])) {
+            if !(a..z).any(|i| lex.is_org_head(b.low(i))) {
                 continue;
             }
             let Some(end) = self.org_end(bi, a, z, person_at) else {
                 continue;
             };
             // "Home Office Minister": the organisation qualifies a title.
-            if end < z && (lex.is_head(&b.low[end]) || lex.is_modifier(&b.low[end])) {
+            if end < z && (lex.is_head(b.low(end)) || lex.is_modifier(b.low(end))) {
                 continue;
             }
             let mut s = a;
             let mut hint = None;
-            if lex.is_demonym(&b.low[s]) && end - s > 2 {
-                hint = Some(Hint::Demonym(b.low[s].clone()));
+            if lex.is_demonym(b.low(s)) && end - s > 2 {
+                hint = Some(Hint::Demonym(b.low(s).to_string()));
                 s += 1;
             } else if s >= 2
                 && b.possessive(s - 2)
@@ -1327,8 +1368,7 @@ impl Art<'_> {
             if b.sent[a] != si || (a < skip.1 && skip.0 < z) {
                 continue;
             }
-            if z < b.len() && b.join(z) == Join::Space && !b.cap[z] && lex.is_event_word(&b.low[z])
-            {
+            if z < b.len() && b.join(z) == Join::Space && !b.cap[z] && lex.is_event_word(b.low(z)) {
                 continue;
             }
             // "a debate in London": where it happened, not a party.
@@ -1336,7 +1376,7 @@ impl Art<'_> {
             if p >= 1 && b.is(p - 1, "the") {
                 p -= 1;
             }
-            if p >= 1 && !b.cap[p - 1] && lex.is_locative(&b.low[p - 1]) {
+            if p >= 1 && !b.cap[p - 1] && lex.is_locative(b.low(p - 1)) {
                 continue;
             }
             for s in a..z {
@@ -1359,7 +1399,7 @@ impl Art<'_> {
         let n = b.len();
         // "Modern Slavery Act 2015", "the Modern Slavery Act of 2015", "the 2015 … Act".
         for &(a, z) in &b.runs {
-            let Some(kind) = lex.law_head(&b.low[z - 1]) else {
+            let Some(kind) = lex.law_head(b.low(z - 1)) else {
                 continue;
             };
             if z - a < 2 {
@@ -1389,7 +1429,7 @@ impl Art<'_> {
             if b.cap[i] {
                 continue;
             }
-            let Some(kind) = lex.law_head(&b.low[i]) else {
+            let Some(kind) = lex.law_head(b.low(i)) else {
                 continue;
             };
             let mut s = i;
@@ -1397,9 +1437,9 @@ impl Art<'_> {
                 && i - s < 3
                 && !b.cap[s - 1]
                 && b.join(s) == Join::Space
-                && b.low[s - 1].chars().all(char::is_alphabetic)
-                && !lex.is_stopword(&b.low[s - 1])
-                && !super::lexicon::verb_like(&b.low[s - 1])
+                && b.low(s - 1).chars().all(char::is_alphabetic)
+                && !lex.is_stopword(b.low(s - 1))
+                && !super::lexicon::verb_like(b.low(s - 1))
             {
                 s -= 1;
             }
@@ -1411,9 +1451,9 @@ impl Art<'_> {
             while k < n
                 && verbs < 2
                 && !b.cap[k]
-                && b.low[k] != "in"
-                && b.low[k] != "of"
-                && super::lexicon::verb_like(&b.low[k])
+                && b.low(k) != "in"
+                && b.low(k) != "of"
+                && super::lexicon::verb_like(b.low(k))
             {
                 k += 1;
                 verbs += 1;
@@ -1443,28 +1483,28 @@ impl Art<'_> {
                 continue;
             }
             let is_word = |i: usize| {
-                lex.is_event_word(&b.low[i])
+                lex.is_event_word(b.low(i))
                     && (!b.cap[i] || (i == ta && i + 1 < tz && !b.cap[i + 1]))
             };
             let words: Vec<String> = (ta..tz)
                 .filter(|&i| is_word(i))
-                .map(|i| b.low[i].clone())
+                .map(|i| b.low(i).to_string())
                 .collect();
             let Some(first_word) = (ta..tz).find(|&i| is_word(i)) else {
                 continue;
             };
             let definite = (ta..tz).any(|i| {
                 is_word(i)
-                    && lex.is_event_noun(&b.low[i])
-                    && ((i >= 1 && b.low[i - 1] == "the")
+                    && lex.is_event_noun(b.low(i))
+                    && ((i >= 1 && b.low(i - 1) == "the")
                         || (i >= 2
-                            && b.low[i - 2] == "the"
+                            && b.low(i - 2) == "the"
                             && !b.cap[i - 1]
-                            && !lex.is_stopword(&b.low[i - 1]))
+                            && !lex.is_stopword(b.low(i - 1)))
                         || (i >= 2
-                            && b.low[i - 1] == "s"
+                            && b.low(i - 1) == "s"
                             && b.join(i - 1) == Join::Apostrophe
-                            && lex.is_weekday(&b.low[i - 2])))
+                            && lex.is_weekday(b.low(i - 2))))
             });
             let mut participants: Vec<String> = Vec::new();
             for p in person_at[ta..tz].iter().flatten() {
@@ -1499,7 +1539,7 @@ impl Art<'_> {
             let (fs, fe) = b.ba.sentences[si];
             let future = (ta..tz).any(|i| {
                 matches!(
-                    b.low[i].as_str(),
+                    b.low(i),
                     "will" | "next" | "upcoming" | "scheduled" | "planned"
                 )
             });
@@ -1645,7 +1685,7 @@ pub fn scan(name: &str, text: &str, lex: &Lexicon, matcher: &Matcher, quotes: bo
                 if j > i && (b.join(j) == Join::Break || b.sent[j] != b.sent[i]) {
                     break;
                 }
-                key.extend(b.low[j].chars().filter(|c| c.is_alphanumeric()));
+                key.extend(b.low(j).chars().filter(|c| c.is_alphanumeric()));
                 if b.cap[j]
                     && let Some(t) = matcher.map.get(&key)
                 {

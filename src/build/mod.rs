@@ -118,15 +118,13 @@ pub fn build(
     // Pass two folds as it goes: the forms of each name, counted, with bounded source lines.
     let counted = (0..n)
         .into_par_iter()
-        .map(|i| {
+        .try_fold(tally::Counted::default, |mut acc, i| {
             let text = archive.read(i)?;
             let found = extract::scan(archive.name(i), &text, &lex, &catalog.matcher, opts.quotes);
+            drop(text);
+            acc.add_article(i as u32, found, opts.max_sources);
             progress();
-            Ok(tally::Counted::of_article(
-                i as u32,
-                found,
-                opts.max_sources,
-            ))
+            Ok(acc)
         })
         .try_reduce(tally::Counted::default, |a, b| Ok(a.merge(b)))
         .map_err(|e: String| vec![e])?;

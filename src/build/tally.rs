@@ -97,35 +97,19 @@ pub struct Counted {
 }
 
 impl Counted {
-    /// The forms one article writes.
-    pub fn of_article(article: u32, found: Vec<Found>, cap: usize) -> Counted {
-        let mut c = Counted::default();
+    /// Add the forms one article writes.
+    pub fn add_article(&mut self, article: u32, found: Vec<Found>, cap: usize) {
         for f in found {
-            let mut cited = Cited::new(cap);
+            let x = self
+                .forms
+                .entry((f.target, f.form))
+                .or_insert_with(|| FormTally {
+                    count: 0,
+                    cited: Cited::new(cap),
+                });
+            x.count += f.count;
             for at in f.ats {
-                cited.push((article, at));
-            }
-            cited.count = f.count;
-            c.add(
-                f.target,
-                f.form,
-                FormTally {
-                    count: f.count,
-                    cited,
-                },
-            );
-        }
-        c
-    }
-
-    fn add(&mut self, t: Target, form: String, tally: FormTally) {
-        match self.forms.get_mut(&(t, form.clone())) {
-            Some(x) => {
-                x.count += tally.count;
-                x.cited.merge(tally.cited);
-            }
-            None => {
-                self.forms.insert((t, form), tally);
+                x.cited.push((article, at));
             }
         }
     }
@@ -134,8 +118,16 @@ impl Counted {
         if self.forms.len() < o.forms.len() {
             return o.merge(self);
         }
-        for ((t, f), tally) in o.forms {
-            self.add(t, f, tally);
+        for (k, tally) in o.forms {
+            match self.forms.get_mut(&k) {
+                Some(x) => {
+                    x.count += tally.count;
+                    x.cited.merge(tally.cited);
+                }
+                None => {
+                    self.forms.insert(k, tally);
+                }
+            }
         }
         self
     }
