@@ -214,7 +214,10 @@ fn pull_right_after_a_settings_change_is_fresh() {
         "Permanent Secretary Simon Ridley came on Wednesday, March 4, 2025.\n",
     );
     let pull = |s: &mut Server| {
-        let r = s.call("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+        let r = s.call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        );
         codes(r["items"].as_array().unwrap())
     };
     assert_eq!(pull(&mut s), vec!["title-mismatch", "weekday-mismatch"]);
