@@ -289,3 +289,20 @@ fn the_output_loads_and_passes_table_test() {
         .collect();
     assert_eq!(codes, ["second-reference"], "{v}");
 }
+
+#[test]
+fn nfd_and_crlf_give_the_same_table() {
+    use unicode_normalization::UnicodeNormalization;
+    let s = build_synth::generate(30, 5);
+    let plain = Texts(s.articles.clone());
+    let odd = Texts(
+        s.articles
+            .iter()
+            .map(|(n, t)| (n.clone(), t.nfd().collect::<String>().replace('\n', "\r\n")))
+            .collect(),
+    );
+    let a = build(&plain, &vocab(), &Options::default(), &|| {}).unwrap();
+    let b = build(&odd, &vocab(), &Options::default(), &|| {}).unwrap();
+    assert_eq!(a.table, b.table);
+    assert!(a.table.people.iter().any(|p| p.name == "Nguyễn Thị Lan"));
+}
