@@ -5,9 +5,10 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::extract::{ArticleFacts, At, Found, Hint, Matcher, Span, Target, TitleMention};
+use super::extract::{ArticleFacts, Hint, Matcher, Span, Target};
 use super::lexicon::{LawHead, Lexicon, key, tight_key, vietnamese_name};
 use super::report::{Conflict, Side};
+use super::tally::{Cited, Counted, Ref};
 use crate::table::{
     Date, Entity, Event, FormCount, HeldTitle, Law, LawKind, NameOrder, NameParts, Person,
     ReferencePart, Source, SourceRef, Table, TitleKind,
@@ -36,34 +37,56 @@ impl Default for Options {
     }
 }
 
-/// A place in an article: (article, where).
-type Ref = (u32, At);
-
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct PlaceGroup {
     key: String,
-    evidence: Vec<Ref>,
+    evidence: Cited,
     dateline: bool,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct OrgGroup {
     /// Full forms and the forms without a leading place ("Home Office").
     forms: Vec<String>,
-    hints: Vec<Hint>,
-    mentions: Vec<Ref>,
+    hints: Vec<(Hint, u32)>,
+    mentions: Cited,
 }
 
-#[derive(Debug, Default)]
+/// One title value of a person, tallied over the archive.
+#[derive(Debug, Clone)]
+struct Val {
+    title: String,
+    key: String,
+    kind: TitleKind,
+    vocab: Option<String>,
+    modifiers: String,
+    /// Where it is given (its `count` is how often).
+    cited: Cited,
+    /// Organisations written with it.
+    orgs: Forms,
+    /// The forms written ("Sen. Lt. Gen.").
+    written: Forms,
+}
+
+#[derive(Debug)]
 struct PersonGroup {
     key: String,
-    titles: Vec<(u32, TitleMention)>,
+    vals: Vec<Val>,
+    /// Pairs of title keys written together for one mention (held together).
+    together: FxHashSet<(String, String)>,
     first_refs: u32,
     last_refs: u32,
-    ref_forms: Vec<(String, Ref)>,
+    ref_forms: Vec<(String, Cited)>,
     aliases: Vec<String>,
-    hints: Vec<Hint>,
-    mentions: Vec<Ref>,
+    hints: Vec<(Hint, u32)>,
+    mentions: Cited,
+}
+
+fn add_hint(list: &mut Vec<(Hint, u32)>, h: Hint) {
+    match list.iter_mut().find(|(x, _)| *x == h) {
+        Some((_, n)) => *n += 1,
+        None => list.push((h, 1)),
+    }
 }
 
 /// The names found in the first pass, before their forms are counted.
@@ -73,6 +96,9 @@ pub struct Catalog {
     orgs: Vec<OrgGroup>,
     people: Vec<PersonGroup>,
     pub matcher: Matcher,
+    person_idx: FxHashMap<String, usize>,
+    place_idx: FxHashMap<String, usize>,
+    cap: usize,
 }
 
 /// A tiny union-find over string keys.
@@ -160,9 +186,13 @@ struct Forms {
 
 impl Forms {
     fn add(&mut self, form: &str) {
+        self.add_n(form, 1);
+    }
+
+    fn add_n(&mut self, form: &str, n: u32) {
         match self.list.iter_mut().find(|(f, _)| f == form) {
-            Some((_, n)) => *n += 1,
-            None => self.list.push((form.to_string(), 1)),
+            Some((_, m)) => *m += n,
+            None => self.list.push((form.to_string(), n)),
         }
     }
 
@@ -220,6 +250,21 @@ impl Forms {
             .find(|(f, _)| f == form)
             .map_or(0, |(_, n)| *n)
     }
+
+    /// The most used form (the first seen on a tie).
+    fn most(&self) -> Option<&str> {
+        self.list
+            .iter()
+            .enumerate()
+            .max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k)))
+            .map(|(_, (f, _))| f.as_str())
+    }
+
+    fn merge(&mut self, o: &Forms) {
+        for (f, n) in &o.list {
+            self.add_n(f, *n);
+        }
+    }
 }
 
 /// A slug for an id: folded, lowercase, words joined by hyphens.
@@ -256,40 +301,121 @@ impl Ids {
 }
 
 impl Catalog {
-    /// Group the names the articles introduce.
-    pub fn new(facts: &[ArticleFacts], lex: &Lexicon) -> Catalog {
-        let mut cat = Catalog::default();
-        // People.
-        let mut person_idx: FxHashMap<String, usize> = FxHashMap::default();
-        for (ai, f) in facts.iter().enumerate() {
-            let ai = ai as u32;
-            for p in &f.people {
-                let i = *person_idx.entry(p.key.clone()).or_insert_with(|| {
-                    cat.people.push(PersonGroup {
-                        key: p.key.clone(),
-                        ..PersonGroup::default()
-                    });
-                    cat.people.len() - 1
+    /// An empty catalog whose facts keep at most `cap` source lines each.
+    pub fn new(cap: usize) -> Catalog {
+        Catalog {
+            cap,
+            ..Catalog::default()
+        }
+    }
+
+    /// Tally the people and places of article `ai` (taken out of its facts, so memory holds
+    /// the tallies, not every mention).
+    pub fn add(&mut self, ai: u32, f: &mut ArticleFacts) {
+        let cap = self.cap;
+        let cat = self;
+        for p in std::mem::take(&mut f.people) {
+            let i = *cat.person_idx.entry(p.key.clone()).or_insert_with(|| {
+                cat.people.push(PersonGroup {
+                    key: p.key.clone(),
+                    vals: vec![],
+                    together: FxHashSet::default(),
+                    first_refs: 0,
+                    last_refs: 0,
+                    ref_forms: vec![],
+                    aliases: vec![],
+                    hints: vec![],
+                    mentions: Cited::new(cap),
                 });
-                let g = &mut cat.people[i];
-                g.titles.extend(p.titles.iter().map(|t| (ai, t.clone())));
-                g.first_refs += p.first_refs;
-                g.last_refs += p.last_refs;
-                g.ref_forms.extend(
-                    p.ref_forms
-                        .iter()
-                        .map(|(w, at)| (w.clone(), (ai, at.clone()))),
-                );
-                for a in &p.aliases {
-                    if !g.aliases.contains(a) {
-                        g.aliases.push(a.clone());
+                cat.people.len() - 1
+            });
+            let g = &mut cat.people[i];
+            let mut groups: FxHashMap<u32, Vec<String>> = FxHashMap::default();
+            for t in p.titles {
+                let k = key(&t.title);
+                groups.entry(t.group).or_default().push(k.clone());
+                let v = match g.vals.iter().position(|v| v.key == k) {
+                    Some(j) => &mut g.vals[j],
+                    None => {
+                        g.vals.push(Val {
+                            title: t.title.clone(),
+                            key: k,
+                            kind: t.kind,
+                            vocab: t.vocab.clone(),
+                            modifiers: t.modifiers.clone(),
+                            cited: Cited::new(cap),
+                            orgs: Forms::default(),
+                            written: Forms::default(),
+                        });
+                        g.vals.last_mut().expect("pushed")
+                    }
+                };
+                v.cited.push((ai, t.at));
+                if let Some(o) = &t.org {
+                    v.orgs.add(o);
+                }
+                v.written.add(&t.written);
+            }
+            for keys in groups.into_values() {
+                for x in &keys {
+                    for y in &keys {
+                        if x < y {
+                            g.together.insert((x.clone(), y.clone()));
+                        }
                     }
                 }
-                g.hints.extend(p.hints.iter().cloned());
-                g.mentions
-                    .extend(p.mentions.iter().map(|at| (ai, at.clone())));
+            }
+            g.first_refs += p.first_refs;
+            g.last_refs += p.last_refs;
+            for (w, at) in p.ref_forms {
+                match g.ref_forms.iter_mut().find(|(x, _)| *x == w) {
+                    Some((_, c)) => c.push((ai, at)),
+                    None => {
+                        let mut c = Cited::new(cap);
+                        c.push((ai, at));
+                        g.ref_forms.push((w, c));
+                    }
+                }
+            }
+            for a in p.aliases {
+                if !g.aliases.contains(&a) {
+                    g.aliases.push(a);
+                }
+            }
+            for h in p.hints {
+                add_hint(&mut g.hints, h);
+            }
+            for at in p.mentions {
+                g.mentions.push((ai, at));
             }
         }
+        for ev in std::mem::take(&mut f.places) {
+            let k = tight_key(&ev.form);
+            if k.is_empty() {
+                continue;
+            }
+            let i = *cat.place_idx.entry(k.clone()).or_insert_with(|| {
+                cat.places.push(PlaceGroup {
+                    key: k.clone(),
+                    evidence: Cited::new(cap),
+                    dateline: false,
+                });
+                cat.places.len() - 1
+            });
+            let g = &mut cat.places[i];
+            g.evidence.push((ai, ev.at));
+            g.dateline |= ev.dateline;
+        }
+        f.orgs.shrink_to_fit();
+        f.events.shrink_to_fit();
+        f.laws.shrink_to_fit();
+    }
+
+    /// After every article is added: drop the places that are people's names, group the
+    /// organisations (their leading places known now), and make the second pass's matcher.
+    pub fn close(&mut self, facts: &mut [ArticleFacts], lex: &Lexicon) {
+        let cap = self.cap;
+        let cat = self;
         let mut not_places: FxHashSet<String> = FxHashSet::default();
         for g in &cat.people {
             not_places.insert(tight_key(&g.key));
@@ -297,31 +423,19 @@ impl Catalog {
                 not_places.insert(tight_key(w));
             }
         }
-        // Places.
-        let mut place_idx: FxHashMap<String, usize> = FxHashMap::default();
-        for (ai, f) in facts.iter().enumerate() {
-            for ev in &f.places {
-                let k = tight_key(&ev.form);
-                if k.is_empty() || not_places.contains(&k) {
-                    continue;
-                }
-                let i = *place_idx.entry(k.clone()).or_insert_with(|| {
-                    cat.places.push(PlaceGroup {
-                        key: k.clone(),
-                        ..PlaceGroup::default()
-                    });
-                    cat.places.len() - 1
-                });
-                let g = &mut cat.places[i];
-                g.evidence.push((ai as u32, ev.at.clone()));
-                g.dateline |= ev.dateline;
-            }
-        }
+        // A person's name is no place.
+        cat.places.retain(|g| !not_places.contains(&g.key));
+        let place_idx: FxHashMap<String, usize> = cat
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.key.clone(), i))
+            .collect();
         // Organisations: a leading place is a qualifier ("UK Home Office" is also "Home
         // Office"); inverted forms in one article are one organisation.
         let mut uf = Union::default();
         let mut base_of: Vec<Vec<(String, String)>> = Vec::with_capacity(facts.len());
-        for f in facts {
+        for f in facts.iter() {
             let mut seen_inv: FxHashMap<String, String> = FxHashMap::default();
             let mut row = Vec::new();
             for m in &f.orgs {
@@ -350,11 +464,15 @@ impl Catalog {
             base_of.push(row);
         }
         let mut org_idx: FxHashMap<String, usize> = FxHashMap::default();
-        for (ai, f) in facts.iter().enumerate() {
-            for (m, (base, bk)) in f.orgs.iter().zip(&base_of[ai]) {
+        for (ai, f) in facts.iter_mut().enumerate() {
+            for (m, (base, bk)) in std::mem::take(&mut f.orgs).into_iter().zip(&base_of[ai]) {
                 let root = uf.find(bk);
                 let i = *org_idx.entry(root).or_insert_with(|| {
-                    cat.orgs.push(OrgGroup::default());
+                    cat.orgs.push(OrgGroup {
+                        forms: vec![],
+                        hints: vec![],
+                        mentions: Cited::new(cap),
+                    });
                     cat.orgs.len() - 1
                 });
                 let g = &mut cat.orgs[i];
@@ -365,12 +483,12 @@ impl Catalog {
                 }
                 if *base != m.form {
                     let q = m.form[..m.form.len() - base.len()].trim().to_string();
-                    g.hints.push(Hint::Place(q));
+                    add_hint(&mut g.hints, Hint::Place(q));
                 }
-                if let Some(h) = &m.hint {
-                    g.hints.push(h.clone());
+                if let Some(h) = m.hint {
+                    add_hint(&mut g.hints, h);
                 }
-                g.mentions.push((ai as u32, m.at.clone()));
+                g.mentions.push((ai as u32, m.at));
             }
         }
         // An organisation's name is no place.
@@ -397,7 +515,6 @@ impl Catalog {
         for (i, g) in cat.people.iter().enumerate() {
             cat.matcher.add(&g.key, Target::Person(i as u32));
         }
-        cat
     }
 
     /// The table, once the second pass has counted every form.
@@ -405,7 +522,7 @@ impl Catalog {
         self,
         names: &[String],
         facts: &[ArticleFacts],
-        found: &[Vec<Found>],
+        counted: &Counted,
         lex: &Lexicon,
         opts: &Options,
     ) -> (Table, Vec<Conflict>) {
@@ -418,33 +535,34 @@ impl Catalog {
             source_ids: source_ids(names),
             conflicts: Vec::new(),
         };
-        let mut place_forms: Vec<Forms> = vec![Forms::default(); self.places.len()];
-        let mut place_refs: Vec<Vec<Ref>> =
-            self.places.iter().map(|g| g.evidence.clone()).collect();
-        let mut org_forms: Vec<Forms> = vec![Forms::default(); self.orgs.len()];
-        let mut org_refs: Vec<Vec<Ref>> = self.orgs.iter().map(|g| g.mentions.clone()).collect();
-        let mut person_forms: Vec<Forms> = vec![Forms::default(); self.people.len()];
-        let mut person_refs: Vec<Vec<Ref>> =
-            self.people.iter().map(|g| g.mentions.clone()).collect();
-        for (ai, list) in found.iter().enumerate() {
-            for f in list {
-                let r = (ai as u32, f.at.clone());
-                match f.target {
-                    Target::Place(i) => {
-                        place_forms[i as usize].add(&f.form);
-                        place_refs[i as usize].push(r);
-                    }
-                    Target::Org(i) => {
-                        org_forms[i as usize].add(&f.form);
-                        org_refs[i as usize].push(r);
-                    }
-                    Target::Person(i) => {
-                        person_forms[i as usize].add(&f.form);
-                        person_refs[i as usize].push(r);
-                    }
-                }
+        // Every form of every name, counted, with the lines that write it.
+        let tally = |t: Target, base: &Cited| -> (Forms, Cited) {
+            let mut forms = Forms::default();
+            let mut refs = base.clone();
+            for (f, x) in counted.of(t) {
+                forms.add_n(f, x.count);
+                refs.merge(x.cited.clone());
             }
-        }
+            (forms, refs)
+        };
+        let (mut place_forms, place_refs): (Vec<Forms>, Vec<Cited>) = self
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, g)| tally(Target::Place(i as u32), &g.evidence))
+            .unzip();
+        let (org_forms, org_refs): (Vec<Forms>, Vec<Cited>) = self
+            .orgs
+            .iter()
+            .enumerate()
+            .map(|(i, g)| tally(Target::Org(i as u32), &g.mentions))
+            .unzip();
+        let (mut person_forms, person_refs): (Vec<Forms>, Vec<Cited>) = self
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, g)| tally(Target::Person(i as u32), &g.mentions))
+            .unzip();
         let mut table = Table {
             version: 1,
             ..Table::default()
@@ -452,15 +570,12 @@ impl Catalog {
 
         // Places, in the order first seen.
         let mut place_order: Vec<usize> = (0..self.places.len()).collect();
-        place_order.sort_by_key(|&i| first(&place_refs[i]));
+        place_order.sort_by_key(|&i| place_refs[i].first());
         let mut place_id: Vec<String> = vec![String::new(); self.places.len()];
         let mut place_name: Vec<String> = vec![String::new(); self.places.len()];
         let mut ids = Ids::default();
         for &i in &place_order {
             let forms = &mut place_forms[i];
-            for (_, at) in &self.places[i].evidence {
-                let _ = at;
-            }
             if forms.list.is_empty() {
                 continue;
             }
@@ -478,7 +593,7 @@ impl Catalog {
                 form: f.clone(),
                 count: *n,
             }));
-            let sources = b.refs(&place_refs[i]);
+            let sources = b.refs(&place_refs[i].finish());
             table.places.push(Entity {
                 id,
                 name,
@@ -514,13 +629,13 @@ impl Catalog {
                 }
             }
         };
-        let majority_place = |hints: &[Hint]| -> Option<usize> {
+        let majority_place = |hints: &[(Hint, u32)]| -> Option<usize> {
             let mut c: Vec<(usize, u32)> = Vec::new();
-            for h in hints {
+            for (h, k) in hints {
                 if let Some(p) = place_of_hint(h) {
                     match c.iter_mut().find(|(q, _)| *q == p) {
-                        Some((_, n)) => *n += 1,
-                        None => c.push((p, 1)),
+                        Some((_, n)) => *n += k,
+                        None => c.push((p, *k)),
                     }
                 }
             }
@@ -532,7 +647,7 @@ impl Catalog {
 
         // Organisations.
         let mut org_order: Vec<usize> = (0..self.orgs.len()).collect();
-        org_order.sort_by_key(|&i| first(&org_refs[i]));
+        org_order.sort_by_key(|&i| org_refs[i].first());
         let mut org_id: Vec<String> = vec![String::new(); self.orgs.len()];
         let mut org_country: Vec<Option<usize>> = vec![None; self.orgs.len()];
         let mut org_words: Vec<(usize, FxHashSet<String>)> = Vec::new();
@@ -572,7 +687,7 @@ impl Catalog {
                 country: org_country[i].map(|p| place_name[p].clone()),
                 kind: None,
                 counts: vec![],
-                sources: b.refs(&org_refs[i]),
+                sources: b.refs(&org_refs[i].finish()),
                 specs: vec![],
             });
         }
@@ -585,7 +700,7 @@ impl Catalog {
 
         // People.
         let mut person_order: Vec<usize> = (0..self.people.len()).collect();
-        person_order.sort_by_key(|&i| first(&person_refs[i]));
+        person_order.sort_by_key(|&i| person_refs[i].first());
         let mut person_id: Vec<String> = vec![String::new(); self.people.len()];
         let mut ids = Ids::default();
         let mut alias_owner: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -604,9 +719,12 @@ impl Catalog {
             // Spellings that differ only in diacritics.
             for (other, _) in forms.others(&name) {
                 if tight_key(&other) == tight_key(&name) && !all_caps(&other) {
-                    let lines = |form: &str| {
-                        let refs: Vec<Ref> = found_lines(found, Target::Person(i as u32), form);
-                        refs
+                    let lines = |form: &str| -> Vec<Ref> {
+                        counted
+                            .forms
+                            .get(&(Target::Person(i as u32), form.to_string()))
+                            .map(|x| x.cited.finish())
+                            .unwrap_or_default()
                     };
                     let chosen = b.refs(&lines(&name));
                     let minority = b.refs(&lines(&other));
@@ -667,9 +785,9 @@ impl Catalog {
                 _ => parts.family.clone(),
             };
             let mut ref_forms = Forms::default();
-            for (w, _) in &g.ref_forms {
+            for (w, c) in &g.ref_forms {
                 if tight_key(w) == tight_key(&ref_word) {
-                    ref_forms.add(w);
+                    ref_forms.add_n(w, c.count);
                 }
             }
             for (other, _) in ref_forms.others(&ref_word) {
@@ -679,9 +797,9 @@ impl Catalog {
                 let pick = |form: &str| -> Vec<Ref> {
                     g.ref_forms
                         .iter()
-                        .filter(|(w, _)| w == form)
-                        .map(|(_, r)| r.clone())
-                        .collect()
+                        .find(|(w, _)| w == form)
+                        .map(|(_, c)| c.finish())
+                        .unwrap_or_default()
                 };
                 let chosen = b.refs(&pick(&ref_word));
                 let minority = b.refs(&pick(&other));
@@ -734,7 +852,7 @@ impl Catalog {
                     aliases,
                     titles,
                     country,
-                    sources: b.refs(mentions),
+                    sources: b.refs(&mentions.finish()),
                     specs: vec![],
                 },
             ));
@@ -777,7 +895,7 @@ impl Catalog {
             .iter()
             .enumerate()
             .map(|(i, g)| {
-                let mut arts: Vec<u32> = place_refs[i].iter().map(|r| r.0).collect();
+                let mut arts: Vec<u32> = place_refs[i].finish().iter().map(|r| r.0).collect();
                 arts.sort_unstable();
                 arts.dedup();
                 (place_id[i].clone(), (arts.len(), g.dateline))
@@ -805,27 +923,6 @@ impl Catalog {
         let conflicts = b.conflicts;
         (table, conflicts)
     }
-}
-
-/// The earliest place in a list.
-fn first(refs: &[Ref]) -> (u32, u32) {
-    refs.iter()
-        .map(|(a, at)| (*a, at.line))
-        .min()
-        .unwrap_or((u32::MAX, 0))
-}
-
-/// The lines where the second pass found a form of a target.
-fn found_lines(found: &[Vec<Found>], t: Target, form: &str) -> Vec<Ref> {
-    let mut out = Vec::new();
-    for (ai, list) in found.iter().enumerate() {
-        for f in list {
-            if f.target == t && f.form == form {
-                out.push((ai as u32, f.at.clone()));
-            }
-        }
-    }
-    out
 }
 
 /// Source ids from file names: the name without its extension, as a slug; unique.
@@ -858,17 +955,6 @@ struct Builder<'a> {
     cited: Vec<bool>,
     source_ids: Vec<String>,
     conflicts: Vec<Conflict>,
-}
-
-/// One title value of a person and where it is given.
-#[derive(Debug, Clone)]
-struct Val {
-    title: String,
-    key: String,
-    kind: TitleKind,
-    vocab: Option<String>,
-    modifiers: String,
-    mentions: Vec<(u32, TitleMention)>,
 }
 
 impl Builder<'_> {
@@ -909,35 +995,9 @@ impl Builder<'_> {
         org_words: &[(usize, FxHashSet<String>)],
         table: &Table,
     ) -> Vec<HeldTitle> {
-        let mut vals: Vec<Val> = Vec::new();
-        for (ai, t) in &g.titles {
-            let k = key(&t.title);
-            match vals.iter_mut().find(|v| v.key == k) {
-                Some(v) => v.mentions.push((*ai, t.clone())),
-                None => vals.push(Val {
-                    title: t.title.clone(),
-                    key: k,
-                    kind: t.kind,
-                    vocab: t.vocab.clone(),
-                    modifiers: t.modifiers.clone(),
-                    mentions: vec![(*ai, t.clone())],
-                }),
-            }
-        }
+        let mut vals: Vec<Val> = g.vals.clone();
         let words = |v: &Val| -> Vec<String> { v.key.split(' ').map(str::to_string).collect() };
-        let org_of = |v: &Val| -> Option<String> {
-            let mut c = Forms::default();
-            for (_, m) in &v.mentions {
-                if let Some(o) = &m.org {
-                    c.add(o);
-                }
-            }
-            c.list
-                .iter()
-                .enumerate()
-                .max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k)))
-                .map(|(_, (f, _))| f.clone())
-        };
+        let org_of = |v: &Val| -> Option<String> { v.orgs.most().map(str::to_string) };
         // A one-word rank ("General") is the short form of a longer rank ending in it.
         let mut k = 0;
         while k < vals.len() {
@@ -946,14 +1006,15 @@ impl Builder<'_> {
                 .then(|| {
                     (0..vals.len())
                         .filter(|&j| j != k && words(&vals[j]).last() == w.last())
-                        .max_by_key(|&j| vals[j].mentions.len())
+                        .max_by_key(|&j| vals[j].cited.count)
                 })
                 .flatten();
             match into {
                 Some(j) => {
-                    let m = vals.remove(k).mentions;
+                    let m = vals.remove(k);
                     let j = if j > k { j - 1 } else { j };
-                    vals[j].mentions.extend(m);
+                    vals[j].cited.merge(m.cited);
+                    vals[j].orgs.merge(&m.orgs);
                 }
                 None => k += 1,
             }
@@ -971,10 +1032,20 @@ impl Builder<'_> {
             for c in a + 1..n {
                 let (wa, wc) = (words(&vals[a]), words(&vals[c]));
                 let suffix = |x: &[String], y: &[String]| x.len() < y.len() && y.ends_with(x);
-                let same_org = org_of(&vals[a]).is_some()
+                // The same kind of post at the same organisation (or none), never written
+                // together: two answers to one question ("Foreign Secretary", "Home
+                // Secretary"). Titles written together are held together.
+                let pair = if vals[a].key < vals[c].key {
+                    (vals[a].key.clone(), vals[c].key.clone())
+                } else {
+                    (vals[c].key.clone(), vals[a].key.clone())
+                };
+                let together = g.together.contains(&pair);
+                let rivals = wa.last() == wc.last()
+                    && vals[a].kind == vals[c].kind
                     && org_of(&vals[a]) == org_of(&vals[c])
-                    && wa.last() == wc.last();
-                if suffix(&wa, &wc) || suffix(&wc, &wa) || same_org {
+                    && !together;
+                if suffix(&wa, &wc) || suffix(&wc, &wa) || rivals {
                     let (ra, rc) = (root(&mut slot, a), root(&mut slot, c));
                     slot[rc] = ra;
                 }
@@ -993,23 +1064,17 @@ impl Builder<'_> {
             }
             let best = *members
                 .iter()
-                .max_by_key(|&&i| (vals[i].mentions.len(), std::cmp::Reverse(i)))
+                .max_by_key(|&&i| (vals[i].cited.count, std::cmp::Reverse(i)))
                 .expect("a member");
             let v = &vals[best];
-            let refs: Vec<Ref> = v.mentions.iter().map(|(a, m)| (*a, m.at.clone())).collect();
-            let sources = self.refs(&refs);
+            let sources = self.refs(&v.cited.finish());
             let mut disputed = Vec::new();
             let mut others = Vec::new();
             for &m in &members {
                 if m == best {
                     continue;
                 }
-                let refs: Vec<Ref> = vals[m]
-                    .mentions
-                    .iter()
-                    .map(|(a, t)| (*a, t.at.clone()))
-                    .collect();
-                let s = self.refs(&refs);
+                let s = self.refs(&vals[m].cited.finish());
                 others.push(Side {
                     value: vals[m].title.clone(),
                     sources: s.clone(),
@@ -1020,6 +1085,9 @@ impl Builder<'_> {
                 });
             }
             if !others.is_empty() {
+                let tie = members
+                    .iter()
+                    .any(|&m| m != best && vals[m].cited.count == v.cited.count);
                 self.conflicts.push(Conflict {
                     subject: name.to_string(),
                     field: "title".into(),
@@ -1028,16 +1096,21 @@ impl Builder<'_> {
                         sources: sources.clone(),
                     },
                     others,
-                    rule: "majority".into(),
+                    rule: if tie {
+                        "tie: the first seen"
+                    } else {
+                        "majority"
+                    }
+                    .into(),
                 });
             }
             // Aliases: the forms written, and the vocabulary's forms with the modifiers.
             let mut aliases: Vec<String> = Vec::new();
             let mut seen: FxHashSet<String> = FxHashSet::default();
             seen.insert(v.key.clone());
-            for (_, m) in &v.mentions {
-                if seen.insert(key(&m.written)) {
-                    aliases.push(m.written.clone());
+            for (w, _) in &v.written.list {
+                if seen.insert(key(w)) {
+                    aliases.push(w.clone());
                 }
             }
             if !v.modifiers.is_empty()
@@ -1134,7 +1207,7 @@ impl Builder<'_> {
             names: Forms,
             parties: Vec<usize>,
             party_counts: Vec<(usize, u32)>,
-            years: Vec<(i16, Ref)>,
+            years: Vec<(i16, Cited)>,
         }
         let mut groups: Vec<Group> = Vec::new();
         let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
@@ -1171,26 +1244,32 @@ impl Builder<'_> {
                         None => g.party_counts.push((*p, 1)),
                     }
                 }
-                g.years.push((m.year, (ai as u32, m.at.clone())));
+                let r = (ai as u32, m.at.clone());
+                match g.years.iter_mut().find(|(y, _)| *y == m.year) {
+                    Some((_, c)) => c.push(r),
+                    None => {
+                        let mut c = Cited::new(self.opts.max_sources);
+                        c.push(r);
+                        g.years.push((m.year, c));
+                    }
+                }
             }
         }
         let mut ids = Ids::default();
         let mut out = Vec::new();
         for g in groups {
-            let mut years: Vec<(i16, Vec<Ref>)> = Vec::new();
-            for (y, r) in &g.years {
-                match years.iter_mut().find(|(z, _)| z == y) {
-                    Some((_, v)) => v.push(r.clone()),
-                    None => years.push((*y, vec![r.clone()])),
-                }
-            }
+            let years: Vec<(i16, Vec<Ref>, u32)> = g
+                .years
+                .iter()
+                .map(|(y, c)| (*y, c.finish(), c.count))
+                .collect();
             let (year, refs) = years
                 .iter()
                 .enumerate()
-                .max_by_key(|(k, (_, v))| (v.len(), std::cmp::Reverse(*k)))
-                .map(|(_, (y, v))| (*y, v.clone()))
+                .max_by_key(|(k, (_, _, n))| (*n, std::cmp::Reverse(*k)))
+                .map(|(_, (y, v, _))| (*y, v.clone()))
                 .expect("a year");
-            let mentions = g.years.len() as u32;
+            let mentions: u32 = g.years.iter().map(|(_, c)| c.count).sum();
             let parties: Vec<usize> = if g.generic {
                 g.parties.clone()
             } else {
@@ -1236,11 +1315,15 @@ impl Builder<'_> {
                 (name, vec![])
             };
             let sources = self.refs(&refs);
+            let tie = years
+                .iter()
+                .filter(|(_, _, n)| *n == years.iter().map(|(_, _, n)| *n).max().unwrap_or(0));
+            let tie = tie.count() > 1;
             if years.len() > 1 {
                 let others = years
                     .iter()
-                    .filter(|(y, _)| *y != year)
-                    .map(|(y, v)| Side {
+                    .filter(|(y, _, _)| *y != year)
+                    .map(|(y, v, _)| Side {
                         value: y.to_string(),
                         sources: self.refs(v),
                     })
@@ -1253,7 +1336,12 @@ impl Builder<'_> {
                         sources: sources.clone(),
                     },
                     others,
-                    rule: "majority".into(),
+                    rule: if tie {
+                        "tie: the first seen"
+                    } else {
+                        "majority"
+                    }
+                    .into(),
                 });
             }
             let id = ids.make(&format!("{name} {year}"));
@@ -1291,7 +1379,7 @@ impl Builder<'_> {
             participants: Vec<usize>,
             places: Vec<(usize, u32)>,
             words: Vec<String>,
-            refs: Vec<Ref>,
+            refs: Cited,
             years: Vec<i16>,
         }
         impl Cluster {
@@ -1332,7 +1420,7 @@ impl Builder<'_> {
                         self.words.push(w);
                     }
                 }
-                self.refs.extend(o.refs);
+                self.refs.merge(o.refs);
                 self.years.extend(o.years);
             }
             fn shares(&self, o: &Cluster) -> usize {
@@ -1354,7 +1442,9 @@ impl Builder<'_> {
             places: Vec<usize>,
             words: Vec<String>,
             year: Option<i16>,
+            definite: bool,
         }
+        let cap = self.opts.max_sources;
         let mut dated: Vec<Cluster> = Vec::new();
         let mut undated: Vec<Cluster> = Vec::new();
         for (ai, f) in self.facts.iter().enumerate() {
@@ -1370,6 +1460,7 @@ impl Builder<'_> {
                     places: Self::places_in(&e.places, place_by_key),
                     words: e.words.clone(),
                     year: e.year,
+                    definite: e.definite,
                 };
                 let r = (ai as u32, e.at.clone());
                 if let Some(d) = e.date {
@@ -1378,6 +1469,7 @@ impl Builder<'_> {
                         None => {
                             let mut c = Cluster {
                                 date: Some(d),
+                                refs: Cited::new(cap),
                                 ..Cluster::default()
                             };
                             c.add(&m, r);
@@ -1390,6 +1482,7 @@ impl Builder<'_> {
                         None => {
                             let mut c = Cluster {
                                 weekday: Some(w),
+                                refs: Cited::new(cap),
                                 ..Cluster::default()
                             };
                             c.add(&m, r);
@@ -1414,11 +1507,14 @@ impl Builder<'_> {
                         || m.places
                             .iter()
                             .any(|p| c.places.iter().any(|(q, _)| q == p));
-                    if year_ok && shares {
+                    if year_ok && (shares || m.definite) {
                         c.add(&m, r);
                     }
                 } else if local.is_empty() && !m.participants.is_empty() && m.year.is_none() {
-                    let mut c = Cluster::default();
+                    let mut c = Cluster {
+                        refs: Cited::new(cap),
+                        ..Cluster::default()
+                    };
                     c.add(&m, r);
                     local.push(c);
                 }
@@ -1493,7 +1589,7 @@ impl Builder<'_> {
                     && days <= 7
                     && (same_place || a.place().is_none() || c.place().is_none())
                 {
-                    let (keep, drop) = if c.refs.len() > a.refs.len() {
+                    let (keep, drop) = if c.refs.count > a.refs.count {
                         (j, k)
                     } else {
                         (k, j)
@@ -1506,11 +1602,11 @@ impl Builder<'_> {
                         .join(", ");
                     let chosen = Side {
                         value: events[keep].date.expect("dated").to_string(),
-                        sources: self.refs(&events[keep].refs.clone()),
+                        sources: self.refs(&events[keep].refs.finish()),
                     };
                     let other = Side {
                         value: events[drop].date.expect("dated").to_string(),
-                        sources: self.refs(&events[drop].refs.clone()),
+                        sources: self.refs(&events[drop].refs.finish()),
                     };
                     self.conflicts.push(Conflict {
                         subject: format!("event of {subject}"),
@@ -1519,8 +1615,11 @@ impl Builder<'_> {
                         others: vec![other],
                         rule: "majority".into(),
                     });
-                    let gone = events.remove(drop);
+                    // The minority's participants, places and words join; its lines, which
+                    // give another day, do not cite the kept date.
+                    let mut gone = events.remove(drop);
                     let keep = if keep > drop { keep - 1 } else { keep };
+                    gone.refs = Cited::new(cap);
                     events[keep].merge(gone);
                     k = 0;
                     j = 1;
@@ -1531,7 +1630,7 @@ impl Builder<'_> {
             k += 1;
         }
         events.retain(|e| !e.participants.is_empty());
-        events.sort_by_key(|e| (e.date, first(&e.refs)));
+        events.sort_by_key(|e| (e.date, e.refs.first()));
         let mut ids = Ids::default();
         let mut out = Vec::new();
         for e in events {
@@ -1559,7 +1658,7 @@ impl Builder<'_> {
                     .map(|p| person_id[*p].clone())
                     .collect(),
                 words: e.words.clone(),
-                sources: self.refs(&e.refs),
+                sources: self.refs(&e.refs.finish()),
                 specs: vec![],
             });
         }

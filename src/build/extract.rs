@@ -41,6 +41,8 @@ pub struct ArticleFacts {
     pub orgs: Vec<OrgMention>,
     pub laws: Vec<LawMention>,
     pub events: Vec<EventMention>,
+    /// How many title mentions the article has (numbers `TitleMention::group`).
+    pub groups: u32,
 }
 
 /// A person the article introduces (with a title, in apposition, or with an honorific).
@@ -78,6 +80,8 @@ pub struct TitleMention {
     pub kind: TitleKind,
     /// The organisation written with it ("at the UK Home Office").
     pub org: Option<String>,
+    /// Titles written together for one mention share this number (within the article).
+    pub group: u32,
     pub at: At,
 }
 
@@ -142,6 +146,8 @@ pub struct EventMention {
     pub weekday: Option<Weekday>,
     /// A year alone in the sentence.
     pub year: Option<i16>,
+    /// The event is named as one already known ("the meeting", "Tuesday's talks").
+    pub definite: bool,
     pub at: At,
 }
 
@@ -149,8 +155,9 @@ pub struct EventMention {
 struct Blk {
     start: usize,
     ba: BlockAnalysis,
-    low: Vec<String>,
-    orig: Vec<String>,
+    /// The folded text in lowercase, and each token's range in it.
+    lower: String,
+    low_spans: Vec<(u32, u32)>,
     /// Starts with an uppercase letter.
     cap: Vec<bool>,
     /// Can be part of a person's name.
@@ -164,17 +171,39 @@ impl Blk {
         let (btext, segs) = b.relative(text);
         let ba = BlockAnalysis::new(btext, &segs, &EMPTY);
         let n = ba.tokens.len();
-        let mut low = Vec::with_capacity(n);
-        let mut orig = Vec::with_capacity(n);
+        // One lowercase copy of the block, when lowercasing keeps every token's place (it
+        // does for nearly all text); else a copy per token.
+        let whole = ba.folded.text.to_lowercase();
+        let same_places = whole.len() == ba.folded.text.len()
+            && ba
+                .tokens
+                .iter()
+                .all(|t| whole.is_char_boundary(t.start) && whole.is_char_boundary(t.end));
+        let (lower, low_spans): (String, Vec<(u32, u32)>) = if same_places {
+            let spans = ba
+                .tokens
+                .iter()
+                .map(|t| (t.start as u32, t.end as u32))
+                .collect();
+            (whole, spans)
+        } else {
+            let mut lower = String::new();
+            let mut spans = Vec::with_capacity(n);
+            for t in &ba.tokens {
+                let a = lower.len() as u32;
+                lower.push_str(&t.text(&ba.folded.text).to_lowercase());
+                spans.push((a, lower.len() as u32));
+            }
+            (lower, spans)
+        };
         let mut cap = Vec::with_capacity(n);
         let mut name = Vec::with_capacity(n);
         let mut sent = Vec::with_capacity(n);
         let mut si = 0usize;
         for (i, t) in ba.tokens.iter().enumerate() {
             let f = t.text(&ba.folded.text);
-            let l = f.to_lowercase();
-            let (a, z) = ba.folded.original_range(t.start, t.end);
-            let o: String = btext[a..z].nfc().collect();
+            let (la, lz) = low_spans[i];
+            let l = &lower[la as usize..lz as usize];
             let c = f.chars().next().is_some_and(char::is_uppercase);
             // A lowercase part after a hyphen continues a name ("Ji-hoon").
             let nm = if !c
@@ -184,30 +213,32 @@ impl Blk {
                 && f.chars().all(char::is_alphabetic)
                 && !l.ends_with("ed")
                 && !matches!(
-                    l.as_str(),
+                    l,
                     "based" | "born" | "era" | "style" | "wide" | "like" | "level" | "term"
                 ) {
                 true
             } else {
-                c && lex.name_word(&o, &l)
+                c && lex.name_word(f, l)
             };
             while si + 1 < ba.sentences.len() && ba.sentences[si].1 <= t.start {
                 si += 1;
             }
-            low.push(l);
-            orig.push(o);
             cap.push(c || nm);
             name.push(nm);
             sent.push(si);
         }
+        let low = |k: usize| {
+            let (a, z) = low_spans[k];
+            &lower[a as usize..z as usize]
+        };
         // Runs of capitalised words in one sentence.
         let mut runs = Vec::new();
         let mut i = 0;
         while i < n {
             let member = |k: usize| {
                 cap[k]
-                    && low[k].chars().next().is_some_and(char::is_alphabetic)
-                    && !lex.is_stopword(&low[k])
+                    && low(k).chars().next().is_some_and(char::is_alphabetic)
+                    && !lex.is_stopword(low(k))
             };
             if !member(i) {
                 i += 1;
@@ -230,8 +261,8 @@ impl Blk {
         Blk {
             start: b.start,
             ba,
-            low,
-            orig,
+            lower,
+            low_spans,
             cap,
             name,
             sent,
@@ -240,7 +271,18 @@ impl Blk {
     }
 
     fn len(&self) -> usize {
-        self.low.len()
+        self.low_spans.len()
+    }
+
+    /// Token `i` of the folded text, in lowercase.
+    fn low(&self, i: usize) -> &str {
+        let (a, z) = self.low_spans[i];
+        &self.lower[a as usize..z as usize]
+    }
+
+    /// Token `i` of the folded text, with its case.
+    fn folded(&self, i: usize) -> &str {
+        self.ba.tokens[i].text(&self.ba.folded.text)
     }
 
     fn join(&self, i: usize) -> Join {
@@ -269,12 +311,15 @@ impl Blk {
 
     /// Is token `i` the word `w` in lowercase, joined to the word before by white space?
     fn is(&self, i: usize, w: &str) -> bool {
-        i < self.len() && self.low[i] == w && !self.cap[i]
+        i < self.len() && self.low(i) == w && !self.cap[i]
     }
 
     /// Is token `i` a year ("2015")?
     fn year(&self, i: usize) -> Option<i16> {
-        let t = self.low.get(i)?;
+        if i >= self.len() {
+            return None;
+        }
+        let t = self.low(i);
         if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -284,7 +329,7 @@ impl Blk {
 
     /// Is token `i` followed by "'s" (a possessive)?
     fn possessive(&self, i: usize) -> bool {
-        i + 1 < self.len() && self.join(i + 1) == Join::Apostrophe && self.low[i + 1] == "s"
+        i + 1 < self.len() && self.join(i + 1) == Join::Apostrophe && self.low(i + 1) == "s"
     }
 
     /// The token range of a sentence.
@@ -382,19 +427,29 @@ fn publisher(text: &str) -> Option<String> {
     (p.len() <= 40).then_some(p)
 }
 
-/// The first short line that is not a dateline.
+/// The headline: the first line that is not a dateline (or front matter), when it is short
+/// and does not end like a sentence.
 fn headline(text: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && *l != "---")
-        .take(4)
-        .find(|l| {
-            l.chars().count() <= 150
-                && !l.ends_with('.')
-                && dateline(l).is_none()
-                && !l.contains(':')
-        })
-        .map(clean)
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut first = lines.next()?;
+    if first == "---" {
+        // Front matter: its title, if any.
+        for l in lines.by_ref() {
+            if l == "---" || l == "..." {
+                break;
+            }
+            if let Some(t) = l.strip_prefix("title:") {
+                let t = t.trim().trim_matches(['"', '\'']);
+                return (!t.is_empty()).then(|| clean(t));
+            }
+        }
+        first = lines.next()?;
+    }
+    while dateline(first).is_some() {
+        first = lines.next()?;
+    }
+    let first = first.trim_start_matches('#').trim();
+    (first.chars().count() <= 150 && !first.ends_with(['.', ':'])).then(|| clean(first))
 }
 
 impl Art<'_> {
@@ -431,12 +486,24 @@ impl Art<'_> {
         clean(&self.text[s..e].nfc().collect::<String>())
     }
 
+    /// The written form of a title before a name: with an abbreviation's final full stop
+    /// ("Lt. Gen.").
+    fn written_title(&self, bi: usize, a: usize, z: usize) -> String {
+        let b = &self.blocks[bi];
+        let w = self.written(bi, a, z);
+        if z < b.len() && b.gap(z).starts_with('.') && b.low(z - 1).len() <= 4 {
+            format!("{w}.")
+        } else {
+            w
+        }
+    }
+
     /// The key of tokens `[a, z)` as the index makes keys.
     fn key(&self, bi: usize, a: usize, z: usize) -> String {
         let b = &self.blocks[bi];
         let mut k = String::new();
         for i in a..z {
-            push_key(&mut k, &b.low[i], b.join(i), i == a);
+            push_key(&mut k, b.low(i), b.join(i), i == a);
         }
         k
     }
@@ -455,10 +522,39 @@ impl Art<'_> {
                 lex.title(&self.key(bi, s, end))
                     .map(|v| (s, v.title.clone(), v.kind))
             });
-            let seg = if let Some((s0, vocab, kind)) = found {
+            // "Director General", "Secretary General": an office head before a one-word rank
+            // makes one office title.
+            let office_general = found.as_ref().is_some_and(|(s0, _, kind)| {
+                *kind == TitleKind::Rank
+                    && end - s0 == 1
+                    && *s0 > a
+                    && b.cap[s0 - 1]
+                    && ((lex.is_head(b.low(s0 - 1))
+                        && lex
+                            .title(b.low(s0 - 1))
+                            .is_none_or(|v| v.kind == TitleKind::Office))
+                        || matches!(
+                            b.low(s0 - 1),
+                            "attorney" | "solicitor" | "surgeon" | "auditor" | "postmaster"
+                        ))
+            });
+            let seg = if office_general {
+                let mut s = end - 2;
+                while s > a && lex.is_modifier(b.low(s - 1)) {
+                    s -= 1;
+                }
+                Seg {
+                    start: s,
+                    end,
+                    title: self.written(bi, s, end),
+                    modifiers: String::new(),
+                    vocab: None,
+                    kind: TitleKind::Office,
+                }
+            } else if let Some((s0, vocab, kind)) = found {
                 let mut s = s0;
                 if kind != TitleKind::Honorific {
-                    while s > a && lex.is_modifier(&b.low[s - 1]) {
+                    while s > a && lex.is_modifier(b.low(s - 1)) {
                         s -= 1;
                     }
                 }
@@ -480,19 +576,19 @@ impl Art<'_> {
                     vocab: Some(vocab),
                     kind,
                 }
-            } else if lex.is_honorific(&b.low[end - 1]) {
+            } else if lex.is_honorific(b.low(end - 1)) {
                 Seg {
                     start: end - 1,
                     end,
-                    title: b.orig[end - 1].clone(),
+                    title: self.written(bi, end - 1, end),
                     modifiers: String::new(),
                     vocab: None,
                     kind: TitleKind::Honorific,
                 }
-            } else if lex.is_head(&b.low[end - 1]) {
+            } else if lex.is_head(b.low(end - 1)) {
                 let mut s = end - 1;
                 while s > a {
-                    let w = &b.low[s - 1];
+                    let w = b.low(s - 1);
                     if lex.is_head(w)
                         || lex.is_honorific(w)
                         || lex.is_stopword(w)
@@ -532,8 +628,8 @@ impl Art<'_> {
     fn hint_before(&self, bi: usize, a: usize, left: usize) -> Option<Hint> {
         let b = &self.blocks[bi];
         // A nationality adjective at the start: "Hungarian Interior Minister".
-        if left > a && self.lex.is_demonym(&b.low[a]) {
-            return Some(Hint::Demonym(b.low[a].clone()));
+        if left > a && self.lex.is_demonym(b.low(a)) {
+            return Some(Hint::Demonym(b.low(a).to_string()));
         }
         if left > a {
             // "UK Home Secretary": a qualifier; the place is resolved later.
@@ -553,11 +649,13 @@ impl Art<'_> {
         let lex = self.lex;
         let mut chain = Chain::default();
         let mut start;
-        if lex.is_org_head(&b.low[ns - 1]) {
+        if lex.is_org_head(b.low(ns - 1)) {
             // "TITLE at the ORG NAME"
             let mut org_start = a;
-            if lex.is_demonym(&b.low[org_start]) && ns - org_start > 2 {
-                chain.hints.push(Hint::Demonym(b.low[org_start].clone()));
+            if lex.is_demonym(b.low(org_start)) && ns - org_start > 2 {
+                chain
+                    .hints
+                    .push(Hint::Demonym(b.low(org_start).to_string()));
                 org_start += 1;
             }
             chain.org = Some((org_start, ns));
@@ -667,26 +765,58 @@ impl Art<'_> {
             ..Chain::default()
         };
         if left > ta {
-            if (ta..left).any(|i| lex.is_org_head(&b.low[i])) {
+            if (ta..left).any(|i| lex.is_org_head(b.low(i))) {
                 chain.org = Some((ta, left));
             } else if let Some(h) = self.hint_before(bi, ta, left) {
                 chain.hints.push(h);
             }
         }
         let mut end = tz;
-        // "at the UK Home Office", "of the Ministry of National Defence"
-        if end < b.len() && ["at", "of", "in", "for"].iter().any(|w| b.is(end, w)) {
+        // "Chief of the Defence Staff" (a vocabulary title with "of"), "at the UK Home
+        // Office", "of the Ministry of National Defence", "of Việt Nam to Hungary".
+        let mut hops = 0;
+        while hops < 2
+            && end < b.len()
+            && b.sent[end] == b.sent[z - 1]
+            && b.join(end) != Join::Break
+            && ["at", "of", "in", "for", "to"].iter().any(|w| b.is(end, w))
+        {
             let mut e = end + 1;
             if b.is(e, "the") {
                 e += 1;
             }
-            if let Some((oa, oz)) = b.run_of(e)
-                && oa == e
-                && let Some(oz) = self.org_end(bi, oa, oz, &[])
-            {
-                chain.org = Some((oa, oz));
+            let Some((oa, oz)) = b.run_of(e) else { break };
+            if oa != e {
+                break;
+            }
+            if hops == 0 && b.is(end, "of") {
+                let last = chain.titles.last().expect("a title").start;
+                let vocab = (oa + 1..=oz)
+                    .rev()
+                    .find_map(|k| lex.title(&self.key(bi, last, k)).map(|v| (k, v)));
+                if let Some((k, v)) = vocab {
+                    let seg = chain.titles.last_mut().expect("a title");
+                    seg.end = k;
+                    seg.title = v.title.clone();
+                    seg.vocab = Some(v.title.clone());
+                    seg.modifiers = String::new();
+                    seg.kind = v.kind;
+                    end = k;
+                    hops += 1;
+                    continue;
+                }
+            }
+            if let Some(oz2) = self.org_end(bi, oa, oz, &[]) {
+                chain.org = Some((oa, oz2));
+                end = oz2;
+            } else {
+                // "Ambassador of Việt Nam": the country; "to South Korea" is the posting.
+                if b.is(end, "of") {
+                    chain.hints.push(Hint::Place(self.written(bi, oa, oz)));
+                }
                 end = oz;
             }
+            hops += 1;
         }
         // The apposition closes.
         let closes = end >= b.len()
@@ -706,8 +836,8 @@ impl Art<'_> {
         let is_person = |i: usize| persons.get(i).is_some_and(Option::is_some);
         let head = (a..z)
             .rev()
-            .find(|&i| lex.is_org_head(&b.low[i]) && !is_person(i))?;
-        if (head + 1..z).any(|i| lex.law_head(&b.low[i]).is_some() && b.cap[i]) {
+            .find(|&i| lex.is_org_head(b.low(i)) && !is_person(i))?;
+        if (head + 1..z).any(|i| lex.law_head(b.low(i)).is_some() && b.cap[i]) {
             return None;
         }
         let mut end = head + 1;
@@ -774,15 +904,19 @@ impl Art<'_> {
             return;
         }
         let n = chain.titles.len();
+        facts.groups += 1;
+        let group = facts.groups;
+        let p = &mut facts.people[idx];
         for (i, s) in chain.titles.into_iter().enumerate() {
             p.titles.push(TitleMention {
-                written: self.written(bi, s.start, s.end),
+                written: self.written_title(bi, s.start, s.end),
                 title: s.title,
                 modifiers: s.modifiers,
                 vocab: s.vocab,
                 kind: s.kind,
                 // The organisation belongs to the title written next to it.
                 org: if i + 1 == n { org.clone() } else { None },
+                group,
                 at: at.clone(),
             });
         }
@@ -804,6 +938,11 @@ impl Art<'_> {
             }
             // "Minister of National Defence NAME": a title with "of" in the vocabulary.
             if let Some((chain, ns2)) = self.of_title(bi, a, z) {
+                self.record_person(bi, ns2, z, chain, facts, people);
+                continue;
+            }
+            // "State Secretary at the Ministry of Interior NAME".
+            if let Some((chain, ns2)) = self.of_org(bi, a, z) {
                 self.record_person(bi, ns2, z, chain, facts, people);
                 continue;
             }
@@ -840,13 +979,13 @@ impl Art<'_> {
         }
         let of = k - 1;
         let (ta, tz) = b.run_of(of.checked_sub(1)?)?;
-        if tz != of || !lex.is_head(&b.low[tz - 1]) || b.sent[ta] != b.sent[a] {
+        if tz != of || !lex.is_head(b.low(tz - 1)) || b.sent[ta] != b.sent[a] {
             return None;
         }
         let finish = |mut seg: Seg, pz: usize| -> Option<(Chain, usize)> {
             let mut chain = Chain::default();
             let mut s2 = seg.start;
-            while s2 > ta && lex.is_modifier(&b.low[s2 - 1]) {
+            while s2 > ta && lex.is_modifier(b.low(s2 - 1)) {
                 s2 -= 1;
             }
             if s2 < seg.start {
@@ -903,6 +1042,60 @@ impl Art<'_> {
             return finish(seg, pz);
         }
         None
+    }
+}
+
+impl Art<'_> {
+    /// "TITLE at the ORG-HEAD of PORTFOLIO NAME" where the run `(a, z)` follows "of": the
+    /// portfolio is one word, the rest is the name.
+    fn of_org(&self, bi: usize, a: usize, z: usize) -> Option<(Chain, usize)> {
+        let b = &self.blocks[bi];
+        let lex = self.lex;
+        let mut k = a;
+        if b.is(k.checked_sub(1)?, "the") {
+            k -= 1;
+        }
+        if !b.is(k.checked_sub(1)?, "of") {
+            return None;
+        }
+        let of = k - 1;
+        let (oa, oz) = b.run_of(of.checked_sub(1)?)?;
+        if oz != of || !lex.is_org_head(b.low(oz - 1)) || b.sent[oa] != b.sent[a] {
+            return None;
+        }
+        let pz = a + 1;
+        if !(2..=4).contains(&name_words(b, pz, z)) || !(pz..z).all(|i| b.name[i]) {
+            return None;
+        }
+        // The title before the organisation: "at the", "of the", "in the".
+        let mut t = oa;
+        if t >= 1 && b.is(t - 1, "the") {
+            t -= 1;
+        }
+        if !(t >= 1 && ["at", "of", "in", "for"].iter().any(|w| b.is(t - 1, w))) {
+            return None;
+        }
+        let (ta, tz) = b.run_of((t - 1).checked_sub(1)?)?;
+        if tz != t - 1 || b.sent[ta] != b.sent[a] {
+            return None;
+        }
+        let (segs, left) = self.segment(bi, ta, tz);
+        if segs.is_empty()
+            || segs.last().is_none_or(|s| s.end != tz)
+            || segs.iter().any(|s| s.kind == TitleKind::Honorific)
+        {
+            return None;
+        }
+        let mut chain = Chain {
+            titles: segs,
+            org: Some((oa, pz)),
+            ..Chain::default()
+        };
+        if let Some(h) = self.hint_before(bi, ta, left) {
+            chain.hints.push(h);
+        }
+        chain.former = left >= 1 && ["former", "ex", "late"].iter().any(|w| b.is(left - 1, w));
+        Some((chain, pz))
     }
 }
 
@@ -1009,7 +1202,7 @@ impl Art<'_> {
                 // "General Chiến", "Mr Ridley": a one-word rank or an honorific before it.
                 let alias = (i >= 1 && b.join(i) == Join::Space && b.cap[i - 1])
                     .then(|| {
-                        let t = &b.low[i - 1];
+                        let t = b.low(i - 1);
                         let rank = lex
                             .title(t)
                             .is_some_and(|v| v.kind == TitleKind::Rank && !v.title.contains(' '));
@@ -1047,7 +1240,7 @@ impl Art<'_> {
     ) -> Option<(usize, usize)> {
         let b = &self.blocks[bi];
         let lex = self.lex;
-        if !lex.is_locative(&b.low[i]) {
+        if !lex.is_locative(b.low(i)) {
             return None;
         }
         let (ss, _) = b.sentence_tokens(b.sent[i]);
@@ -1061,7 +1254,7 @@ impl Art<'_> {
             && b.join(i) == Join::Space
             && i - 1 != ss
             && person_at[i - 1].is_none()
-            && !lex.is_org_head(&b.low[i - 1])
+            && !lex.is_org_head(b.low(i - 1))
         {
             return None;
         }
@@ -1077,7 +1270,7 @@ impl Art<'_> {
             return None;
         }
         let bad = |t: usize| {
-            let w = &b.low[t];
+            let w = b.low(t);
             person_at[t].is_some()
                 || lex.is_org_head(w)
                 || lex.law_head(w).is_some()
@@ -1088,7 +1281,7 @@ impl Art<'_> {
                 || lex.is_modifier(w)
         };
         // "to the Vietnamese context": an adjective, not a place.
-        if (ra..rz).any(bad) || (rz - ra == 1 && lex.is_demonym(&b.low[ra])) {
+        if (ra..rz).any(bad) || (rz - ra == 1 && lex.is_demonym(b.low(ra))) {
             return None;
         }
         Some((ra, rz))
@@ -1102,8 +1295,8 @@ impl Art<'_> {
             && rz < b.len()
             && rz <= 4
             && b.gap(rz).contains('-')
-            && (0..rz).all(|t| !b.orig[t].chars().any(char::is_lowercase))
-            && (0..rz).all(|t| b.orig[t].chars().count() > 1)
+            && (0..rz).all(|t| !b.folded(t).chars().any(char::is_lowercase))
+            && (0..rz).all(|t| b.folded(t).chars().count() > 1)
         {
             facts.places.push(PlaceEvidence {
                 form: self.written(bi, 0, rz),
@@ -1127,20 +1320,20 @@ impl Art<'_> {
         let b = &self.blocks[bi];
         let lex = self.lex;
         for &(a, z) in &b.runs {
-            if !(a..z).any(|i| lex.is_org_head(&b.low[i])) {
+            if !(a..z).any(|i| lex.is_org_head(b.low(i))) {
                 continue;
             }
             let Some(end) = self.org_end(bi, a, z, person_at) else {
                 continue;
             };
             // "Home Office Minister": the organisation qualifies a title.
-            if end < z && (lex.is_head(&b.low[end]) || lex.is_modifier(&b.low[end])) {
+            if end < z && (lex.is_head(b.low(end)) || lex.is_modifier(b.low(end))) {
                 continue;
             }
             let mut s = a;
             let mut hint = None;
-            if lex.is_demonym(&b.low[s]) && end - s > 2 {
-                hint = Some(Hint::Demonym(b.low[s].clone()));
+            if lex.is_demonym(b.low(s)) && end - s > 2 {
+                hint = Some(Hint::Demonym(b.low(s).to_string()));
                 s += 1;
             } else if s >= 2
                 && b.possessive(s - 2)
@@ -1175,8 +1368,15 @@ impl Art<'_> {
             if b.sent[a] != si || (a < skip.1 && skip.0 < z) {
                 continue;
             }
-            if z < b.len() && b.join(z) == Join::Space && !b.cap[z] && lex.is_event_word(&b.low[z])
-            {
+            if z < b.len() && b.join(z) == Join::Space && !b.cap[z] && lex.is_event_word(b.low(z)) {
+                continue;
+            }
+            // "a debate in London": where it happened, not a party.
+            let mut p = a;
+            if p >= 1 && b.is(p - 1, "the") {
+                p -= 1;
+            }
+            if p >= 1 && !b.cap[p - 1] && lex.is_locative(b.low(p - 1)) {
                 continue;
             }
             for s in a..z {
@@ -1199,7 +1399,7 @@ impl Art<'_> {
         let n = b.len();
         // "Modern Slavery Act 2015", "the Modern Slavery Act of 2015", "the 2015 … Act".
         for &(a, z) in &b.runs {
-            let Some(kind) = lex.law_head(&b.low[z - 1]) else {
+            let Some(kind) = lex.law_head(b.low(z - 1)) else {
                 continue;
             };
             if z - a < 2 {
@@ -1229,7 +1429,7 @@ impl Art<'_> {
             if b.cap[i] {
                 continue;
             }
-            let Some(kind) = lex.law_head(&b.low[i]) else {
+            let Some(kind) = lex.law_head(b.low(i)) else {
                 continue;
             };
             let mut s = i;
@@ -1237,9 +1437,9 @@ impl Art<'_> {
                 && i - s < 3
                 && !b.cap[s - 1]
                 && b.join(s) == Join::Space
-                && b.low[s - 1].chars().all(char::is_alphabetic)
-                && !lex.is_stopword(&b.low[s - 1])
-                && !super::lexicon::verb_like(&b.low[s - 1])
+                && b.low(s - 1).chars().all(char::is_alphabetic)
+                && !lex.is_stopword(b.low(s - 1))
+                && !super::lexicon::verb_like(b.low(s - 1))
             {
                 s -= 1;
             }
@@ -1251,9 +1451,9 @@ impl Art<'_> {
             while k < n
                 && verbs < 2
                 && !b.cap[k]
-                && b.low[k] != "in"
-                && b.low[k] != "of"
-                && super::lexicon::verb_like(&b.low[k])
+                && b.low(k) != "in"
+                && b.low(k) != "of"
+                && super::lexicon::verb_like(b.low(k))
             {
                 k += 1;
                 verbs += 1;
@@ -1283,16 +1483,29 @@ impl Art<'_> {
                 continue;
             }
             let is_word = |i: usize| {
-                lex.is_event_word(&b.low[i])
+                lex.is_event_word(b.low(i))
                     && (!b.cap[i] || (i == ta && i + 1 < tz && !b.cap[i + 1]))
             };
             let words: Vec<String> = (ta..tz)
                 .filter(|&i| is_word(i))
-                .map(|i| b.low[i].clone())
+                .map(|i| b.low(i).to_string())
                 .collect();
             let Some(first_word) = (ta..tz).find(|&i| is_word(i)) else {
                 continue;
             };
+            let definite = (ta..tz).any(|i| {
+                is_word(i)
+                    && lex.is_event_noun(b.low(i))
+                    && ((i >= 1 && b.low(i - 1) == "the")
+                        || (i >= 2
+                            && b.low(i - 2) == "the"
+                            && !b.cap[i - 1]
+                            && !lex.is_stopword(b.low(i - 1)))
+                        || (i >= 2
+                            && b.low(i - 1) == "s"
+                            && b.join(i - 1) == Join::Apostrophe
+                            && lex.is_weekday(b.low(i - 2))))
+            });
             let mut participants: Vec<String> = Vec::new();
             for p in person_at[ta..tz].iter().flatten() {
                 let k = &facts.people[*p].key;
@@ -1326,7 +1539,7 @@ impl Art<'_> {
             let (fs, fe) = b.ba.sentences[si];
             let future = (ta..tz).any(|i| {
                 matches!(
-                    b.low[i].as_str(),
+                    b.low(i),
                     "will" | "next" | "upcoming" | "scheduled" | "planned"
                 )
             });
@@ -1363,6 +1576,7 @@ impl Art<'_> {
                 date,
                 weekday,
                 year,
+                definite,
                 at: self.at(bi, first_word),
             });
         }
@@ -1412,12 +1626,14 @@ pub struct Matcher {
     max_tokens: usize,
 }
 
-/// A form of a known name found in an article.
+/// A form of a known name in an article: how often, and on which lines.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub target: Target,
     pub form: String,
-    pub at: At,
+    pub count: u32,
+    /// One per line, in order.
+    pub ats: Vec<At>,
 }
 
 impl Matcher {
@@ -1469,7 +1685,7 @@ pub fn scan(name: &str, text: &str, lex: &Lexicon, matcher: &Matcher, quotes: bo
                 if j > i && (b.join(j) == Join::Break || b.sent[j] != b.sent[i]) {
                     break;
                 }
-                key.extend(b.low[j].chars().filter(|c| c.is_alphanumeric()));
+                key.extend(b.low(j).chars().filter(|c| c.is_alphanumeric()));
                 if b.cap[j]
                     && let Some(t) = matcher.map.get(&key)
                 {
@@ -1478,13 +1694,23 @@ pub fn scan(name: &str, text: &str, lex: &Lexicon, matcher: &Matcher, quotes: bo
             }
             match best {
                 Some((z, target)) => {
-                    // Not the start of a possessive-free longer name: "Hanoi" in "Hanoi Road"
-                    // still counts; a name is what the table holds.
-                    out.push(Found {
-                        target,
-                        form: art.written(bi, i, z),
-                        at: art.at(bi, i),
-                    });
+                    let form = art.written(bi, i, z);
+                    let at = art.at(bi, i);
+                    match out
+                        .iter_mut()
+                        .find(|f| f.target == target && f.form == form)
+                    {
+                        Some(f) => {
+                            f.count += 1;
+                            push_at(&mut f.ats, at);
+                        }
+                        None => out.push(Found {
+                            target,
+                            form,
+                            count: 1,
+                            ats: vec![at],
+                        }),
+                    }
                     i = z;
                 }
                 None => i += 1,
@@ -1492,4 +1718,258 @@ pub fn scan(name: &str, text: &str, lex: &Lexicon, matcher: &Matcher, quotes: bo
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{DEFAULT_TABLE, parse_table};
+
+    fn facts(text: &str) -> ArticleFacts {
+        let lex = Lexicon::new(&parse_table("d", DEFAULT_TABLE).unwrap().titles);
+        extract("a.txt", text, &lex, false)
+    }
+
+    /// A title and its organisation.
+    type Titled = (String, Option<String>);
+
+    /// (person key, [(title, org)]) for each person introduced.
+    fn people(text: &str) -> Vec<(String, Vec<Titled>)> {
+        facts(text)
+            .people
+            .into_iter()
+            .map(|p| {
+                let t = p.titles.into_iter().map(|t| (t.title, t.org)).collect();
+                (p.key, t)
+            })
+            .collect()
+    }
+
+    fn t(title: &str, org: Option<&str>) -> Titled {
+        (title.to_string(), org.map(str::to_string))
+    }
+
+    #[test]
+    fn titles_before_the_name() {
+        assert_eq!(
+            people("Yesterday Interior Minister Anna Berg Lind spoke."),
+            vec![("anna berg lind".into(), vec![t("Interior Minister", None)])]
+        );
+        // A rank after an office, and a possessive place.
+        let f = facts("Norway's Deputy Defence Minister, Major General Ola Dahl, spoke.");
+        assert_eq!(f.people[0].key, "ola dahl");
+        let titles: Vec<&str> = f.people[0]
+            .titles
+            .iter()
+            .map(|t| t.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Deputy Defence Minister", "Major General"]);
+        assert_eq!(f.people[0].hints, [Hint::Place("Norway".into())]);
+        // Abbreviations resolve to the vocabulary's title, and keep their written form.
+        let f = facts("Lt. Gen. Ola Dahl spoke.");
+        assert_eq!(f.people[0].titles[0].title, "Lieutenant General");
+        assert_eq!(f.people[0].titles[0].written, "Lt. Gen.");
+    }
+
+    #[test]
+    fn titles_with_organisations() {
+        assert_eq!(
+            people("Chief Inspector at the Border Force Mary Osei arrived."),
+            vec![(
+                "mary osei".into(),
+                vec![t("Chief Inspector", Some("Border Force"))]
+            )]
+        );
+        assert_eq!(
+            people("Permanent Secretary at the Ministry of Justice Tom Reyes arrived."),
+            vec![(
+                "tom reyes".into(),
+                vec![t("Permanent Secretary", Some("Ministry of Justice"))]
+            )]
+        );
+        assert_eq!(
+            people("Director General at the National Crime Agency Daniel Okafor arrived."),
+            vec![(
+                "daniel okafor".into(),
+                vec![t("Director General", Some("National Crime Agency"))]
+            )]
+        );
+        // A vocabulary title with "of".
+        assert_eq!(
+            people("Minister of Foreign Affairs Bùi Thanh Sơn arrived."),
+            vec![("bui thanh son".into(), vec![t("Foreign Minister", None)])]
+        );
+    }
+
+    #[test]
+    fn apposition() {
+        assert_eq!(
+            people("They met Jane Ortiz, Deputy Director of the Ministry of Health, on Friday."),
+            vec![(
+                "jane ortiz".into(),
+                vec![t("Deputy Director", Some("Ministry of Health"))]
+            )]
+        );
+        assert_eq!(
+            people("Hannah Weiss, Chief of the Defence Staff, joined."),
+            vec![(
+                "hannah weiss".into(),
+                vec![t("Chief of the Defence Staff", None)]
+            )]
+        );
+        // The apposition closes at its comma, whatever follows.
+        assert_eq!(
+            people("Lan hosted Jane Ortiz, Ambassador of Chile, in Hà Nội on Tuesday, March 4."),
+            vec![("jane ortiz".into(), vec![t("Ambassador", None)])]
+        );
+        // Not an apposition: a list, or a phrase that is no title.
+        assert!(people("Jane Ortiz, in turn, spoke.").is_empty());
+        assert!(
+            people("Jane Ortiz, Foreign Secretary Tom Reyes and others met.")[0].0 == "tom reyes"
+        );
+    }
+
+    #[test]
+    fn former_titles_are_not_kept() {
+        let p = people("The former Prime Minister Tom Reyes spoke.");
+        assert_eq!(p, vec![("tom reyes".into(), vec![])]);
+    }
+
+    #[test]
+    fn later_references() {
+        let f = facts(
+            "Foreign Minister Park Ji-hoon met Ambassador Ola Dahl. Park said yes. \
+             Dahl agreed, and Mr Dahl left. Park left too.",
+        );
+        let park = f.people.iter().find(|p| p.key == "park ji-hoon").unwrap();
+        assert_eq!((park.first_refs, park.last_refs), (2, 0));
+        let dahl = f.people.iter().find(|p| p.key == "ola dahl").unwrap();
+        assert_eq!((dahl.first_refs, dahl.last_refs), (0, 2));
+        assert_eq!(dahl.aliases, ["Mr Dahl"]);
+        // A word inside another name is no reference.
+        let f = facts("Ambassador Ola Dahl met Roald Dahl Smith.");
+        assert_eq!(f.people[0].last_refs, 0);
+    }
+
+    #[test]
+    fn places_orgs_laws() {
+        let f = facts(
+            "OSLO — The talks in Bergen and at the Oslo Forum ended. The Vietnamese Ministry of \
+             Public Security hosted them. Norway passed the Data Act 2018 after a debate in \
+             Bergen, and Norway and Chile signed a free trade agreement in 2019.",
+        );
+        let places: Vec<(&str, bool)> = f
+            .places
+            .iter()
+            .map(|p| (p.form.as_str(), p.dateline))
+            .collect();
+        assert_eq!(
+            places,
+            [("OSLO", true), ("Bergen", false), ("Bergen", false)]
+        );
+        let orgs: Vec<(&str, Option<&Hint>)> = f
+            .orgs
+            .iter()
+            .map(|o| (o.form.as_str(), o.hint.as_ref()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Oslo Forum", None),
+                (
+                    "Ministry of Public Security",
+                    Some(&Hint::Demonym("vietnamese".into()))
+                )
+            ]
+        );
+        let laws: Vec<(&str, bool, i16)> = f
+            .laws
+            .iter()
+            .map(|l| (l.name.as_str(), l.generic, l.year))
+            .collect();
+        assert_eq!(
+            laws,
+            [
+                ("Data Act", false, 2018),
+                ("free trade agreement", true, 2019)
+            ]
+        );
+        // "a debate in Bergen" is where, not who: Bergen is no party.
+        let forms: Vec<&str> = f.laws[0].places.iter().map(|s| s.form.as_str()).collect();
+        assert!(
+            forms.contains(&"Norway") && !forms.contains(&"Bergen"),
+            "{forms:?}"
+        );
+    }
+
+    #[test]
+    fn events_take_the_article_date() {
+        let f = facts(
+            "date 2024-05-16\n\nForeign Minister Park Ji-hoon hosted Ambassador Ola Dahl for \
+             talks in Seoul on Monday. The talks will resume on Friday.",
+        );
+        let e: Vec<(Option<String>, Vec<&str>)> = f
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.date.map(|d| d.to_string()),
+                    e.participants.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            e,
+            [
+                (
+                    Some("2024-05-13".to_string()),
+                    vec!["park ji-hoon", "ola dahl"]
+                ),
+                (Some("2024-05-17".to_string()), vec![])
+            ]
+        );
+        assert_eq!(f.events[0].places[0].form, "Seoul");
+        assert!(f.events[1].definite);
+        // No article date: the weekday is kept for later.
+        let f = facts("Ambassador Ola Dahl met Foreign Minister Park Ji-hoon in Seoul on Monday.");
+        assert_eq!(f.events[0].weekday, Some(Weekday::Monday));
+    }
+
+    #[test]
+    fn publisher_and_headline() {
+        assert_eq!(
+            publisher("Body.\n\nMore text. — AP/Reuters\n").as_deref(),
+            Some("AP/Reuters")
+        );
+        assert_eq!(publisher("Body ends here.\n"), None);
+        assert_eq!(
+            headline(" date 2025-03-04 World\nTalks resume in Oslo\n\nBody.").as_deref(),
+            Some("Talks resume in Oslo")
+        );
+        assert_eq!(
+            headline("A long first paragraph that ends.\nSubhead\n"),
+            None
+        );
+        assert_eq!(
+            headline("---\ntitle: \"Oslo talks\"\n---\nBody.").as_deref(),
+            Some("Oslo talks")
+        );
+    }
+
+    #[test]
+    fn weekdays_resolve_back_or_forward() {
+        let d = Date::parse("2024-05-16").unwrap(); // a Thursday
+        assert_eq!(
+            weekday_date(d, Weekday::Monday, false).to_string(),
+            "2024-05-13"
+        );
+        assert_eq!(
+            weekday_date(d, Weekday::Thursday, false).to_string(),
+            "2024-05-16"
+        );
+        assert_eq!(
+            weekday_date(d, Weekday::Monday, true).to_string(),
+            "2024-05-20"
+        );
+    }
 }

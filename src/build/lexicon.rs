@@ -29,7 +29,19 @@ pub struct Lexicon {
     /// Words that end a title (lowercase folded).
     heads: FxHashSet<String>,
     honorifics: FxHashSet<String>,
+    /// The closed word classes, for lookups by hash.
+    classes: FxHashMap<&'static str, u16>,
 }
+
+const MODIFIER: u16 = 1;
+const ORG_HEAD: u16 = 2;
+const EVENT_WORD: u16 = 4;
+const EVENT_NOUN: u16 = 8;
+const LOCATIVE: u16 = 16;
+const STOPWORD: u16 = 32;
+const MONTH: u16 = 64;
+const WEEKDAY: u16 = 128;
+const DEMONYM: u16 = 256;
 
 /// The key of a short string, as the index makes it ("Sen. Lt. Gen." -> "sen lt gen").
 pub fn key(s: &str) -> String {
@@ -188,6 +200,11 @@ const ORG_HEADS: &[&str] = &[
     "academy",
     "college",
     "fund",
+    "forum",
+    "centre",
+    "center",
+    "club",
+    "society",
 ];
 
 /// Head words of dated instruments, with their kind.
@@ -483,6 +500,21 @@ impl Lexicon {
     /// A lexicon with the given title vocabulary.
     pub fn new(vocabulary: &[TitleWord]) -> Lexicon {
         let mut lex = Lexicon::default();
+        for (list, class) in [
+            (MODIFIERS, MODIFIER),
+            (ORG_HEADS, ORG_HEAD),
+            (EVENT_WORDS, EVENT_WORD),
+            (EVENT_NOUNS, EVENT_NOUN),
+            (LOCATIVES, LOCATIVE),
+            (STOPWORDS, STOPWORD),
+            (MONTHS, MONTH),
+            (WEEKDAYS, WEEKDAY),
+            (DEMONYMS, DEMONYM),
+        ] {
+            for w in list {
+                *lex.classes.entry(w).or_default() |= class;
+            }
+        }
         for w in HEADS {
             lex.heads.insert((*w).to_string());
         }
@@ -533,11 +565,11 @@ impl Lexicon {
     }
 
     pub fn is_modifier(&self, w: &str) -> bool {
-        MODIFIERS.contains(&w)
+        self.is(w, MODIFIER)
     }
 
     pub fn is_org_head(&self, w: &str) -> bool {
-        ORG_HEADS.contains(&w)
+        self.is(w, ORG_HEAD)
     }
 
     pub fn law_head(&self, w: &str) -> Option<LawHead> {
@@ -545,32 +577,36 @@ impl Lexicon {
     }
 
     pub fn is_event_word(&self, w: &str) -> bool {
-        EVENT_WORDS.contains(&w)
+        self.is(w, EVENT_WORD)
     }
 
     pub fn is_event_noun(&self, w: &str) -> bool {
-        EVENT_NOUNS.contains(&w)
+        self.is(w, EVENT_NOUN)
     }
 
     pub fn is_locative(&self, w: &str) -> bool {
-        LOCATIVES.contains(&w)
+        self.is(w, LOCATIVE)
     }
 
     pub fn is_stopword(&self, w: &str) -> bool {
-        STOPWORDS.contains(&w)
+        self.is(w, STOPWORD)
     }
 
     pub fn is_month(&self, w: &str) -> bool {
-        MONTHS.contains(&w)
+        self.is(w, MONTH)
     }
 
     pub fn is_weekday(&self, w: &str) -> bool {
-        WEEKDAYS.contains(&w)
+        self.is(w, WEEKDAY)
     }
 
     /// Is this (lowercase) word a nationality adjective ("vietnamese", "hungarian")?
+    fn is(&self, w: &str, class: u16) -> bool {
+        self.classes.get(w).is_some_and(|c| c & class != 0)
+    }
+
     pub fn is_demonym(&self, w: &str) -> bool {
-        DEMONYMS.contains(&w)
+        self.is(w, DEMONYM)
             || (w.len() > 5
                 && ["ese", "ian", "ean", "ish", "ican"]
                     .iter()

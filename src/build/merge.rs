@@ -63,15 +63,17 @@ fn remap_sources(refs: &mut [SourceRef], map: &FxHashMap<String, String>) {
     }
 }
 
-/// Two titles of one person that cannot both be right: one ends the other, or they have the
-/// same head word at the same organisation.
+/// Two titles of one person that cannot both be right: one ends the other ("Permanent
+/// Secretary", "Second Permanent Secretary"), or they are the same kind of post at the same
+/// organisation or none ("Home Secretary", "Foreign Secretary"). The table keeps what a person
+/// holds; a title the build finds that is neither held nor a rival is simply added.
 fn same_slot(a: &HeldTitle, b: &HeldTitle) -> bool {
     let wa: Vec<String> = fold_key(&a.title).split(' ').map(str::to_string).collect();
     let wb: Vec<String> = fold_key(&b.title).split(' ').map(str::to_string).collect();
     let suffix = |x: &[String], y: &[String]| x.len() < y.len() && y.ends_with(x);
     suffix(&wa, &wb)
         || suffix(&wb, &wa)
-        || (a.organisation.is_some() && a.organisation == b.organisation && wa.last() == wb.last())
+        || (a.organisation == b.organisation && wa.last() == wb.last())
 }
 
 /// Merge a build into the text of an existing table.
@@ -169,6 +171,29 @@ pub fn merge(existing: &str, file: &str, built: &Built) -> Result<Merged, String
     );
     for e in &mut new.events {
         remap(&mut e.id, &events);
+    }
+    // A matched place or organisation that the table names otherwise keeps the built name as
+    // a spelling variant (or an alias when it is not one).
+    for (list, old_list) in [
+        (&mut new.places, &old.places),
+        (&mut new.organisations, &old.organisations),
+    ] {
+        for e in list.iter_mut() {
+            let Some(o) = old_list.iter().find(|o| o.id == e.id) else {
+                continue;
+            };
+            if o.name != e.name {
+                let name = e.name.clone();
+                let known = o.variants.iter().chain(&o.aliases).any(|x| *x == name);
+                if !known {
+                    if super::lexicon::tight_key(&name) == super::lexicon::tight_key(&o.name) {
+                        e.variants.insert(0, name);
+                    } else {
+                        e.aliases.insert(0, name);
+                    }
+                }
+            }
+        }
     }
     // Countries as the tables write them.
     let codes = country_codes(old.places.iter().chain(&new.places));

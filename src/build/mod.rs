@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod merge;
 pub mod overlay;
 pub mod report;
+pub mod tally;
 
 use rayon::prelude::*;
 
@@ -72,47 +73,64 @@ pub fn build(
 ) -> Result<Built, Vec<String>> {
     let lex = lexicon::Lexicon::new(vocabulary);
     let n = archive.len();
-    let first: Vec<Result<extract::ArticleFacts, String>> = (0..n)
-        .into_par_iter()
-        .map(|i| {
-            let text = archive.read(i)?;
-            let facts = extract::extract(archive.name(i), &text, &lex, opts.quotes);
-            progress();
-            Ok(facts)
-        })
-        .collect();
-    let mut errors = Vec::new();
+    let t0 = std::time::Instant::now();
+    let timing = std::env::var_os("COPYDESK_BUILD_TIMING").is_some();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("{what}: {:?}", t0.elapsed());
+        }
+    };
+    // Pass one, in chunks: the chunk's articles are read in parallel, then their people and
+    // places are tallied into the catalog and only their short lists are kept.
+    const CHUNK: usize = 512;
+    let mut catalog = aggregate::Catalog::new(opts.max_sources);
     let mut facts = Vec::with_capacity(n);
-    for r in first {
-        match r {
-            Ok(f) => facts.push(f),
-            Err(e) => errors.push(e),
+    let mut errors = Vec::new();
+    for start in (0..n).step_by(CHUNK) {
+        let chunk: Vec<Result<extract::ArticleFacts, String>> = (start..n.min(start + CHUNK))
+            .into_par_iter()
+            .map(|i| {
+                let text = archive.read(i)?;
+                let facts = extract::extract(archive.name(i), &text, &lex, opts.quotes);
+                progress();
+                Ok(facts)
+            })
+            .collect();
+        for r in chunk {
+            match r {
+                Ok(mut f) => {
+                    catalog.add(facts.len() as u32, &mut f);
+                    facts.push(f);
+                }
+                Err(e) => {
+                    errors.push(e);
+                    facts.push(extract::ArticleFacts::default());
+                }
+            }
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let catalog = aggregate::Catalog::new(&facts, &lex);
-    let second: Vec<Result<Vec<extract::Found>, String>> = (0..n)
+    lap("pass 1");
+    catalog.close(&mut facts, &lex);
+    lap("catalog");
+    // Pass two folds as it goes: the forms of each name, counted, with bounded source lines.
+    let counted = (0..n)
         .into_par_iter()
-        .map(|i| {
+        .try_fold(tally::Counted::default, |mut acc, i| {
             let text = archive.read(i)?;
             let found = extract::scan(archive.name(i), &text, &lex, &catalog.matcher, opts.quotes);
+            drop(text);
+            acc.add_article(i as u32, found, opts.max_sources);
             progress();
-            Ok(found)
+            Ok(acc)
         })
-        .collect();
-    let mut found = Vec::with_capacity(n);
-    for r in second {
-        match r {
-            Ok(f) => found.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+        .try_reduce(tally::Counted::default, |a, b| Ok(a.merge(b)))
+        .map_err(|e: String| vec![e])?;
+    lap("pass 2");
     let names: Vec<String> = (0..n).map(|i| archive.name(i).to_string()).collect();
-    let (table, conflicts) = catalog.finish(&names, &facts, &found, &lex, opts);
+    let (table, conflicts) = catalog.finish(&names, &facts, &counted, &lex, opts);
+    lap("aggregate");
     Ok(Built { table, conflicts })
 }

@@ -4,6 +4,9 @@ use std::fmt;
 
 use crate::table::{SourceRef, Table};
 
+/// How many sources of a side the summary names.
+const SHOWN: usize = 6;
+
 /// One side of a conflict: a value and the sources that give it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Side {
@@ -30,8 +33,16 @@ impl Conflict {
     /// One line per conflict, citing sources by file and line.
     pub fn describe(&self, table: &Table) -> String {
         let side = |s: &Side| {
-            let cites: Vec<String> = s.sources.iter().map(|r| cite(table, r)).collect();
+            let mut cites: Vec<String> = s
+                .sources
+                .iter()
+                .take(SHOWN)
+                .map(|r| cite(table, r))
+                .collect();
             let n = s.sources.len();
+            if n > SHOWN {
+                cites.push(format!("… {} more", n - SHOWN));
+            }
             if n == 0 {
                 format!("{:?}", s.value)
             } else {
