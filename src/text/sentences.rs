@@ -50,10 +50,18 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 .take_while(|c| *c != '\n')
                 .all(char::is_whitespace);
             let prev_ends = prev.ends_with(['.', '!', '?', ':', '"', '\'', ')']);
-            let heading_like = !prev.is_empty()
-                && !prev.ends_with([',', ';', '-'])
+            // A short line in Title Case ("A Shared Priority") is a heading; a hard-wrapped
+            // line ending on an ordinary word ("… Chiến hosted") is not.
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1).max(start);
+            let line = text[line_start..at].trim();
+            let heading_like = !line.is_empty()
+                && !line.ends_with([',', ';', '-'])
+                && line
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
                 && next.is_some_and(char::is_uppercase)
-                && prev.len() < 80;
+                && line.len() < 80;
             if blank || prev_ends || heading_like {
                 end_here = Some(at);
             }
@@ -125,6 +133,16 @@ mod tests {
         assert_eq!(
             split("wrapped\nline goes on."),
             vec!["wrapped\nline goes on."]
+        );
+        assert_eq!(
+            split(
+                "General Chien hosted\nSimon Ridley, who came.\nBroader Ties With the UK\nThey grew."
+            ),
+            vec![
+                "General Chien hosted\nSimon Ridley, who came.",
+                "Broader Ties With the UK",
+                "They grew."
+            ]
         );
     }
 
