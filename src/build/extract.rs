@@ -970,14 +970,7 @@ impl Art<'_> {
     fn of_title(&self, bi: usize, a: usize, z: usize) -> Option<(Chain, usize)> {
         let b = &self.blocks[bi];
         let lex = self.lex;
-        let mut k = a;
-        if b.is(k.checked_sub(1)?, "the") {
-            k -= 1;
-        }
-        if !b.is(k.checked_sub(1)?, "of") {
-            return None;
-        }
-        let of = k - 1;
+        let of = of_before(b, a)?;
         let (ta, tz) = b.run_of(of.checked_sub(1)?)?;
         if tz != of || !lex.is_head(b.low(tz - 1)) || b.sent[ta] != b.sent[a] {
             return None;
@@ -1045,20 +1038,22 @@ impl Art<'_> {
     }
 }
 
+/// The word "of" right before token `a` (with an optional "the" between): its index.
+fn of_before(b: &Blk, a: usize) -> Option<usize> {
+    let mut k = a;
+    if b.is(k.checked_sub(1)?, "the") {
+        k -= 1;
+    }
+    b.is(k.checked_sub(1)?, "of").then(|| k - 1)
+}
+
 impl Art<'_> {
     /// "TITLE at the ORG-HEAD of PORTFOLIO NAME" where the run `(a, z)` follows "of": the
     /// portfolio is one word, the rest is the name.
     fn of_org(&self, bi: usize, a: usize, z: usize) -> Option<(Chain, usize)> {
         let b = &self.blocks[bi];
         let lex = self.lex;
-        let mut k = a;
-        if b.is(k.checked_sub(1)?, "the") {
-            k -= 1;
-        }
-        if !b.is(k.checked_sub(1)?, "of") {
-            return None;
-        }
-        let of = k - 1;
+        let of = of_before(b, a)?;
         let (oa, oz) = b.run_of(of.checked_sub(1)?)?;
         if oz != of || !lex.is_org_head(b.low(oz - 1)) || b.sent[oa] != b.sent[a] {
             return None;

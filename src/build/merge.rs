@@ -286,15 +286,7 @@ pub fn merge(existing: &str, file: &str, built: &Built) -> Result<Merged, String
     let Value::Object(b) = &mut base else {
         return Err(format!("{file}: a table must be a JSON object"));
     };
-    for (list_name, id_field) in [
-        ("sources", "id"),
-        ("people", "id"),
-        ("organisations", "id"),
-        ("places", "id"),
-        ("events", "id"),
-        ("laws", "id"),
-        ("titles", "title"),
-    ] {
+    for &(list_name, id_field) in super::overlay::LISTS {
         let Some(Value::Array(items)) = add.get(list_name) else {
             continue;
         };

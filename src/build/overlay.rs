@@ -16,7 +16,7 @@ use crate::table::{Entity, Table};
 use crate::text::fold::fold_key;
 
 /// The lists of a table, with the field that identifies their entries.
-const LISTS: &[(&str, &str)] = &[
+pub(crate) const LISTS: &[(&str, &str)] = &[
     ("sources", "id"),
     ("people", "id"),
     ("organisations", "id"),
