@@ -241,7 +241,7 @@ impl<'a> Analysis<'a> {
         for (pl, h, m) in a.meanings() {
             if let Target::Person { person, form } = m.target
                 && form.is_whole()
-                && a.case_fits(pl, h, &m.surface)
+                && a.case_fits(pl, h, m)
             {
                 introduced.entry(person).or_insert(pl.hit_range(h).0);
             }
@@ -264,16 +264,13 @@ impl<'a> Analysis<'a> {
 
     /// Does the hit's capitalisation fit the table's form? Every word the table capitalises
     /// must be capitalised in the text (or the text is all capitals).
-    pub fn case_fits(&self, pl: &Placed, h: &Hit, surface: &str) -> bool {
-        let sf = Folded::of(surface);
-        let stoks = tokenize(&sf.text);
+    pub fn case_fits(&self, pl: &Placed, h: &Hit, m: &Meaning) -> bool {
         let b = &pl.block;
-        if stoks.len() != h.last - h.first {
+        if usize::from(m.words) != h.last - h.first {
             return true;
         }
-        stoks.iter().enumerate().all(|(k, st)| {
-            !is_capitalised(st.text(&sf.text)) || is_capitalised(b.token_text(h.first + k))
-        })
+        (0..(h.last - h.first).min(64))
+            .all(|k| m.capitals & (1 << k) == 0 || is_capitalised(b.token_text(h.first + k)))
     }
 
     /// Does a one-word hit stand alone as a name: not joined to another capitalised word
@@ -326,7 +323,7 @@ impl<'a> Analysis<'a> {
             let Target::Person { person, form } = m.target else {
                 continue;
             };
-            if !self.case_fits(pl, h, &m.surface) {
+            if !self.case_fits(pl, h, m) {
                 continue;
             }
             if !form.is_whole() && !self.introduced.contains_key(&person) {

@@ -113,7 +113,7 @@ fn hit_subject(a: &Analysis, pl: &Placed, k: usize, h: &Hit) -> Option<(Subject,
     for m in meanings {
         match m.target {
             Target::Organisation { .. } | Target::Place { .. } | Target::Law { .. }
-                if a.case_fits(pl, h, &m.surface) =>
+                if a.case_fits(pl, h, m) =>
             {
                 return Some((Subject::Entry(m.target.entry()?), MentionKind::Name));
             }

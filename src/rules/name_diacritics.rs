@@ -47,7 +47,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     Target::Place { .. } | Target::Organisation { .. } => true,
                     _ => false,
                 };
-                if !ok || !a.case_fits(pl, h, &m.surface) {
+                if !ok || !a.case_fits(pl, h, m) {
                     continue;
                 }
                 match &candidate {

@@ -40,7 +40,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 let Target::Person { person, form } = m.target else {
                     continue;
                 };
-                if !a.introduced.contains_key(&person) || !a.case_fits(pl, h, &m.surface) {
+                if !a.introduced.contains_key(&person) || !a.case_fits(pl, h, m) {
                     continue;
                 }
                 let p = &a.index.table.people[person as usize];

@@ -85,6 +85,10 @@ pub struct Meaning {
     pub target: Target,
     /// The form as the table writes it (NFC, with its diacritics).
     pub surface: Box<str>,
+    /// Bit k is set when the form's word k is capitalised (words past 64 are not tracked).
+    pub capitals: u64,
+    /// The number of words in the form.
+    pub words: u16,
 }
 
 /// The index of a table.
@@ -290,7 +294,19 @@ impl Builder {
             .iter()
             .any(|m| m.target == target && m.surface == surface)
         {
-            list.push(Meaning { target, surface });
+            let toks = crate::text::tokens::tokenize(&folded.text);
+            let capitals = toks
+                .iter()
+                .take(64)
+                .enumerate()
+                .filter(|(_, t)| crate::text::tokens::is_capitalised(t.text(&folded.text)))
+                .fold(0u64, |acc, (k, _)| acc | (1 << k));
+            list.push(Meaning {
+                target,
+                surface,
+                capitals,
+                words: toks.len() as u16,
+            });
         }
     }
 
