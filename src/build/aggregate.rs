@@ -1463,34 +1463,32 @@ impl Builder<'_> {
                     definite: e.definite,
                 };
                 let r = (ai as u32, e.at.clone());
-                if let Some(d) = e.date {
-                    match local.iter_mut().find(|c| c.date == Some(d)) {
-                        Some(c) => c.add(&m, r),
-                        None => {
-                            let mut c = Cluster {
-                                date: Some(d),
-                                refs: Cited::new(cap),
-                                ..Cluster::default()
-                            };
-                            c.add(&m, r);
-                            local.push(c);
-                        }
+                // A dated sentence joins the cluster of its date, an undated one with a
+                // weekday the cluster of its weekday; the rest wait for the article's event.
+                let (date, weekday) = match (e.date, e.weekday) {
+                    (Some(d), _) => (Some(d), None),
+                    (None, Some(w)) => (None, Some(w)),
+                    (None, None) => {
+                        loose.push((m, r));
+                        continue;
                     }
-                } else if let Some(w) = e.weekday {
-                    match local.iter_mut().find(|c| c.weekday == Some(w)) {
-                        Some(c) => c.add(&m, r),
-                        None => {
-                            let mut c = Cluster {
-                                weekday: Some(w),
-                                refs: Cited::new(cap),
-                                ..Cluster::default()
-                            };
-                            c.add(&m, r);
-                            local.push(c);
-                        }
+                };
+                let same = |c: &&mut Cluster| match date {
+                    Some(d) => c.date == Some(d),
+                    None => c.weekday == weekday,
+                };
+                match local.iter_mut().find(same) {
+                    Some(c) => c.add(&m, r),
+                    None => {
+                        let mut c = Cluster {
+                            date,
+                            weekday,
+                            refs: Cited::new(cap),
+                            ..Cluster::default()
+                        };
+                        c.add(&m, r);
+                        local.push(c);
                     }
-                } else {
-                    loose.push((m, r));
                 }
             }
             // A sentence with no date joins the article's one event if it shares a participant
