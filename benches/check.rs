@@ -54,9 +54,9 @@ fn table(n: usize) -> copydesk::table::Table {
 }
 
 fn article(words: usize) -> String {
-    let para = "Deputy Defence Minister Senior Lieutenant General Hoàng Xuân Chiến hosted \
-Simon Ridley, Second Permanent Secretary at the UK Home Office, in Hà Nội on Tuesday, March 4, \
-2025. Chiến said both sides would share experience on trafficking cases, and Ridley said the \
+    let para = "On Tuesday, March 4, 2025, Simon Ridley, Second Permanent Secretary at the UK \
+Home Office, sat down in Hà Nội with Deputy Defence Minister Senior Lieutenant General Hoàng \
+Xuân Chiến. Chiến said both sides would share experience on trafficking cases, and Ridley said the \
 Home Office saw Việt Nam as a key partner. Permanent Secretary Simon Ridley met Hoang Xuan Chien \
 again on Wednesday, March 4, 2025, after the Modern Slavery Act of 2014 was discussed.\n\n";
     let per = para.split_whitespace().count();

@@ -382,10 +382,10 @@ Simon Ridley, the Foreign Secretary, spoke.
             "
 date: 2025-03-04
 
-Deputy Defence Minister Senior Lieutenant General Hoàng Xuân Chiến hosted Second Permanent Secretary at the UK Home Office Simon Ridley.
+Second Permanent Secretary at the UK Home Office Simon Ridley sat with Deputy Defence Minister Senior Lieutenant General Hoàng Xuân Chiến.
 Sen. Lt. Gen. Hoàng Xuân Chiến and General Chiến and Mr Ridley met.
 Simon Ridley, Second Permanent Secretary at the UK Home Office, spoke.
-Vietnam's Deputy Defence Minister, Senior Lieutenant General Hoàng Xuân Chiến, spoke.
+The country's Deputy Defence Minister, Senior Lieutenant General Hoàng Xuân Chiến, spoke.
 The Foreign Secretary and Simon Ridley met; the Prime Minister's aide Simon Ridley left.
 Simon Ridley, Foreign Secretary Jane Doe and others met.
 ",
