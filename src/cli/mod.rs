@@ -376,7 +376,10 @@ fn check_command(args: &CheckArgs) -> i32 {
         Format::Json => output::json(stdout, &reports),
         Format::Sarif => output::sarif(stdout, &reports),
     };
-    if let Err(e) = result {
+    // A reader that stops early (`| head`) is not an error.
+    if let Err(e) = result
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
         eprintln!("error: cannot write output: {e}");
         return 2;
     }
