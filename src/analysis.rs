@@ -347,34 +347,7 @@ fn hash_block(text: &str, segs: &[(usize, usize)]) -> u64 {
     h.finish()
 }
 
-/// Compare two forms of a name as a reader would: NFC, lowercase, white space collapsed,
-/// typographic apostrophes and dashes made plain.
-pub fn same_form(a: &str, b: &str) -> bool {
-    normal_form(a) == normal_form(b)
-}
-
-pub fn normal_form(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.nfc() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{2010}'..='\u{2014}' => '-',
-            c => c,
-        };
-        if c.is_whitespace() {
-            if !space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = true;
-            continue;
-        }
-        space = false;
-        out.extend(c.to_lowercase());
-    }
-    out.trim_end().to_string()
-}
+pub use crate::text::fold::{normal_form, same_form};
 
 /// Write `surface` with the white space of `original` between its words (a name that wraps
 /// across lines keeps its line break), and in its case style.

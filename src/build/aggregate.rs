@@ -726,21 +726,16 @@ impl Catalog {
                             .map(|x| x.cited.finish())
                             .unwrap_or_default()
                     };
-                    let chosen = b.refs(&lines(&name));
-                    let minority = b.refs(&lines(&other));
-                    b.conflicts.push(Conflict {
-                        subject: name.clone(),
-                        field: "spelling".into(),
-                        chosen: Side {
-                            value: name.clone(),
-                            sources: chosen,
-                        },
-                        others: vec![Side {
-                            value: other.clone(),
-                            sources: minority,
-                        }],
-                        rule: "diacritics kept".into(),
-                    });
+                    let chosen = Side {
+                        value: name.clone(),
+                        sources: b.refs(&lines(&name)),
+                    };
+                    let minority = Side {
+                        sources: b.refs(&lines(&other)),
+                        value: other,
+                    };
+                    b.conflicts
+                        .push(Conflict::spelling(&name, chosen, minority));
                 }
             }
             let words: Vec<&str> = name.split(' ').collect();
@@ -801,21 +796,16 @@ impl Catalog {
                         .map(|(_, c)| c.finish())
                         .unwrap_or_default()
                 };
-                let chosen = b.refs(&pick(&ref_word));
-                let minority = b.refs(&pick(&other));
-                b.conflicts.push(Conflict {
-                    subject: name.clone(),
-                    field: "spelling".into(),
-                    chosen: Side {
-                        value: ref_word.clone(),
-                        sources: chosen,
-                    },
-                    others: vec![Side {
-                        value: other.clone(),
-                        sources: minority,
-                    }],
-                    rule: "diacritics kept".into(),
-                });
+                let chosen = Side {
+                    value: ref_word.clone(),
+                    sources: b.refs(&pick(&ref_word)),
+                };
+                let minority = Side {
+                    sources: b.refs(&pick(&other)),
+                    value: other,
+                };
+                b.conflicts
+                    .push(Conflict::spelling(&name, chosen, minority));
             }
             let titles = b.titles(&name, g, &org_by_form, &org_id, &org_words, &table);
             // Country: what the articles put before the person, else the organisation's.

@@ -30,6 +30,17 @@ pub struct Conflict {
 }
 
 impl Conflict {
+    /// Two spellings of one name that differ only in diacritics: the one with them is kept.
+    pub fn spelling(subject: &str, chosen: Side, other: Side) -> Conflict {
+        Conflict {
+            subject: subject.to_string(),
+            field: "spelling".into(),
+            chosen,
+            others: vec![other],
+            rule: "diacritics kept".into(),
+        }
+    }
+
     /// One line per conflict, citing sources by file and line.
     pub fn describe(&self, table: &Table) -> String {
         let side = |s: &Side| {

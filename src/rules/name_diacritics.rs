@@ -1,7 +1,7 @@
 //! `name-diacritics`: a known name written without its diacritics, or with wrong ones.
 
 use super::{Rule, finding};
-use crate::analysis::{Analysis, replacement_for, same_form};
+use crate::analysis::{Analysis, normal_form, replacement_for};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::Target;
 
@@ -27,10 +27,11 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let meanings = a.index.meanings(h.phrase);
             let range = pl.hit_range(h);
             let text = a.slice(range);
+            let written = normal_form(text);
             // The text is one of the table's forms: nothing to say.
             if meanings
                 .iter()
-                .any(|m| m.target.entry().is_some() && same_form(text, &m.surface))
+                .any(|m| m.target.entry().is_some() && m.is_written(&written))
             {
                 continue;
             }
@@ -52,7 +53,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 }
                 match &candidate {
                     None => candidate = Some(m),
-                    Some(c) if same_form(&c.surface, &m.surface) => {}
+                    Some(c) if c.normal == m.normal => {}
                     Some(_) => ambiguous = true,
                 }
             }

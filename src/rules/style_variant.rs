@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Rule, finding};
-use crate::analysis::{Analysis, same_form};
+use crate::analysis::{Analysis, normal_form, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
 use crate::table::{Entity, EntryRef};
@@ -42,7 +42,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 };
                 let range = pl.hit_range(h);
                 // Only the exact form counts: a form without its diacritics is another rule's.
-                if !same_form(a.slice(range), &m.surface) {
+                if !m.is_written(&normal_form(a.slice(range))) {
                     continue;
                 }
                 uses.entry(key).or_default().push((slot, range));

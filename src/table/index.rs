@@ -66,6 +66,13 @@ pub enum Target {
     },
 }
 
+impl Meaning {
+    /// Is `normal` (a text's [`crate::text::fold::normal_form`]) this very form?
+    pub fn is_written(&self, normal: &str) -> bool {
+        &*self.normal == normal
+    }
+}
+
 impl Target {
     pub fn entry(self) -> Option<EntryRef> {
         Some(match self {
@@ -85,6 +92,8 @@ pub struct Meaning {
     pub target: Target,
     /// The form as the table writes it (NFC, with its diacritics).
     pub surface: Box<str>,
+    /// The form as a reader compares it ([`crate::text::fold::normal_form`]).
+    pub normal: Box<str>,
     /// Bit k is set when the form's word k is capitalised (words past 64 are not tracked).
     pub capitals: u64,
     /// The number of words in the form.
@@ -303,6 +312,7 @@ impl Builder {
                 .fold(0u64, |acc, (k, _)| acc | (1 << k));
             list.push(Meaning {
                 target,
+                normal: crate::text::fold::normal_form(&surface).into(),
                 surface,
                 capitals,
                 words: toks.len() as u16,

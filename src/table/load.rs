@@ -314,34 +314,23 @@ pub fn merge(tables: impl IntoIterator<Item = Table>) -> Table {
         version: 1,
         ..Table::default()
     };
-    fn upsert<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> &str) {
-        match list.iter().position(|x| id(x) == id(&item)) {
-            Some(i) => list[i] = item,
-            None => list.push(item),
+    /// Later entries replace earlier ones with the same id; new ones are appended.
+    fn upsert<T>(list: &mut Vec<T>, items: Vec<T>, id: impl Fn(&T) -> &str) {
+        for item in items {
+            match list.iter().position(|x| id(x) == id(&item)) {
+                Some(i) => list[i] = item,
+                None => list.push(item),
+            }
         }
     }
     for t in tables {
-        for x in t.sources {
-            upsert(&mut out.sources, x, |x| &x.id);
-        }
-        for x in t.people {
-            upsert(&mut out.people, x, |x| &x.id);
-        }
-        for x in t.organisations {
-            upsert(&mut out.organisations, x, |x| &x.id);
-        }
-        for x in t.places {
-            upsert(&mut out.places, x, |x| &x.id);
-        }
-        for x in t.events {
-            upsert(&mut out.events, x, |x| &x.id);
-        }
-        for x in t.laws {
-            upsert(&mut out.laws, x, |x| &x.id);
-        }
-        for x in t.titles {
-            upsert(&mut out.titles, x, |x| &x.title);
-        }
+        upsert(&mut out.sources, t.sources, |x| &x.id);
+        upsert(&mut out.people, t.people, |x| &x.id);
+        upsert(&mut out.organisations, t.organisations, |x| &x.id);
+        upsert(&mut out.places, t.places, |x| &x.id);
+        upsert(&mut out.events, t.events, |x| &x.id);
+        upsert(&mut out.laws, t.laws, |x| &x.id);
+        upsert(&mut out.titles, t.titles, |x| &x.title);
     }
     out
 }

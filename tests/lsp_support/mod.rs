@@ -349,21 +349,8 @@ pub fn plain_caps() -> Value {
 pub fn apply_to_disk(edit: &Value) {
     let apply = |uri: &str, edits: &Vec<Value>| {
         let path = path_of(uri);
-        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-        let mut edits = edits.clone();
-        edits.sort_by_key(|e| {
-            let s = &e["range"]["start"];
-            std::cmp::Reverse((
-                s["line"].as_u64().unwrap(),
-                s["character"].as_u64().unwrap(),
-            ))
-        });
-        for e in edits {
-            let a = offset16(&text, &e["range"]["start"]);
-            let b = offset16(&text, &e["range"]["end"]);
-            text.replace_range(a..b, e["newText"].as_str().unwrap());
-        }
-        std::fs::write(&path, text).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        std::fs::write(&path, apply_edits(&text, edits)).unwrap();
     };
     if let Some(ops) = edit["documentChanges"].as_array() {
         for op in ops {
