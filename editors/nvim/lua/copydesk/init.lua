@@ -143,6 +143,12 @@ local function client_for(bufnr)
   return client
 end
 
+--- The buffer a command acts on (opts.bufnr or the current one) and its client.
+local function target(opts)
+  local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
+  return bufnr, client_for(bufnr)
+end
+
 -- Saving the workspace table after the server edits it -------------------------
 --
 -- The add-to-table code actions reach Neovim as a workspace edit (through
@@ -285,8 +291,7 @@ end
 ---@param opts? { bufnr?: integer, on_result?: fun(result: table?, buf: integer?, win: integer?) }
 function M.card(opts)
   opts = opts or {}
-  local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
-  local client = client_for(bufnr)
+  local bufnr, client = target(opts)
   if not client then
     return
   end
@@ -357,8 +362,7 @@ end
 ---@param opts? { bufnr?: integer, on_result?: fun(result: table?) }
 function M.status(opts)
   opts = opts or {}
-  local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
-  local client = client_for(bufnr)
+  local bufnr, client = target(opts)
   if not client then
     return
   end
@@ -389,8 +393,7 @@ end
 ---@param opts? { bufnr?: integer, on_result?: fun(uri: string?) }
 function M.open_table(opts)
   opts = opts or {}
-  local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
-  local client = client_for(bufnr)
+  local bufnr, client = target(opts)
   if not client then
     return
   end
