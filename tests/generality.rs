@@ -32,8 +32,8 @@ use copydesk::text::{Document, Encoding, Kind};
 /// The floor the corpus must stay above: recall in per cent of the planted errors found
 /// (with the right range and fix) and false positives at warning or above. A ratchet: raised
 /// as the rules improve, towards 98% and none.
-const MIN_RECALL: f64 = 75.0;
-const MAX_FALSE_POSITIVES: usize = 8;
+const MIN_RECALL: f64 = 76.5;
+const MAX_FALSE_POSITIVES: usize = 6;
 
 struct Mark {
     /// A rule code, or `None` for a passage that must not fire.
