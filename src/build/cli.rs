@@ -98,7 +98,7 @@ impl Archive for Files {
         String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
-            let (line, col) = crate::table::locate::line_col(valid, at);
+            let (line, col) = crate::text::line_col(valid, at);
             format!("{name}:{line}:{col}: invalid UTF-8 at byte {at}: the file must be UTF-8 text")
         })
     }

@@ -3,7 +3,6 @@
 
 use rustc_hash::FxHashSet;
 
-use super::weekday_mismatch::resolve;
 use super::{Rule, finding};
 use crate::analysis::{Analysis, Placed};
 use crate::dates::{DateMention, verb_like, weekday_name};
@@ -29,7 +28,6 @@ after \"in\"/\"of\" with no other event or law nearer to it; a year that belongs
 something else in the sentence does not fire. A generic alias of an agreement (\"strategic \
 partnership\") counts only in a document that names all its parties.\n\n\
 Fix: the table's year or weekday, where the text gives one.",
-    document_level: true,
     check,
 };
 
@@ -301,7 +299,7 @@ fn compare(a: &Analysis, pl: &Placed, m: &DateMention, r: Referent, out: &mut Ve
                 let y = m.year.expect("year");
                 (y != date.year(), Some(date.year().to_string()))
             } else {
-                match resolve(m, a.date) {
+                match m.resolve(a.date) {
                     Some(d) => (d != date, None),
                     None => return,
                 }
