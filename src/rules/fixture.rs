@@ -105,3 +105,20 @@ fn char_col_to_byte(line: &str, col: usize) -> usize {
         .nth(col)
         .map_or(line.trim_end_matches('\n').len(), |(i, _)| i)
 }
+
+/// A small table of people from many naming traditions (Vietnamese names that differ only
+/// in tone marks, Korean hyphenated given names, Dutch and Arabic particles, Irish
+/// apostrophes, German, Nordic and Icelandic letters, a one-word Indonesian name), with a
+/// repeated event and a law: `src/rules/testdata/world.json`.
+pub static WORLD: LazyLock<Index> = LazyLock::new(|| {
+    Index::new(parse_table("world", include_str!("testdata/world.json")).expect("world table"))
+});
+
+/// Check `fixture` against the [`WORLD`] table, published on `date`.
+pub fn check_world(code: &str, date: &str, fixture: &str) {
+    let config = Config {
+        date: crate::table::Date::parse(date),
+        ..Config::default()
+    };
+    check_fixture_with(code, fixture, &config, &WORLD)
+}
