@@ -1,6 +1,7 @@
 //! The command-line adapter: reads files, loads tables and configuration, prints findings.
 
 mod output;
+pub mod table_build;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -72,7 +73,7 @@ pub enum TableCommand {
     Default,
     /// Propose a table from published articles: people and titles, places and variants,
     /// events, laws; every fact with its sources, conflicts reported on stderr.
-    Build(crate::build::cli::BuildArgs),
+    Build(table_build::BuildArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -253,14 +254,16 @@ fn read_input(input: &Input) -> Result<String, String> {
         }
         Source::File(p) => std::fs::read(p).map_err(|e| format!("{}: {e}", input.name))?,
     };
+    utf8_text(&input.name, bytes)
+}
+
+/// A file's bytes as UTF-8 text, or where they are not (`name:line:column`).
+fn utf8_text(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
         let (line, col) = crate::text::line_col(valid, at);
-        format!(
-            "{}:{line}:{col}: invalid UTF-8 at byte {at}: the file must be UTF-8 text",
-            input.name
-        )
+        format!("{name}:{line}:{col}: invalid UTF-8 at byte {at}: the file must be UTF-8 text")
     })
 }
 
@@ -407,7 +410,7 @@ fn check_command(args: &CheckArgs) -> i32 {
 
 fn table_command(t: TableCommand) -> i32 {
     match t {
-        TableCommand::Build(args) => crate::build::cli::run(args),
+        TableCommand::Build(args) => table_build::run(args),
         TableCommand::Schema => {
             let schema = Table::json_schema();
             println!(
