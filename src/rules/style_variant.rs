@@ -18,7 +18,6 @@ form; a configured house style (`style`: the preferred forms) overrides the majo
 enforced even when the document uses only the other form. Whole words only: \"Vietnamese\" \
 is never a variant of \"Vietnam\". Aliases (\"the Home Office\") are not variants.\n\n\
 Fix: the majority form, or the house style's.",
-    document_level: true,
     check,
 };
 

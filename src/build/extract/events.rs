@@ -167,7 +167,7 @@ fn resolve(m: &DateMention, published: Option<Date>) -> Option<Date> {
     if m.is_invalid() {
         return None;
     }
-    crate::rules::weekday_mismatch::resolve(m, published).map(Date)
+    m.resolve(published).map(Date)
 }
 
 /// The date of a weekday named in an article published on `d`: the last such day on or
