@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::extract::{CatalogEntry, Hint, PersonFacts};
-use super::super::lexicon::{key, tight_key, vietnamese_name};
+use super::super::lexicon::{key, tight_key};
 use super::super::report::{Conflict, Side};
 use super::super::tally::{Cited, Ref};
 use super::forms::{Forms, all_caps};
@@ -14,6 +14,7 @@ use super::places::Places;
 use super::titles::TitleValue;
 use super::{Assembly, Catalog, IdMaker, count, push_new};
 use crate::table::{Date, Disputed, NameOrder, NameParts, Person, ReferencePart, SourceRef, Table};
+use crate::text::names::vietnamese_name;
 
 /// How a spelling that differs only in diacritics is settled: the form with them is kept.
 const DIACRITICS_KEPT: &str = "diacritics kept";
