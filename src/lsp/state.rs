@@ -10,12 +10,13 @@ use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::Notify;
 
 use super::proto::Uri;
-use super::tables::{Loaded, TableKey, TableStore};
+use super::tables::{Loaded, TableStore};
 use crate::analysis::BlockCache;
 use crate::config::{Config, Settings};
+use crate::disk::Disk;
 use crate::finding::Finding;
 use crate::text::{Document, Encoding, Kind};
-use crate::workspace::find_config;
+use crate::workspace::{Files, Layer, Stamp, TableSet, find_config, resolve};
 
 /// The workspace table file the "add to table" actions write.
 pub const WORKSPACE_TABLE: &str = "copydesk.table.json";
@@ -117,7 +118,7 @@ pub struct Worker {
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub config: Arc<Config>,
-    pub tables: TableKey,
+    pub tables: TableSet,
     /// The folder of the workspace table and config file for this document.
     pub home: Option<PathBuf>,
     /// The config file used, if any.
@@ -149,7 +150,7 @@ pub struct Shared {
     /// One showMessage per broken config file.
     pub config_messages: Mutex<std::collections::HashSet<PathBuf>>,
     /// Files the poller watches (when the client does not watch files for us).
-    pub watched: Mutex<HashMap<PathBuf, Option<(std::time::SystemTime, u64)>>>,
+    pub watched: Mutex<HashMap<PathBuf, Option<Stamp>>>,
 }
 
 impl Shared {
@@ -240,7 +241,7 @@ impl Shared {
     pub fn note_file(&self, path: &Path) {
         let mut w = self.watched.lock().expect("watched");
         if !w.contains_key(path) {
-            w.insert(path.to_path_buf(), file_stamp(path));
+            w.insert(path.to_path_buf(), Disk.stamp(path));
         }
     }
 
@@ -250,8 +251,9 @@ impl Shared {
         self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
-    /// The settings of a document at `path` (a file), or of the workspace (`None`).
-    /// Reads config files: call it off the message loop.
+    /// The settings of a document at `path` (a file), or of the workspace (`None`): the
+    /// editor's settings under the nearest `copydesk.json` (a broken one is left out and
+    /// its problem kept for the status). Reads config files: call it off the message loop.
     pub fn resolve(&self, path: Option<&Path>) -> Resolved {
         let dir = path
             .and_then(Path::parent)
@@ -262,36 +264,21 @@ impl Shared {
             return r.clone();
         }
         let editor = self.editor.read().expect("editor").clone();
+        let search = find_config(&Disk, &dir);
         // Every place a config file could appear, up to the one found.
-        for d in dir.ancestors() {
-            let candidate = d.join(CONFIG_FILE);
-            self.note_file(&candidate);
-            if candidate.is_file() {
-                break;
-            }
+        for c in &search.candidates {
+            self.note_file(c);
         }
-        let found = if dir.as_os_str().is_empty() {
-            Ok(None)
-        } else {
-            find_config(&dir)
-        };
-        let (file_settings, config_file, problem) = match found {
-            Ok(Some((p, s))) => (Some(s), Some(p), None),
+        let (config_layer, config_file, problem) = match search.found {
+            Ok(Some((p, s))) => (Some(Layer::config_file(&p, s)), Some(p), None),
             Ok(None) => (None, None, None),
-            Err(e) => {
-                // A broken config file: which one? The nearest copydesk.json.
-                let p = dir
-                    .ancestors()
-                    .map(|d| d.join(CONFIG_FILE))
-                    .find(|p| p.is_file());
-                (None, p, Some(e))
-            }
+            Err((p, e)) => (None, Some(p), Some(e)),
         };
         if let Some(p) = &config_file {
             self.config_files
                 .lock()
                 .expect("config files")
-                .insert(p.clone(), problem.clone());
+                .insert(p.clone(), problem);
         }
         let home = config_file
             .as_deref()
@@ -299,32 +286,18 @@ impl Shared {
             .map(Path::to_path_buf)
             .or_else(|| self.root_of(path))
             .or_else(|| path.and_then(Path::parent).map(Path::to_path_buf));
-        let mut tables: Vec<PathBuf> = editor.tables.iter().map(|t| self.absolute(t)).collect();
-        let mut default = !editor.no_default_table;
-        let mut settings = editor.clone();
-        if let Some(fs) = &file_settings {
-            let base = config_file
-                .as_deref()
-                .and_then(Path::parent)
-                .unwrap_or(Path::new("."));
-            for t in &fs.tables {
-                let p = base.join(t);
-                if !tables.contains(&p) {
-                    tables.push(p);
-                }
-            }
-            default &= !fs.no_default_table;
-            merge_settings(&mut settings, fs);
-        }
-        for t in &tables {
+        let editor_layer = Layer {
+            tables: editor.tables.iter().map(|t| self.absolute(t)).collect(),
+            settings: editor,
+        };
+        let layers: Vec<Layer> = std::iter::once(editor_layer).chain(config_layer).collect();
+        let r = resolve(&layers);
+        for t in &r.tables.files {
             self.note_file(t);
         }
         let resolved = Resolved {
-            config: Arc::new(Config::from_settings(&settings)),
-            tables: TableKey {
-                default,
-                files: tables,
-            },
+            config: Arc::new(r.config),
+            tables: r.tables,
             home,
             config_file,
         };
@@ -339,26 +312,6 @@ impl Shared {
 impl Default for Shared {
     fn default() -> Self {
         Shared::new()
-    }
-}
-
-/// A file's modification time and size, if it exists.
-pub fn file_stamp(p: &Path) -> Option<(std::time::SystemTime, u64)> {
-    let m = std::fs::metadata(p).ok()?;
-    Some((m.modified().ok()?, m.len()))
-}
-
-/// The workspace's `copydesk.json` over the editor's settings: its rules, style and
-/// publication date win where it sets them.
-fn merge_settings(into: &mut Settings, file: &Settings) {
-    for (k, v) in &file.rules {
-        into.rules.insert(k.clone(), *v);
-    }
-    if !file.style.is_empty() {
-        into.style = file.style.clone();
-    }
-    if file.publication_date.is_some() {
-        into.publication_date = file.publication_date;
     }
 }
 

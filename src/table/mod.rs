@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::dates::Date;
 pub use index::Index;
-pub use load::{TableError, load_tables, parse_table};
+pub use load::{TableError, Traced, load_tables, load_tables_traced, parse_table};
 
 /// The default table, built from the seed articles and embedded in the binary.
 pub const DEFAULT_TABLE: &str = include_str!("default.json");
@@ -382,6 +382,24 @@ impl Table {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Every entry with its id: people, organisations, places, events, laws.
+    pub fn entry_ids(&self) -> impl Iterator<Item = (EntryRef, &str)> {
+        fn each<T>(
+            list: &[T],
+            kind: fn(u32) -> EntryRef,
+            id: fn(&T) -> &str,
+        ) -> impl Iterator<Item = (EntryRef, &str)> {
+            list.iter()
+                .enumerate()
+                .map(move |(i, x)| (kind(i as u32), id(x)))
+        }
+        each(&self.people, EntryRef::Person, |x| &x.id)
+            .chain(each(&self.organisations, EntryRef::Organisation, |x| &x.id))
+            .chain(each(&self.places, EntryRef::Place, |x| &x.id))
+            .chain(each(&self.events, EntryRef::Event, |x| &x.id))
+            .chain(each(&self.laws, EntryRef::Law, |x| &x.id))
     }
 
     /// The JSON path of an entry (`people[3]`).

@@ -53,7 +53,7 @@ async fn open_table(shared: &Arc<Shared>, args: Vec<Value>) -> Result<Option<Val
         let file = tables
             .files
             .last()
-            .map(|f| f.path.clone())
+            .map(|f| tables.path(f))
             .unwrap_or_else(crate::lsp::tables::default_table_path);
         let uri = proto::path_uri(&file)
             .ok_or_else(|| invalid_params(format!("copydesk: no URI for {}", file.display())))?;

@@ -9,6 +9,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::diagnostics::{recheck_all, report_tables};
+use crate::disk::Disk;
 use crate::lsp::proto::{
     self, MessageType,
     types::{
@@ -17,6 +18,7 @@ use crate::lsp::proto::{
     },
 };
 use crate::lsp::state::{CONFIG_FILE, Shared, parse_editor_settings};
+use crate::workspace::{Files, Stamp};
 
 /// After `initialized`: ask the client to watch JSON files, or watch them ourselves.
 pub async fn initialized(shared: &Arc<Shared>) {
@@ -90,8 +92,8 @@ async fn poll(shared: Arc<Shared>) {
     }
 }
 
-fn stamp(p: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
-    crate::lsp::state::file_stamp(p)
+fn stamp(p: &std::path::Path) -> Option<Stamp> {
+    Disk.stamp(p)
 }
 
 pub async fn did_change_watched_files(shared: &Arc<Shared>, params: DidChangeWatchedFilesParams) {

@@ -247,7 +247,7 @@ pub fn entry_location(
     };
     let pos = proto::Position::new(line as u32, character as u32);
     Some(Location {
-        uri: proto::path_uri(&f.path)?,
+        uri: proto::path_uri(&tables.path(f))?,
         range: proto::Range::new(pos, pos),
     })
 }
