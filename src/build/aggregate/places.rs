@@ -61,9 +61,12 @@ impl Catalog {
 /// The tight keys of people's names and of each word of them.
 fn not_places(people: &[PersonGroup]) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
-    for g in people {
-        out.insert(tight_key(&g.key));
-        for w in g.key.split(' ') {
+    for k in people
+        .iter()
+        .flat_map(|g| std::iter::once(&g.key).chain(&g.other_keys))
+    {
+        out.insert(tight_key(k));
+        for w in k.split(' ') {
             out.insert(tight_key(w));
         }
     }
