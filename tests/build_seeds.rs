@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use copydesk::build::cli::Files;
 use copydesk::build::{Built, Options, build, json, overlay};
+use copydesk::cli::table_build::Files;
 use copydesk::table::{NameOrder, ReferencePart, Table, TitleWord, load_tables};
 
 fn root() -> PathBuf {

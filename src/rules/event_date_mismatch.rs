@@ -3,7 +3,6 @@
 
 use rustc_hash::FxHashSet;
 
-use super::weekday_mismatch::resolve;
 use super::{Rule, finding};
 use crate::analysis::{Analysis, Hit, Placed};
 use crate::dates::{DateMention, weekday_name};
@@ -38,7 +37,6 @@ year of another action (\"amended in\", \"revised in\", \"took effect in\", \"ca
 in\", \"repealed in\", \"extended in\") is not the law's. A generic alias of an agreement \
 (\"strategic partnership\") counts only in a document that names all its parties.\n\n\
 Fix: the table's year or weekday, where the text gives one.",
-    document_level: true,
     check,
 };
 
@@ -480,13 +478,13 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
                 {
                     return Verdict::Agrees;
                 }
-                let Some(d) = resolve(m, a.date) else {
+                let Some(d) = m.resolve(a.date) else {
                     return Verdict::Agrees;
                 };
                 assumed = format!(" (read as {})", d.strftime("%-d %B %Y"));
                 None
             } else {
-                match resolve(m, a.date) {
+                match m.resolve(a.date) {
                     Some(d) if d != date => None,
                     _ => return Verdict::Agrees,
                 }

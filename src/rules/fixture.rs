@@ -8,7 +8,7 @@
 //! above it; the marks cover the characters flagged. A fixture checks that the rule finds
 //! exactly the marked ranges and offers exactly the named fix.
 
-use crate::check::check_text;
+use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::table::{DEFAULT_TABLE, Index, parse_table};
 use crate::text::Kind;
@@ -47,7 +47,9 @@ pub fn check_fixture_with(code: &str, fixture: &str, config: &Config, index: &In
             text.push('\n');
         }
     }
-    let findings: Vec<_> = check_text(&text, Kind::Markdown, index, config)
+    // The rules alone, as the check runs them (suppression comments are tested in `check`).
+    let analysis = Analysis::new(&text, Kind::Markdown, index, config, None);
+    let findings: Vec<_> = super::run(&analysis)
         .into_iter()
         .filter(|f| f.code == code)
         .collect();

@@ -25,7 +25,6 @@ names both and offers both.\n\n\
 Passes: the table's own forms, variants and aliases (a spelling the table accepts, such as \
 \"Joerg Koehler\", and its parts), all capitals (\"HÀ NỘI\"), and ordinary words (\"chien\" \
 in lowercase).\n\nFix: the table's form.",
-    document_level: true,
     check,
 };
 

@@ -27,7 +27,6 @@ A word alone is flagged when it is near a one-word name (\"Sutrisna\" for \"Sutr
 near the second reference of a person the document names (\"Ridlee said\"), unless the \
 article introduced someone else of that name first (\"Piotr Kowalski ... Kowalski said\" with \
 Anna Kowalska in the table).\n\nFix: the table's form.",
-    document_level: true,
     check,
 };
 

@@ -20,7 +20,6 @@ given name for Vietnamese names (Hoàng Xuân Chiến is \"Chiến\"), the famil
 Only a word standing alone counts (not one inside a longer name; a hyphenated given name \
 such as \"Min-jun\" is one word), only after the full name, and only when no other person in \
 the document could be meant.\n\nFix: the right part.",
-    document_level: true,
     check,
 };
 

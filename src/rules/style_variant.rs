@@ -19,7 +19,6 @@ enforced even when the document uses only the other form. Whole words only: \"Vi
 is never a variant of \"Vietnam\". Forms that differ only in letter case (\"ASEAN\", \
 \"Asean\") are distinct. Aliases (\"the Home Office\") are not variants.\n\n\
 Fix: the majority form, or the house style's.",
-    document_level: true,
     check,
 };
 
