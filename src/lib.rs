@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod dates;
+pub mod disk;
 pub mod finding;
 pub mod lsp;
 pub mod rules;

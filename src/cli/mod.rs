@@ -5,21 +5,24 @@ pub mod table_build;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check::check_text;
-use crate::config::Config;
 use crate::dates::Date;
 use crate::finding::Severity;
 use crate::rules::{RULES, rule};
-use crate::table::{DEFAULT_TABLE, DEFAULT_TABLE_NAME, Index, Table, load_tables};
+use crate::table::{DEFAULT_TABLE, Table};
 use crate::text::Kind;
 
 pub use output::{Located, locate};
 
-use crate::workspace::{find_config, read_settings};
+use crate::config::Settings;
+use crate::disk::Disk;
+use crate::workspace::{
+    Layer, TableCache, TableSet, find_config, load_table, load_tables, read_settings, resolve,
+    walk_articles,
+};
 
 /// copydesk checks names, titles and dates in articles against a reference table.
 #[derive(Debug, Parser)]
@@ -186,7 +189,7 @@ fn collect_inputs(paths: &[String], kind: Option<KindArg>, errors: &mut Vec<Stri
         let path = PathBuf::from(p);
         if path.is_dir() {
             let mut files = Vec::new();
-            walk_articles(&path, &mut files, errors);
+            walk_articles(&Disk, &path, &mut files, errors);
             files.sort();
             for f in files {
                 out.push(file_input(f, forced));
@@ -215,33 +218,6 @@ fn file_input(path: PathBuf, forced: Option<Kind>) -> Input {
     }
 }
 
-/// Every `.md`, `.markdown` and `.txt` file below `dir` (hidden folders, `node_modules` and
-/// `target` left out); a folder that cannot be read is an error.
-pub fn walk_articles(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(format!("{}: {e}", dir.display()));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') || name == "node_modules" || name == "target" {
-            continue;
-        }
-        if path.is_dir() {
-            walk_articles(&path, out, errors);
-        } else if ["md", "markdown", "txt"].iter().any(|e| {
-            path.extension()
-                .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case(e))
-        }) {
-            out.push(path);
-        }
-    }
-}
-
 /// Read an input as UTF-8, or say exactly where it is not.
 fn read_input(input: &Input) -> Result<String, String> {
     let bytes = match &input.source {
@@ -267,44 +243,12 @@ fn utf8_text(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
-/// The tables a check uses, as (name, text).
-fn table_sources(
-    default: bool,
-    files: &[PathBuf],
-    errors: &mut Vec<String>,
-) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    if default {
-        out.push((DEFAULT_TABLE_NAME.to_string(), DEFAULT_TABLE.to_string()));
-    }
-    for f in files {
-        match std::fs::read_to_string(f) {
-            Ok(t) => out.push((f.display().to_string(), t)),
-            Err(e) => errors.push(format!("{}: cannot read table: {e}", f.display())),
-        }
-    }
-    out
-}
-
-/// Load an index, or the errors that stop it.
-pub fn load_index(default: bool, files: &[PathBuf]) -> Result<Index, Vec<String>> {
-    let mut errors = Vec::new();
-    let sources = table_sources(default, files, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    match load_tables(&sources) {
-        Ok(t) => Ok(Index::new(t)),
-        Err(es) => Err(es.iter().map(ToString::to_string).collect()),
-    }
-}
-
 fn check_command(args: &CheckArgs) -> i32 {
     let mut errors = Vec::new();
     let inputs = collect_inputs(&args.paths, args.kind, &mut errors);
     let explicit = match &args.config {
-        Some(p) => match read_settings(p) {
-            Ok(s) => Some((p.clone(), s)),
+        Some(p) => match read_settings(&Disk, p) {
+            Ok(s) => Some(Layer::config_file(p, s)),
             Err(e) => {
                 eprintln!("error: {e}");
                 return 2;
@@ -312,54 +256,43 @@ fn check_command(args: &CheckArgs) -> i32 {
         },
         None => None,
     };
-    // One index per distinct set of tables (usually one for the whole run).
-    type TableSet = (bool, Vec<PathBuf>);
-    let mut indexes: Vec<(TableSet, Arc<Index>)> = Vec::new();
+    // The command line's settings, over the config file's.
+    let flags = Layer {
+        settings: Settings {
+            no_default_table: args.no_default_table,
+            publication_date: args.date,
+            ..Settings::default()
+        },
+        tables: args.tables.clone(),
+    };
+    // One load per distinct set of tables (usually one for the whole run).
+    let tables = TableCache::default();
     let mut reports = Vec::new();
     let mut worst: Option<Severity> = None;
     let mut hidden = 0usize;
     for input in &inputs {
-        let found = match &explicit {
-            Some(s) => Some(s.clone()),
-            None => match find_config(&input.dir) {
-                Ok(found) => found,
-                Err(e) => {
+        let config_file = match &explicit {
+            Some(l) => Some(l.clone()),
+            None => match find_config(&Disk, &input.dir).found {
+                Ok(found) => found.map(|(path, s)| Layer::config_file(&path, s)),
+                Err((_, e)) => {
                     errors.push(e);
                     continue;
                 }
             },
         };
-        let (settings, base) = match &found {
-            Some((path, s)) => (
-                s.clone(),
-                path.parent().map(Path::to_path_buf).unwrap_or_default(),
-            ),
-            None => Default::default(),
-        };
-        let mut tables: Vec<PathBuf> = settings.tables.iter().map(|t| base.join(t)).collect();
-        tables.extend(args.tables.iter().cloned());
-        let use_default = !(args.no_default_table || settings.no_default_table);
-        let key = (use_default, tables.clone());
-        let index = match indexes.iter().find(|(k, _)| *k == key) {
-            Some((_, i)) => i.clone(),
-            None => match load_index(use_default, &tables) {
-                Ok(i) => {
-                    let i = Arc::new(i);
-                    indexes.push((key, i.clone()));
-                    i
+        let layers: Vec<Layer> = config_file.into_iter().chain([flags.clone()]).collect();
+        let resolved = resolve(&layers);
+        let index = match tables.load(&Disk, &resolved.tables) {
+            Ok(t) => t.index.clone(),
+            Err(es) => {
+                for e in es {
+                    eprintln!("error: {e}");
                 }
-                Err(es) => {
-                    for e in es {
-                        eprintln!("error: {e}");
-                    }
-                    return 2;
-                }
-            },
+                return 2;
+            }
         };
-        let mut config = Config::from_settings(&settings);
-        if args.date.is_some() {
-            config.date = args.date;
-        }
+        let config = resolved.config;
         let text = match read_input(input) {
             Ok(t) => t,
             Err(e) => {
@@ -424,36 +357,41 @@ fn table_command(t: TableCommand) -> i32 {
             0
         }
         TableCommand::Check { files } => {
-            let mut errors = Vec::new();
-            let sources = table_sources(true, &files, &mut errors);
-            if errors.is_empty() {
-                match load_tables(&sources) {
-                    Ok(t) => {
-                        println!(
-                            "ok: {} people, {} organisations, {} places, {} events, {} laws, {} titles",
-                            t.people.len(),
-                            t.organisations.len(),
-                            t.places.len(),
-                            t.events.len(),
-                            t.laws.len(),
-                            t.titles.len()
-                        );
-                        return 0;
+            let set = TableSet {
+                default: true,
+                files,
+            };
+            match load_table(&Disk, &set) {
+                Ok(t) => {
+                    println!(
+                        "ok: {} people, {} organisations, {} places, {} events, {} laws, {} titles",
+                        t.people.len(),
+                        t.organisations.len(),
+                        t.places.len(),
+                        t.events.len(),
+                        t.laws.len(),
+                        t.titles.len()
+                    );
+                    0
+                }
+                Err(es) => {
+                    for e in es {
+                        eprintln!("error: {e}");
                     }
-                    Err(es) => errors.extend(es.iter().map(ToString::to_string)),
+                    2
                 }
             }
-            for e in errors {
-                eprintln!("error: {e}");
-            }
-            2
         }
         TableCommand::Test {
             files,
             no_default_table,
         } => {
-            let index = match load_index(!no_default_table, &files) {
-                Ok(i) => i,
+            let set = TableSet {
+                default: !no_default_table,
+                files,
+            };
+            let index = match load_tables(&Disk, &set) {
+                Ok(t) => t.index,
                 Err(es) => {
                     for e in es {
                         eprintln!("error: {e}");

@@ -57,7 +57,7 @@ impl Files {
         for p in paths {
             if p.is_dir() {
                 let mut found = Vec::new();
-                super::walk_articles(p, &mut found, &mut errors);
+                crate::workspace::walk_articles(&crate::disk::Disk, p, &mut found, &mut errors);
                 found.sort();
                 for f in found {
                     let rel = f.strip_prefix(p).unwrap_or(&f);
