@@ -124,11 +124,7 @@ fn conflicts_keep_the_majority_and_the_minority_as_disputed() {
         .unwrap();
     assert_eq!((c.field.as_str(), c.rule.as_str()), ("title", "majority"));
     // A law's year.
-    let act = t
-        .laws
-        .iter()
-        .find(|l| l.name == "Border Security Act")
-        .unwrap();
+    let act = build_synth::law(t, "Border Security Act");
     assert_eq!(act.year, 2019);
     assert_eq!(act.parties, ["uk"]);
     let c = b
@@ -311,19 +307,11 @@ fn nfd_and_crlf_give_the_same_table() {
 fn event_and_law_conflicts_land_in_the_table_as_disputed() {
     let (b, e) = build_synth(60);
     let t = &b.table;
-    let act = t
-        .laws
-        .iter()
-        .find(|l| l.name == "Border Security Act")
-        .unwrap();
+    let act = build_synth::law(t, "Border Security Act");
     assert_eq!(act.disputed.len(), 1);
     assert_eq!(act.disputed[0].value, "2018");
     assert_eq!(act.disputed[0].sources.len() as u32, e.act_2018);
-    let seoul = t
-        .events
-        .iter()
-        .find(|ev| ev.place.as_deref() == Some("seoul"))
-        .unwrap();
+    let seoul = build_synth::event_at(t, "seoul");
     assert_eq!(seoul.date.to_string(), "2024-05-13");
     assert_eq!(seoul.disputed.len(), 1);
     assert_eq!(seoul.disputed[0].value, "2024-05-12");

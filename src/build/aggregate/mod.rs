@@ -271,6 +271,18 @@ impl Assembly<'_> {
         (forms, refs)
     }
 
+    /// The tallies of a kind's catalog entries (each entry with the lines of the first pass),
+    /// and the order in which they are first seen.
+    fn tallies<'c>(
+        &self,
+        entries: impl Iterator<Item = (CatalogEntry, &'c Cited)>,
+    ) -> (Vec<(Forms, Cited)>, Vec<usize>) {
+        let tallies: Vec<(Forms, Cited)> = entries.map(|(e, base)| self.tally(e, base)).collect();
+        let mut order: Vec<usize> = (0..tallies.len()).collect();
+        order.sort_by_key(|&i| tallies[i].1.first());
+        (tallies, order)
+    }
+
     /// The lines that write one form of a name.
     fn lines_of(&self, entry: CatalogEntry, form: &str) -> Vec<Ref> {
         self.counted

@@ -202,11 +202,9 @@ impl Assembly<'_> {
             id: vec![String::new(); groups.len()],
             by_key: FxHashMap::default(),
         };
-        let tallies: Vec<_> = (0..groups.len())
-            .map(|i| self.tally(CatalogEntry::Person(i as u32), &groups[i].mentions))
-            .collect();
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&i| tallies[i].1.first());
+        let (tallies, order) = self.tallies(
+            (0..groups.len()).map(|i| (CatalogEntry::Person(i as u32), &groups[i].mentions)),
+        );
         let mut ids = IdMaker::default();
         let mut entries: Vec<Person> = Vec::new();
         for i in order {

@@ -93,11 +93,9 @@ impl Assembly<'_> {
             by_key: FxHashMap::default(),
             support: FxHashMap::default(),
         };
-        let tallies: Vec<_> = (0..groups.len())
-            .map(|i| self.tally(CatalogEntry::Place(i as u32), &groups[i].evidence))
-            .collect();
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&i| tallies[i].1.first());
+        let (tallies, order) = self.tallies(
+            (0..groups.len()).map(|i| (CatalogEntry::Place(i as u32), &groups[i].evidence)),
+        );
         let mut ids = IdMaker::default();
         for i in order {
             let (mut forms, refs) = tallies[i].clone();

@@ -68,7 +68,8 @@ pub async fn code_action(
                                 new_text: fix.replacement.clone(),
                             }],
                         )),
-                        is_preferred: Some(k == 0),
+                        // Two fixes are a choice (names that differ only in their marks).
+                        is_preferred: Some(k == 0 && f.fixes.len() == 1),
                         ..CodeAction::default()
                     }));
                 }
@@ -125,14 +126,14 @@ pub async fn code_action(
                 }
             }
         }
-        // Fix-all: in the quick-fix menu on a fixable finding when there is more than one
-        // fix (where VS Code users look, as ESLint offers it), and as `source.fixAll.copydesk`
+        // Fix-all: in the quick-fix menu on a finding with a certain fix when there is more
+        // than one such fix (where VS Code users look, as ESLint offers it), and as `source.fixAll.copydesk`
         // for codeActionsOnSave; a client that asks for every kind gets it once.
         let all = fix_all(&computed.findings, &diags);
         let on_fixable = computed
             .findings
             .iter()
-            .any(|f| !f.fixes.is_empty() && f.range.0 <= b && a <= f.range.1);
+            .any(|f| f.fixes.len() == 1 && f.range.0 <= b && a <= f.range.1);
         let quick = wants(&CodeActionKind::QUICKFIX) && on_fixable && all.len() >= 2;
         if quick {
             out.push(fix_all_action(&uri, CodeActionKind::QUICKFIX, all.clone()));
@@ -145,11 +146,12 @@ pub async fn code_action(
     .await
 }
 
-/// Every finding's first fix, none overlapping another.
+/// Every certain fix (a finding's only one), none overlapping another.
 fn fix_all(findings: &[crate::finding::Finding], diags: &[proto::Diagnostic]) -> Vec<TextEdit> {
     let mut edits: Vec<((usize, usize), TextEdit)> = Vec::new();
     for (f, d) in findings.iter().zip(diags) {
-        let Some(fix) = f.fixes.first() else { continue };
+        // Only a certain fix: a finding that offers a choice is left to the writer.
+        let [fix] = f.fixes.as_slice() else { continue };
         if edits
             .iter()
             .any(|(r, _)| r.0 < f.range.1 && f.range.0 < r.1)
