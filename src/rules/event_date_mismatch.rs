@@ -424,10 +424,11 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
                 ""
             };
             let message = format!(
-                "The table dates {the}{} to {}, not {y}{}",
+                "The table dates {the}{} to {}, not {y}{}{}",
                 law.name,
                 law.year,
-                cite(a, &law.sources)
+                cite(a, &law.sources),
+                disputed(a, &law.disputed, &y.to_string())
             );
             let fixes = if m.is_year_only() {
                 vec![Fix::replace_with(&law.year.to_string())]
@@ -489,10 +490,12 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
                     _ => return Verdict::Agrees,
                 }
             };
+            let given = m.resolve(a.date).map(|d| d.to_string()).unwrap_or_default();
             let message = format!(
-                "The table dates the {} to {when}, not '{text}'{assumed}{}",
+                "The table dates the {} to {when}, not '{text}'{assumed}{}{}",
                 ev.name,
-                cite(a, &ev.sources)
+                cite(a, &ev.sources),
+                disputed(a, &ev.disputed, &given)
             );
             Verdict::Contradicts(
                 message,
@@ -501,6 +504,22 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
             )
         }
     }
+}
+
+/// When the text gives a value that a minority of sources give: say so (it is still not the
+/// table's value).
+fn disputed(a: &Analysis, disputed: &[crate::table::Disputed], given: &str) -> String {
+    disputed
+        .iter()
+        .filter(|d| d.value == given)
+        .map(|d| {
+            let cites: Vec<String> = d.sources.iter().map(|s| a.index.table.cite(s)).collect();
+            format!(
+                "; '{given}' is disputed (given only by {})",
+                cites.join("; ")
+            )
+        })
+        .collect()
 }
 
 fn cite(a: &Analysis, sources: &[crate::table::SourceRef]) -> String {
@@ -650,6 +669,44 @@ Anouk de Vries and Omar bin Faisal al-Qasimi held talks in Riga on September 16.
 Anouk de Vries recalled the talks in Riga on September 17.
                                              ^^^^^^^^^^^^ event-date-mismatch
 ",
+        );
+    }
+
+    #[test]
+    fn a_disputed_year_or_date_is_not_the_truth() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"sources": [{"id": "s", "file": "wire.txt"}],
+                "people": [{"id": "p", "name": "Ines Duarte", "order": "given-first",
+                            "parts": {"family": "Duarte", "given": "Ines"}}],
+                "events": [{"id": "e", "name": "Porto port talks", "date": "2025-05-06",
+                            "participants": ["p"], "words": ["talks"],
+                            "disputed": [{"value": "2025-05-07", "sources": [{"source": "s"}]}]}],
+                "laws": [{"id": "l", "name": "Harbour Safety Act", "kind": "law", "year": 2016,
+                          "disputed": [{"value": "2015", "sources": [{"source": "s"}]}]}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        let config = crate::config::Config {
+            date: crate::table::Date::parse("2025-05-08"),
+            ..Default::default()
+        };
+        crate::rules::fixture::check_fixture_with(
+            "event-date-mismatch",
+            "
+The Harbour Safety Act of 2015 applies. Ines Duarte led the talks on May 7.
+                          ^^^^ event-date-mismatch: 2016
+                                                                     ^^^^^ event-date-mismatch
+",
+            &config,
+            &index,
+        );
+        let text = "The Harbour Safety Act of 2015 applies. Ines Duarte led the talks on May 7.";
+        let found = crate::check::check_text(text, crate::text::Kind::Plain, &index, &config);
+        assert!(
+            found
+                .iter()
+                .all(|f| f.message.contains("is disputed (given only by wire.txt"))
         );
     }
 }
