@@ -36,6 +36,8 @@ A year counts for a law only right after its name (\"Act 2015\", \"Act of 2014\"
 year of another action (\"amended in\", \"revised in\", \"took effect in\", \"came into force \
 in\", \"repealed in\", \"extended in\") is not the law's. A generic alias of an agreement \
 (\"strategic partnership\") counts only in a document that names all its parties.\n\n\
+A date or year that only a minority of sources give (`disputed` in the table) is not the \
+table's: it is flagged, and the message says it is disputed and who gives it.\n\n\
 Fix: the table's year or weekday, where the text gives one.",
     check,
 };
@@ -687,20 +689,20 @@ Anouk de Vries recalled the talks in Riga on September 17.
         )
         .unwrap();
         let index = crate::table::Index::new(table);
-        let config = crate::config::Config {
-            date: crate::table::Date::parse("2025-05-08"),
-            ..Default::default()
-        };
-        crate::rules::fixture::check_fixture_with(
+        crate::rules::fixture::check_dated(
             "event-date-mismatch",
+            "2025-05-08",
             "
 The Harbour Safety Act of 2015 applies. Ines Duarte led the talks on May 7.
                           ^^^^ event-date-mismatch: 2016
                                                                      ^^^^^ event-date-mismatch
 ",
-            &config,
             &index,
         );
+        let config = crate::config::Config {
+            date: crate::dates::Date::parse("2025-05-08"),
+            ..Default::default()
+        };
         let text = "The Harbour Safety Act of 2015 applies. Ines Duarte led the talks on May 7.";
         let found = crate::check::check_text(text, crate::text::Kind::Plain, &index, &config);
         assert!(
