@@ -704,7 +704,9 @@ The Harbour Safety Act of 2015 applies. Ines Duarte led the talks on May 7.
             ..Default::default()
         };
         let text = "The Harbour Safety Act of 2015 applies. Ines Duarte led the talks on May 7.";
-        let found = crate::check::check_text(text, crate::text::Kind::Plain, &index, &config);
+        let a =
+            crate::analysis::Analysis::new(text, crate::text::Kind::Plain, &index, &config, None);
+        let found = crate::rules::run(&a);
         assert!(
             found
                 .iter()
