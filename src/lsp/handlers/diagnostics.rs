@@ -3,8 +3,8 @@
 //! older than the last published. Pull requests are answered from the same computation.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, OnceLock};
 
 use crate::lsp::proto::jsonrpc::Result;
 
@@ -252,30 +252,11 @@ pub fn entry_location(
     })
 }
 
-/// The documentation of a rule, as a Markdown file the server writes under the temp dir.
+/// The documentation of a rule, as a Markdown file written under the temp dir
+/// (`crate::disk::rule_docs`, which SARIF's `helpUri` names too).
 pub fn rule_doc_uri(code: &str) -> Option<Uri> {
-    static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
-    let dir = DIR
-        .get_or_init(|| {
-            let dir = crate::lsp::tables::default_table_path()
-                .parent()?
-                .join("rules");
-            std::fs::create_dir_all(&dir).ok()?;
-            for r in crate::rules::RULES {
-                let text = format!(
-                    "# {}\n\n{}.\n\nDefault severity: {}. Turn it off or change it with `\"rules\": {{ \"{}\": \"off\" }}` in copydesk.json.\n\n{}\n",
-                    r.code, r.summary, r.default_severity, r.code, r.explain
-                );
-                let p = dir.join(format!("{}.md", r.code));
-                if std::fs::read_to_string(&p).ok().as_deref() != Some(text.as_str()) {
-                    let _ = std::fs::write(&p, text);
-                }
-            }
-            Some(dir)
-        })
-        .as_ref()?;
     crate::rules::rule(code)?;
-    proto::path_uri(&dir.join(format!("{code}.md")))
+    proto::path_uri(&crate::disk::rule_docs()?.join(format!("{code}.md")))
 }
 
 /// Show table problems: diagnostics in the table files, one message per breakage.
