@@ -7,22 +7,26 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use super::editor_files::default_table_path;
+use super::proto::{self, Location};
 use crate::disk::Disk;
-use crate::table::{DEFAULT_TABLE, EntryRef, Table, TableError};
+use crate::table::locate::locate;
+use crate::table::{EntryRef, Table, TableError};
 use crate::text::fold::fold_key;
+use crate::text::{Document, Encoding, Kind};
 use crate::workspace::{TableCache, TableFile, TableSet, Tables};
 
 /// A loaded set of tables as the server serves it: the workspace's load, with the
 /// completion list and the positions of entries in their files, each found once.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct ServedTables {
     pub tables: Arc<Tables>,
     completions: OnceLock<Vec<Candidate>>,
     /// Positions of entries in their files (by entry and encoding).
     pub positions: Mutex<HashMap<(EntryRef, u8), Option<LineCol>>>,
 }
 
-impl std::ops::Deref for Loaded {
+impl std::ops::Deref for ServedTables {
     type Target = Tables;
     fn deref(&self) -> &Tables {
         &self.tables
@@ -53,9 +57,9 @@ pub enum CandidateKind {
     Law,
 }
 
-impl Loaded {
-    fn new(tables: Arc<Tables>) -> Loaded {
-        Loaded {
+impl ServedTables {
+    fn new(tables: Arc<Tables>) -> ServedTables {
+        ServedTables {
             tables,
             completions: OnceLock::new(),
             positions: Mutex::new(HashMap::new()),
@@ -65,6 +69,33 @@ impl Loaded {
     /// The file of a table: the read-only copy for the default table.
     pub fn path(&self, file: &TableFile) -> PathBuf {
         file.path.clone().unwrap_or_else(default_table_path)
+    }
+
+    /// Where an entry is written in its table file (found once per entry and encoding).
+    pub fn entry_location(&self, e: EntryRef, enc: Encoding) -> Option<Location> {
+        let (file, path) = self.origins.get(&e)?;
+        let f = self.files.get(*file)?;
+        let key = (e, enc as u8);
+        let cached = self.positions.lock().expect("positions").get(&key).copied();
+        let (line, character) = match cached {
+            Some(p) => p?,
+            None => {
+                let (line, col) = locate(&f.text, path);
+                let doc = Document::new(&f.text, Kind::Plain);
+                let pos = proto::line_col_position(&doc, line, col, enc);
+                let p = (pos.line as usize, pos.character as usize);
+                self.positions
+                    .lock()
+                    .expect("positions")
+                    .insert(key, Some(p));
+                p
+            }
+        };
+        let pos = proto::Position::new(line as u32, character as u32);
+        Some(Location {
+            uri: proto::path_uri(&self.path(f))?,
+            range: proto::Range::new(pos, pos),
+        })
     }
 
     /// Candidates whose key starts with `prefix` (folded, lowercase), at most `max`.
@@ -140,37 +171,6 @@ fn candidates(t: &Table) -> Vec<Candidate> {
     out
 }
 
-/// The read-only copy of the default table under the temp dir.
-pub fn default_table_path() -> PathBuf {
-    static PATH: OnceLock<PathBuf> = OnceLock::new();
-    PATH.get_or_init(|| {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        DEFAULT_TABLE.hash(&mut h);
-        let dir = std::env::temp_dir().join(format!("copydesk-{:016x}", h.finish()));
-        let path = dir.join("default-table.json");
-        let same = std::fs::read_to_string(&path).is_ok_and(|t| t == DEFAULT_TABLE);
-        if !same {
-            let _ = std::fs::create_dir_all(&dir);
-            let tmp = dir.join(format!("default-table.{}.tmp", std::process::id()));
-            if std::fs::write(&tmp, DEFAULT_TABLE).is_ok() {
-                set_read_only(&tmp);
-                let _ = std::fs::rename(&tmp, &path);
-            }
-        }
-        path
-    })
-    .clone()
-}
-
-fn set_read_only(p: &Path) {
-    if let Ok(meta) = std::fs::metadata(p) {
-        let mut perm = meta.permissions();
-        perm.set_readonly(true);
-        let _ = std::fs::set_permissions(p, perm);
-    }
-}
-
 /// What a load went wrong with, for the server to show.
 #[derive(Debug, Default)]
 pub struct Reports {
@@ -184,7 +184,7 @@ pub struct Reports {
 #[derive(Default)]
 pub struct TableStore {
     cache: TableCache,
-    served: Mutex<HashMap<TableSet, Arc<Loaded>>>,
+    served: Mutex<HashMap<TableSet, Arc<ServedTables>>>,
     /// Problems shown now, by file.
     shown: Mutex<HashMap<PathBuf, Vec<TableError>>>,
     /// Sets of tables currently broken (so the message is sent once).
@@ -195,7 +195,7 @@ pub struct TableStore {
 impl TableStore {
     /// The tables of a set, loading them if needed. Never fails: a broken set keeps its last
     /// good load, or falls back to the default table alone (or an empty table).
-    pub fn get(&self, set: &TableSet) -> Arc<Loaded> {
+    pub fn get(&self, set: &TableSet) -> Arc<ServedTables> {
         let (tables, problems) = self.cache.load_or_keep(&Disk, set);
         if let Some(p) = problems {
             self.set_problems(set, p);
@@ -204,7 +204,7 @@ impl TableStore {
         match served.get(set) {
             Some(l) if l.tables.id == tables.id => l.clone(),
             _ => {
-                let l = Arc::new(Loaded::new(tables));
+                let l = Arc::new(ServedTables::new(tables));
                 served.insert(set.clone(), l.clone());
                 l
             }

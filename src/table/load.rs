@@ -232,25 +232,29 @@ fn check_table(
             }
         }
     };
+    // A fact's sources, and those of its disputed values.
+    let mut check = |path: String, refs: &[super::SourceRef], disputed: &[super::Disputed]| {
+        check_sources(path.clone(), refs);
+        for (k, d) in disputed.iter().enumerate() {
+            check_sources(format!("{path}.disputed[{k}]"), &d.sources);
+        }
+    };
     for (i, p) in t.people.iter().enumerate() {
-        check_sources(format!("people[{i}]"), &p.sources);
+        check(format!("people[{i}]"), &p.sources, &p.disputed);
         for (j, h) in p.titles.iter().enumerate() {
-            check_sources(format!("people[{i}].titles[{j}]"), &h.sources);
-            for (k, d) in h.disputed.iter().enumerate() {
-                check_sources(format!("people[{i}].titles[{j}].disputed[{k}]"), &d.sources);
-            }
+            check(format!("people[{i}].titles[{j}]"), &h.sources, &h.disputed);
         }
     }
     for (kind, list) in [("organisations", &t.organisations), ("places", &t.places)] {
         for (i, e) in list.iter().enumerate() {
-            check_sources(format!("{kind}[{i}]"), &e.sources);
+            check(format!("{kind}[{i}]"), &e.sources, &[]);
         }
     }
     for (i, e) in t.events.iter().enumerate() {
-        check_sources(format!("events[{i}]"), &e.sources);
+        check(format!("events[{i}]"), &e.sources, &e.disputed);
     }
     for (i, e) in t.laws.iter().enumerate() {
-        check_sources(format!("laws[{i}]"), &e.sources);
+        check(format!("laws[{i}]"), &e.sources, &e.disputed);
     }
 
     let mut err = |path: String, message: String| {

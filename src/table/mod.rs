@@ -139,6 +139,10 @@ pub struct Person {
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// Other spellings of the name that a minority of sources give, kept for review (never an
+    /// accepted form: the name and `aliases` are).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed: Vec<Disputed>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub specs: Vec<Spec>,
 }
@@ -165,7 +169,7 @@ pub struct HeldTitle {
     pub disputed: Vec<Disputed>,
 }
 
-/// A value that a minority of sources give.
+/// A value that a minority of sources give (a title, a spelling, a date or a year).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Disputed {
@@ -227,6 +231,10 @@ pub struct Event {
     pub words: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// Other dates that a minority of sources give, kept for review (the majority is
+    /// `date`; a disputed date is never taken as the event's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed: Vec<Disputed>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub specs: Vec<Spec>,
 }
@@ -260,6 +268,10 @@ pub struct Law {
     pub parties: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// Other years that a minority of sources give, kept for review (the majority is
+    /// `year`; a disputed year is never taken as the law's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed: Vec<Disputed>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub specs: Vec<Spec>,
 }

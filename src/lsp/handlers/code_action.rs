@@ -16,7 +16,7 @@ use crate::lsp::proto::{
     self, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, TextEdit,
     Uri, WorkspaceEdit,
 };
-use crate::lsp::state::Shared;
+use crate::lsp::state::ServerState;
 use crate::table::EntryRef;
 use crate::text::{Kind, Pos};
 
@@ -24,14 +24,14 @@ pub const FIX_ALL: &str = "source.fixAll.copydesk";
 pub const ADD_TO_TABLE: &str = "copydesk.addToTable";
 
 pub async fn code_action(
-    shared: &Arc<Shared>,
+    shared: &Arc<ServerState>,
     params: CodeActionParams,
 ) -> Result<Option<Vec<CodeActionOrCommand>>> {
     let uri = params.text_document.uri.clone();
     let computed = current(shared, &uri).await?;
     let s = shared.clone();
     blocking(shared, "codeAction", move || {
-        let info = s.info();
+        let info = s.client.support();
         let enc = info.encoding;
         let doc = &computed.doc;
         let (a, b) = proto::byte_range(doc, params.range, enc);
