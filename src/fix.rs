@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn passes_until_nothing_is_left_and_no_loop() {
-        // Each pass fixes one "aa" to "a" where two overlap.
+        // Each "aa" becomes "a" until none is left: two passes.
         let check = |t: &str| -> Vec<Finding> {
             t.match_indices("aa")
                 .map(|(i, _)| Finding {
@@ -260,7 +260,7 @@ mod tests {
         let f2 = fix_text("aaaa", check, |_| false);
         assert_eq!(
             (f2.text.as_str(), f2.applied, f2.findings.len()),
-            ("aaaa", 0, 3)
+            ("aaaa", 0, 2)
         );
         assert!(!f.settled);
         assert_eq!(f.applied, 1);
