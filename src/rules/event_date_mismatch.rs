@@ -36,6 +36,8 @@ A year counts for a law only right after its name (\"Act 2015\", \"Act of 2014\"
 year of another action (\"amended in\", \"revised in\", \"took effect in\", \"came into force \
 in\", \"repealed in\", \"extended in\") is not the law's. A generic alias of an agreement \
 (\"strategic partnership\") counts only in a document that names all its parties.\n\n\
+A date or year that only a minority of sources give (`disputed` in the table) is not the \
+table's: it is flagged, and the message says it is disputed and who gives it.\n\n\
 Fix: the table's year or weekday, where the text gives one.",
     check,
 };
@@ -424,10 +426,11 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
                 ""
             };
             let message = format!(
-                "The table dates {the}{} to {}, not {y}{}",
+                "The table dates {the}{} to {}, not {y}{}{}",
                 law.name,
                 law.year,
-                cite(a, &law.sources)
+                cite(a, &law.sources),
+                disputed(a, &law.disputed, &y.to_string())
             );
             let fixes = if m.is_year_only() {
                 vec![Fix::replace_with(&law.year.to_string())]
@@ -489,10 +492,12 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
                     _ => return Verdict::Agrees,
                 }
             };
+            let given = m.resolve(a.date).map(|d| d.to_string()).unwrap_or_default();
             let message = format!(
-                "The table dates the {} to {when}, not '{text}'{assumed}{}",
+                "The table dates the {} to {when}, not '{text}'{assumed}{}{}",
                 ev.name,
-                cite(a, &ev.sources)
+                cite(a, &ev.sources),
+                disputed(a, &ev.disputed, &given)
             );
             Verdict::Contradicts(
                 message,
@@ -501,6 +506,22 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
             )
         }
     }
+}
+
+/// When the text gives a value that a minority of sources give: say so (it is still not the
+/// table's value).
+fn disputed(a: &Analysis, disputed: &[crate::table::Disputed], given: &str) -> String {
+    disputed
+        .iter()
+        .filter(|d| d.value == given)
+        .map(|d| {
+            let cites: Vec<String> = d.sources.iter().map(|s| a.index.table.cite(s)).collect();
+            format!(
+                "; '{given}' is disputed (given only by {})",
+                cites.join("; ")
+            )
+        })
+        .collect()
 }
 
 fn cite(a: &Analysis, sources: &[crate::table::SourceRef]) -> String {
@@ -650,6 +671,46 @@ Anouk de Vries and Omar bin Faisal al-Qasimi held talks in Riga on September 16.
 Anouk de Vries recalled the talks in Riga on September 17.
                                              ^^^^^^^^^^^^ event-date-mismatch
 ",
+        );
+    }
+
+    #[test]
+    fn a_disputed_year_or_date_is_not_the_truth() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"sources": [{"id": "s", "file": "wire.txt"}],
+                "people": [{"id": "p", "name": "Ines Duarte", "order": "given-first",
+                            "parts": {"family": "Duarte", "given": "Ines"}}],
+                "events": [{"id": "e", "name": "Porto port talks", "date": "2025-05-06",
+                            "participants": ["p"], "words": ["talks"],
+                            "disputed": [{"value": "2025-05-07", "sources": [{"source": "s"}]}]}],
+                "laws": [{"id": "l", "name": "Harbour Safety Act", "kind": "law", "year": 2016,
+                          "disputed": [{"value": "2015", "sources": [{"source": "s"}]}]}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        crate::rules::fixture::check_dated(
+            "event-date-mismatch",
+            "2025-05-08",
+            "
+The Harbour Safety Act of 2015 applies. Ines Duarte led the talks on May 7.
+                          ^^^^ event-date-mismatch: 2016
+                                                                     ^^^^^ event-date-mismatch
+",
+            &index,
+        );
+        let config = crate::config::Config {
+            date: crate::dates::Date::parse("2025-05-08"),
+            ..Default::default()
+        };
+        let text = "The Harbour Safety Act of 2015 applies. Ines Duarte led the talks on May 7.";
+        let a =
+            crate::analysis::Analysis::new(text, crate::text::Kind::Plain, &index, &config, None);
+        let found = crate::rules::run(&a);
+        assert!(
+            found
+                .iter()
+                .all(|f| f.message.contains("is disputed (given only by wire.txt"))
         );
     }
 }

@@ -67,7 +67,8 @@ pub async fn code_action(
                                 new_text: fix.replacement.clone(),
                             }],
                         )),
-                        is_preferred: Some(k == 0),
+                        // Two fixes are a choice (names that differ only in their marks).
+                        is_preferred: Some(k == 0 && f.fixes.len() == 1),
                         ..CodeAction::default()
                     }));
                 }
@@ -127,7 +128,8 @@ pub async fn code_action(
         if wants(&CodeActionKind::new(FIX_ALL)) {
             let mut edits: Vec<((usize, usize), TextEdit)> = Vec::new();
             for (f, d) in computed.findings.iter().zip(&diags) {
-                let Some(fix) = f.fixes.first() else { continue };
+                // Only a certain fix: a finding that offers a choice is left to the writer.
+                let [fix] = f.fixes.as_slice() else { continue };
                 if edits.iter().any(|(r, _)| r.0 < f.range.1 && f.range.0 < r.1) {
                     continue;
                 }
