@@ -22,9 +22,11 @@ date, year or weekday that contradicts the table:\n\n\
     the talks on March 6                           (the table: 2025-03-04)\n\
     met Chiến on Thursday   (article dated 2025-03-04; the talks were on a Tuesday)\n\n\
 An event counts only in a document that names one of its participants. A word the table \
-capitalises (\"Mekong Business Forum\") names the event; a generic one (\"met\", \"talks\", \
+capitalises (\"Mekong Business Forum\") names the event; a generic noun (\"talks\", \
 \"visit\") ties only when its sentence names the event's place or a participant, or the \
-article is about the event (published within a week of it; not inside a quotation). A date \
+article is about the event (published within a week of it; not inside a quotation); a \
+generic verb (\"met\", \"hosted\") needs the event's place or two of its participants, or \
+an article about the event and an object that is not someone else (\"met reporters\"). A date \
 next to \"a\", \"another\", \"next\", \"regional\" ... meeting, or with another place (\"met \
 buyers in Osaka on Monday\"), is another event's. A weekday that opens a sentence goes with \
 the event word of its own clause. A date without a year agrees when it is the event's day in \
@@ -136,10 +138,13 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
 }
 
 /// Does an event word tie a sentence to the table's event? A word the table capitalises
-/// ("Mekong Business Forum") names the event. A generic one ("met", "talks", "visit") needs
-/// the sentence (or, inside a quotation, the quotation) to name the event's place or one of
-/// its participants, or the article to be about the event: published within a week of it
-/// (a quotation aside: quoted speech names its own meetings).
+/// ("Mekong Business Forum") names the event. A generic noun ("talks", "visit") needs the
+/// sentence (or, inside a quotation, the quotation) to name the event's place or one of its
+/// participants, or the article to be about the event: published within a week of it (a
+/// quotation aside: quoted speech names its own meetings). A generic verb ("met", "hosted")
+/// says who met whom: in an article about the event its object must not be someone else
+/// ("Park met reporters on Tuesday" is not the talks); elsewhere it needs the event's place or
+/// two of its participants.
 fn ties_to_event(a: &Analysis, pl: &Placed, h: &Hit, names_it: bool, event: u32) -> bool {
     if names_it {
         return true;
@@ -153,31 +158,85 @@ fn ties_to_event(a: &Analysis, pl: &Placed, h: &Hit, names_it: bool, event: u32)
         Some((qs, qe)) => (qs, qe, true),
         None => (ss, se, false),
     };
+    let word = b.token_text(h.last - 1).to_lowercase();
+    let verb = h.last - h.first == 1
+        && (word.ends_with("ed") || matches!(word.as_str(), "met" | "held" | "led" | "sat"));
     let ev = &a.index.table.events[event as usize];
     let about = a
         .date
         .is_some_and(|d| d.0.since(ev.date.0).is_ok_and(|s| s.get_days().abs() <= 7));
-    if about && !quoted {
+    if about && !quoted && !(verb && object_elsewhere(a, pl, h.last, event)) {
         return true;
     }
     let table = &a.index.table;
-    b.hits
-        .iter()
-        .filter(|o| {
-            let s = b.tokens[o.first].start;
-            from <= s && s < to
+    let mut participants: Vec<u32> = Vec::new();
+    for o in b.hits.iter().filter(|o| {
+        let s = b.tokens[o.first].start;
+        from <= s && s < to
+    }) {
+        let place = a.index.meanings(o.phrase).iter().any(|m| match m.target {
+            Target::Place { idx, .. } => {
+                ev.place.as_deref() == Some(table.places[idx as usize].id.as_str())
+            }
+            _ => false,
+        });
+        if place {
+            return true;
+        }
+        if let Some((p, _)) = a.person_of(pl, o)
+            && ev.participants.contains(&table.people[p as usize].id)
+            && !participants.contains(&p)
+        {
+            participants.push(p);
+        }
+    }
+    participants.len() >= if verb { 2 } else { 1 }
+}
+
+/// Does the object of an event verb name someone or something outside the event ("met
+/// reporters", "met business leaders", "met with Ana Silva")? A participant, or no object
+/// ("met for two hours", "met on Tuesday"), does not.
+fn object_elsewhere(a: &Analysis, pl: &Placed, mut k: usize, event: u32) -> bool {
+    let b = &pl.block;
+    let table = &a.index.table;
+    let ev = &table.events[event as usize];
+    if k < b.tokens.len() && b.token_text(k).eq_ignore_ascii_case("with") {
+        k += 1;
+    }
+    if k >= b.tokens.len() || b.tokens[k].join == Join::Break {
+        return false;
+    }
+    let participant = b.hit_starting_at(k).is_some_and(|o| {
+        a.index.meanings(o.phrase).iter().any(|m| match m.target {
+            Target::Person { person, .. } => {
+                ev.participants.contains(&table.people[person as usize].id)
+            }
+            _ => false,
         })
-        .any(|o| {
-            let place = a.index.meanings(o.phrase).iter().any(|m| match m.target {
-                Target::Place { idx, .. } => {
-                    ev.place.as_deref() == Some(table.places[idx as usize].id.as_str())
-                }
-                _ => false,
-            });
-            place
-                || a.person_of(pl, o)
-                    .is_some_and(|(p, _)| ev.participants.contains(&table.people[p as usize].id))
-        })
+    });
+    let w = b.token_text(k).to_lowercase();
+    let adverbial = matches!(
+        w.as_str(),
+        "for"
+            | "on"
+            | "in"
+            | "at"
+            | "to"
+            | "during"
+            | "again"
+            | "briefly"
+            | "privately"
+            | "twice"
+            | "later"
+            | "earlier"
+            | "first"
+            | "until"
+            | "over"
+            | "behind"
+            | "after"
+            | "before"
+    );
+    !participant && !adverbial
 }
 
 /// The quotation (folded byte range inside the sentence) that holds `at`, if any.
@@ -645,6 +704,7 @@ The talks on September 15 covered gas storage.
 On Monday, the ministers met for the first session.
    ^^^^^^ event-date-mismatch: Tuesday
 On Monday, the ministers met business leaders in Tallinn.
+On Monday, de Vries met reporters, and on Friday she met with bankers.
 \"We met on Friday and we will meet again,\" de Vries said of an earlier visit.
 ",
         );
