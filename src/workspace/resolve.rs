@@ -59,7 +59,8 @@ pub fn resolve(layers: &[Layer]) -> Resolved {
     }
 }
 
-/// `over`'s rules, style and publication date over `into`'s, where `over` sets them.
+/// `over`'s rules, style, publication date, language and date order over `into`'s, where
+/// `over` sets them.
 fn lay_over(into: &mut Settings, over: &Settings) {
     for (k, v) in &over.rules {
         into.rules.insert(k.clone(), *v);
@@ -69,6 +70,12 @@ fn lay_over(into: &mut Settings, over: &Settings) {
     }
     if over.publication_date.is_some() {
         into.publication_date = over.publication_date;
+    }
+    if over.language.is_some() {
+        into.language = over.language;
+    }
+    if over.date_order.is_some() {
+        into.date_order = over.date_order;
     }
 }
 
