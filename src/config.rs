@@ -64,6 +64,16 @@ pub struct Settings {
     /// (4/3/2025) is not checked; 25/3/2025 is. Vietnamese text is always day first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_order: Option<DateOrder>,
+    /// Let `tables` name files outside this config file's folder and the folders below it
+    /// (refused otherwise: a config file comes with any repository cloned).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_tables_outside_workspace: bool,
+    /// The largest article read, in megabytes (default 64).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_article_megabytes: Option<u64>,
+    /// The largest table read, in megabytes (default 512).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_table_megabytes: Option<u64>,
     /// Where the language server writes its log.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_file: Option<String>,

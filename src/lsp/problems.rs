@@ -20,7 +20,9 @@ pub async fn show_problems(shared: &ServerState) {
         let Some(uri) = proto::path_uri(&file) else {
             continue;
         };
-        let text = Disk.read(&file).unwrap_or_default();
+        let text = Disk
+            .read(&file, crate::workspace::Limit::table(None))
+            .unwrap_or_default();
         let doc = Document::new(&text, Kind::Plain);
         let diags = errors
             .iter()
