@@ -314,12 +314,24 @@ pub fn merge(tables: impl IntoIterator<Item = Table>) -> Table {
         version: 1,
         ..Table::default()
     };
-    /// Later entries replace earlier ones with the same id; new ones are appended.
+    /// Later entries replace earlier ones with the same id; new ones are appended. The
+    /// positions of the ids are hashed, so a merge costs one probe per entry.
     fn upsert<T>(list: &mut Vec<T>, items: Vec<T>, id: impl Fn(&T) -> &str) {
+        if items.is_empty() {
+            return;
+        }
+        let mut at: HashMap<String, usize> = list
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (id(x).to_string(), i))
+            .collect();
         for item in items {
-            match list.iter().position(|x| id(x) == id(&item)) {
-                Some(i) => list[i] = item,
-                None => list.push(item),
+            match at.get(id(&item)) {
+                Some(&i) => list[i] = item,
+                None => {
+                    at.insert(id(&item).to_string(), list.len());
+                    list.push(item);
+                }
             }
         }
     }
