@@ -10,9 +10,9 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::config::Config;
-use crate::dates::{DateMention, find_dates};
+use crate::dates::{Date, DateMention, find_dates};
+use crate::table::Index;
 use crate::table::index::{Form, Meaning, PhraseId, Target};
-use crate::table::{Date, Index};
 use crate::text::fold::Folded;
 use crate::text::prose::{Kind, prose};
 use crate::text::sentences::sentences;

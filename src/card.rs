@@ -9,10 +9,9 @@ use std::fmt::Write as _;
 use jiff::civil::Date as CivilDate;
 
 use crate::analysis::{Analysis, Hit, Placed};
-use crate::dates::{DateMention, month_name, weekday_name};
-use crate::rules::weekday_mismatch::resolve;
+use crate::dates::{Date, DateMention, month_name, weekday_name};
 use crate::table::index::Target;
-use crate::table::{Date, EntryRef, NameOrder, SourceRef, Table};
+use crate::table::{EntryRef, NameOrder, SourceRef, Table};
 
 /// A card: the range of text it is about, and its Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +89,7 @@ pub fn mentions(a: &Analysis) -> Vec<Mention> {
                     date: if m.is_invalid() {
                         None
                     } else {
-                        resolve(m, a.date)
+                        m.resolve(a.date)
                     },
                 },
             });

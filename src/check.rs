@@ -1,11 +1,12 @@
-//! The check: text in, findings out.
+//! The check: text in, findings out. It analyses the text, runs the rules
+//! ([`rules::run`]) and applies the suppression comments.
 
 use crate::analysis::{Analysis, BlockCache};
 use crate::config::Config;
 use crate::finding::Finding;
-use crate::rules::RULES;
+use crate::rules;
 use crate::table::Index;
-use crate::text::Kind;
+use crate::text::{Document, Encoding, Kind};
 
 /// Check a document's text: every enabled rule, at its configured severity, with the
 /// suppression comments applied. Findings are sorted by position.
@@ -26,67 +27,45 @@ pub fn check_cached(
     run_rules(&analysis)
 }
 
-/// Run the rules over an analysis.
+/// Run the rules over an analysis, then drop what a suppression comment covers.
 pub fn run_rules(a: &Analysis) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for rule in RULES {
-        let Some(severity) = a.config.severity(rule.code, rule.default_severity) else {
-            continue;
-        };
-        let start = out.len();
-        (rule.check)(a, &mut out);
-        for f in &mut out[start..] {
-            f.severity = severity;
-        }
-    }
+    let mut out = rules::run(a);
     let suppressed = Suppressions::new(a.text);
     out.retain(|f| !suppressed.covers(f));
-    out.sort_by(|x, y| x.range.cmp(&y.range).then(x.code.cmp(y.code)));
-    out.dedup_by(|x, y| x.range == y.range && x.code == y.code);
     out
 }
 
 /// `copydesk: ignore` on a line; `<!-- copydesk-disable-next-line [CODE ...] -->` on the line before.
-struct Suppressions<'a> {
-    text: &'a str,
-    line_starts: Vec<usize>,
+/// Lines are the document's ([`Document`]), counted only when the text mentions copydesk.
+struct Suppressions {
+    doc: Option<Document>,
 }
 
 pub const IGNORE_MARK: &str = "copydesk: ignore";
 pub const DISABLE_NEXT_LINE: &str = "copydesk-disable-next-line";
 
-impl<'a> Suppressions<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        if text.contains("copydesk") {
-            line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+impl Suppressions {
+    fn new(text: &str) -> Self {
+        Suppressions {
+            doc: text
+                .contains("copydesk")
+                .then(|| Document::new(text, Kind::Plain)),
         }
-        Suppressions { text, line_starts }
-    }
-
-    fn line(&self, n: usize) -> &str {
-        let s = self.line_starts[n];
-        let e = self
-            .line_starts
-            .get(n + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        &self.text[s..e]
     }
 
     fn covers(&self, f: &Finding) -> bool {
-        if self.line_starts.len() == 1 && !self.text.contains("copydesk") {
+        let Some(doc) = &self.doc else {
             return false;
-        }
-        let n = self.line_starts.partition_point(|&s| s <= f.range.0) - 1;
-        let line = self.line(n);
+        };
+        let n = doc.position(f.range.0, Encoding::Utf8).line;
+        let line = doc.line_text(n);
         if line.contains(IGNORE_MARK) || line.contains("copydesk:ignore") {
             return true;
         }
         if n == 0 {
             return false;
         }
-        let prev = self.line(n - 1);
+        let prev = doc.line_text(n - 1);
         let Some(i) = prev.find(DISABLE_NEXT_LINE) else {
             return false;
         };

@@ -1,10 +1,69 @@
 //! Dates written in prose: "Tuesday, March 4, 2025", "4 March 2025", "2025-03-04 (Tuesday)",
 //! "March 4", a weekday alone, a year alone.
 
+use std::fmt;
 use std::sync::LazyLock;
 
 use jiff::civil::Weekday;
 use regex::Regex;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub jiff::civil::Date);
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let y: i16 = s[0..4].parse().ok()?;
+        let m: i8 = s[5..7].parse().ok()?;
+        let d: i8 = s[8..10].parse().ok()?;
+        jiff::civil::Date::new(y, m, d).ok().map(Date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            self.0.month(),
+            self.0.day()
+        )
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not a date")))
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD"
+        })
+    }
+}
 
 /// A date, part of one, a weekday or a year found in (folded) text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +83,21 @@ impl DateMention {
     /// The date, if the mention is a whole date that exists.
     pub fn date(&self) -> Option<jiff::civil::Date> {
         jiff::civil::Date::new(self.year?, self.month?, self.day?).ok()
+    }
+
+    /// The full date of the mention, taking the year from the publication date when it has
+    /// none (the year that puts it nearest that date).
+    pub fn resolve(&self, published: Option<Date>) -> Option<jiff::civil::Date> {
+        if self.year.is_some() {
+            return self.date();
+        }
+        let (month, day) = (self.month?, self.day?);
+        let pub_date = published?.0;
+        let y = pub_date.year();
+        [y - 1, y, y + 1]
+            .into_iter()
+            .filter_map(|y| jiff::civil::Date::new(y, month, day).ok())
+            .min_by_key(|d| (d.since(pub_date).ok()).map_or(i32::MAX, |s| s.get_days().abs()))
     }
 
     /// A day and month (with or without year) that exist in no year or not in the given year.

@@ -19,6 +19,7 @@ pub mod rules;
 pub mod spec;
 pub mod table;
 pub mod text;
+pub mod workspace;
 
 pub use check::check_text;
 pub use config::Config;

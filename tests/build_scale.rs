@@ -6,8 +6,8 @@ mod build_synth;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use copydesk::build::cli::Files;
 use copydesk::build::{Options, build};
+use copydesk::cli::table_build::Files;
 use copydesk::table::{DEFAULT_TABLE, parse_table};
 
 #[test]

@@ -1,28 +1,28 @@
-//! The embedded default table is `copydesk table build ../shared/seeds` plus the overlay: the
-//! two never drift. And the facts extracted from the seeds, one by one, with their sources.
+//! The embedded default table is `copydesk table build tests/fixtures/seeds` plus the overlay:
+//! the two never drift. And the facts extracted from the seeds, one by one, with their sources.
+//! `tests/fixtures/seeds/` is a byte-for-byte copy of the two seed articles, kept here so that a
+//! clean clone (CI) has them; a missing folder fails these tests rather than skipping them.
 
 use std::path::{Path, PathBuf};
 
-use copydesk::build::cli::Files;
 use copydesk::build::{Built, Options, build, json, overlay};
+use copydesk::cli::table_build::Files;
 use copydesk::table::{NameOrder, ReferencePart, Table, TitleWord, load_tables};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The seed articles, or `None` (with a message) when this checkout has none.
-fn seeds() -> Option<PathBuf> {
-    let dir = root().join("../shared/seeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: {} is absent; the seed tests need the seed articles",
-            dir.display()
-        );
-        None
-    }
+/// The seed articles (a missing folder is a failure, never a skip).
+fn seeds() -> PathBuf {
+    let dir = root().join("tests/fixtures/seeds");
+    assert!(
+        dir.join("000_81e2ba5f78579261.txt").is_file()
+            && dir.join("001_9d09c6c4d54eea1e.txt").is_file(),
+        "{} must hold the two seed articles (a copy of the seeds, kept in the repository)",
+        dir.display()
+    );
+    dir
 }
 
 fn overlay_text() -> String {
@@ -59,21 +59,47 @@ fn cites(list: &[(&str, u32)]) -> Vec<(String, u32)> {
 }
 
 #[test]
+fn the_kept_copy_is_the_seeds_byte_for_byte() {
+    let dir = seeds();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["000_81e2ba5f78579261.txt", "001_9d09c6c4d54eea1e.txt"]
+    );
+    // Where the shared originals are also present (the project's machines), they are equal.
+    let shared = root().join("../shared/seeds");
+    if shared.is_dir() {
+        for n in &names {
+            let a = std::fs::read(dir.join(n)).unwrap();
+            let b = std::fs::read(shared.join(n)).unwrap();
+            assert!(
+                a == b,
+                "tests/fixtures/seeds/{n} differs from ../shared/seeds/{n}"
+            );
+        }
+    }
+}
+
+#[test]
 fn default_table_is_the_build_of_the_seeds() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     let built = build_seeds(&dir, true);
     let text = json::to_string(&serde_json::to_value(&built.table).unwrap());
     let committed = std::fs::read_to_string(root().join("src/table/default.json")).unwrap();
     assert!(
         text == committed,
         "src/table/default.json is not the build of the seeds; regenerate it with\n  \
-         cargo run -- table build ../shared/seeds --overlay src/table/overlay.json -o src/table/default.json"
+         cargo run -- table build tests/fixtures/seeds --overlay src/table/overlay.json -o src/table/default.json"
     );
 }
 
 #[test]
 fn the_command_writes_the_default_table() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("table.json");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
@@ -103,7 +129,7 @@ fn the_command_writes_the_default_table() {
 
 #[test]
 fn the_default_table_copies_no_sentence_of_the_seeds() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     let table = std::fs::read_to_string(root().join("src/table/default.json")).unwrap();
     assert!(!table.contains("\"quote\""));
     // No run of eight words of a seed appears in the table.
@@ -119,7 +145,7 @@ fn the_default_table_copies_no_sentence_of_the_seeds() {
 
 #[test]
 fn chien_rank_post_order_and_sources() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     let t = build_seeds(&dir, false).table;
     let p = t
         .people
@@ -176,7 +202,7 @@ fn chien_rank_post_order_and_sources() {
 
 #[test]
 fn ridley_title_and_the_caption_conflict() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     let b = build_seeds(&dir, false);
     let t = &b.table;
     let p = t.people.iter().find(|p| p.id == "simon-ridley").unwrap();
@@ -212,7 +238,7 @@ fn ridley_title_and_the_caption_conflict() {
 
 #[test]
 fn the_talks_in_ha_noi_on_2025_03_04() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     let t = build_seeds(&dir, false).table;
     assert_eq!(t.events.len(), 1);
     let e = &t.events[0];
@@ -241,7 +267,7 @@ fn the_talks_in_ha_noi_on_2025_03_04() {
 
 #[test]
 fn spelling_variants_grouped_and_counted() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     let t = build_seeds(&dir, false).table;
     let place = |id: &str| t.places.iter().find(|p| p.id == id).unwrap();
     let hn = place("ha-noi");
@@ -265,7 +291,7 @@ fn spelling_variants_grouped_and_counted() {
 
 #[test]
 fn laws_and_agreements_with_years() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     let t = build_seeds(&dir, false).table;
     let act = t
         .laws
@@ -287,7 +313,7 @@ fn laws_and_agreements_with_years() {
 
 #[test]
 fn with_quotes_every_source_has_its_sentence() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     let files = Files::collect(&[dir]).unwrap();
     let opts = Options {
         quotes: true,
@@ -309,7 +335,7 @@ fn with_quotes_every_source_has_its_sentence() {
 
 #[test]
 fn the_build_loads_and_its_specs_pass() {
-    let Some(dir) = seeds() else { return };
+    let dir = seeds();
     for with_overlay in [false, true] {
         let t = build_seeds(&dir, with_overlay).table;
         let text = json::to_string(&serde_json::to_value(&t).unwrap());

@@ -455,46 +455,7 @@ const DEMONYMS: &[&str] = &[
 
 pub use crate::dates::verb_like;
 
-/// Letters only Vietnamese writes (with their capitals), and the block of precomposed
-/// Vietnamese vowels with tone marks.
-fn vietnamese_letter(c: char) -> bool {
-    matches!(
-        c,
-        'ă' | 'â'
-            | 'đ'
-            | 'ê'
-            | 'ô'
-            | 'ơ'
-            | 'ư'
-            | 'Ă'
-            | 'Â'
-            | 'Đ'
-            | 'Ê'
-            | 'Ô'
-            | 'Ơ'
-            | 'Ư'
-            | '\u{1EA0}'..='\u{1EF9}'
-    )
-}
-
-/// The common Vietnamese family names (folded), which lead a Vietnamese name.
-const VIETNAMESE_FAMILY_NAMES: &[&str] = &[
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
-    "ho", "ngo", "duong", "ly", "dinh", "trinh", "truong", "lam", "luong", "cao", "dao", "doan",
-    "vuong", "trieu", "luu", "quach", "kieu", "ton", "thach", "khuat",
-];
-
-/// Is this name written in the Vietnamese convention: family name first, given name last,
-/// and the given name used for later references? Its spelling tells (letters only Vietnamese
-/// writes), or its first word is one of the common Vietnamese family names.
-pub fn vietnamese_name(name: &str) -> bool {
-    if name.chars().any(vietnamese_letter) {
-        return true;
-    }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    words.len() >= 3
-        && VIETNAMESE_FAMILY_NAMES.contains(&crate::text::fold::fold_key(words[0]).as_str())
-}
+pub use crate::text::names::vietnamese_name;
 
 impl Lexicon {
     /// A lexicon with the given title vocabulary.
@@ -666,15 +627,6 @@ mod tests {
         assert_eq!(tight_key("Hà Nội"), "hanoi");
         assert_eq!(tight_key("HÀ NỘI"), "hanoi");
         assert_eq!(tight_key("Indo-Pacific"), "indopacific");
-    }
-
-    #[test]
-    fn vietnamese_names() {
-        assert!(vietnamese_name("Hoàng Xuân Chiến"));
-        assert!(vietnamese_name("Nguyen Van An"));
-        assert!(!vietnamese_name("Simon Ridley"));
-        assert!(!vietnamese_name("Park Ji-hoon"));
-        assert!(!vietnamese_name("Kovács Eszter"));
     }
 
     #[test]

@@ -7,11 +7,15 @@
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
+use super::lexicon::tight_key;
 use super::overlay::{country_codes, map_countries, patch};
 use super::report::{Conflict, Side};
 use super::{Built, json};
-use crate::table::{Disputed, HeldTitle, Person, SourceRef, Table, load_tables, parse_table};
+use crate::table::{Disputed, Entity, HeldTitle, SourceRef, Table, load_tables, parse_table};
 use crate::text::fold::fold_key;
+
+/// How a difference with the hand-kept table is settled.
+const HAND_EDIT_WINS: &str = "hand edit wins";
 
 /// The merged table's text and the new conflicts.
 #[derive(Debug, Clone)]
@@ -82,81 +86,78 @@ pub fn merge(existing: &str, file: &str, built: &Built) -> Result<Merged, String
     let mut base: Value = serde_json::from_str(existing).map_err(|e| format!("{file}: {e}"))?;
     let mut new = built.table.clone();
     let mut conflicts = Vec::new();
+    take_old_ids(&old, &mut new);
+    keep_built_names_as_forms(&old, &mut new);
+    // Countries as the tables write them.
+    let codes = country_codes(old.places.iter().chain(&new.places));
+    map_countries(&mut new, &codes);
+    titles_against_hand_made(&old, &mut new, &mut conflicts);
+    aliases_of_other_people(&old, &mut new, &mut conflicts);
+    merge_entries(&mut base, &new, file, &mut conflicts)?;
+    let text = json::to_string(&base);
+    let table = load_tables(&[(file.to_string(), text.clone())]).map_err(|es| {
+        es.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    Ok(Merged {
+        text,
+        table,
+        conflicts,
+    })
+}
 
-    // Which new entries are old ones under another id.
-    let sources = match_ids(
-        &old.sources,
-        &new.sources,
-        |s| &s.id,
-        |s| vec![s.file.clone()],
-    );
-    let people = match_ids(
-        &old.people,
-        &new.people,
-        |p| &p.id,
-        |p| forms(&p.name, &p.aliases),
-    );
-    let places = match_ids(
-        &old.places,
-        &new.places,
-        |e| &e.id,
-        |e| forms(&e.name, e.variants.iter().chain(&e.aliases)),
-    );
-    let orgs = match_ids(
-        &old.organisations,
-        &new.organisations,
-        |e| &e.id,
-        |e| forms(&e.name, e.variants.iter().chain(&e.aliases)),
-    );
-    let laws = match_ids(
-        &old.laws,
-        &new.laws,
-        |l| &l.id,
-        |l| {
-            let mut k = forms(&l.name, &l.aliases);
-            k.iter_mut()
-                .for_each(|x| x.push_str(&format!(" {}", l.year)));
-            k
-        },
-    );
-    for s in &mut new.sources {
-        remap(&mut s.id, &sources);
-    }
-    for p in &mut new.people {
-        remap(&mut p.id, &people);
-        remap_sources(&mut p.sources, &sources);
-        for h in &mut p.titles {
-            remap_sources(&mut h.sources, &sources);
-            if let Some(o) = &mut h.organisation {
-                remap(o, &orgs);
-            }
-            for d in &mut h.disputed {
-                remap_sources(&mut d.sources, &sources);
-            }
-        }
-    }
-    for (list, map) in [(&mut new.places, &places), (&mut new.organisations, &orgs)] {
-        for e in list.iter_mut() {
-            remap(&mut e.id, map);
-            remap_sources(&mut e.sources, &sources);
-        }
-    }
-    for l in &mut new.laws {
-        remap(&mut l.id, &laws);
-        remap_sources(&mut l.sources, &sources);
-        for p in &mut l.parties {
-            remap(p, &places);
-        }
-    }
-    for e in &mut new.events {
-        remap_sources(&mut e.sources, &sources);
-        for p in &mut e.participants {
-            remap(p, &people);
-        }
-        if let Some(p) = &mut e.place {
-            remap(p, &places);
-        }
-    }
+/// The forms of an entity (name, variants, aliases), folded.
+fn entity_forms(e: &Entity) -> Vec<String> {
+    forms(&e.name, e.variants.iter().chain(&e.aliases))
+}
+
+/// For each kind of entry: built id -> the existing table's id.
+struct IdMaps {
+    sources: FxHashMap<String, String>,
+    people: FxHashMap<String, String>,
+    places: FxHashMap<String, String>,
+    orgs: FxHashMap<String, String>,
+    laws: FxHashMap<String, String>,
+}
+
+/// New entries that are old ones under another id take the old id, and so do the
+/// references to them.
+fn take_old_ids(old: &Table, new: &mut Table) {
+    let maps = IdMaps {
+        sources: match_ids(
+            &old.sources,
+            &new.sources,
+            |s| &s.id,
+            |s| vec![s.file.clone()],
+        ),
+        people: match_ids(
+            &old.people,
+            &new.people,
+            |p| &p.id,
+            |p| forms(&p.name, &p.aliases),
+        ),
+        places: match_ids(&old.places, &new.places, |e| &e.id, entity_forms),
+        orgs: match_ids(
+            &old.organisations,
+            &new.organisations,
+            |e| &e.id,
+            entity_forms,
+        ),
+        laws: match_ids(
+            &old.laws,
+            &new.laws,
+            |l| &l.id,
+            |l| {
+                let mut k = forms(&l.name, &l.aliases);
+                k.iter_mut()
+                    .for_each(|x| x.push_str(&format!(" {}", l.year)));
+                k
+            },
+        ),
+    };
+    remap_entries(new, &maps);
     let events = match_ids(
         &old.events,
         &new.events,
@@ -172,8 +173,57 @@ pub fn merge(existing: &str, file: &str, built: &Built) -> Result<Merged, String
     for e in &mut new.events {
         remap(&mut e.id, &events);
     }
-    // A matched place or organisation that the table names otherwise keeps the built name as
-    // a spelling variant (or an alias when it is not one).
+}
+
+/// Give the built entries, and every reference to them, the existing table's ids.
+fn remap_entries(new: &mut Table, maps: &IdMaps) {
+    let sources = &maps.sources;
+    for s in &mut new.sources {
+        remap(&mut s.id, sources);
+    }
+    for p in &mut new.people {
+        remap(&mut p.id, &maps.people);
+        remap_sources(&mut p.sources, sources);
+        for h in &mut p.titles {
+            remap_sources(&mut h.sources, sources);
+            if let Some(o) = &mut h.organisation {
+                remap(o, &maps.orgs);
+            }
+            for d in &mut h.disputed {
+                remap_sources(&mut d.sources, sources);
+            }
+        }
+    }
+    for (list, map) in [
+        (&mut new.places, &maps.places),
+        (&mut new.organisations, &maps.orgs),
+    ] {
+        for e in list.iter_mut() {
+            remap(&mut e.id, map);
+            remap_sources(&mut e.sources, sources);
+        }
+    }
+    for l in &mut new.laws {
+        remap(&mut l.id, &maps.laws);
+        remap_sources(&mut l.sources, sources);
+        for p in &mut l.parties {
+            remap(p, &maps.places);
+        }
+    }
+    for e in &mut new.events {
+        remap_sources(&mut e.sources, sources);
+        for p in &mut e.participants {
+            remap(p, &maps.people);
+        }
+        if let Some(p) = &mut e.place {
+            remap(p, &maps.places);
+        }
+    }
+}
+
+/// A matched place or organisation that the table names otherwise keeps the built name as a
+/// spelling variant (or an alias when it is not one).
+fn keep_built_names_as_forms(old: &Table, new: &mut Table) {
     for (list, old_list) in [
         (&mut new.places, &old.places),
         (&mut new.organisations, &old.organisations),
@@ -182,24 +232,21 @@ pub fn merge(existing: &str, file: &str, built: &Built) -> Result<Merged, String
             let Some(o) = old_list.iter().find(|o| o.id == e.id) else {
                 continue;
             };
-            if o.name != e.name {
-                let name = e.name.clone();
-                let known = o.variants.iter().chain(&o.aliases).any(|x| *x == name);
-                if !known {
-                    if super::lexicon::tight_key(&name) == super::lexicon::tight_key(&o.name) {
-                        e.variants.insert(0, name);
-                    } else {
-                        e.aliases.insert(0, name);
-                    }
-                }
+            let name = e.name.clone();
+            if o.name == name || o.variants.iter().chain(&o.aliases).any(|x| *x == name) {
+                continue;
+            }
+            if tight_key(&name) == tight_key(&o.name) {
+                e.variants.insert(0, name);
+            } else {
+                e.aliases.insert(0, name);
             }
         }
     }
-    // Countries as the tables write them.
-    let codes = country_codes(old.places.iter().chain(&new.places));
-    map_countries(&mut new, &codes);
+}
 
-    // Titles: a built title that disagrees with a hand-made one becomes its disputed value.
+/// A built title that disagrees with a hand-made one becomes its disputed value.
+fn titles_against_hand_made(old: &Table, new: &mut Table, conflicts: &mut Vec<Conflict>) {
     for p in &mut new.people {
         let Some(o) = old.people.iter().find(|o| o.id == p.id) else {
             continue;
@@ -210,47 +257,58 @@ pub fn merge(existing: &str, file: &str, built: &Built) -> Result<Merged, String
                 .titles
                 .iter()
                 .any(|h| fold_key(&h.title) == fold_key(&t.title));
-            let rival = o.titles.iter().find(|h| !exact && same_slot(h, &t));
-            match rival {
-                Some(h) => {
-                    conflicts.push(Conflict {
-                        subject: o.name.clone(),
-                        field: "title".into(),
-                        chosen: Side {
-                            value: h.title.clone(),
-                            sources: h.sources.clone(),
-                        },
-                        others: vec![Side {
-                            value: t.title.clone(),
-                            sources: t.sources.clone(),
-                        }],
-                        rule: "hand edit wins".into(),
-                    });
-                    let mut disputed = vec![Disputed {
-                        value: t.title.clone(),
-                        sources: t.sources.clone(),
-                    }];
-                    disputed.extend(
-                        t.disputed
-                            .into_iter()
-                            .filter(|d| fold_key(&d.value) != fold_key(&h.title)),
-                    );
-                    kept.push(HeldTitle {
-                        title: h.title.clone(),
-                        aliases: vec![],
-                        organisation: None,
-                        from: None,
-                        until: None,
-                        sources: vec![],
-                        disputed,
-                    });
-                }
+            match o.titles.iter().find(|h| !exact && same_slot(h, &t)) {
+                Some(h) => kept.push(disputing(h, t, &o.name, conflicts)),
                 None => kept.push(t),
             }
         }
         p.titles = kept;
     }
-    // An alias another person of the existing table holds stays theirs.
+}
+
+/// The hand-made title `h` with the built title `t` (and its own disputed values) as its
+/// disputed values; the difference is reported.
+fn disputing(
+    h: &HeldTitle,
+    t: HeldTitle,
+    subject: &str,
+    conflicts: &mut Vec<Conflict>,
+) -> HeldTitle {
+    conflicts.push(Conflict {
+        subject: subject.to_string(),
+        field: "title".into(),
+        chosen: Side {
+            value: h.title.clone(),
+            sources: h.sources.clone(),
+        },
+        others: vec![Side {
+            value: t.title.clone(),
+            sources: t.sources.clone(),
+        }],
+        rule: HAND_EDIT_WINS.into(),
+    });
+    let mut disputed = vec![Disputed {
+        value: t.title.clone(),
+        sources: t.sources.clone(),
+    }];
+    disputed.extend(
+        t.disputed
+            .into_iter()
+            .filter(|d| fold_key(&d.value) != fold_key(&h.title)),
+    );
+    HeldTitle {
+        title: h.title.clone(),
+        aliases: vec![],
+        organisation: None,
+        from: None,
+        until: None,
+        sources: vec![],
+        disputed,
+    }
+}
+
+/// An alias another person of the existing table holds stays theirs.
+fn aliases_of_other_people(old: &Table, new: &mut Table, conflicts: &mut Vec<Conflict>) {
     for p in &mut new.people {
         let mut keep = Vec::new();
         for a in std::mem::take(&mut p.aliases) {
@@ -270,20 +328,27 @@ pub fn merge(existing: &str, file: &str, built: &Built) -> Result<Merged, String
                         value: a.clone(),
                         sources: p.sources.clone(),
                     }],
-                    rule: "hand edit wins".into(),
+                    rule: HAND_EDIT_WINS.into(),
                 }),
                 None => keep.push(a),
             }
         }
         p.aliases = keep;
     }
+}
 
-    // Merge entry by entry, the existing table's order and values first.
-    let add = serde_json::to_value(&new).map_err(|e| e.to_string())?;
+/// Merge entry by entry into the existing table's JSON, its order and values first.
+fn merge_entries(
+    base: &mut Value,
+    new: &Table,
+    file: &str,
+    conflicts: &mut Vec<Conflict>,
+) -> Result<(), String> {
+    let add = serde_json::to_value(new).map_err(|e| e.to_string())?;
     let Value::Object(add) = add else {
         unreachable!("a table is an object")
     };
-    let Value::Object(b) = &mut base else {
+    let Value::Object(b) = base else {
         return Err(format!("{file}: a table must be a JSON object"));
     };
     for &(list_name, id_field) in super::overlay::LISTS {
@@ -298,63 +363,61 @@ pub fn merge(existing: &str, file: &str, built: &Built) -> Result<Merged, String
         for item in items {
             let id = item.get(id_field);
             match list.iter_mut().position(|x| x.get(id_field) == id) {
-                Some(i) => {
-                    let subject = list[i]
-                        .get("name")
-                        .or_else(|| list[i].get("file"))
-                        .or(id)
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_string();
-                    let sources: Vec<SourceRef> = item
-                        .get("sources")
-                        .and_then(|s| serde_json::from_value(s.clone()).ok())
-                        .unwrap_or_default();
-                    let mut diffs: Vec<(String, Value, Value)> = Vec::new();
-                    patch(&mut list[i], item, false, "", &mut |path, a, z| {
-                        diffs.push((path.to_string(), a.clone(), z.clone()))
-                    });
-                    for (path, a, z) in diffs {
-                        if !reported(list_name, &path) {
-                            continue;
-                        }
-                        let show = |v: &Value| match v {
-                            Value::String(s) => s.clone(),
-                            other => other.to_string(),
-                        };
-                        conflicts.push(Conflict {
-                            subject: subject.clone(),
-                            field: path,
-                            chosen: Side {
-                                value: show(&a),
-                                sources: vec![],
-                            },
-                            others: vec![Side {
-                                value: show(&z),
-                                sources: sources.clone(),
-                            }],
-                            rule: "hand edit wins".into(),
-                        });
-                    }
-                }
+                Some(i) => merge_entry(list_name, &mut list[i], item, id, conflicts),
                 None => list.push(item.clone()),
             }
         }
         tidy_forms(list);
     }
-    let text = json::to_string(&base);
-    let table = load_tables(&[(file.to_string(), text.clone())]).map_err(|es| {
-        es.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
-    let _ = Person::second_reference;
-    Ok(Merged {
-        text,
-        table,
-        conflicts,
-    })
+    Ok(())
+}
+
+/// Merge a built entry into the existing one; the existing values win and the scalars
+/// worth it that differ are reported.
+fn merge_entry(
+    list_name: &str,
+    entry: &mut Value,
+    item: &Value,
+    id: Option<&Value>,
+    conflicts: &mut Vec<Conflict>,
+) {
+    let subject = entry
+        .get("name")
+        .or_else(|| entry.get("file"))
+        .or(id)
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let sources: Vec<SourceRef> = item
+        .get("sources")
+        .and_then(|s| serde_json::from_value(s.clone()).ok())
+        .unwrap_or_default();
+    let mut diffs: Vec<(String, Value, Value)> = Vec::new();
+    patch(entry, item, false, "", &mut |path, a, z| {
+        diffs.push((path.to_string(), a.clone(), z.clone()))
+    });
+    let show = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    for (path, a, z) in diffs {
+        if !reported(list_name, &path) {
+            continue;
+        }
+        conflicts.push(Conflict {
+            subject: subject.clone(),
+            field: path,
+            chosen: Side {
+                value: show(&a),
+                sources: vec![],
+            },
+            others: vec![Side {
+                value: show(&z),
+                sources: sources.clone(),
+            }],
+            rule: HAND_EDIT_WINS.into(),
+        });
+    }
 }
 
 /// Which differing scalars are worth a conflict (not the machine's wording of names of events

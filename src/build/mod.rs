@@ -11,10 +11,13 @@
 //!
 //! [`aggregate`] turns the facts into a [`Table`] (majority wins, the minority is kept as
 //! disputed and reported as a [`Conflict`]); [`overlay`] adds the reviewed facts no article
-//! states; [`merge`] adds a build to an existing hand-kept table. The only I/O is in [`cli`].
+//! states; [`merge`] adds a build to an existing hand-kept table.
+//!
+//! The builder does no I/O: it is given article texts through an [`Archive`] and returns a
+//! table. Reading files, walking folders, printing and the progress bar are the command
+//! line's (`cli::table_build`).
 
 pub mod aggregate;
-pub mod cli;
 pub mod extract;
 pub mod json;
 pub mod lexicon;
@@ -25,7 +28,7 @@ pub mod tally;
 
 use rayon::prelude::*;
 
-use crate::table::{Table, TitleWord};
+use crate::table::{DEFAULT_TABLE, Table, TitleWord, parse_table};
 pub use aggregate::Options;
 pub use report::{Conflict, Side, Summary};
 
@@ -73,16 +76,36 @@ pub fn build(
 ) -> Result<Built, Vec<String>> {
     let lex = lexicon::Lexicon::new(vocabulary);
     let n = archive.len();
-    let t0 = std::time::Instant::now();
-    let timing = std::env::var_os("COPYDESK_BUILD_TIMING").is_some();
-    let lap = |what: &str| {
-        if timing {
-            eprintln!("{what}: {:?}", t0.elapsed());
-        }
-    };
-    // Pass one, in chunks: the chunk's articles are read in parallel, then their people and
-    // places are tallied into the catalog and only their short lists are kept.
+    let (mut catalog, mut facts) = first_pass(archive, &lex, opts, progress)?;
+    catalog.close(&mut facts, &lex);
+    // Pass two folds as it goes: the forms of each name, counted, with bounded source lines.
+    let counted = (0..n)
+        .into_par_iter()
+        .try_fold(tally::Counted::default, |mut acc, i| {
+            let text = archive.read(i)?;
+            let found = extract::scan(archive.name(i), &text, &lex, &catalog.matcher, opts.quotes);
+            drop(text);
+            acc.add_article(i as u32, found, opts.max_sources);
+            progress();
+            Ok(acc)
+        })
+        .try_reduce(tally::Counted::default, |a, b| Ok(a.merge(b)))
+        .map_err(|e: String| vec![e])?;
+    let names: Vec<String> = (0..n).map(|i| archive.name(i).to_string()).collect();
+    let (table, conflicts) = catalog.finish(&names, &facts, &counted, &lex, opts);
+    Ok(Built { table, conflicts })
+}
+
+/// Pass one, in chunks: the chunk's articles are read in parallel, then their people and
+/// places are tallied into the catalog and only their short lists are kept.
+fn first_pass(
+    archive: &dyn Archive,
+    lex: &lexicon::Lexicon,
+    opts: &Options,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(aggregate::Catalog, Vec<extract::ArticleFacts>), Vec<String>> {
     const CHUNK: usize = 512;
+    let n = archive.len();
     let mut catalog = aggregate::Catalog::new(opts.max_sources);
     let mut facts = Vec::with_capacity(n);
     let mut errors = Vec::new();
@@ -91,7 +114,7 @@ pub fn build(
             .into_par_iter()
             .map(|i| {
                 let text = archive.read(i)?;
-                let facts = extract::extract(archive.name(i), &text, &lex, opts.quotes);
+                let facts = extract::extract(archive.name(i), &text, lex, opts.quotes);
                 progress();
                 Ok(facts)
             })
@@ -109,28 +132,23 @@ pub fn build(
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok((catalog, facts))
+    } else {
+        Err(errors)
     }
-    lap("pass 1");
-    catalog.close(&mut facts, &lex);
-    lap("catalog");
-    // Pass two folds as it goes: the forms of each name, counted, with bounded source lines.
-    let counted = (0..n)
-        .into_par_iter()
-        .try_fold(tally::Counted::default, |mut acc, i| {
-            let text = archive.read(i)?;
-            let found = extract::scan(archive.name(i), &text, &lex, &catalog.matcher, opts.quotes);
-            drop(text);
-            acc.add_article(i as u32, found, opts.max_sources);
-            progress();
-            Ok(acc)
-        })
-        .try_reduce(tally::Counted::default, |a, b| Ok(a.merge(b)))
-        .map_err(|e: String| vec![e])?;
-    lap("pass 2");
-    let names: Vec<String> = (0..n).map(|i| archive.name(i).to_string()).collect();
-    let (table, conflicts) = catalog.finish(&names, &facts, &counted, &lex, opts);
-    lap("aggregate");
-    Ok(Built { table, conflicts })
+}
+
+/// The title vocabulary: the overlay's `titles` (the text of an overlay file), else the
+/// embedded table's.
+pub fn vocabulary(overlay: Option<&str>) -> Result<Vec<TitleWord>, String> {
+    if let Some(text) = overlay {
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(t) = v.get("titles") {
+            return serde_json::from_value(t.clone()).map_err(|e| format!("titles: {e}"));
+        }
+    }
+    Ok(parse_table("default", DEFAULT_TABLE)
+        .map(|t| t.titles)
+        .unwrap_or_default())
 }

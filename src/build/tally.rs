@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::extract::{At, Found, Target};
+use super::extract::{At, CatalogEntry, Found};
 
 /// A place in an article: (article, where).
 pub type Ref = (u32, At);
@@ -93,7 +93,7 @@ pub struct FormTally {
 /// The second pass, folded: every (name, form) with its count and lines.
 #[derive(Debug, Clone, Default)]
 pub struct Counted {
-    pub forms: FxHashMap<(Target, String), FormTally>,
+    pub forms: FxHashMap<(CatalogEntry, String), FormTally>,
 }
 
 impl Counted {
@@ -102,7 +102,7 @@ impl Counted {
         for f in found {
             let x = self
                 .forms
-                .entry((f.target, f.form))
+                .entry((f.entry, f.form))
                 .or_insert_with(|| FormTally {
                     count: 0,
                     cited: Cited::new(cap),
@@ -133,7 +133,7 @@ impl Counted {
     }
 
     /// The forms of one name with their tallies, in the order first written.
-    pub fn of(&self, t: Target) -> Vec<(&str, &FormTally)> {
+    pub fn of(&self, t: CatalogEntry) -> Vec<(&str, &FormTally)> {
         let mut v: Vec<(&str, &FormTally)> = self
             .forms
             .iter()

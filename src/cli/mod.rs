@@ -1,7 +1,7 @@
 //! The command-line adapter: reads files, loads tables and configuration, prints findings.
 
-mod config_file;
 mod output;
+pub mod table_build;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -11,13 +11,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check::check_text;
 use crate::config::Config;
+use crate::dates::Date;
 use crate::finding::Severity;
 use crate::rules::{RULES, rule};
-use crate::table::{DEFAULT_TABLE, DEFAULT_TABLE_NAME, Date, Index, Table, load_tables};
+use crate::table::{DEFAULT_TABLE, DEFAULT_TABLE_NAME, Index, Table, load_tables};
 use crate::text::Kind;
 
-pub use config_file::{find_config, read_settings};
 pub use output::{Located, locate};
+
+use crate::workspace::{find_config, read_settings};
 
 /// copydesk checks names, titles and dates in articles against a reference table.
 #[derive(Debug, Parser)]
@@ -71,7 +73,7 @@ pub enum TableCommand {
     Default,
     /// Propose a table from published articles: people and titles, places and variants,
     /// events, laws; every fact with its sources, conflicts reported on stderr.
-    Build(crate::build::cli::BuildArgs),
+    Build(table_build::BuildArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,21 +125,30 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
     s.parse()
 }
 
-/// Run the command line; returns the exit code.
-pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(c) => c,
+/// Parse the command line: the command to run, or the exit code when there is none (a usage
+/// error, `--help`, `--version`). `main.rs` hands `lsp` to the language server and every other
+/// command to [`run`].
+pub fn parse() -> Result<Command, i32> {
+    match Cli::try_parse() {
+        Ok(c) => Ok(c.command),
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
-            return code;
+            Err(code)
         }
-    };
-    match cli.command {
+    }
+}
+
+/// Run a command of the command line (every command but `lsp`); returns the exit code.
+pub fn run(command: Command) -> i32 {
+    match command {
         Command::Check(args) => check_command(&args),
         Command::Table(t) => table_command(t),
         Command::Explain { code } => explain(code.as_deref()),
-        Command::Lsp { .. } => crate::lsp::run(),
+        Command::Lsp { .. } => {
+            eprintln!("error: the language server is started by `copydesk lsp` itself");
+            2
+        }
     }
 }
 
@@ -243,14 +254,16 @@ fn read_input(input: &Input) -> Result<String, String> {
         }
         Source::File(p) => std::fs::read(p).map_err(|e| format!("{}: {e}", input.name))?,
     };
+    utf8_text(&input.name, bytes)
+}
+
+/// A file's bytes as UTF-8 text, or where they are not (`name:line:column`).
+fn utf8_text(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
-        let (line, col) = crate::table::locate::line_col(valid, at);
-        format!(
-            "{}:{line}:{col}: invalid UTF-8 at byte {at}: the file must be UTF-8 text",
-            input.name
-        )
+        let (line, col) = crate::text::line_col(valid, at);
+        format!("{name}:{line}:{col}: invalid UTF-8 at byte {at}: the file must be UTF-8 text")
     })
 }
 
@@ -397,7 +410,7 @@ fn check_command(args: &CheckArgs) -> i32 {
 
 fn table_command(t: TableCommand) -> i32 {
     match t {
-        TableCommand::Build(args) => crate::build::cli::run(args),
+        TableCommand::Build(args) => table_build::run(args),
         TableCommand::Schema => {
             let schema = Table::json_schema();
             println!(

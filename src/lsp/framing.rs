@@ -36,11 +36,6 @@ impl Frames {
         self.buf.extend_from_slice(bytes);
     }
 
-    /// Bytes held but not yet cut into an item.
-    pub fn pending(&self) -> usize {
-        self.buf.len()
-    }
-
     /// The next complete item, if the buffer holds one.
     pub fn next_item(&mut self) -> Option<Item> {
         {

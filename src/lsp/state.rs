@@ -12,14 +12,14 @@ use tokio::sync::Notify;
 use super::proto::Uri;
 use super::tables::{Loaded, TableKey, TableStore};
 use crate::analysis::BlockCache;
-use crate::cli::{find_config, read_settings};
 use crate::config::{Config, Settings};
 use crate::finding::Finding;
 use crate::text::{Document, Encoding, Kind};
+use crate::workspace::find_config;
 
 /// The workspace table file the "add to table" actions write.
 pub const WORKSPACE_TABLE: &str = "copydesk.table.json";
-pub const CONFIG_FILE: &str = "copydesk.json";
+pub use crate::workspace::CONFIG_FILE;
 
 /// How diagnostics reach the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -422,11 +422,6 @@ pub fn kind_of(language_id: &str, uri: &str) -> Kind {
         "plaintext" | "text" => Kind::Plain,
         _ => Kind::of_path(uri),
     }
-}
-
-/// Read a config file's settings again (for the status of a broken one).
-pub fn config_problem(path: &Path) -> Option<String> {
-    read_settings(path).err()
 }
 
 #[cfg(test)]

@@ -3,10 +3,9 @@
 
 use rustc_hash::FxHashSet;
 
-use super::weekday_mismatch::resolve;
 use super::{Rule, finding};
-use crate::analysis::{Analysis, Placed};
-use crate::dates::{DateMention, verb_like, weekday_name};
+use crate::analysis::{Analysis, Hit, Placed};
+use crate::dates::{DateMention, weekday_name};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Form, Target};
@@ -16,20 +15,28 @@ pub const RULE: Rule = Rule {
     code: "event-date-mismatch",
     default_severity: Severity::Warning,
     summary: "A date, year or weekday that contradicts the table's date for an event or law",
-    explain: "In a sentence that names a table event (by one of its words, in a document that \
-names one of its participants) or a dated law or agreement, flags a date, year or weekday \
-that contradicts the table:\n\n\
+    explain: "In a sentence that names a table event or a dated law or agreement, flags a \
+date, year or weekday that contradicts the table:\n\n\
     the Modern Slavery Act of 2014                 (the table: 2015)\n\
     the strategic partnership signed in 2011       (the table: 2010)\n\
     the talks on March 6                           (the table: 2025-03-04)\n\
     met Chiến on Thursday   (article dated 2025-03-04; the talks were on a Tuesday)\n\n\
-A weekday alone is resolved against the publication date, and only for an event within a \
-week of it. A year counts only right after the law's name (\"Act 2015\", \"Act of 2014\") or \
-after \"in\"/\"of\" with no other event or law nearer to it; a year that belongs to \
-something else in the sentence does not fire. A generic alias of an agreement (\"strategic \
-partnership\") counts only in a document that names all its parties.\n\n\
+An event counts only in a document that names one of its participants. A word the table \
+capitalises (\"Mekong Business Forum\") names the event; a generic one (\"met\", \"talks\", \
+\"visit\") ties only when its sentence names the event's place or a participant, or the \
+article is about the event (published within a week of it; not inside a quotation). A date \
+next to \"a\", \"another\", \"next\", \"regional\" ... meeting, or with another place (\"met \
+buyers in Osaka on Monday\"), is another event's. A weekday that opens a sentence goes with \
+the event word of its own clause. A date without a year agrees when it is the event's day in \
+either year nearest the publication date (six months either side); when it fires, the \
+message says which year it was read in. A repeated event (one entry per edition) agrees with \
+any edition.\n\n\
+A year counts for a law only right after its name (\"Act 2015\", \"Act of 2014\") or after \
+\"in\" with only words of its own passage between (\"signed in\", \"was passed in\"): the \
+year of another action (\"amended in\", \"revised in\", \"took effect in\", \"came into force \
+in\", \"repealed in\", \"extended in\") is not the law's. A generic alias of an agreement \
+(\"strategic partnership\") counts only in a document that names all its parties.\n\n\
 Fix: the table's year or weekday, where the text gives one.",
-    document_level: true,
     check,
 };
 
@@ -77,7 +84,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             for m in a.index.meanings(h.phrase) {
                 match m.target {
                     Target::EventWord { event }
-                        if participant_named(event) && !another_event(pl, h.first) =>
+                        if participant_named(event)
+                            && !another_event(pl, h.first)
+                            && ties_to_event(a, pl, h, m.capitals != 0, event) =>
                     {
                         refs.push((h.first, h.last, Referent::Event(event)));
                     }
@@ -111,11 +120,74 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             if in_sentence.is_empty() {
                 continue;
             }
-            if let Some(r) = attach(a, pl, m, t0, &in_sentence) {
-                compare(a, pl, m, r, out);
+            if let Some(at) = attach(a, pl, m, t0, &in_sentence) {
+                // Every referent the words there name: a repeated event has one entry a year.
+                let candidates: Vec<Referent> = in_sentence
+                    .iter()
+                    .filter(|r| r.0 == at)
+                    .map(|r| r.2)
+                    .collect();
+                compare(a, pl, m, &candidates, out);
             }
         }
     }
+}
+
+/// Does an event word tie a sentence to the table's event? A word the table capitalises
+/// ("Mekong Business Forum") names the event. A generic one ("met", "talks", "visit") needs
+/// the sentence (or, inside a quotation, the quotation) to name the event's place or one of
+/// its participants, or the article to be about the event: published within a week of it
+/// (a quotation aside: quoted speech names its own meetings).
+fn ties_to_event(a: &Analysis, pl: &Placed, h: &Hit, names_it: bool, event: u32) -> bool {
+    if names_it {
+        return true;
+    }
+    let b = &pl.block;
+    let start = b.tokens[h.first].start;
+    let Some((ss, se)) = b.sentence_of(start) else {
+        return false;
+    };
+    let (from, to, quoted) = match quotation(&b.folded.text, (ss, se), start) {
+        Some((qs, qe)) => (qs, qe, true),
+        None => (ss, se, false),
+    };
+    let ev = &a.index.table.events[event as usize];
+    let about = a
+        .date
+        .is_some_and(|d| d.0.since(ev.date.0).is_ok_and(|s| s.get_days().abs() <= 7));
+    if about && !quoted {
+        return true;
+    }
+    let table = &a.index.table;
+    b.hits
+        .iter()
+        .filter(|o| {
+            let s = b.tokens[o.first].start;
+            from <= s && s < to
+        })
+        .any(|o| {
+            let place = a.index.meanings(o.phrase).iter().any(|m| match m.target {
+                Target::Place { idx, .. } => {
+                    ev.place.as_deref() == Some(table.places[idx as usize].id.as_str())
+                }
+                _ => false,
+            });
+            place
+                || a.person_of(pl, o)
+                    .is_some_and(|(p, _)| ev.participants.contains(&table.people[p as usize].id))
+        })
+}
+
+/// The quotation (folded byte range inside the sentence) that holds `at`, if any.
+fn quotation(text: &str, (ss, se): (usize, usize), at: usize) -> Option<(usize, usize)> {
+    let marks: Vec<usize> = text[ss..se]
+        .match_indices('"')
+        .map(|(i, _)| ss + i)
+        .collect();
+    marks
+        .chunks(2)
+        .find(|q| q[0] < at && q.get(1).is_none_or(|&e| at < e))
+        .map(|q| (q[0], q.get(1).copied().unwrap_or(se)))
 }
 
 /// Is the event word about some other event: "a regional meeting", "the next talks"?
@@ -188,35 +260,90 @@ fn someone_elses(a: &Analysis, pl: &Placed, first: usize, parties: &[String]) ->
     !is_party
 }
 
-/// Which referent of the sentence a date belongs to, if any.
+/// Words that may stand between a dated thing and "in YEAR" and still give the thing's own
+/// year: its passage or signing ("passed in 2015", "was signed in 2010"), or its holding
+/// ("held in 2024"). Any other action ("amended in", "took effect in", "came into force in",
+/// "repealed in", "extended in", "first proposed in") has a year of its own.
+fn own_year_word(w: &str) -> bool {
+    matches!(
+        w,
+        "passed"
+            | "adopted"
+            | "enacted"
+            | "signed"
+            | "approved"
+            | "concluded"
+            | "agreed"
+            | "sealed"
+            | "struck"
+            | "forged"
+            | "inked"
+            | "made"
+            | "set"
+            | "up"
+            | "established"
+            | "created"
+            | "launched"
+            | "held"
+            | "hosted"
+            | "convened"
+            | "staged"
+            | "began"
+            | "begun"
+            | "started"
+            | "opened"
+            | "became"
+            | "law"
+            | "was"
+            | "were"
+            | "is"
+            | "first"
+            | "originally"
+            | "back"
+    )
+}
+
+/// Words that join two clauses: a weekday opening the first does not date the second.
+fn joins_clauses(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "but" | "while" | "although" | "though" | "whereas" | "before" | "after"
+    )
+}
+
+/// Which referent of the sentence a date belongs to, if any: the token where it starts.
 fn attach(
     a: &Analysis,
     pl: &Placed,
     m: &DateMention,
     t0: usize,
     refs: &[&(usize, usize, Referent)],
-) -> Option<Referent> {
+) -> Option<usize> {
     let b = &pl.block;
     let word = |k: usize| b.token_text(k).to_lowercase();
     let prev = (t0 > 0).then(|| word(t0 - 1));
+    let elsewhere_for = |r: &(usize, usize, Referent), from: usize, to: usize| match r.2 {
+        Referent::Event(e) => elsewhere(a, pl, from, to, e),
+        Referent::Law(_) => false,
+    };
     if m.is_year_only() {
         // "Modern Slavery Act 2015"
         if let Some(r) = refs.iter().find(|r| r.1 == t0) {
-            return Some(r.2);
+            return Some(r.0);
         }
         match prev.as_deref() {
             // "the Modern Slavery Act of 2014"
-            Some("of") => refs.iter().find(|r| r.1 + 1 == t0).map(|r| r.2),
-            // "the partnership signed in 2011", "the talks in 2024"
+            Some("of") => refs.iter().find(|r| r.1 + 1 == t0).map(|r| r.0),
+            // "the partnership signed in 2011", "the talks in 2024"; not "amended in 2022"
             Some("in") => refs
                 .iter()
                 .filter(|r| r.1 < t0)
                 .max_by_key(|r| r.1)
                 .filter(|r| {
                     let between = r.1..t0 - 1;
-                    between.len() <= 2 && between.clone().all(|k| verb_like(&word(k)))
+                    between.len() <= 3 && between.clone().all(|k| own_year_word(&word(k)))
                 })
-                .map(|r| r.2),
+                .map(|r| r.0),
             _ => None,
         }
     } else {
@@ -230,33 +357,66 @@ fn attach(
             events
                 .filter(|r| r.1 <= t0 && t0 - r.1 <= 6)
                 .max_by_key(|r| r.1)
-                .filter(|r| match r.2 {
-                    Referent::Event(e) => !elsewhere(a, pl, r.1, t0, e),
-                    Referent::Law(_) => true,
-                })
-                .map(|r| r.2)
+                .filter(|r| !elsewhere_for(r, r.1, t0))
+                .map(|r| r.0)
         } else if opens {
-            // "On Thursday, Chiến met Ridley."
+            // "On Thursday, Chiến met Ridley.": the event word of the weekday's own clause,
+            // and not an event somewhere else ("On Monday, she met buyers in Osaka").
+            let (_, se) = b.sentence_of(m.range.0)?;
+            let end = (t0 + 1..b.token_at(se))
+                .find(|&k| {
+                    let gap = b.gap_before(k);
+                    gap.contains(';') || (gap.contains(',') && joins_clauses(&word(k)))
+                })
+                .unwrap_or_else(|| b.token_at(se));
             events
-                .filter(|r| r.0 > t0 && r.0 - t0 <= 12)
+                .filter(|r| r.0 > t0 && r.0 < end && r.0 - t0 <= 12)
                 .min_by_key(|r| r.0)
-                .map(|r| r.2)
+                .filter(|r| !elsewhere_for(r, t0, end))
+                .map(|r| r.0)
         } else {
             None
         }
     }
 }
 
-fn compare(a: &Analysis, pl: &Placed, m: &DateMention, r: Referent, out: &mut Vec<Finding>) {
-    let table = &a.index.table;
+/// What a date says of one referent.
+enum Verdict {
+    /// It agrees, or says nothing that can be checked.
+    Agrees,
+    /// It contradicts: message, fixes.
+    Contradicts(String, Vec<Fix>, EntryRef),
+}
+
+/// Compare a date with every referent the sentence's words name: it is wrong only when it
+/// agrees with none of them (a repeated event has one entry a year).
+fn compare(a: &Analysis, pl: &Placed, m: &DateMention, refs: &[Referent], out: &mut Vec<Finding>) {
     let range = pl.range(m.range);
     let text = a.slice(range);
+    let mut first = None;
+    for &r in refs {
+        match verdict(a, m, text, r) {
+            Verdict::Agrees => return,
+            v @ Verdict::Contradicts(..) => {
+                first.get_or_insert(v);
+            }
+        }
+    }
+    if let Some(Verdict::Contradicts(message, fixes, entry)) = first {
+        out.push(finding(&RULE, range, message, fixes, Some(entry)));
+    }
+}
+
+fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
+    let table = &a.index.table;
     match r {
         Referent::Law(l) => {
             let law = &table.laws[l as usize];
-            let Some(y) = m.year else { return };
+            let Some(y) = m.year else {
+                return Verdict::Agrees;
+            };
             if y == law.year {
-                return;
+                return Verdict::Agrees;
             }
             let the = if law.name.starts_with(char::is_uppercase) {
                 "the "
@@ -269,24 +429,22 @@ fn compare(a: &Analysis, pl: &Placed, m: &DateMention, r: Referent, out: &mut Ve
                 law.year,
                 cite(a, &law.sources)
             );
-            out.push(finding(
-                &RULE,
-                range,
-                message,
-                if m.is_year_only() {
-                    vec![Fix::replace_with(&law.year.to_string())]
-                } else {
-                    vec![]
-                },
-                Some(EntryRef::Law(l)),
-            ));
+            let fixes = if m.is_year_only() {
+                vec![Fix::replace_with(&law.year.to_string())]
+            } else {
+                vec![]
+            };
+            Verdict::Contradicts(message, fixes, EntryRef::Law(l))
         }
         Referent::Event(e) => {
             let ev = &table.events[e as usize];
             let date = ev.date.0;
             let when = date.strftime("%A, %-d %B %Y").to_string();
-            let (wrong, fix) = if m.is_weekday_only() {
-                let Some(published) = a.date else { return };
+            let mut assumed = String::new();
+            let fix = if m.is_weekday_only() {
+                let Some(published) = a.date else {
+                    return Verdict::Agrees;
+                };
                 let days = published
                     .0
                     .since(date)
@@ -294,33 +452,53 @@ fn compare(a: &Analysis, pl: &Placed, m: &DateMention, r: Referent, out: &mut Ve
                     .unwrap_or(99);
                 let (w, _) = m.weekday.expect("weekday");
                 if days > 6 || w == date.weekday() {
-                    return;
+                    return Verdict::Agrees;
                 }
-                (true, Some(weekday_name(date.weekday()).to_string()))
+                Some(weekday_name(date.weekday()).to_string())
             } else if m.is_year_only() {
-                let y = m.year.expect("year");
-                (y != date.year(), Some(date.year().to_string()))
+                if m.year == Some(date.year()) {
+                    return Verdict::Agrees;
+                }
+                Some(date.year().to_string())
+            } else if m.year.is_none() {
+                // No year: it agrees if the day and month are the event's, in either year
+                // nearest the publication date (six months either side).
+                let (Some(month), Some(day), Some(published)) = (m.month, m.day, a.date) else {
+                    return Verdict::Agrees;
+                };
+                let near = |months: i64| {
+                    published
+                        .0
+                        .checked_add(jiff::Span::new().months(months))
+                        .map(|d| d.year())
+                        .ok()
+                };
+                let years = [near(-6), near(6)];
+                if date.month() == month && date.day() == day && years.contains(&Some(date.year()))
+                {
+                    return Verdict::Agrees;
+                }
+                let Some(d) = m.resolve(a.date) else {
+                    return Verdict::Agrees;
+                };
+                assumed = format!(" (read as {})", d.strftime("%-d %B %Y"));
+                None
             } else {
-                match resolve(m, a.date) {
-                    Some(d) => (d != date, None),
-                    None => return,
+                match m.resolve(a.date) {
+                    Some(d) if d != date => None,
+                    _ => return Verdict::Agrees,
                 }
             };
-            if !wrong {
-                return;
-            }
             let message = format!(
-                "The table dates the {} to {when}, not '{text}'{}",
+                "The table dates the {} to {when}, not '{text}'{assumed}{}",
                 ev.name,
                 cite(a, &ev.sources)
             );
-            out.push(finding(
-                &RULE,
-                range,
+            Verdict::Contradicts(
                 message,
                 fix.map(|f| vec![Fix::replace_with(&f)]).unwrap_or_default(),
-                Some(EntryRef::Event(e)),
-            ));
+                EntryRef::Event(e),
+            )
         }
     }
 }
@@ -334,7 +512,7 @@ fn cite(a: &Analysis, sources: &[crate::table::SourceRef]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixture::check_fixture;
+    use crate::rules::fixture::{check_fixture, check_world};
 
     #[test]
     fn laws_and_agreements() {
@@ -394,6 +572,83 @@ date: 2025-03-04
 Trade talks on March 6 in Geneva ended without a deal. The strategic partnership of 2011 with Japan holds.
 Australia's Modern Slavery Act 2018 is younger than Britain's.
 Chiến will attend a regional meeting on March 9, and the talks in Bangkok on March 12.
+",
+        );
+    }
+
+    #[test]
+    fn another_actions_year_is_not_the_laws() {
+        check_world(
+            "event-date-mismatch",
+            "2025-09-17",
+            "
+The Clean Ports Act of 2019 set the first limits.
+                       ^^^^ event-date-mismatch: 2020
+The Clean Ports Act was passed in 2021, one report said.
+                                  ^^^^ event-date-mismatch: 2020
+The Clean Ports Act, amended in 2023, sets the limits. The Clean Ports Act took effect in 2021.
+The Clean Ports Act came into force in 2022 and the Clean Ports Act was revised in 2024.
+The Clean Ports Act, repealed in part in 2025, was extended in 2026 for small harbours.
+",
+        );
+    }
+
+    #[test]
+    fn generic_event_words_need_the_event() {
+        // Published long after the talks: a generic word ties only with the event's place
+        // or a participant in the sentence.
+        check_world(
+            "event-date-mismatch",
+            "2025-12-01",
+            "
+Anouk de Vries and Omar bin Faisal al-Qasimi held energy talks in Riga in September.
+The talks in Riga on September 18 ended early.
+                     ^^^^^^^^^^^^ event-date-mismatch
+De Vries said she met al-Qasimi on September 15 to prepare.
+                                   ^^^^^^^^^^^^ event-date-mismatch
+Officials met on September 20 to plan the budget, and union talks on November 3 went on late.
+On Monday, de Vries met bankers in Tallinn; the budget talks on Friday were short.
+",
+        );
+    }
+
+    #[test]
+    fn an_article_about_the_event_ties_its_generic_words() {
+        check_world(
+            "event-date-mismatch",
+            "2025-09-17",
+            "
+Anouk de Vries and Omar bin Faisal al-Qasimi held talks on energy in Riga.
+The talks on September 15 covered gas storage.
+             ^^^^^^^^^^^^ event-date-mismatch
+On Monday, the ministers met for the first session.
+   ^^^^^^ event-date-mismatch: Tuesday
+On Monday, the ministers met business leaders in Tallinn.
+\"We met on Friday and we will meet again,\" de Vries said of an earlier visit.
+",
+        );
+    }
+
+    #[test]
+    fn repeated_events_and_dates_without_a_year() {
+        // The forum is held every year: a date is right if it is either edition's.
+        check_world(
+            "event-date-mismatch",
+            "2025-06-30",
+            "
+Søren Holm and Björn Larsson will speak at the Baltic Ports Forum on October 7.
+Holm spoke at the Baltic Ports Forum on October 1, 2024, and at the Baltic Ports Forum on October 8, 2025.
+                                                                                          ^^^^^^^^^^^^^^^ event-date-mismatch
+",
+        );
+        // Published in January: \"September 16\" is last year's talks, not next year's.
+        check_world(
+            "event-date-mismatch",
+            "2026-01-20",
+            "
+Anouk de Vries and Omar bin Faisal al-Qasimi held talks in Riga on September 16.
+Anouk de Vries recalled the talks in Riga on September 17.
+                                             ^^^^^^^^^^^^ event-date-mismatch
 ",
         );
     }

@@ -8,7 +8,7 @@
 //! above it; the marks cover the characters flagged. A fixture checks that the rule finds
 //! exactly the marked ranges and offers exactly the named fix.
 
-use crate::check::check_text;
+use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::table::{DEFAULT_TABLE, Index, parse_table};
 use crate::text::Kind;
@@ -47,7 +47,9 @@ pub fn check_fixture_with(code: &str, fixture: &str, config: &Config, index: &In
             text.push('\n');
         }
     }
-    let findings: Vec<_> = check_text(&text, Kind::Markdown, index, config)
+    // The rules alone, as the check runs them (suppression comments are tested in `check`).
+    let analysis = Analysis::new(&text, Kind::Markdown, index, config, None);
+    let findings: Vec<_> = super::run(&analysis)
         .into_iter()
         .filter(|f| f.code == code)
         .collect();
@@ -104,4 +106,21 @@ fn char_col_to_byte(line: &str, col: usize) -> usize {
     line.char_indices()
         .nth(col)
         .map_or(line.trim_end_matches('\n').len(), |(i, _)| i)
+}
+
+/// A small table of people from many naming traditions (Vietnamese names that differ only
+/// in tone marks, Korean hyphenated given names, Dutch and Arabic particles, Irish
+/// apostrophes, German, Nordic and Icelandic letters, a one-word Indonesian name), with a
+/// repeated event and a law: `src/rules/testdata/world.json`.
+pub static WORLD: LazyLock<Index> = LazyLock::new(|| {
+    Index::new(parse_table("world", include_str!("testdata/world.json")).expect("world table"))
+});
+
+/// Check `fixture` against the [`WORLD`] table, published on `date`.
+pub fn check_world(code: &str, date: &str, fixture: &str) {
+    let config = Config {
+        date: crate::table::Date::parse(date),
+        ..Config::default()
+    };
+    check_fixture_with(code, fixture, &config, &WORLD)
 }

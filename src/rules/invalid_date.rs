@@ -12,7 +12,6 @@ pub const RULE: Rule = Rule {
     explain: "Flags dates that are in no calendar: \"29 February 2025\" (2025 is not a leap \
 year), \"April 31, 2024\", \"2025-02-30\", \"February 30\" (without a year, only a day that \
 exists in no year is flagged).\n\nNo fix: which part is wrong is not certain.",
-    document_level: false,
     check,
 };
 

@@ -24,8 +24,6 @@ pub struct Rule {
     pub summary: &'static str,
     /// What it does, with examples (Markdown).
     pub explain: &'static str,
-    /// Does the rule look at the whole document (not just each block)?
-    pub document_level: bool,
     pub check: fn(&Analysis, &mut Vec<Finding>),
 }
 
@@ -40,6 +38,26 @@ pub const RULES: &[Rule] = &[
     second_reference::RULE,
     style_variant::RULE,
 ];
+
+/// Run every enabled rule over an analysis, at its configured severity. Findings are sorted
+/// by position (then code), one per range and code. Suppression comments are the check's
+/// business (`check::run_rules`).
+pub fn run(a: &Analysis) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        let Some(severity) = a.config.severity(rule.code, rule.default_severity) else {
+            continue;
+        };
+        let start = out.len();
+        (rule.check)(a, &mut out);
+        for f in &mut out[start..] {
+            f.severity = severity;
+        }
+    }
+    out.sort_by(|x, y| x.range.cmp(&y.range).then(x.code.cmp(y.code)));
+    out.dedup_by(|x, y| x.range == y.range && x.code == y.code);
+    out
+}
 
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {

@@ -17,7 +17,6 @@ part of a person's name (\"Chien\") only in a document that names that person in
     talks in Ha Noi              ->  Hà Nội\n\n\
 Passes: the table's own forms and variants (\"Vietnam\" when listed), all capitals \
 (\"HÀ NỘI\"), and ordinary words (\"chien\" in lowercase).\n\nFix: the table's form.",
-    document_level: true,
     check,
 };
 

@@ -18,7 +18,6 @@ every other word must be exact, and the table's name must be the one clear neare
 A word that is itself part of a name in the table never counts as a misspelling, so real \
 names that are merely similar (\"Simon Riley\") pass. A misspelt second reference alone \
 (\"Ridlee said\") is flagged when the document names that person in full.\n\nFix: the table's form.",
-    document_level: true,
     check,
 };
 

@@ -18,7 +18,6 @@ given name for Vietnamese names (Hoàng Xuân Chiến is \"Chiến\"), the famil
     Simon replied      ->  Ridley replied\n\n\
 Only a word standing alone counts (not one inside a longer name), only after the full name, \
 and only when no other person in the document could be meant.\n\nFix: the right part.",
-    document_level: true,
     check,
 };
 

@@ -18,17 +18,37 @@ form; a configured house style (`style`: the preferred forms) overrides the majo
 enforced even when the document uses only the other form. Whole words only: \"Vietnamese\" \
 is never a variant of \"Vietnam\". Aliases (\"the Home Office\") are not variants.\n\n\
 Fix: the majority form, or the house style's.",
-    document_level: true,
     check,
 };
 
+/// (is a place, index): the entity a form names.
+type Key = (bool, u32);
+
+/// Is `text` written in the very letters, case included, of `form`?
+fn same_case(text: &str, form: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let words = |s: &str| -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .nfc()
+            .collect()
+    };
+    words(text) == words(form)
+}
+
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // (entity) -> form index (0 = name, k + 1 = variant k) -> occurrences
-    type Key = (bool, u32);
     type Uses = Vec<(usize, (usize, usize))>;
     let mut uses: FxHashMap<Key, Uses> = FxHashMap::default();
     for pl in &a.blocks {
         for h in &pl.block.hits {
+            let range = pl.hit_range(h);
+            let text = a.slice(range);
+            let written = normal_form(text);
+            // The forms this text is, by entity: forms that differ only in letter case
+            // ("ASEAN", "Asean") are told apart by the case the text is written in.
+            let mut forms: Vec<(Key, usize, bool)> = Vec::new();
             for m in a.index.meanings(h.phrase) {
                 let (key, form) = match m.target {
                     Target::Place { idx, form } => ((true, idx), form),
@@ -40,12 +60,20 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     Form::Variant(k) => k as usize + 1,
                     _ => continue,
                 };
-                let range = pl.hit_range(h);
                 // Only the exact form counts: a form without its diacritics is another rule's.
-                if !m.is_written(&normal_form(a.slice(range))) {
+                if !m.is_written(&written) {
                     continue;
                 }
-                uses.entry(key).or_default().push((slot, range));
+                forms.push((key, slot, same_case(text, &m.surface)));
+            }
+            for (i, &(key, slot, exact)) in forms.iter().enumerate() {
+                let better = forms
+                    .iter()
+                    .enumerate()
+                    .any(|(j, f)| f.0 == key && (f.2 && !exact || (f.2 == exact && j < i)));
+                if !better {
+                    uses.entry(key).or_default().push((slot, range));
+                }
             }
         }
     }
@@ -138,6 +166,34 @@ Việt Nam and the UK met in Hà Nội. Việt Nam hosted; Vietnam-UK ties grew.
         check_fixture(
             "style-variant",
             "Vietnam and Vietnamese officials met in Hanoi; Vietnam's role grew.\n",
+        );
+    }
+
+    #[test]
+    fn forms_that_differ_only_in_case_are_distinct() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"organisations": [
+                {"id": "asean", "name": "ASEAN", "variants": ["Asean"]},
+                {"id": "unesco", "name": "UNESCO", "variants": ["Unesco"]}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        check_fixture_with(
+            "style-variant",
+            "
+ASEAN ministers met. ASEAN states agreed, and Asean officials said so.
+                                              ^^^^^ style-variant: ASEAN
+Unesco and Unesco again: one form, nothing to flag.
+",
+            &Config::default(),
+            &index,
+        );
+        check_fixture_with(
+            "style-variant",
+            "Asean members met; Asean officials spoke.\n",
+            &Config::default(),
+            &index,
         );
     }
 

@@ -2,9 +2,10 @@
 
 use super::{Rule, finding};
 use crate::analysis::{Analysis, Hit, Placed};
+use crate::dates::Date;
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::Target;
-use crate::table::{Date, EntryRef, Index, Person, TitleKind};
+use crate::table::{EntryRef, Index, Person, TitleKind};
 use crate::text::fold::Folded;
 use crate::text::tokens::{Join, key_of};
 
@@ -21,7 +22,6 @@ Passes: a held title or one of its aliases (\"Sen. Lt. Gen.\"), the head word of
 military rank alone (\"General Chiến\"), honorifics (Mr, Dr).\n\
 Flags: any other title, including one that only some sources give (it is reported as \
 disputed).\n\nFix: the held title of the same kind (office or rank), when there is one.",
-    document_level: true,
     check,
 };
 
@@ -347,7 +347,7 @@ Permanent Secretary at the UK Home Office Simon Ridley spoke.
         .unwrap();
         let index = crate::table::Index::new(table);
         let config = crate::config::Config {
-            date: crate::table::Date::parse("2025-06-01"),
+            date: crate::dates::Date::parse("2025-06-01"),
             ..Default::default()
         };
         crate::rules::fixture::check_fixture_with(

@@ -2,9 +2,8 @@
 
 use super::{Rule, finding};
 use crate::analysis::{Analysis, in_case_of};
-use crate::dates::{DateMention, weekday_name, weekday_short};
+use crate::dates::{weekday_name, weekday_short};
 use crate::finding::{Finding, Fix, Severity};
-use crate::table::Date;
 
 pub const RULE: Rule = Rule {
     code: "weekday-mismatch",
@@ -16,23 +15,8 @@ Formats: \"Tuesday, March 4, 2025\", \"Tuesday 4 March 2025\", \"Tuesday, 4 Marc
 \"Tue., Mar. 4, 2025\", \"2025-03-04 (Tuesday)\". A date without a year (\"Tuesday, March 4\") \
 takes the year that puts it nearest the publication date, when there is one.\n\n\
 Fix: the right weekday, abbreviated if the text abbreviates it.",
-    document_level: false,
     check,
 };
-
-/// The full date of a mention, taking the year from the publication date when it has none.
-pub fn resolve(m: &DateMention, published: Option<Date>) -> Option<jiff::civil::Date> {
-    if m.year.is_some() {
-        return m.date();
-    }
-    let (month, day) = (m.month?, m.day?);
-    let pub_date = published?.0;
-    let y = pub_date.year();
-    [y - 1, y, y + 1]
-        .into_iter()
-        .filter_map(|y| jiff::civil::Date::new(y, month, day).ok())
-        .min_by_key(|d| (d.since(pub_date).ok()).map_or(i32::MAX, |s| s.get_days().abs()))
-}
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for pl in &a.blocks {
@@ -43,7 +27,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             if m.is_invalid() {
                 continue;
             }
-            let Some(date) = resolve(m, a.date) else {
+            let Some(date) = m.resolve(a.date) else {
                 continue;
             };
             let actual = date.weekday();

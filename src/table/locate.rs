@@ -4,6 +4,8 @@
 //! after parsing (duplicate ids, unknown references) know only the path, and this finds
 //! the line and column of the value at that path.
 
+use crate::text::line_col;
+
 /// One step of a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
@@ -57,16 +59,6 @@ pub fn locate(text: &str, path: &str) -> (usize, usize) {
         }
     }
     line_col(text, at)
-}
-
-/// 1-based line and character column of a byte offset.
-pub fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = text[line_start..at].chars().count() + 1;
-    (line, col)
 }
 
 struct Parser<'a> {

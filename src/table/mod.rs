@@ -7,11 +7,10 @@ pub mod index;
 pub mod load;
 pub mod locate;
 
-use std::fmt;
-
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
+pub use crate::dates::Date;
 pub use index::Index;
 pub use load::{TableError, load_tables, parse_table};
 
@@ -300,62 +299,6 @@ pub struct Spec {
     /// The publication date to check the text at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
-}
-
-/// A calendar date, written `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(pub jiff::civil::Date);
-
-impl Date {
-    pub fn parse(s: &str) -> Option<Date> {
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let y: i16 = s[0..4].parse().ok()?;
-        let m: i8 = s[5..7].parse().ok()?;
-        let d: i8 = s[8..10].parse().ok()?;
-        jiff::civil::Date::new(y, m, d).ok().map(Date)
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.0.year(),
-            self.0.month(),
-            self.0.day()
-        )
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not a date")))
-    }
-}
-
-impl JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "format": "date",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            "description": "A calendar date, YYYY-MM-DD"
-        })
-    }
 }
 
 impl Person {

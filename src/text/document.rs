@@ -82,6 +82,13 @@ impl Document {
         Pos { line, col }
     }
 
+    /// The 1-based line and 1-based character column of a byte offset, as messages about a
+    /// file give them.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let p = self.position(byte, Encoding::Chars);
+        (p.line + 1, p.col + 1)
+    }
+
     /// The byte offset of a position. A line past the end gives the end of the document; a
     /// column past the end of its line gives the end of the line (before its line break); a
     /// column inside a character gives the start of that character.
@@ -147,6 +154,12 @@ impl Document {
     }
 }
 
+/// The 1-based line and character column of a byte offset of a text (see
+/// [`Document::line_col`]; to place many offsets of one text, make the document once).
+pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    Document::new(text, Kind::Plain).line_col(byte)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +188,14 @@ mod tests {
         assert_eq!(e.offset(Pos { line: 0, col: 1 }, Encoding::Utf16), 0);
         assert_eq!(e.offset(Pos { line: 0, col: 2 }, Encoding::Utf8), 0);
         assert_eq!(e.offset(Pos { line: 0, col: 2 }, Encoding::Utf16), 4);
+    }
+
+    #[test]
+    fn one_based_line_and_character_column() {
+        let text = "ab\r\nčd\re";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, text.find('d').unwrap()), (2, 2));
+        assert_eq!(line_col(text, text.len()), (3, 2));
     }
 
     #[test]

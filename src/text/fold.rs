@@ -132,11 +132,6 @@ impl Folded {
         let b = self.spans[end - 1].1 as usize;
         (a, b)
     }
-
-    /// The folded byte offset of the first character whose original range starts at or after `orig`.
-    pub fn folded_offset(&self, orig: usize) -> usize {
-        self.spans.partition_point(|s| (s.0 as usize) < orig)
-    }
 }
 
 /// Letters that canonical decomposition leaves alone but a reader sees as a letter with a mark,

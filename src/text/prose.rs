@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
-use crate::table::Date;
+use crate::dates::Date;
 
 /// The kind of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,8 +58,18 @@ pub struct Prose {
     pub front_matter_date: Option<Date>,
 }
 
-static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("url"));
+/// What is not prose inside a block: URLs, e-mail addresses and bare domain names
+/// ("moit.gov.vn", "Hanoi.gov.example": labels joined by dots, ending in a lowercase
+/// top-level domain).
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i:\b(?:https?://|www\.)[^\s<>()\[\]]+)",
+        r"|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+",
+        r"|\b(?:[[:alnum:]](?:[\w-]*[[:alnum:]])?\.)+",
+        r"(?:com|org|net|edu|gov|int|mil|info|biz|example|[a-z]{2})\b(?:/[^\s<>()\[\]]*)?",
+    ))
+    .expect("url")
+});
 static FRONT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?m)^date:\s*["']?(\d{4}-\d{2}-\d{2})"#).expect("front matter date")
 });
@@ -263,6 +273,25 @@ mod tests {
         assert_eq!(
             prose_text("**Simon** Ridley", Kind::Markdown),
             vec!["Simon** Ridley"]
+        );
+    }
+
+    #[test]
+    fn email_addresses_and_domains_are_not_prose() {
+        assert_eq!(
+            prose_text(
+                "Write to Soerensen.Office@um.example.dk or see Hanoi.gov.vn, moit.gov.vn/en today.",
+                Kind::Plain
+            ),
+            vec!["Write to | or see |, | today."]
+        );
+        // Abbreviations, initials, decimals and sentences are prose.
+        assert_eq!(
+            prose_text(
+                "The U.S. and e.g. 3.5 per cent. J. Smith met Ms. Lee.",
+                Kind::Plain
+            ),
+            vec!["The U.S. and e.g. 3.5 per cent. J. Smith met Ms. Lee."]
         );
     }
 

@@ -5,7 +5,9 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sen", "lt", "gen", "col", "maj", "capt", "brig", "adm", "sgt",
     "cpl", "gov", "rep", "prof", "rev", "jr", "sr", "no", "vs", "etc", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun", "approx", "dept", "e.g", "i.e", "u.s", "u.k",
+    "thur", "thurs", "fri", "sat", "sun", "approx", "dept", "e.g", "i.e", "u.s", "u.k", "amb",
+    "hon", "pres", "supt", "insp", "cmdr", "lieut", "mme", "mlle", "messrs", "inc", "ltd", "co",
+    "corp", "mt", "ft", "cdr",
 ];
 
 /// Split folded text into sentences: byte ranges, trimmed of surrounding white space.
@@ -32,7 +34,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             let starts_new = next_word.is_none_or(|c| {
                 c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\'' | '(')
             });
-            if next_is_space && starts_new && !(c == '.' && is_abbreviation(&text[..at])) {
+            if next_is_space && starts_new && !(c == '.' && ends_in_abbreviation(&text[..at])) {
                 end_here = Some(if j < chars.len() {
                     chars[j].0
                 } else {
@@ -85,7 +87,9 @@ fn push(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-fn is_abbreviation(before: &str) -> bool {
+/// Does `before` end in an abbreviation or an initial (then a full stop after it does not
+/// end a sentence)?
+fn ends_in_abbreviation(before: &str) -> bool {
     let word: String = before
         .chars()
         .rev()
@@ -94,10 +98,18 @@ fn is_abbreviation(before: &str) -> bool {
         .into_iter()
         .rev()
         .collect();
-    let lower = word.to_lowercase();
+    is_abbreviation(&word)
+}
+
+/// Is `word` (without its full stop) a known abbreviation or an initial? A full stop after
+/// any other word, capitalised or not, ends a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
     // A single capital letter is an initial ("J. Smith").
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&lower.as_str())
+    if word.chars().count() == 1 {
+        return word.chars().all(char::is_uppercase);
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Words of folded text, and how each is joined to the one before it.
 
+use super::sentences::is_abbreviation;
+
 /// How a word is joined to the word before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Join {
@@ -34,10 +36,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut start: Option<usize> = None;
     let mut prev_end = 0usize;
     let push = |out: &mut Vec<Token>, s: usize, e: usize, prev_end: usize| {
-        let join = if out.is_empty() {
-            Join::Break
-        } else {
-            classify(&text[prev_end..s])
+        let join = match out.last() {
+            None => Join::Break,
+            Some(prev) => classify(prev.text(text), &text[prev_end..s]),
         };
         out.push(Token {
             start: s,
@@ -61,7 +62,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-fn classify(gap: &str) -> Join {
+/// How the word after `gap` joins `prev`, the word before it.
+fn classify(prev: &str, gap: &str) -> Join {
     if gap.is_empty() {
         return Join::Space;
     }
@@ -74,8 +76,14 @@ fn classify(gap: &str) -> Join {
         return Join::Space;
     }
     let trimmed = gap.trim_end();
+    // A full stop and a space go on only after an abbreviation or an initial ("Lt. Gen.",
+    // "J. Smith"); after any other word they end a sentence ("in Seoul. Hung said").
     if trimmed == "." && gap.len() > 1 {
-        return Join::Space;
+        return if is_abbreviation(prev) {
+            Join::Space
+        } else {
+            Join::Break
+        };
     }
     // Markdown emphasis around words ("**Simon** Ridley") does not break a phrase.
     if gap
@@ -158,6 +166,16 @@ mod tests {
                 ("s", Join::Apostrophe),
             ]
         );
+    }
+
+    #[test]
+    fn a_full_stop_joins_only_after_an_abbreviation_or_an_initial() {
+        let joins = |s: &str| words(s).iter().map(|w| w.1).collect::<Vec<_>>();
+        assert_eq!(joins("in Seoul. Hung said")[2], Join::Break);
+        assert_eq!(joins("they met. Hung said")[2], Join::Break);
+        assert_eq!(joins("Mr. Hung")[1], Join::Space);
+        assert_eq!(joins("J. Smith")[1], Join::Space);
+        assert_eq!(joins("Maj. Gen. Vinh")[1..], [Join::Space, Join::Space]);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::lsp::proto::{
 use crate::lsp::state::{CONFIG_FILE, Shared, WORKSPACE_TABLE};
 use crate::table::{NameOrder, Table};
 use crate::text::fold::fold_key;
+use crate::text::names::vietnamese_name;
 use crate::text::{Document, Kind};
 
 pub const OPEN_TABLE: &str = "copydesk.openTable";
@@ -291,8 +292,8 @@ fn updated_table(
     Ok(serde_json::to_string_pretty(&v).map_err(|e| e.to_string())? + "\n")
 }
 
-/// A new person: an id from the name, a guess at the name order (Vietnamese diacritics:
-/// family name first), and the parts.
+/// A new person: an id from the name, a guess at the name order (a Vietnamese name,
+/// [`vietnamese_name`]: family name first), and the parts.
 fn new_person_entry(name: &str, taken: &[String]) -> Value {
     let base: String = fold_key(name)
         .split(|c: char| !c.is_alphanumeric())
@@ -311,13 +312,7 @@ fn new_person_entry(name: &str, taken: &[String]) -> Value {
         n += 1;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    let vietnamese = name.chars().any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c))
-        || name.chars().any(|c| {
-            use unicode_normalization::UnicodeNormalization;
-            std::iter::once(c)
-                .nfd()
-                .any(|m| matches!(m, '\u{0303}' | '\u{0309}' | '\u{0323}'))
-        });
+    let vietnamese = vietnamese_name(name);
     let order = if vietnamese {
         NameOrder::FamilyFirst
     } else {
@@ -429,6 +424,18 @@ mod tests {
         .unwrap();
         let parsed = parse_table("w", &t).unwrap();
         assert_eq!(parsed.people[1].order, NameOrder::GivenFirst);
+        // Written without diacritics, still a Vietnamese name: family name first.
+        let t = updated_table(
+            Some(&t),
+            &Addition::Person {
+                name: "Nguyen Van An".into(),
+            },
+            &merged,
+        )
+        .unwrap();
+        let parsed = parse_table("w", &t).unwrap();
+        assert_eq!(parsed.people[2].order, NameOrder::FamilyFirst);
+        assert_eq!(parsed.people[2].second_reference(), Some("An"));
     }
 
     #[test]

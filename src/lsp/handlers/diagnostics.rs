@@ -2,7 +2,7 @@
 //! short debounce, with the document's block cache, and publishes them (push mode) never
 //! older than the last published. Pull requests are answered from the same computation.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
@@ -361,9 +361,4 @@ pub async fn recheck_all(shared: &Arc<Shared>) {
             let _ = c.workspace_diagnostic_refresh().await;
         });
     }
-}
-
-/// Is this path a config or table file the server cares about?
-pub fn is_watched_name(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "json")
 }

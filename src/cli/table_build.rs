@@ -1,12 +1,14 @@
-//! The command line of `copydesk table build`: the only I/O of the builder (reading the
-//! articles, the overlay and the table to merge into; writing the table; the progress bar and
-//! the summary on stderr).
+//! `copydesk table build`: the I/O around the builder (reading the articles, the overlay and
+//! the table to merge into; writing the table; the progress bar and the summary on stderr).
+//! The builder itself (`crate::build`) is given the texts and returns the table.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use super::{Archive, Options, Summary, build, json, merge, overlay};
-use crate::table::{DEFAULT_TABLE, TitleWord, load_tables, parse_table};
+use crate::build::{
+    Archive, Built, Conflict, Options, Summary, build, json, merge, overlay, vocabulary,
+};
+use crate::table::{Table, load_tables};
 
 /// Arguments of `copydesk table build`.
 #[derive(Debug, clap::Args)]
@@ -55,7 +57,7 @@ impl Files {
         for p in paths {
             if p.is_dir() {
                 let mut found = Vec::new();
-                crate::cli::walk_articles(p, &mut found, &mut errors);
+                super::walk_articles(p, &mut found, &mut errors);
                 found.sort();
                 for f in found {
                     let rel = f.strip_prefix(p).unwrap_or(&f);
@@ -95,26 +97,8 @@ impl Archive for Files {
     fn read(&self, i: usize) -> Result<String, String> {
         let (path, name) = &self.files[i];
         let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-        String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
-            let (line, col) = crate::table::locate::line_col(valid, at);
-            format!("{name}:{line}:{col}: invalid UTF-8 at byte {at}: the file must be UTF-8 text")
-        })
+        super::utf8_text(name, bytes)
     }
-}
-
-/// The title vocabulary: the overlay's, else the embedded table's.
-fn vocabulary(overlay: Option<&str>) -> Result<Vec<TitleWord>, String> {
-    if let Some(text) = overlay {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        if let Some(t) = v.get("titles") {
-            return serde_json::from_value(t.clone()).map_err(|e| format!("titles: {e}"));
-        }
-    }
-    Ok(parse_table("default", DEFAULT_TABLE)
-        .map(|t| t.titles)
-        .unwrap_or_default())
 }
 
 /// Run `copydesk table build`; returns the exit code.
@@ -140,29 +124,18 @@ fn run_inner(args: &BuildArgs) -> Result<(), Vec<String>> {
         None => None,
     };
     let vocab = vocabulary(overlay_text.as_deref()).map_err(|e| {
-        vec![format!(
-            "{}: {e}",
-            args.overlay
-                .as_ref()
-                .map_or(String::new(), |p| p.display().to_string())
-        )]
+        let file = args
+            .overlay
+            .as_ref()
+            .map_or(String::new(), |p| p.display().to_string());
+        vec![format!("{file}: {e}")]
     })?;
     let opts = Options {
         quotes: args.quotes,
         max_sources: args.max_sources.max(1),
         min_articles: args.min_articles,
     };
-    let bar = if !args.quiet && std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(2 * files.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} reading articles {bar:40} {pos}/{len} ({eta})",
-        ) {
-            bar.set_style(style);
-        }
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let bar = progress_bar(args.quiet, files.len());
     let mut built = build(&files, &vocab, &opts, &|| bar.inc(1))?;
     bar.finish_and_clear();
     if let (Some(text), Some(p)) = (&overlay_text, &args.overlay) {
@@ -172,29 +145,7 @@ fn run_inner(args: &BuildArgs) -> Result<(), Vec<String>> {
             eprintln!("note: {n}");
         }
     }
-    let (text, table, conflicts) = match &args.merge {
-        Some(p) => {
-            let name = p.display().to_string();
-            let existing = std::fs::read_to_string(p)
-                .map_err(|e| vec![format!("{name}: cannot read table: {e}")])?;
-            let m = merge::merge(&existing, &name, &built).map_err(|e| vec![e])?;
-            let mut all = built.conflicts.clone();
-            all.extend(m.conflicts);
-            (m.text, m.table, all)
-        }
-        None => {
-            let value = serde_json::to_value(&built.table).map_err(|e| vec![e.to_string()])?;
-            let text = json::to_string(&value);
-            // What is written must load.
-            let name = args
-                .output
-                .as_ref()
-                .map_or("<output>".to_string(), |p| p.display().to_string());
-            let table = load_tables(&[(name, text.clone())])
-                .map_err(|es| es.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-            (text, table, built.conflicts.clone())
-        }
-    };
+    let (text, table, conflicts) = table_text(args, &built)?;
     match &args.output {
         Some(p) => std::fs::write(p, &text)
             .map_err(|e| vec![format!("{}: cannot write: {e}", p.display())])?,
@@ -220,4 +171,49 @@ fn run_inner(args: &BuildArgs) -> Result<(), Vec<String>> {
         }
     );
     Ok(())
+}
+
+/// Two steps per article (one per pass), on stderr when it is a terminal.
+fn progress_bar(quiet: bool, articles: usize) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(2 * articles as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} reading articles {bar:40} {pos}/{len} ({eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The text to write (the build, or the build merged into `--merge`'s table), the table it
+/// holds and every conflict.
+fn table_text(
+    args: &BuildArgs,
+    built: &Built,
+) -> Result<(String, Table, Vec<Conflict>), Vec<String>> {
+    match &args.merge {
+        Some(p) => {
+            let name = p.display().to_string();
+            let existing = std::fs::read_to_string(p)
+                .map_err(|e| vec![format!("{name}: cannot read table: {e}")])?;
+            let m = merge::merge(&existing, &name, built).map_err(|e| vec![e])?;
+            let mut all = built.conflicts.clone();
+            all.extend(m.conflicts);
+            Ok((m.text, m.table, all))
+        }
+        None => {
+            let value = serde_json::to_value(&built.table).map_err(|e| vec![e.to_string()])?;
+            let text = json::to_string(&value);
+            // What is written must load.
+            let name = args
+                .output
+                .as_ref()
+                .map_or("<output>".to_string(), |p| p.display().to_string());
+            let table = load_tables(&[(name, text.clone())])
+                .map_err(|es| es.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+            Ok((text, table, built.conflicts.clone()))
+        }
+    }
 }

@@ -1,0 +1,280 @@
+//! People: grouped by the folded key of the full name; the form with diacritics preferred
+//! (a form that differs only in them is reported), the name order read from which word later
+//! references use, their titles (see [`super::titles`]), aliases and country.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::super::extract::{CatalogEntry, Hint, PersonFacts};
+use super::super::lexicon::{key, tight_key, vietnamese_name};
+use super::super::report::{Conflict, Side};
+use super::super::tally::{Cited, Ref};
+use super::forms::{Forms, all_caps};
+use super::organisations::Organisations;
+use super::places::Places;
+use super::titles::TitleValue;
+use super::{Assembly, Catalog, IdMaker, count, push_new};
+use crate::table::{NameOrder, NameParts, Person, ReferencePart, Table};
+
+/// A person the first pass found, tallied over the archive.
+#[derive(Debug)]
+pub(super) struct PersonGroup {
+    /// The folded key of the full name.
+    pub key: String,
+    pub titles: Vec<TitleValue>,
+    /// Pairs of title keys written together for one mention (held together).
+    pub together: FxHashSet<(String, String)>,
+    /// Later references by the first and by the last word of the name.
+    first_refs: u32,
+    last_refs: u32,
+    /// The words of later references as written, with where.
+    ref_forms: Vec<(String, Cited)>,
+    aliases: Vec<String>,
+    hints: Vec<(Hint, u32)>,
+    mentions: Cited,
+}
+
+impl Catalog {
+    pub(super) fn add_person(&mut self, ai: u32, p: PersonFacts) {
+        let cap = self.cap;
+        let people = &mut self.people;
+        let i = *self.person_idx.entry(p.key.clone()).or_insert_with(|| {
+            people.push(PersonGroup {
+                key: p.key.clone(),
+                titles: vec![],
+                together: FxHashSet::default(),
+                first_refs: 0,
+                last_refs: 0,
+                ref_forms: vec![],
+                aliases: vec![],
+                hints: vec![],
+                mentions: Cited::new(cap),
+            });
+            people.len() - 1
+        });
+        people[i].add(ai, p, cap);
+    }
+}
+
+impl PersonGroup {
+    fn add(&mut self, ai: u32, p: PersonFacts, cap: usize) {
+        self.add_titles(ai, p.titles, cap);
+        self.first_refs += p.first_refs;
+        self.last_refs += p.last_refs;
+        for (w, at) in p.ref_forms {
+            match self.ref_forms.iter_mut().find(|(x, _)| *x == w) {
+                Some((_, c)) => c.push((ai, at)),
+                None => {
+                    let mut c = Cited::new(cap);
+                    c.push((ai, at));
+                    self.ref_forms.push((w, c));
+                }
+            }
+        }
+        for a in p.aliases {
+            push_new(&mut self.aliases, a);
+        }
+        for h in p.hints {
+            count(&mut self.hints, h, 1);
+        }
+        for at in p.mentions {
+            self.mentions.push((ai, at));
+        }
+    }
+
+    /// The lines that write a later reference in one form.
+    fn ref_lines(&self, form: &str) -> Vec<Ref> {
+        self.ref_forms
+            .iter()
+            .find(|(w, _)| w == form)
+            .map(|(_, c)| c.finish())
+            .unwrap_or_default()
+    }
+
+    /// The name order, parts and reference part of a name, from which word later references
+    /// use.
+    fn parts(&self, name: &str) -> (NameOrder, NameParts, Option<ReferencePart>) {
+        let words: Vec<&str> = name.split(' ').collect();
+        let n = words.len();
+        let middle = (n > 2).then(|| words[1..n - 1].join(" "));
+        if self.first_refs > self.last_refs {
+            // The first word is used alone: the family name comes first and is the
+            // reference ("Park Ji-hoon" ... "Park said").
+            let parts = NameParts {
+                family: words[0].to_string(),
+                middle: None,
+                given: words[1..].join(" "),
+            };
+            (NameOrder::FamilyFirst, parts, Some(ReferencePart::Family))
+        } else if vietnamese_name(name) {
+            // A Vietnamese name: the last word, used alone, is the given name.
+            let parts = NameParts {
+                family: words[0].to_string(),
+                middle,
+                given: words[n - 1].to_string(),
+            };
+            (NameOrder::FamilyFirst, parts, Some(ReferencePart::Given))
+        } else {
+            let parts = NameParts {
+                family: words[n - 1].to_string(),
+                middle,
+                given: words[0].to_string(),
+            };
+            (NameOrder::GivenFirst, parts, None)
+        }
+    }
+}
+
+/// The people the table has, to refer to: by catalog index.
+pub(super) struct People<'a> {
+    pub id: Vec<String>,
+    /// Catalog index by the folded key of the full name, for people with an entry.
+    pub by_key: FxHashMap<&'a str, usize>,
+}
+
+impl Assembly<'_> {
+    /// The people's entries, in the order first seen.
+    pub(super) fn people<'g>(
+        &mut self,
+        groups: &'g [PersonGroup],
+        places: &Places,
+        orgs: &Organisations,
+        table: &mut Table,
+    ) -> People<'g> {
+        let mut people = People {
+            id: vec![String::new(); groups.len()],
+            by_key: FxHashMap::default(),
+        };
+        let tallies: Vec<_> = (0..groups.len())
+            .map(|i| self.tally(CatalogEntry::Person(i as u32), &groups[i].mentions))
+            .collect();
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        order.sort_by_key(|&i| tallies[i].1.first());
+        let mut ids = IdMaker::default();
+        let mut entries: Vec<Person> = Vec::new();
+        for i in order {
+            let (mut forms, mentions) = tallies[i].clone();
+            let Some(mut p) = self.person(i, &groups[i], &mut forms, places, orgs) else {
+                continue;
+            };
+            p.id = ids.make(&p.name);
+            p.sources = self.refs(&mentions.finish());
+            people.id[i] = p.id.clone();
+            people.by_key.insert(groups[i].key.as_str(), i);
+            entries.push(p);
+        }
+        // An alias two people claim is nobody's.
+        let mut owners: FxHashMap<String, usize> = FxHashMap::default();
+        for p in &entries {
+            for a in &p.aliases {
+                *owners.entry(key(a)).or_default() += 1;
+            }
+        }
+        for p in &mut entries {
+            p.aliases
+                .retain(|a| owners.get(&key(a)).is_none_or(|&n| n == 1));
+        }
+        table.people = entries;
+        people
+    }
+
+    /// One person's entry (without id and sources), or `None` for a name of one word.
+    fn person(
+        &mut self,
+        i: usize,
+        g: &PersonGroup,
+        forms: &mut Forms,
+        places: &Places,
+        orgs: &Organisations,
+    ) -> Option<Person> {
+        forms.fold_caps();
+        let name = forms.best()?.to_string();
+        if name.split(' ').count() < 2 {
+            return None;
+        }
+        self.diacritic_spellings(i, &name, forms);
+        let (order, parts, reference) = g.parts(&name);
+        // The second reference as written with diacritics.
+        let ref_word = match reference {
+            Some(ReferencePart::Given) => parts.given.clone(),
+            _ => parts.family.clone(),
+        };
+        self.reference_spellings(&name, &ref_word, g);
+        let titles = self.titles(&name, g, orgs);
+        // Country: what the articles put before the person, else the organisation's.
+        let country = places
+            .majority(&g.hints)
+            .or_else(|| {
+                titles.iter().find_map(|t| {
+                    let o = t.organisation.as_ref()?;
+                    let oi = orgs.id.iter().position(|x| x == o)?;
+                    orgs.country[oi]
+                })
+            })
+            .map(|p| places.name[p].clone());
+        // Aliases: a one-word rank or an honorific with the second reference.
+        let aliases: Vec<String> = g
+            .aliases
+            .iter()
+            .filter(|a| tight_key(a).ends_with(&tight_key(&ref_word)))
+            .cloned()
+            .collect();
+        Some(Person {
+            id: String::new(),
+            name,
+            parts: Some(parts),
+            order,
+            reference,
+            second_reference: None,
+            aliases,
+            titles,
+            country,
+            sources: vec![],
+            specs: vec![],
+        })
+    }
+
+    /// Report the spellings of a name that differ from it only in diacritics.
+    fn diacritic_spellings(&mut self, i: usize, name: &str, forms: &Forms) {
+        let entry = CatalogEntry::Person(i as u32);
+        for (other, _) in forms.others(name) {
+            if tight_key(&other) == tight_key(name) && !all_caps(&other) {
+                let chosen = Side {
+                    value: name.to_string(),
+                    sources: self.refs(&self.lines_of(entry, name)),
+                };
+                let minority = Side {
+                    sources: self.refs(&self.lines_of(entry, &other)),
+                    value: other,
+                };
+                self.conflicts
+                    .push(Conflict::spelling(name, chosen, minority));
+            }
+        }
+    }
+
+    /// Report the spellings of the second reference that differ from the name's word only in
+    /// diacritics ("Chien" for "Chiến").
+    fn reference_spellings(&mut self, name: &str, ref_word: &str, g: &PersonGroup) {
+        let mut ref_forms = Forms::default();
+        for (w, c) in &g.ref_forms {
+            if tight_key(w) == tight_key(ref_word) {
+                ref_forms.add_n(w, c.count);
+            }
+        }
+        for (other, _) in ref_forms.others(ref_word) {
+            if all_caps(&other) {
+                continue;
+            }
+            let chosen = Side {
+                value: ref_word.to_string(),
+                sources: self.refs(&g.ref_lines(ref_word)),
+            };
+            let minority = Side {
+                sources: self.refs(&g.ref_lines(&other)),
+                value: other,
+            };
+            self.conflicts
+                .push(Conflict::spelling(name, chosen, minority));
+        }
+    }
+}

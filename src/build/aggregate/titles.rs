@@ -1,0 +1,317 @@
+//! A person's titles: the values the articles give, grouped into slots of values that cannot
+//! both be right ("Permanent Secretary" and "Second Permanent Secretary"; "Foreign Secretary"
+//! and "Home Secretary" at no organisation), the majority of each slot kept and the rest
+//! disputed; with the forms written as aliases, and the organisation the title belongs to.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::super::extract::TitleMention;
+use super::super::lexicon::{key, tight_key};
+use super::super::report::{Conflict, Side};
+use super::super::tally::Cited;
+use super::Assembly;
+use super::forms::Forms;
+use super::organisations::Organisations;
+use super::people::PersonGroup;
+use crate::table::{Disputed, HeldTitle, TitleKind};
+
+/// Words that say nothing about which organisation a title belongs to.
+const TITLE_FILLER: &[&str] = &[
+    "deputy",
+    "vice",
+    "acting",
+    "assistant",
+    "first",
+    "second",
+    "senior",
+    "junior",
+    "permanent",
+    "minister",
+    "secretary",
+    "of",
+    "the",
+    "for",
+    "and",
+    "state",
+    "general",
+    "chief",
+    "director",
+    "head",
+    "under",
+];
+
+/// One title value of a person, tallied over the archive.
+#[derive(Debug, Clone)]
+pub(super) struct TitleValue {
+    title: String,
+    key: String,
+    kind: TitleKind,
+    vocab: Option<String>,
+    modifiers: String,
+    /// Where it is given (its `count` is how often).
+    cited: Cited,
+    /// Organisations written with it.
+    orgs: Forms,
+    /// The forms written ("Sen. Lt. Gen.").
+    written: Forms,
+}
+
+impl TitleValue {
+    fn words(&self) -> Vec<&str> {
+        self.key.split(' ').collect()
+    }
+
+    /// The organisation most often written with it.
+    fn org(&self) -> Option<&str> {
+        self.orgs.most()
+    }
+}
+
+impl PersonGroup {
+    /// Tally the titles one article gives the person.
+    pub(super) fn add_titles(&mut self, ai: u32, titles: Vec<TitleMention>, cap: usize) {
+        let mut groups: FxHashMap<u32, Vec<String>> = FxHashMap::default();
+        for t in titles {
+            let k = key(&t.title);
+            groups.entry(t.group).or_default().push(k.clone());
+            let j = match self.titles.iter().position(|v| v.key == k) {
+                Some(j) => j,
+                None => {
+                    self.titles.push(TitleValue {
+                        title: t.title.clone(),
+                        key: k,
+                        kind: t.kind,
+                        vocab: t.vocab.clone(),
+                        modifiers: t.modifiers.clone(),
+                        cited: Cited::new(cap),
+                        orgs: Forms::default(),
+                        written: Forms::default(),
+                    });
+                    self.titles.len() - 1
+                }
+            };
+            let v = &mut self.titles[j];
+            v.cited.push((ai, t.at));
+            if let Some(o) = &t.org {
+                v.orgs.add(o);
+            }
+            v.written.add(&t.written);
+        }
+        for keys in groups.into_values() {
+            for x in &keys {
+                for y in &keys {
+                    if x < y {
+                        self.together.insert((x.clone(), y.clone()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A one-word rank ("General") is the short form of a longer rank ending in it: its mentions
+/// join the most given such rank.
+fn fold_short_ranks(vals: &mut Vec<TitleValue>) {
+    let mut k = 0;
+    while k < vals.len() {
+        let w = vals[k].words();
+        let into = (w.len() == 1 && vals[k].kind == TitleKind::Rank)
+            .then(|| {
+                (0..vals.len())
+                    .filter(|&j| j != k && vals[j].words().last() == w.last())
+                    .max_by_key(|&j| vals[j].cited.count)
+            })
+            .flatten();
+        match into {
+            Some(j) => {
+                let m = vals.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                vals[j].cited.merge(m.cited);
+                vals[j].orgs.merge(&m.orgs);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Can two values not both be right? One ends the other ("Permanent Secretary", "Second
+/// Permanent Secretary"), or they are the same kind of post at the same organisation (or
+/// none) and never written together: two answers to one question ("Foreign Secretary", "Home
+/// Secretary"). Titles written together are held together.
+fn rivals(a: &TitleValue, c: &TitleValue, together: &FxHashSet<(String, String)>) -> bool {
+    let (wa, wc) = (a.words(), c.words());
+    let suffix = |x: &[&str], y: &[&str]| x.len() < y.len() && y.ends_with(x);
+    let pair = if a.key < c.key {
+        (a.key.clone(), c.key.clone())
+    } else {
+        (c.key.clone(), a.key.clone())
+    };
+    let same_post = wa.last() == wc.last()
+        && a.kind == c.kind
+        && a.org() == c.org()
+        && !together.contains(&pair);
+    suffix(&wa, &wc) || suffix(&wc, &wa) || same_post
+}
+
+/// Slots: the values grouped by rivalry (transitively), each slot in the order of its first
+/// value.
+fn slots(vals: &[TitleValue], together: &FxHashSet<(String, String)>) -> Vec<Vec<usize>> {
+    let n = vals.len();
+    let mut slot: Vec<usize> = (0..n).collect();
+    fn root(slot: &[usize], mut i: usize) -> usize {
+        while slot[i] != i {
+            i = slot[i];
+        }
+        i
+    }
+    for a in 0..n {
+        for c in a + 1..n {
+            if rivals(&vals[a], &vals[c], together) {
+                let (ra, rc) = (root(&slot, a), root(&slot, c));
+                slot[rc] = ra;
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut done = vec![false; n];
+    for a in 0..n {
+        if done[a] {
+            continue;
+        }
+        let r = root(&slot, a);
+        let members: Vec<usize> = (0..n).filter(|&i| root(&slot, i) == r).collect();
+        for &m in &members {
+            done[m] = true;
+        }
+        out.push(members);
+    }
+    out
+}
+
+impl Assembly<'_> {
+    /// A person's titles: values grouped into slots, the majority kept, the rest disputed.
+    pub(super) fn titles(
+        &mut self,
+        name: &str,
+        g: &PersonGroup,
+        orgs: &Organisations,
+    ) -> Vec<HeldTitle> {
+        let mut vals: Vec<TitleValue> = g.titles.clone();
+        fold_short_ranks(&mut vals);
+        slots(&vals, &g.together)
+            .into_iter()
+            .map(|members| self.held_title(name, &vals, &members, orgs))
+            .collect()
+    }
+
+    /// The title a slot keeps: the most given value; the others are disputed and reported.
+    fn held_title(
+        &mut self,
+        name: &str,
+        vals: &[TitleValue],
+        members: &[usize],
+        orgs: &Organisations,
+    ) -> HeldTitle {
+        let best = *members
+            .iter()
+            .max_by_key(|&&i| (vals[i].cited.count, std::cmp::Reverse(i)))
+            .expect("a member");
+        let v = &vals[best];
+        let sources = self.refs(&v.cited.finish());
+        let mut disputed = Vec::new();
+        for &m in members.iter().filter(|&&m| m != best) {
+            disputed.push(Disputed {
+                value: vals[m].title.clone(),
+                sources: self.refs(&vals[m].cited.finish()),
+            });
+        }
+        if !disputed.is_empty() {
+            let tie = members
+                .iter()
+                .any(|&m| m != best && vals[m].cited.count == v.cited.count);
+            self.conflicts.push(Conflict {
+                subject: name.to_string(),
+                field: "title".into(),
+                chosen: Side {
+                    value: v.title.clone(),
+                    sources: sources.clone(),
+                },
+                others: disputed
+                    .iter()
+                    .map(|d| Side {
+                        value: d.value.clone(),
+                        sources: d.sources.clone(),
+                    })
+                    .collect(),
+                rule: if tie {
+                    "tie: the first seen"
+                } else {
+                    "majority"
+                }
+                .into(),
+            });
+        }
+        HeldTitle {
+            title: v.title.clone(),
+            aliases: self.title_aliases(v),
+            organisation: self.title_organisation(v, orgs),
+            from: None,
+            until: None,
+            sources,
+            disputed,
+        }
+    }
+
+    /// A title's aliases: the forms written, and the vocabulary's forms with the modifiers.
+    fn title_aliases(&self, v: &TitleValue) -> Vec<String> {
+        let mut aliases: Vec<String> = Vec::new();
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        seen.insert(v.key.clone());
+        for (w, _) in &v.written.list {
+            if seen.insert(key(w)) {
+                aliases.push(w.clone());
+            }
+        }
+        if !v.modifiers.is_empty()
+            && let Some(vt) = v.vocab.as_deref().and_then(|t| self.lex.title(&key(t)))
+        {
+            for a in &vt.aliases {
+                let form = format!("{} {a}", v.modifiers);
+                if seen.insert(key(&form)) {
+                    aliases.push(form);
+                }
+            }
+        }
+        aliases
+    }
+
+    /// The organisation a title belongs to: written with it, else the one ministry whose
+    /// name holds the title's portfolio ("Defence Minister": the Ministry of National Defence).
+    fn title_organisation(&self, v: &TitleValue, orgs: &Organisations) -> Option<String> {
+        let written = v
+            .org()
+            .and_then(|f| orgs.by_form.get(&tight_key(f)).copied());
+        written
+            .or_else(|| {
+                let content: Vec<&str> = v
+                    .words()
+                    .into_iter()
+                    .filter(|w| !TITLE_FILLER.contains(w) && !self.lex.is_head(w))
+                    .collect();
+                if content.is_empty() {
+                    return None;
+                }
+                let cands: Vec<usize> = orgs
+                    .words
+                    .iter()
+                    .filter(|(_, ws)| {
+                        content.iter().all(|c| ws.contains(*c))
+                            && ["ministry", "department"].iter().any(|h| ws.contains(*h))
+                    })
+                    .map(|(i, _)| *i)
+                    .collect();
+                (cands.len() == 1).then(|| cands[0])
+            })
+            .map(|i| orgs.id[i].clone())
+    }
+}
