@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::locate::locate;
+use super::locate::{locate, locate_all};
 use super::{Entity, Table};
 use crate::text::fold::fold_key;
 
@@ -93,7 +93,20 @@ pub fn load_tables(files: &[(String, String)]) -> Result<Table, Vec<TableError>>
     }
     let mut alias_owner: HashMap<String, String> = HashMap::new();
     for (name, text, t) in &parsed {
-        check_table(name, text, t, &ids, &mut alias_owner, &mut errors);
+        let mut found = Vec::new();
+        check_table(t, &ids, &mut alias_owner, &mut found);
+        // One pass over the file places every error, however many there are.
+        let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        let places = locate_all(text, &paths);
+        for ((path, message), (line, column)) in found.into_iter().zip(places) {
+            errors.push(TableError {
+                file: name.to_string(),
+                line,
+                column,
+                path,
+                message,
+            });
+        }
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -119,24 +132,14 @@ impl KnownIds {
     }
 }
 
+/// Check one parsed table; each problem found is its JSON path and a message.
 fn check_table(
-    file: &str,
-    text: &str,
     t: &Table,
     ids: &KnownIds,
     alias_owner: &mut HashMap<String, String>,
-    errors: &mut Vec<TableError>,
+    found: &mut Vec<(String, String)>,
 ) {
-    let mut err = |path: String, message: String| {
-        let (line, column) = locate(text, &path);
-        errors.push(TableError {
-            file: file.to_string(),
-            line,
-            column,
-            path,
-            message,
-        });
-    };
+    let mut err = |path: String, message: String| found.push((path, message));
     if t.version != 1 {
         err(
             "version".into(),
@@ -203,16 +206,7 @@ fn check_table(
         check_sources(format!("laws[{i}]"), &e.sources);
     }
 
-    let mut err = |path: String, message: String| {
-        let (line, column) = locate(text, &path);
-        errors.push(TableError {
-            file: file.to_string(),
-            line,
-            column,
-            path,
-            message,
-        });
-    };
+    let mut err = |path: String, message: String| found.push((path, message));
     for (i, p) in t.people.iter().enumerate() {
         if p.name.trim().is_empty() {
             err(format!("people[{i}].name"), "the name is empty".into());
