@@ -3,7 +3,7 @@
 mod output;
 pub mod table_build;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -383,12 +383,19 @@ fn check_command(args: &CheckArgs) -> i32 {
             findings: shown,
         });
     }
-    let stdout = &mut anstream::stdout();
-    let result = match args.format {
-        Format::Human => output::human(stdout, &reports, hidden, args.min_severity),
-        Format::Json => output::json(stdout, &reports),
-        Format::Sarif => output::sarif(stdout, &reports),
+    // The report is made in memory and written once: a file with thousands of findings is
+    // not thousands of writes.
+    let mut printed = Vec::new();
+    let made = match args.format {
+        Format::Human => output::human(&mut printed, &reports, hidden, args.min_severity),
+        Format::Json => output::json(&mut printed, &reports),
+        Format::Sarif => output::sarif(&mut printed, &reports),
     };
+    let result = made.and_then(|()| {
+        let mut stdout = anstream::stdout();
+        stdout.write_all(&printed)?;
+        stdout.flush()
+    });
     // A reader that stops early (`| head`) is not an error.
     if let Err(e) = result
         && e.kind() != std::io::ErrorKind::BrokenPipe
