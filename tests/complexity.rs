@@ -6,14 +6,20 @@
 //! load on a shared machine does not fail it, while a quadratic path fails every time. The
 //! small size is compared with a floor, so a run too short to time well cannot make a ratio.
 
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 use std::time::Duration;
 #[cfg(not(unix))]
 use std::time::Instant;
 
+use copydesk::check_text;
+use copydesk::cli::output;
 use copydesk::config::Config;
-use copydesk::table::load_tables;
+use copydesk::dates::Date;
+use copydesk::lsp::framing::{Frames, Item};
+use copydesk::lsp::handlers::code_action::fix_all;
+use copydesk::table::{DEFAULT_TABLE, Index, load_tables, parse_table};
 use copydesk::text::Kind;
+use copydesk::{Finding, Fix, Severity};
 
 /// One timing test at a time: two at once on a small machine would time each other.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
@@ -135,10 +141,222 @@ fn placing_table_errors_is_linear_in_their_number() {
     );
 }
 
-#[allow(dead_code)]
-fn check(text: &str) -> usize {
-    let index = copydesk::Index::new(
-        copydesk::table::parse_table("default", copydesk::table::DEFAULT_TABLE).unwrap(),
+/// The default table's index, built once.
+fn index() -> &'static Index {
+    static INDEX: LazyLock<Index> =
+        LazyLock::new(|| Index::new(parse_table("default", DEFAULT_TABLE).expect("default")));
+    &INDEX
+}
+
+fn check(text: &str) -> Vec<Finding> {
+    let config = Config {
+        date: Date::parse("2025-03-04"),
+        ..Config::default()
+    };
+    check_text(text, Kind::Plain, index(), &config)
+}
+
+fn repeat(piece: &str, n: usize) -> String {
+    piece.repeat(n)
+}
+
+#[test]
+fn a_very_long_word_in_a_table_is_indexed_in_linear_time() {
+    assert_scales(
+        "long name in a table",
+        4_000,
+        |n| {
+            let table = format!(
+                r#"{{"people": [{{"id": "x", "name": "Q{}", "order": "given-first"}}]}}"#,
+                "a".repeat(n)
+            );
+            parse_table("t.json", &table).expect("a table")
+        },
+        |table| {
+            let index = Index::new(table.clone());
+            let f = check_text("Qaaa said so.", Kind::Plain, &index, &Config::default());
+            assert!(f.is_empty());
+        },
     );
-    copydesk::check_text(text, Kind::Plain, &index, &Config::default()).len()
+}
+
+#[test]
+fn a_very_long_word_after_a_name_is_checked_in_linear_time() {
+    assert_scales(
+        "Simon R + a long word",
+        4_000,
+        |n| format!("Simon R{}", "a".repeat(n)),
+        |text| {
+            check(text);
+        },
+    );
+}
+
+#[test]
+fn a_run_of_full_stops_is_linear() {
+    assert_scales(
+        "dots",
+        4_000,
+        |n| ".".repeat(n),
+        |text| {
+            assert!(check(text).is_empty());
+        },
+    );
+}
+
+#[test]
+fn blank_lines_and_stops_are_linear() {
+    assert_scales(
+        "blank lines and stops",
+        2_000,
+        |n| repeat("!\n \n?\" ", n),
+        |text| {
+            assert!(check(text).is_empty());
+        },
+    );
+}
+
+#[test]
+fn suppressions_on_a_line_of_many_findings_are_linear() {
+    assert_scales(
+        "suppressions",
+        150,
+        |n| {
+            repeat("Hoang Xuan Chien said so. ", n)
+                + "\n<!-- copydesk-disable-next-line title-mismatch -->\nHoang Xuan Chien.\n"
+        },
+        |text| {
+            assert!(check(text).len() > 150);
+        },
+    );
+}
+
+#[test]
+fn a_line_of_one_repeated_name_is_linear() {
+    assert_scales(
+        "one line of a repeated name",
+        150,
+        |n| {
+            repeat(
+                "Permanent Secretary Simon Ridley met General Hoang Xuan Chien. ",
+                n,
+            )
+        },
+        |text| {
+            assert!(check(text).len() >= 150);
+        },
+    );
+}
+
+#[test]
+fn a_line_of_many_dates_is_linear() {
+    assert_scales(
+        "one line of dates",
+        150,
+        |n| {
+            repeat(
+                "On Tuesday, March 4, 2025, 4 March, 2014 and 2025-03-04 (Wed) ",
+                n,
+            )
+        },
+        |text| {
+            assert!(!check(text).is_empty());
+        },
+    );
+}
+
+#[test]
+fn one_long_sentence_of_events_and_dates_is_linear() {
+    assert_scales(
+        "one sentence of events and dates",
+        100,
+        |n| {
+            "Simon Ridley met Hoang Xuan Chien in Hanoi. ".to_string()
+                + &repeat(
+                    "the talks in Hanoi on March 6 and the Modern Slavery Act of 2014 and \
+\"a talk\" on Thursday with Ridley and ",
+                    n,
+                )
+        },
+        |text| {
+            assert!(check(text).len() >= 100);
+        },
+    );
+}
+
+#[test]
+fn printing_many_findings_on_one_line_is_linear() {
+    assert_scales(
+        "human printer, one line",
+        150,
+        |n| {
+            let text = repeat("Hoang Xuan Chien said so, 🇻🇳 中文. ", n);
+            let findings = check(&text);
+            vec![output::Report {
+                name: "a.txt".into(),
+                text,
+                findings,
+            }]
+        },
+        |reports| {
+            let mut out = Vec::new();
+            output::human(&mut out, reports, 0, Severity::Warning).expect("printed");
+            let mut json = Vec::new();
+            output::json(&mut json, reports).expect("printed");
+            assert!(out.len() > 150 && json.len() > 150);
+        },
+    );
+}
+
+#[test]
+fn reading_one_large_lsp_message_is_linear() {
+    assert_scales(
+        "LSP frame reader",
+        256 << 10,
+        |n| {
+            let body = format!(
+                r#"{{"jsonrpc":"2.0","method":"x","params":{{"text":"{}"}}}}"#,
+                "a".repeat(n)
+            );
+            format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+        },
+        |input| {
+            let mut frames = Frames::default();
+            let mut got = 0;
+            for chunk in input.chunks(4 << 10) {
+                frames.push(chunk);
+                while let Some(item) = frames.next_item() {
+                    assert!(matches!(item, Item::Message(_)));
+                    got += 1;
+                }
+            }
+            assert_eq!(got, 1);
+        },
+    );
+}
+
+#[test]
+fn fix_all_over_many_findings_is_linear() {
+    assert_scales(
+        "fix all",
+        2_000,
+        |n| {
+            (0..n)
+                .map(|k| Finding {
+                    code: "name-diacritics",
+                    severity: Severity::Warning,
+                    range: (10 * k, 10 * k + 5),
+                    message: String::new(),
+                    fixes: vec![Fix {
+                        title: "fix".into(),
+                        replacement: "x".into(),
+                    }],
+                    entry: None,
+                })
+                .collect::<Vec<_>>()
+        },
+        |findings| {
+            assert_eq!(fix_all(findings).len(), findings.len());
+        },
+    );
 }

@@ -1,6 +1,6 @@
 //! The command-line adapter: reads files, loads tables and configuration, prints findings.
 
-mod output;
+pub mod output;
 pub mod table_build;
 
 use std::io::{Read, Write};

@@ -2,7 +2,7 @@
 //! "add to the workspace table" (run by the server through `workspace/applyEdit`, so it works
 //! in every client), and "ignore on this line".
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::lsp::proto::jsonrpc::Result;
@@ -12,6 +12,7 @@ use super::blocking;
 use super::diagnostics::{current, to_diagnostics};
 use crate::card::mentions;
 use crate::check::IGNORE_MARK;
+use crate::finding::Finding;
 use crate::lsp::proto::{
     self, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, TextEdit,
     Uri, WorkspaceEdit,
@@ -48,8 +49,8 @@ pub async fn code_action(
         let table = &computed.tables.index.table;
         let text = doc.text();
         let mut out: Vec<CodeActionOrCommand> = Vec::new();
-        let mut ignored_lines: Vec<usize> = Vec::new();
-        let mut named: Vec<String> = Vec::new();
+        let mut ignored_lines: HashSet<usize> = HashSet::new();
+        let mut named: HashSet<String> = HashSet::new();
         for (f, d) in computed.findings.iter().zip(&diags) {
             if !(f.range.0 <= b && a <= f.range.1) {
                 continue;
@@ -86,64 +87,45 @@ pub async fn code_action(
                         Some(d.clone()),
                     ));
                 }
-                if f.code == "name-spelling" && !named.contains(&written) {
-                    named.push(written.clone());
+                if f.code == "name-spelling" && named.insert(written.clone()) {
                     out.push(new_person(&uri, &written, Some(d.clone())));
                 }
                 let line = doc.position(f.range.0, enc).line;
-                if !ignored_lines.contains(&line) {
-                    ignored_lines.push(line);
+                if ignored_lines.insert(line) {
                     out.push(ignore_action(&uri, doc, line, enc, d.clone()));
                 }
             }
         }
-        // A name the table does not know, selected or under the cursor.
-        if wants(&CodeActionKind::QUICKFIX) {
-            let known = {
-                let t = text.clone();
-                let index = computed.tables.index.clone();
-                let a2 = crate::analysis::Analysis::new(
-                    &t,
-                    doc.kind,
-                    &index,
-                    &computed.config,
-                    None,
-                );
-                mentions(&a2)
-                    .iter()
-                    .filter(|m| m.entry().is_some())
-                    .map(|m| m.range)
-                    .collect::<Vec<_>>()
-            };
-            if let Some((s0, e0)) = unknown_name(&text, a, b)
-                && !known.iter().any(|&(x, y)| x < e0 && s0 < y)
-            {
-                let name = text[s0..e0].to_string();
-                if !named.contains(&name) {
-                    out.push(new_person(&uri, &name, None));
-                }
+        // A name the table does not know, selected or under the cursor (the document is
+        // analysed for the names it knows only when there is such a run of words).
+        if wants(&CodeActionKind::QUICKFIX)
+            && let Some((s0, e0)) = unknown_name(&text, a, b)
+        {
+            let index = computed.tables.index.clone();
+            let a2 =
+                crate::analysis::Analysis::new(&text, doc.kind, &index, &computed.config, None);
+            let known = mentions(&a2)
+                .iter()
+                .filter(|m| m.entry().is_some())
+                .any(|m| m.range.0 < e0 && s0 < m.range.1);
+            let name = text[s0..e0].to_string();
+            if !known && !named.contains(&name) {
+                out.push(new_person(&uri, &name, None));
             }
         }
         if wants(&CodeActionKind::new(FIX_ALL)) {
-            let mut edits: Vec<((usize, usize), TextEdit)> = Vec::new();
-            for (f, d) in computed.findings.iter().zip(&diags) {
-                let Some(fix) = f.fixes.first() else { continue };
-                if edits.iter().any(|(r, _)| r.0 < f.range.1 && f.range.0 < r.1) {
-                    continue;
-                }
-                edits.push((
-                    f.range,
-                    TextEdit {
-                        range: d.range,
-                        new_text: fix.replacement.clone(),
-                    },
-                ));
-            }
+            let edits: Vec<TextEdit> = fix_all(&computed.findings)
+                .into_iter()
+                .map(|k| TextEdit {
+                    range: diags[k].range,
+                    new_text: computed.findings[k].fixes[0].replacement.clone(),
+                })
+                .collect();
             if !edits.is_empty() {
                 out.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: format!("Fix all copydesk findings ({})", edits.len()),
                     kind: Some(CodeActionKind::new(FIX_ALL)),
-                    edit: Some(edit(&uri, edits.into_iter().map(|(_, e)| e).collect())),
+                    edit: Some(edit(&uri, edits)),
                     ..CodeAction::default()
                 }));
             }
@@ -151,6 +133,30 @@ pub async fn code_action(
         Ok(Some(out))
     })
     .await
+}
+
+/// The findings whose first fix "fix all" applies, in order: each one that has a fix and
+/// overlaps none chosen before it. The chosen ranges never overlap, so, ordered by start,
+/// their ends rise too, and the one that starts last before a range ends is the only one that
+/// can overlap it: a look in an ordered set, not a scan of every edit.
+pub fn fix_all(findings: &[Finding]) -> Vec<usize> {
+    let mut chosen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut out = Vec::new();
+    for (k, f) in findings.iter().enumerate() {
+        if f.fixes.is_empty() {
+            continue;
+        }
+        let (s, e) = f.range;
+        let overlaps = chosen
+            .range(..(e, 0))
+            .next_back()
+            .is_some_and(|&(_, end)| s < end);
+        if !overlaps {
+            chosen.insert((s, e));
+            out.push(k);
+        }
+    }
+    out
 }
 
 fn edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
@@ -289,5 +295,49 @@ mod tests {
         assert!(unknown_name(t, t.find("Anna").unwrap(), t.find("Anna").unwrap()).is_none());
         let (s, e) = unknown_name(t, t.find("Nguy").unwrap(), t.find(" spoke").unwrap()).unwrap();
         assert_eq!(&t[s..e], "Nguyễn Thị Lan");
+    }
+
+    fn with_fix(range: (usize, usize), fix: bool) -> Finding {
+        Finding {
+            code: "name-diacritics",
+            severity: crate::finding::Severity::Warning,
+            range,
+            message: String::new(),
+            fixes: if fix {
+                vec![crate::finding::Fix {
+                    title: "fix".into(),
+                    replacement: "x".into(),
+                }]
+            } else {
+                Vec::new()
+            },
+            entry: None,
+        }
+    }
+
+    proptest::proptest! {
+        /// As the first fix-all did it, checking every edit chosen so far.
+        #[test]
+        fn fix_all_chooses_as_a_scan_of_every_edit_would(
+            ranges in proptest::collection::vec((0usize..40, 0usize..6, proptest::bool::weighted(0.8)), 0..40)
+        ) {
+            let findings: Vec<Finding> =
+                ranges.iter().map(|&(s, len, fix)| with_fix((s, s + len), fix)).collect();
+            let mut naive: Vec<usize> = Vec::new();
+            for (k, f) in findings.iter().enumerate() {
+                if f.fixes.is_empty() {
+                    continue;
+                }
+                let r = f.range;
+                if naive.iter().any(|&j| {
+                    let c = findings[j].range;
+                    c.0 < r.1 && r.0 < c.1
+                }) {
+                    continue;
+                }
+                naive.push(k);
+            }
+            proptest::prop_assert_eq!(fix_all(&findings), naive);
+        }
     }
 }
