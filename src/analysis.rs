@@ -242,12 +242,30 @@ impl<'a> Analysis<'a> {
             introduced: FxHashMap::default(),
         };
         let mut introduced = FxHashMap::default();
-        for (pl, h, m) in a.meanings() {
-            if let Target::Person { person, form } = m.target
-                && form.is_whole()
-                && a.case_fits(pl, h, m)
-            {
-                introduced.entry(person).or_insert(pl.hit_range(h).0);
+        for pl in &a.blocks {
+            for h in &pl.block.hits {
+                let whole = |m: &&Meaning| {
+                    matches!(m.target, Target::Person { form, .. } if form.is_whole())
+                        && a.case_fits(pl, h, m)
+                };
+                let people: Vec<&Meaning> =
+                    a.index.meanings(h.phrase).iter().filter(whole).collect();
+                if people.is_empty() {
+                    continue;
+                }
+                // Names that differ only in their marks: the one written, else all of them.
+                let written = normal_form(a.slice(pl.hit_range(h)));
+                let exact: Vec<&Meaning> = people
+                    .iter()
+                    .copied()
+                    .filter(|m| m.is_written(&written))
+                    .collect();
+                let chosen = if exact.is_empty() { people } else { exact };
+                for m in chosen {
+                    if let Target::Person { person, .. } = m.target {
+                        introduced.entry(person).or_insert(pl.hit_range(h).0);
+                    }
+                }
             }
         }
         a.introduced = introduced;
@@ -278,15 +296,29 @@ impl<'a> Analysis<'a> {
     }
 
     /// Does a one-word hit stand alone as a name: not joined to another capitalised word
-    /// (which would make it part of some other name, "Le Monde"), a title before it aside,
-    /// and a sentence's first word aside?
+    /// (which would make it part of some other name: "Le Monde", "Ito-Mori", "Layla
+    /// al-Harby"), a title before it aside, and a sentence's first word aside?
     pub fn stands_alone(&self, pl: &Placed, h: &Hit) -> bool {
         let b = &pl.block;
-        let next_cap = b
-            .tokens
-            .get(h.last)
-            .is_some_and(|t| t.join == Join::Space && is_capitalised(t.text(&b.folded.text)));
-        if next_cap {
+        let text = &b.folded.text;
+        let next_cap = b.tokens.get(h.last).is_some_and(|t| {
+            let cap = is_capitalised(t.text(text));
+            match t.join {
+                Join::Space | Join::Hyphen => cap,
+                _ => false,
+            }
+        });
+        // A lowercase particle that leads into a capitalised word ("al-Harby", "van Dijk").
+        let particle = b.tokens.get(h.last).is_some_and(|t| {
+            t.join == Join::Space
+                && !is_capitalised(t.text(text))
+                && self.index.is_name_word(&t.text(text).to_lowercase())
+                && b.tokens.get(h.last + 1).is_some_and(|n| {
+                    matches!(n.join, Join::Space | Join::Hyphen | Join::Apostrophe)
+                        && is_capitalised(n.text(text))
+                })
+        });
+        if next_cap || particle {
             return false;
         }
         if h.first == 0 || b.tokens[h.first].join != Join::Space {
@@ -320,26 +352,34 @@ impl<'a> Analysis<'a> {
     }
 
     /// The person a hit names, when that is certain: a whole name of one person, or a part of
-    /// the name of exactly one person the document names in full.
+    /// the name of exactly one person the document names in full. Of two people whose names
+    /// differ only in their marks ("Lê Thị Hà", "Lê Thị Hạ"), a hit written with the marks of
+    /// one of them is that one.
     pub fn person_of(&self, pl: &Placed, h: &Hit) -> Option<(u32, Form)> {
-        let mut found: Option<(u32, Form)> = None;
-        for m in self.index.meanings(h.phrase) {
-            let Target::Person { person, form } = m.target else {
-                continue;
-            };
-            if !self.case_fits(pl, h, m) {
-                continue;
-            }
-            if !form.is_whole() && !self.introduced.contains_key(&person) {
-                continue;
-            }
-            match found {
-                Some((p, _)) if p != person => return None,
-                Some(_) => {}
-                None => found = Some((person, form)),
-            }
+        let people = || {
+            self.index
+                .meanings(h.phrase)
+                .iter()
+                .filter_map(|m| match m.target {
+                    Target::Person { person, form }
+                        if self.case_fits(pl, h, m)
+                            && (form.is_whole() || self.introduced.contains_key(&person)) =>
+                    {
+                        Some((person, form, m))
+                    }
+                    _ => None,
+                })
+        };
+        // The one person of those meanings, if there is one.
+        fn one<'m>(mut it: impl Iterator<Item = (u32, Form, &'m Meaning)>) -> Option<(u32, Form)> {
+            let (p, f, _) = it.next()?;
+            it.all(|r| r.0 == p).then_some((p, f))
         }
-        found
+        if let Some(p) = one(people()) {
+            return Some(p);
+        }
+        let written = normal_form(self.slice(pl.hit_range(h)));
+        one(people().filter(|(_, _, m)| m.is_written(&written)))
     }
 }
 

@@ -371,8 +371,17 @@ fn event_card(table: &Table, i: usize) -> String {
             .collect();
         let _ = write!(out, "\n- Participants: {}", names.join(", "));
     }
+    push_disputed(&mut out, &e.disputed);
     push_sources(&mut out, table, &e.sources);
     out
+}
+
+/// "Disputed: some sources say …" for values a minority of sources give.
+fn push_disputed(out: &mut String, disputed: &[crate::table::Disputed]) {
+    if !disputed.is_empty() {
+        let values: Vec<&str> = disputed.iter().map(|d| d.value.as_str()).collect();
+        let _ = write!(out, "\n\nDisputed: some sources say {}.", values.join(", "));
+    }
 }
 
 fn law_card(table: &Table, i: usize) -> String {
@@ -389,6 +398,7 @@ fn law_card(table: &Table, i: usize) -> String {
     if !l.aliases.is_empty() {
         let _ = write!(out, "\n\nAlso: {}", l.aliases.join(", "));
     }
+    push_disputed(&mut out, &l.disputed);
     push_sources(&mut out, table, &l.sources);
     out
 }
@@ -544,5 +554,27 @@ mod tests {
         .unwrap();
         assert!(c.starts_with("**Modern Slavery Act** (law, 2015)"), "{c}");
         assert!(card("Nothing here.", "here", None).is_none());
+    }
+
+    #[test]
+    fn disputed_years_and_dates_are_shown_as_such() {
+        let t = crate::table::parse_table(
+            "t",
+            r#"{ "version": 1, "sources": [{ "id": "a", "file": "a.md" }],
+              "laws": [{ "id": "l", "name": "Harbour Act", "kind": "law", "year": 2019,
+                         "disputed": [{ "value": "2018", "sources": [{ "source": "a" }] }] }],
+              "events": [{ "id": "e", "name": "port talks", "date": "2024-05-13",
+                           "disputed": [{ "value": "2024-05-12" }] }] }"#,
+        )
+        .unwrap();
+        let law = super::law_card(&t, 0);
+        assert!(law.starts_with("**Harbour Act** (law, 2019)"), "{law}");
+        assert!(law.contains("Disputed: some sources say 2018."), "{law}");
+        let event = super::event_card(&t, 0);
+        assert!(event.contains("(2024-05-13)"), "{event}");
+        assert!(
+            event.contains("Disputed: some sources say 2024-05-12."),
+            "{event}"
+        );
     }
 }

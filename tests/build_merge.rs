@@ -231,3 +231,54 @@ fn the_command_merges_and_reports() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("people[0]"));
     assert!(!bad.exists());
 }
+
+#[test]
+fn a_built_year_or_date_the_hand_made_table_denies_is_disputed() {
+    let b = built();
+    let act = b
+        .table
+        .laws
+        .iter()
+        .find(|l| l.name == "Border Security Act")
+        .unwrap();
+    let talks = b
+        .table
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("seoul"))
+        .unwrap();
+    assert_eq!(
+        (act.year, talks.date.to_string().as_str()),
+        (2019, "2024-05-13")
+    );
+    // The desk says 2018 and the 12th.
+    let hand = format!(
+        r#"{{ "version": 1,
+  "laws": [{{ "id": "{}", "name": "Border Security Act", "kind": "law", "year": 2018 }}],
+  "events": [{{ "id": "{}", "name": "talks in Seoul", "date": "2024-05-12" }}] }}"#,
+        act.id, talks.id
+    );
+    let m = merge(&hand, "hand.json", &b).unwrap();
+    let law = &m.table.laws[0];
+    assert_eq!(law.year, 2018);
+    let values: Vec<&str> = law.disputed.iter().map(|d| d.value.as_str()).collect();
+    assert_eq!(
+        values,
+        ["2019"],
+        "the build's majority, not the desk's own year"
+    );
+    assert_eq!(law.disputed[0].sources, act.sources);
+    let event = &m.table.events[0];
+    assert_eq!(event.date.to_string(), "2024-05-12");
+    let values: Vec<&str> = event.disputed.iter().map(|d| d.value.as_str()).collect();
+    assert_eq!(values, ["2024-05-13"]);
+    for field in ["year", "date"] {
+        assert!(
+            m.conflicts
+                .iter()
+                .any(|c| c.rule == "hand edit wins" && c.field == field),
+            "{field}: {:?}",
+            m.conflicts
+        );
+    }
+}

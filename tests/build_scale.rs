@@ -50,17 +50,9 @@ fn an_archive_of_2000_articles_streamed_from_disk() {
     arts.dedup();
     assert_eq!(arts.len(), el.sources.len());
     assert!(e.ellison_foreign > e.ellison_home && e.ellison_home > 50);
-    let act = t
-        .laws
-        .iter()
-        .find(|l| l.name == "Border Security Act")
-        .unwrap();
+    let act = build_synth::law(t, "Border Security Act");
     assert_eq!(act.year, 2019);
-    let seoul = t
-        .events
-        .iter()
-        .find(|ev| ev.place.as_deref() == Some("seoul"))
-        .unwrap();
+    let seoul = build_synth::event_at(t, "seoul");
     assert_eq!(seoul.date.to_string(), "2024-05-13");
     assert_eq!(b.conflicts.len(), 3);
 }

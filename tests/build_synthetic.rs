@@ -124,11 +124,7 @@ fn conflicts_keep_the_majority_and_the_minority_as_disputed() {
         .unwrap();
     assert_eq!((c.field.as_str(), c.rule.as_str()), ("title", "majority"));
     // A law's year.
-    let act = t
-        .laws
-        .iter()
-        .find(|l| l.name == "Border Security Act")
-        .unwrap();
+    let act = build_synth::law(t, "Border Security Act");
     assert_eq!(act.year, 2019);
     assert_eq!(act.parties, ["uk"]);
     let c = b
@@ -305,4 +301,77 @@ fn nfd_and_crlf_give_the_same_table() {
     let b = build(&odd, &vocab(), &Options::default(), &|| {}).unwrap();
     assert_eq!(a.table, b.table);
     assert!(a.table.people.iter().any(|p| p.name == "Nguyễn Thị Lan"));
+}
+
+#[test]
+fn event_and_law_conflicts_land_in_the_table_as_disputed() {
+    let (b, e) = build_synth(60);
+    let t = &b.table;
+    let act = build_synth::law(t, "Border Security Act");
+    assert_eq!(act.disputed.len(), 1);
+    assert_eq!(act.disputed[0].value, "2018");
+    assert_eq!(act.disputed[0].sources.len() as u32, e.act_2018);
+    let seoul = build_synth::event_at(t, "seoul");
+    assert_eq!(seoul.date.to_string(), "2024-05-13");
+    assert_eq!(seoul.disputed.len(), 1);
+    assert_eq!(seoul.disputed[0].value, "2024-05-12");
+    // Every report of the wrong day is cited there, none under the kept date.
+    let mut wrong: Vec<&str> = seoul.disputed[0]
+        .sources
+        .iter()
+        .map(|r| r.source.as_str())
+        .collect();
+    wrong.dedup();
+    assert_eq!(wrong.len() as u32, e.seoul_wrong);
+    assert!(
+        seoul
+            .sources
+            .iter()
+            .all(|r| !wrong.contains(&r.source.as_str()))
+    );
+    // The other events and laws are not disputed.
+    assert!(
+        t.events
+            .iter()
+            .filter(|ev| ev.id != seoul.id)
+            .all(|ev| ev.disputed.is_empty())
+    );
+    assert!(
+        t.laws
+            .iter()
+            .filter(|l| l.id != act.id)
+            .all(|l| l.disputed.is_empty())
+    );
+}
+
+#[test]
+fn the_checker_never_takes_a_disputed_date_or_year_for_the_truth() {
+    let (b, _) = build_synth(60);
+    let built = serde_json::to_string(&b.table).unwrap();
+    let tables = copydesk::table::load_tables(&[
+        ("default".into(), DEFAULT_TABLE.into()),
+        ("built".into(), built),
+    ])
+    .unwrap();
+    let index = copydesk::Index::new(tables);
+    let config = copydesk::Config {
+        date: copydesk::table::Date::parse("2024-05-14"),
+        ..copydesk::Config::default()
+    };
+    let text = "Vice Foreign Minister Park Ji-hoon hosted Kovács Eszter for talks in Seoul. The \
+                talks in Seoul on May 12 ended late.\n\nThe UK passed the Border Security Act of \
+                2018 after a debate.\n";
+    let got: Vec<(&str, &str)> =
+        copydesk::check_text(text, copydesk::text::Kind::Plain, &index, &config)
+            .into_iter()
+            .filter(|f| f.code == "event-date-mismatch")
+            .map(|f| (f.code, &text[f.range.0..f.range.1]))
+            .collect();
+    assert_eq!(
+        got,
+        [
+            ("event-date-mismatch", "May 12"),
+            ("event-date-mismatch", "2018")
+        ]
+    );
 }

@@ -16,7 +16,6 @@ use copydesk::cli::output;
 use copydesk::config::Config;
 use copydesk::dates::Date;
 use copydesk::lsp::framing::{Frames, Item};
-use copydesk::lsp::handlers::code_action::fix_all;
 use copydesk::table::{DEFAULT_TABLE, Index, load_tables, parse_table};
 use copydesk::text::Kind;
 use copydesk::{Finding, Fix, Severity};
@@ -300,7 +299,17 @@ fn printing_many_findings_on_one_line_is_linear() {
         },
         |reports| {
             let mut out = Vec::new();
-            output::human(&mut out, reports, 0, Severity::Warning).expect("printed");
+            output::human(
+                &mut out,
+                reports,
+                &output::Summary {
+                    hidden: 0,
+                    min: Severity::Warning,
+                    not_checked: 0,
+                    fixed: 0,
+                },
+            )
+            .expect("printed");
             let mut json = Vec::new();
             output::json(&mut json, reports).expect("printed");
             assert!(out.len() > 150 && json.len() > 150);
@@ -349,14 +358,18 @@ fn fix_all_over_many_findings_is_linear() {
                     message: String::new(),
                     fixes: vec![Fix {
                         title: "fix".into(),
-                        replacement: "x".into(),
+                        replacement: "y".into(),
                     }],
                     entry: None,
                 })
                 .collect::<Vec<_>>()
         },
         |findings| {
-            assert_eq!(fix_all(findings).len(), findings.len());
+            let text = "x".repeat(10 * findings.len());
+            assert_eq!(
+                copydesk::fix::certain_edits(&text, findings).len(),
+                findings.len()
+            );
         },
     );
 }

@@ -104,10 +104,7 @@ fn completion_offers_names_with_their_diacritics() {
             .starts_with("**Hoàng Xuân Chiến**")
     );
     // Two words typed, and a place.
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "in Ha No"}]}),
-    );
+    s.replace_text(uri, 2, "in Ha No");
     let r = s.call(
         "textDocument/completion",
         json!({"textDocument": {"uri": uri}, "position": pos(0, 8)}),
@@ -115,10 +112,7 @@ fn completion_offers_names_with_their_diacritics() {
     assert_eq!(r[0]["label"], "Hà Nội", "{r}");
     assert_eq!(r[0]["textEdit"]["range"]["start"], pos(0, 3));
     // Lowercase: nothing.
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": "the hoang"}]}),
-    );
+    s.replace_text(uri, 3, "the hoang");
     let r = s.call(
         "textDocument/completion",
         json!({"textDocument": {"uri": uri}, "position": pos(0, 9)}),
@@ -163,10 +157,7 @@ fn a_quick_fix_makes_the_finding_go_away() {
         fixed,
         "Hoang Xuan Chien 👍 met the press on Tuesday, March 4, 2025.\n"
     );
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
-    );
+    s.replace_text(uri, 2, &fixed);
     assert_eq!(codes(&s.diagnostics(uri, 2)), vec!["name-diacritics"]);
     // Fix all: every safe fix at once.
     let acts = actions(
@@ -179,11 +170,67 @@ fn a_quick_fix_makes_the_finding_go_away() {
     assert_eq!(acts[0]["kind"], "source.fixAll.copydesk");
     let fixed2 = apply_edits(&fixed, acts[0]["edit"]["changes"][uri].as_array().unwrap());
     assert!(fixed2.starts_with("Hoàng Xuân Chiến 👍"), "{fixed2}");
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": fixed2}]}),
-    );
+    s.replace_text(uri, 3, &fixed2);
     assert!(s.diagnostics(uri, 3).is_empty());
+    assert_eq!(s.shutdown_and_exit(), 0);
+}
+
+#[test]
+fn fix_all_is_a_quick_fix_too_and_comes_once() {
+    let (mut s, _) = Server::init(plain_caps(), None, Value::Null);
+    let uri = "file:///tmp/fixall.md";
+    let text = "Hoang Xuan Chien met the press on Wednesday, March 4, 2025.\n";
+    s.open(uri, "markdown", text);
+    let d = s.diagnostics(uri, 1);
+    assert_eq!(codes(&d), vec!["name-diacritics", "weekday-mismatch"]);
+    let title = "Fix all copydesk findings in this file (2)";
+    let with_title = |acts: &[Value]| {
+        acts.iter()
+            .filter(|a| a["title"] == title)
+            .map(|a| a["kind"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // The quick-fix menu (Ctrl+. in VS Code asks for quickfix among others).
+    let acts = actions(&mut s, uri, d[1]["range"].clone(), Some(vec!["quickfix"]));
+    assert_eq!(with_title(&acts), ["quickfix"], "{acts:?}");
+    let all = acts.iter().find(|a| a["title"] == title).unwrap();
+    let fixed = apply_edits(text, all["edit"]["changes"][uri].as_array().unwrap());
+    assert_eq!(
+        fixed,
+        "Hoàng Xuân Chiến met the press on Tuesday, March 4, 2025.\n"
+    );
+    // Every kind (Neovim's code action menu): once, as the quick fix.
+    let acts = actions(&mut s, uri, d[1]["range"].clone(), None);
+    assert_eq!(with_title(&acts), ["quickfix"], "{acts:?}");
+    // On save (codeActionsOnSave) and in the Source Action menu: the source kind.
+    for only in ["source.fixAll", "source"] {
+        let acts = actions(&mut s, uri, d[1]["range"].clone(), Some(vec![only]));
+        assert_eq!(
+            with_title(&acts),
+            ["source.fixAll.copydesk"],
+            "{only}: {acts:?}"
+        );
+    }
+    // Not on a word without a finding.
+    let acts = actions(
+        &mut s,
+        uri,
+        json!({"start": pos(0, 22), "end": pos(0, 22)}),
+        Some(vec!["quickfix"]),
+    );
+    assert!(with_title(&acts).is_empty(), "{acts:?}");
+    // With one fix left, the quick fix alone is enough; fix-all stays a source action.
+    let one = "Hoàng Xuân Chiến met the press on Wednesday, March 4, 2025.\n";
+    s.replace_text(uri, 2, one);
+    let d = s.diagnostics(uri, 2);
+    assert_eq!(codes(&d), vec!["weekday-mismatch"]);
+    let acts = actions(&mut s, uri, d[0]["range"].clone(), None);
+    let kinds: Vec<_> = acts
+        .iter()
+        .filter(|a| a["title"].as_str().unwrap().starts_with("Fix all"))
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["source.fixAll.copydesk"], "{acts:?}");
     assert_eq!(s.shutdown_and_exit(), 0);
 }
 
@@ -210,10 +257,7 @@ fn ignore_on_this_line() {
             fixed,
             format!("Hoang Xuan Chien spoke.{mark}\r\nNext line.\r\n")
         );
-        s.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
-        );
+        s.replace_text(uri, 2, &fixed);
         assert!(s.diagnostics(uri, 2).is_empty());
         assert_eq!(s.shutdown_and_exit(), 0);
     }

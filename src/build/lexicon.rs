@@ -455,8 +455,6 @@ const DEMONYMS: &[&str] = &[
 
 pub use crate::dates::verb_like;
 
-pub use crate::text::names::vietnamese_name;
-
 impl Lexicon {
     /// A lexicon with the given title vocabulary.
     pub fn new(vocabulary: &[TitleWord]) -> Lexicon {

@@ -92,6 +92,7 @@ pub fn merge(existing: &str, file: &str, built: &Built) -> Result<Merged, String
     let codes = country_codes(old.places.iter().chain(&new.places));
     map_countries(&mut new, &codes);
     titles_against_hand_made(&old, &mut new, &mut conflicts);
+    dates_against_hand_made(&old, &mut new);
     aliases_of_other_people(&old, &mut new, &mut conflicts);
     merge_entries(&mut base, &new, file, &mut conflicts)?;
     let text = json::to_string(&base);
@@ -304,6 +305,44 @@ fn disputing(
         until: None,
         sources: vec![],
         disputed,
+    }
+}
+
+/// A built year or date that disagrees with the hand-made one becomes its disputed value
+/// (the difference itself is reported when the entries are merged); a built disputed value
+/// that is the hand-made one goes.
+fn dates_against_hand_made(old: &Table, new: &mut Table) {
+    fn dispute(disputed: &mut Vec<Disputed>, kept: &str, built: String, sources: &[SourceRef]) {
+        disputed.retain(|d| d.value != kept);
+        if built != kept && !disputed.iter().any(|d| d.value == built) {
+            disputed.insert(
+                0,
+                Disputed {
+                    value: built,
+                    sources: sources.to_vec(),
+                },
+            );
+        }
+    }
+    for l in &mut new.laws {
+        if let Some(o) = old.laws.iter().find(|o| o.id == l.id) {
+            dispute(
+                &mut l.disputed,
+                &o.year.to_string(),
+                l.year.to_string(),
+                &l.sources,
+            );
+        }
+    }
+    for e in &mut new.events {
+        if let Some(o) = old.events.iter().find(|o| o.id == e.id) {
+            dispute(
+                &mut e.disputed,
+                &o.date.to_string(),
+                e.date.to_string(),
+                &e.sources,
+            );
+        }
     }
 }
 

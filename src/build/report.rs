@@ -30,14 +30,44 @@ pub struct Conflict {
 }
 
 impl Conflict {
-    /// Two spellings of one name that differ only in diacritics: the one with them is kept.
-    pub fn spelling(subject: &str, chosen: Side, other: Side) -> Conflict {
+    /// Two spellings of one name: the one kept (settled by `rule`: "diacritics kept" when
+    /// they differ only in diacritics, "majority" for a misspelling) and the other.
+    pub fn spelling(subject: &str, chosen: Side, other: Side, rule: &str) -> Conflict {
         Conflict {
             subject: subject.to_string(),
             field: "spelling".into(),
             chosen,
             others: vec![other],
-            rule: "diacritics kept".into(),
+            rule: rule.into(),
+        }
+    }
+
+    /// A value the majority of sources give over the values a minority give (kept in the
+    /// table as `disputed`); `tie` when the first seen won a tie.
+    pub fn disputed(
+        subject: &str,
+        field: &str,
+        chosen: Side,
+        others: &[crate::table::Disputed],
+        tie: bool,
+    ) -> Conflict {
+        Conflict {
+            subject: subject.to_string(),
+            field: field.to_string(),
+            chosen,
+            others: others
+                .iter()
+                .map(|d| Side {
+                    value: d.value.clone(),
+                    sources: d.sources.clone(),
+                })
+                .collect(),
+            rule: if tie {
+                "tie: the first seen"
+            } else {
+                "majority"
+            }
+            .into(),
         }
     }
 

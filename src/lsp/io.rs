@@ -12,12 +12,12 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 use super::framing::{Frames, Item, content_length, error_response, find_header_end, frame};
-use super::state::Shared;
+use super::state::ServerState;
 use super::sync;
 
 /// Read stdin until it closes or `exit` arrives.
 pub fn read_stdin(
-    shared: Arc<Shared>,
+    shared: Arc<ServerState>,
     to_framework: UnboundedSender<Vec<u8>>,
     to_stdout: UnboundedSender<Vec<u8>>,
 ) {

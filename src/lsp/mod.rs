@@ -3,25 +3,32 @@
 //! `copydesk lsp` serves LSP 3.17 on stdin/stdout with tower-lsp-server. Our own reader sits
 //! in front of the framework ([`io`], [`framing`]): it answers malformed messages with
 //! `-32700` and keeps serving, and applies document changes in arrival order ([`sync`]).
-//! Each feature is one handler in [`handlers`]; LSP types are reached through [`proto`].
+//! Each feature is one handler in [`handlers`]; LSP types and the framework are reached
+//! through [`proto`] only. The state ([`state`]) is split by owner: the client's
+//! capabilities, the open documents ([`documents`]), the workspace's settings and tables
+//! ([`workspace`], [`tables`]).
 
+pub mod documents;
+pub mod editor_files;
 pub mod framing;
 pub mod handlers;
 mod io;
+pub mod problems;
 pub mod proto;
 mod server;
 pub mod state;
 mod sync;
 pub mod tables;
+pub mod workspace;
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use tower_lsp_server::{LspService, Server};
+use proto::{LspService, Server};
 
 use server::Backend;
-use state::Shared;
+use state::ServerState;
 
 /// Serve LSP on stdin/stdout; returns the exit code: 0 after `shutdown` then `exit` (or
 /// stdin closing after `shutdown`), 1 otherwise.
@@ -37,7 +44,7 @@ pub fn run() -> i32 {
             return 2;
         }
     };
-    let shared = Arc::new(Shared::new());
+    let shared = Arc::new(ServerState::new());
     let _ = shared.rt.set(rt.handle().clone());
     {
         let s = shared.clone();

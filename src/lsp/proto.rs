@@ -1,4 +1,5 @@
-//! The one door to the LSP types: everything in `src/lsp` reaches them through here, and
+//! The one door to the LSP types and the framework (tower-lsp-server): everything in
+//! `src/lsp` reaches them through here, and
 //! every conversion between the core's byte offsets and LSP positions happens here, by
 //! [`Document::position`] and [`Document::offset`] (the core's one column conversion).
 
@@ -21,7 +22,9 @@ pub use tower_lsp_server::ls_types::{
     RelatedUnchangedDocumentDiagnosticReport, SymbolKind, TextDocumentEdit, TextEdit,
     UnchangedDocumentDiagnosticReport, Uri, WorkspaceEdit,
 };
+pub use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
+use super::state::{ClientSupport, DiagnosticMode};
 use crate::finding::Severity;
 use crate::text::{Document, Encoding, Pos};
 
@@ -30,6 +33,47 @@ pub fn encoding_from_client(offered: Option<&[PositionEncodingKind]>) -> Encodin
     match offered {
         Some(list) if list.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
         _ => Encoding::Utf16,
+    }
+}
+
+/// What the server needs to know of the client's capabilities; diagnostics are pulled when
+/// the client can pull them and be told to pull again.
+pub fn client_support(caps: &types::ClientCapabilities) -> ClientSupport {
+    let ws = caps.workspace.as_ref();
+    let edit = ws.and_then(|w| w.workspace_edit.as_ref());
+    let operations = edit
+        .and_then(|e| e.resource_operations.as_deref())
+        .unwrap_or_default();
+    let text = caps.text_document.as_ref();
+    let publish = text.and_then(|t| t.publish_diagnostics.as_ref());
+    let pull = text.is_some_and(|t| t.diagnostic.is_some())
+        && ws
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+    ClientSupport {
+        encoding: encoding_from_client(
+            caps.general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        ),
+        mode: if pull {
+            DiagnosticMode::Pull
+        } else {
+            DiagnosticMode::Push
+        },
+        // Resource operations live only in `documentChanges`: a client that lists them
+        // (Neovim does, without the flag) takes `documentChanges`.
+        document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false)
+            || !operations.is_empty(),
+        create_files: operations.contains(&types::ResourceOperationKind::Create),
+        watch_files: ws
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+        configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+        related_information: publish.is_none_or(|p| p.related_information.unwrap_or(false)),
+        code_description: publish.is_none_or(|p| p.code_description_support.unwrap_or(false)),
     }
 }
 

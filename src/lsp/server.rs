@@ -4,22 +4,21 @@ use std::sync::Arc;
 
 use crate::lsp::proto::jsonrpc::{Error, Result};
 use serde_json::Value;
-use tower_lsp_server::{Client, LanguageServer};
 
 use super::handlers::{
     self, code_action, commands, completion, configuration, definition, diagnostics, highlight,
     hover, status, symbols,
 };
-use super::proto::{self, types::*};
-use super::state::{DiagnosticMode, Shared};
+use super::proto::{self, Client, LanguageServer, types::*};
+use super::state::{DiagnosticMode, ServerState};
 
 pub struct Backend {
-    pub shared: Arc<Shared>,
+    pub shared: Arc<ServerState>,
 }
 
 impl Backend {
-    pub fn new(client: Client, shared: Arc<Shared>) -> Backend {
-        let _ = shared.lsp_client.set(client);
+    pub fn new(client: Client, shared: Arc<ServerState>) -> Backend {
+        let _ = shared.client.handle.set(client);
         Backend { shared }
     }
 
@@ -56,7 +55,7 @@ impl Backend {
 impl LanguageServer for Backend {
     async fn initialize(&self, _: InitializeParams) -> Result<InitializeResult> {
         // The stdin reader has read the capabilities and settings already.
-        let info = self.shared.info();
+        let info = self.shared.client.support();
         let diagnostic_provider = (info.mode == DiagnosticMode::Pull).then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("copydesk".to_string()),

@@ -9,14 +9,14 @@ use std::sync::atomic::Ordering;
 
 use serde_json::Value;
 
+use super::documents::{OpenDocument, WorkerHandle, kind_of};
 use super::handlers::diagnostics;
-use super::proto::{self, Range, Uri};
-use super::state::{
-    ClientInfo, DiagnosticMode, Doc, Shared, Worker, kind_of, parse_editor_settings,
-};
-use crate::text::{Document, Encoding};
+use super::proto::{self, Range, Uri, types::ClientCapabilities};
+use super::state::{DiagnosticMode, ServerState};
+use super::workspace::parse_editor_settings;
+use crate::text::Document;
 
-pub fn before_framework(shared: &Arc<Shared>, method: &str, msg: &Value) {
+pub fn before_framework(shared: &Arc<ServerState>, method: &str, msg: &Value) {
     let params = msg.get("params").unwrap_or(&Value::Null);
     match method {
         "initialize" => initialize(shared, params),
@@ -27,66 +27,20 @@ pub fn before_framework(shared: &Arc<Shared>, method: &str, msg: &Value) {
     }
 }
 
-fn flag(v: &Value, path: &[&str]) -> bool {
-    let mut cur = v;
-    for p in path {
-        match cur.get(p) {
-            Some(x) => cur = x,
-            None => return false,
-        }
-    }
-    cur.as_bool().unwrap_or(false)
-}
-
-fn initialize(shared: &Arc<Shared>, params: &Value) {
-    let caps = params.get("capabilities").unwrap_or(&Value::Null);
-    let offered: Vec<String> = caps
-        .pointer("/general/positionEncodings")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
+fn initialize(shared: &Arc<ServerState>, params: &Value) {
+    // A client whose capabilities do not parse gets the defaults (the framework answers
+    // its `initialize` with the error).
+    let caps = params
+        .get("capabilities")
+        .and_then(|c| serde_json::from_value::<ClientCapabilities>(c.clone()).ok())
         .unwrap_or_default();
-    let encoding = if offered.iter().any(|e| e == "utf-8") {
-        Encoding::Utf8
-    } else {
-        Encoding::Utf16
-    };
-    let pull = caps.pointer("/textDocument/diagnostic").is_some()
-        && flag(caps, &["workspace", "diagnostics", "refreshSupport"]);
-    let mode = match std::env::var("COPYDESK_LSP_DIAGNOSTICS").as_deref() {
-        Ok("push") => DiagnosticMode::Push,
-        Ok("pull") => DiagnosticMode::Pull,
-        _ if pull => DiagnosticMode::Pull,
-        _ => DiagnosticMode::Push,
-    };
-    let create_files = caps
-        .pointer("/workspace/workspaceEdit/resourceOperations")
-        .and_then(Value::as_array)
-        .is_some_and(|a| a.iter().any(|v| v == "create"));
-    let pd = caps.pointer("/textDocument/publishDiagnostics");
-    let info = ClientInfo {
-        encoding,
-        mode,
-        // Resource operations live only in `documentChanges`: a client that lists them
-        // (Neovim does, without the flag) takes `documentChanges`.
-        document_changes: flag(caps, &["workspace", "workspaceEdit", "documentChanges"])
-            || caps
-                .pointer("/workspace/workspaceEdit/resourceOperations")
-                .and_then(Value::as_array)
-                .is_some_and(|a| !a.is_empty()),
-        create_files,
-        watch_files: flag(
-            caps,
-            &["workspace", "didChangeWatchedFiles", "dynamicRegistration"],
-        ),
-        configuration: flag(caps, &["workspace", "configuration"]),
-        related_information: pd.is_none_or(|p| flag(p, &["relatedInformation"])),
-        code_description: pd.is_none_or(|p| flag(p, &["codeDescriptionSupport"])),
-    };
-    *shared.client.write().expect("client") = info;
+    let mut support = proto::client_support(&caps);
+    match std::env::var("COPYDESK_LSP_DIAGNOSTICS").as_deref() {
+        Ok("push") => support.mode = DiagnosticMode::Push,
+        Ok("pull") => support.mode = DiagnosticMode::Pull,
+        _ => {}
+    }
+    shared.client.set_support(support);
     // Workspace folders, else the root.
     let mut roots: Vec<PathBuf> = Vec::new();
     if let Some(folders) = params.get("workspaceFolders").and_then(Value::as_array) {
@@ -115,15 +69,15 @@ fn initialize(shared: &Arc<Shared>, params: &Value) {
     {
         roots.push(PathBuf::from(p));
     }
-    *shared.roots.write().expect("roots") = roots;
+    *shared.workspace.roots.write().expect("roots") = roots;
     let (settings, problems) =
         parse_editor_settings(params.get("initializationOptions").unwrap_or(&Value::Null));
     shared.set_log_file(settings.log_file.as_deref());
     for p in problems {
         shared.log(&format!("initializationOptions: {p}"));
     }
-    *shared.editor.write().expect("editor") = settings;
-    shared.forget_settings();
+    *shared.workspace.editor.write().expect("editor") = settings;
+    shared.workspace.forget_settings();
 }
 
 fn text_document_uri(params: &Value) -> Option<(String, Uri)> {
@@ -131,7 +85,7 @@ fn text_document_uri(params: &Value) -> Option<(String, Uri)> {
     Some((s.to_string(), proto::parse_uri(s)?))
 }
 
-fn did_open(shared: &Arc<Shared>, params: &Value) {
+fn did_open(shared: &Arc<ServerState>, params: &Value) {
     let Some((key, uri)) = text_document_uri(params) else {
         shared.log("didOpen without a valid uri");
         return;
@@ -140,16 +94,16 @@ fn did_open(shared: &Arc<Shared>, params: &Value) {
     let text = td.get("text").and_then(Value::as_str).unwrap_or("");
     let lang = td.get("languageId").and_then(Value::as_str).unwrap_or("");
     let version = td.get("version").and_then(Value::as_i64).unwrap_or(0) as i32;
-    let worker = Arc::new(Worker::default());
-    let doc = Doc {
+    let worker = Arc::new(WorkerHandle::default());
+    let doc = OpenDocument {
         uri,
         doc: Document::new(text, kind_of(lang, &key)),
         version,
-        cache: Default::default(),
+        analyses: Default::default(),
         worker: worker.clone(),
-        last: None,
+        last_findings: None,
     };
-    let old = shared.docs.lock().expect("docs").insert(key.clone(), doc);
+    let old = shared.docs.lock().insert(key.clone(), doc);
     if let Some(old) = old {
         old.worker.closed.store(true, Ordering::SeqCst);
         old.worker.notify.notify_one();
@@ -157,17 +111,17 @@ fn did_open(shared: &Arc<Shared>, params: &Value) {
     diagnostics::spawn_worker(shared.clone(), key, worker);
 }
 
-fn did_change(shared: &Arc<Shared>, params: &Value) {
+fn did_change(shared: &Arc<ServerState>, params: &Value) {
     let Some((key, _)) = text_document_uri(params) else {
         shared.log("didChange without a valid uri");
         return;
     };
-    let enc = shared.encoding();
+    let enc = shared.client.encoding();
     let version = params
         .pointer("/textDocument/version")
         .and_then(Value::as_i64)
         .map(|v| v as i32);
-    let mut docs = shared.docs.lock().expect("docs");
+    let mut docs = shared.docs.lock();
     let Some(d) = docs.get_mut(&key) else {
         drop(docs);
         shared.log(&format!("didChange for a document that is not open: {key}"));
@@ -205,11 +159,11 @@ fn did_change(shared: &Arc<Shared>, params: &Value) {
     d.worker.notify.notify_one();
 }
 
-fn did_close(shared: &Arc<Shared>, params: &Value) {
+fn did_close(shared: &Arc<ServerState>, params: &Value) {
     let Some((key, _)) = text_document_uri(params) else {
         return;
     };
-    if let Some(d) = shared.docs.lock().expect("docs").remove(&key) {
+    if let Some(d) = shared.docs.lock().remove(&key) {
         d.worker.closed.store(true, Ordering::SeqCst);
         d.worker.notify.notify_one();
     }

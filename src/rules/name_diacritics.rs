@@ -3,20 +3,28 @@
 use super::{Rule, finding};
 use crate::analysis::{Analysis, normal_form, replacement_for};
 use crate::finding::{Finding, Fix, Severity};
-use crate::table::index::Target;
+use crate::table::index::{Meaning, Target};
+use crate::text::fold::fold_key;
 
 pub const RULE: Rule = Rule {
     code: "name-diacritics",
     default_severity: Severity::Warning,
     summary: "A known name written without its diacritics, or with wrong ones",
-    explain: "Flags a name from the reference table written without its diacritics or with \
-wrong ones. Whole names (people, places, organisations) are checked wherever they stand; a \
-part of a person's name (\"Chien\") only in a document that names that person in full.\n\n\
+    explain: "Flags a name from the reference table written without its diacritics, with \
+wrong ones, or transliterated (ß as ss, ü as ue, ö as oe, ä as ae, ø as oe, æ as ae, å as \
+aa, þ as th). Whole names (people, places, organisations) are checked wherever they stand; a \
+part of a person's name (\"Chien\") only in a document that names that person in full, and \
+only when it stands alone (not inside another name such as \"Le Monde\" or \"Ito-Mori\").\n\n\
     Hoang Xuan Chien spoke.      ->  Hoàng Xuân Chiến spoke.\n\
     Hoàng Xuân Chiến ... Chien said  ->  Chiến said\n\
-    talks in Ha Noi              ->  Hà Nội\n\n\
-Passes: the table's own forms and variants (\"Vietnam\" when listed), all capitals \
-(\"HÀ NỘI\"), and ordinary words (\"chien\" in lowercase).\n\nFix: the table's form.",
+    talks in Ha Noi              ->  Hà Nội\n\
+    Katharina Strauss            ->  Katharina Strauß\n\n\
+When two people's names differ only in their marks (Lê Thị Hà and Lê Thị Hạ), a name typed \
+with the marks of one is that person; typed without them it is ambiguous, and the finding \
+names both and offers both.\n\n\
+Passes: the table's own forms, variants and aliases (a spelling the table accepts, such as \
+\"Joerg Koehler\", and its parts), all capitals (\"HÀ NỘI\"), and ordinary words (\"chien\" \
+in lowercase).\n\nFix: the table's form.",
     check,
 };
 
@@ -34,52 +42,94 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let mut candidate = None;
-            let mut ambiguous = false;
+            let mut candidates: Vec<&Meaning> = Vec::new();
             for m in meanings {
                 let ok = match m.target {
                     Target::Person { person, form } => {
                         form.is_whole()
                             || (a.introduced.contains_key(&person)
                                 && m.surface.chars().count() >= 3
-                                && a.stands_alone(pl, h))
+                                && a.stands_alone(pl, h)
+                                && !in_an_alias(a, person, &written))
                     }
                     Target::Place { .. } | Target::Organisation { .. } => true,
                     _ => false,
                 };
-                if !ok || !a.case_fits(pl, h, m) {
-                    continue;
-                }
-                match &candidate {
-                    None => candidate = Some(m),
-                    Some(c) if c.normal == m.normal => {}
-                    Some(_) => ambiguous = true,
+                if ok && a.case_fits(pl, h, m) && !candidates.iter().any(|c| c.normal == m.normal) {
+                    candidates.push(m);
                 }
             }
-            let (Some(m), false) = (candidate, ambiguous) else {
+            let Some(&m) = candidates.first() else {
                 continue;
             };
+            // Two people whose names differ only in their marks: say so and offer both.
+            let people_only = candidates
+                .iter()
+                .all(|c| matches!(c.target, Target::Person { form, .. } if form.is_whole()));
+            if candidates.len() > 1 && !people_only {
+                continue;
+            }
             let entry = m.target.entry();
-            let whole = entry.map(|e| a.index.table.name_of(e)).unwrap_or("");
             let bare = text.is_ascii();
-            let what = if bare {
-                "without its diacritics"
+            let letters = |s: &str| fold_key(s).split_whitespace().collect::<Vec<_>>().join(" ");
+            let transliterated = letters(text) != letters(&m.surface);
+            let what = if transliterated {
+                "transliterated"
+            } else if bare {
+                "written without its diacritics"
             } else {
-                "with the wrong diacritics"
+                "written with the wrong diacritics"
             };
-            let of = if whole != &*m.surface {
-                format!(" ({whole})")
+            let describe = |m: &Meaning| {
+                let whole = m
+                    .target
+                    .entry()
+                    .map(|e| a.index.table.name_of(e))
+                    .unwrap_or("");
+                if whole != &*m.surface {
+                    format!("'{}' ({whole})", m.surface)
+                } else {
+                    format!("'{}'", m.surface)
+                }
+            };
+            let message = if candidates.len() > 1 {
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|c| {
+                        let title = match c.target {
+                            Target::Person { person, .. } => a.index.table.people[person as usize]
+                                .titles_at(a.date)
+                                .next()
+                                .map(|t| format!(", {}", t.title))
+                                .unwrap_or_default(),
+                            _ => String::new(),
+                        };
+                        format!("{}{title}", describe(c))
+                    })
+                    .collect();
+                format!(
+                    "'{text}' is {what}, and the table has two people it could be: {}",
+                    names.join(" or ")
+                )
             } else {
-                String::new()
+                format!("'{text}' is {what}: the table has {}", describe(m))
             };
-            let message = format!(
-                "'{text}' is written {what}: the table has '{}'{of}",
-                m.surface
-            );
-            let fix = Fix::replace_with(&replacement_for(text, &m.surface));
-            out.push(finding(&RULE, range, message, vec![fix], entry));
+            let fixes = candidates
+                .iter()
+                .map(|c| Fix::replace_with(&replacement_for(text, &c.surface)))
+                .collect();
+            out.push(finding(&RULE, range, message, fixes, entry));
         }
     }
+}
+
+/// Is `written` (a normal form) a part of one of the person's accepted aliases ("Koehler" in
+/// "Joerg Koehler")? Then it is an accepted spelling of that part.
+fn in_an_alias(a: &Analysis, person: u32, written: &str) -> bool {
+    a.index.table.people[person as usize]
+        .aliases
+        .iter()
+        .any(|al| format!(" {} ", normal_form(al)).contains(&format!(" {written} ")))
 }
 
 #[cfg(test)]
@@ -128,6 +178,49 @@ Hoàng Xuân Chiến hosted the talks. Later Chien spoke.
 HÀ NỘI — Hoàng Xuân Chiến met Simon Ridley in Hà Nội and Hanoi, Vietnam.
 Hoa\u{300}ng Xua\u{302}n Chie\u{302}\u{301}n, typed decomposed, is right too.
 Vietnamese officials, chien in lowercase, and `Hoang Xuan Chien` in code pass.
+",
+        );
+    }
+
+    #[test]
+    fn transliterated_letters_are_diacritic_problems() {
+        crate::rules::fixture::check_world(
+            "name-diacritics",
+            "2025-03-01",
+            "
+Lukas Weiss met Greta Schaefer, Soeren Holm and Thora Sigurdardottir.
+^^^^^^^^^^^ name-diacritics: Lukas Weiß
+                ^^^^^^^^^^^^^^ name-diacritics: Greta Schäfer
+                                ^^^^^^^^^^^ name-diacritics: Søren Holm
+                                                ^^^^^^^^^^^^^^^^^^^^ name-diacritics: Þóra Sigurðardóttir
+They met in Riga. Weiss said the talks went well.
+                  ^^^^^ name-diacritics: Weiß
+Bjoern Larsson, who writes his name that way, spoke; Larsson agreed.
+",
+        );
+    }
+
+    #[test]
+    fn names_that_differ_only_in_tone_marks() {
+        // Typed with its marks, a name is that person; without, it could be either.
+        crate::rules::fixture::check_world(
+            "name-diacritics",
+            "2025-03-01",
+            "
+Đặng Thu Hương and Đặng Thu Hường spoke.
+Dang Thu Huong spoke later.
+^^^^^^^^^^^^^^ name-diacritics: Đặng Thu Hương
+",
+        );
+    }
+
+    #[test]
+    fn addresses_and_domains_are_not_names() {
+        crate::rules::fixture::check_world(
+            "name-diacritics",
+            "2025-03-01",
+            "
+Lukas Weiß can be reached at Lukas.Weiss@example.de or on Weiss.example.de today.
 ",
         );
     }

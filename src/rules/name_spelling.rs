@@ -4,20 +4,29 @@ use super::{Rule, finding};
 use crate::analysis::{Analysis, BlockAnalysis, Placed};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
-use crate::table::index::{Form, Target};
+use crate::table::index::{Meaning, Target, edit_distance};
+use crate::text::fold::fold_key;
 use crate::text::tokens::{Join, is_capitalised, push_key};
+use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule {
     code: "name-spelling",
     default_severity: Severity::Warning,
     summary: "A near miss of a known name",
-    explain: "Flags a run of capitalised words that is one misspelt word away from a name in \
-the reference table: \"Simon Ridlee\", \"Hoàng Xuân Chiếng\". The allowed distance grows with \
-the word's length (none under 6 letters in a two-word name, one up to 8 letters, two from 9), \
-every other word must be exact, and the table's name must be the one clear nearest match. \
-A word that is itself part of a name in the table never counts as a misspelling, so real \
-names that are merely similar (\"Simon Riley\") pass. A misspelt second reference alone \
-(\"Ridlee said\") is flagged when the document names that person in full.\n\nFix: the table's form.",
+    explain: "Flags a run of name words that is one misspelt word away from a name in the \
+reference table: \"Simon Ridlee\", \"Hoàng Xuân Chiếng\", \"Keir Starmar\". A run takes \
+capitalised words, the parts joined to them by a hyphen or an apostrophe and the particles \
+between them, so multi-part names are checked whole: \"Mark van den Berk\", \"Sean \
+O'Conor\", \"Khalid bin Saeed al-Mansuri\". The allowed distance grows with the word's \
+length (none under 6 letters in a two-word name, one up to 8 letters, two from 9); a syllable \
+joined by a hyphen may differ in its vowels alone (\"Park Min-joon\" for \"Park Min-jun\"). \
+Every other word must be exact, and the table's name must be the one clear nearest match. A \
+word that is itself part of a name in the table never counts as a misspelling, so real names \
+that are merely similar (\"Simon Riley\") pass.\n\n\
+A word alone is flagged when it is near a one-word name (\"Sutrisna\" for \"Sutrisno\") or \
+near the second reference of a person the document names (\"Ridlee said\"), unless the \
+article introduced someone else of that name first (\"Piotr Kowalski ... Kowalski said\" with \
+Anna Kowalska in the table).\n\nFix: the table's form.",
     check,
 };
 
@@ -32,29 +41,238 @@ fn allowed(len: usize, words: usize) -> usize {
 }
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    let others = other_people(a);
     for pl in &a.blocks {
-        let b = &pl.block;
-        let covered = covered_tokens(a, b);
-        let mut i = 0;
-        while i < b.tokens.len() {
-            // A run of capitalised words not already known.
-            let mut j = i;
-            while j < b.tokens.len()
-                && !covered[j]
-                && is_capitalised(b.token_text(j))
-                && b.token_text(j).chars().any(char::is_alphabetic)
-                && (j == i || b.tokens[j].join == Join::Space)
-            {
-                j += 1;
-            }
-            if j == i {
-                i += 1;
-                continue;
-            }
-            check_run(a, pl, i, j, out);
-            i = j;
+        for (i, j) in runs(a, &pl.block) {
+            check_run(a, pl, i, j, &others, out);
         }
     }
+}
+
+/// The runs of name words of a block (see [`run_end`]), as token ranges. A run also takes
+/// the one-word name right before it ("Oliver Brantly" when "Oliver" is someone's whole
+/// name): a known first word does not hide a misspelt family name after it.
+fn runs(a: &Analysis, b: &BlockAnalysis) -> Vec<(usize, usize)> {
+    let covered = covered_tokens(a, b);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.tokens.len() {
+        let j = run_end(a, b, &covered, i);
+        if j == i {
+            i += 1;
+            continue;
+        }
+        let one_word_name = i > 0
+            && b.tokens[i].join == Join::Space
+            && b.hit_ending_at(i).is_some_and(|h| {
+                h.last - h.first == 1
+                    && a.index.meanings(h.phrase).iter().all(|m| {
+                        matches!(
+                            m.target,
+                            Target::Person { .. }
+                                | Target::Place { .. }
+                                | Target::Organisation { .. }
+                        )
+                    })
+            });
+        out.push((if one_word_name { i - 1 } else { i }, j));
+        i = j;
+    }
+    out
+}
+
+/// A lowercase word that joins the parts of a name ("van", "de", "al", "bin"): a short word
+/// the table writes inside some name.
+fn particle(a: &Analysis, word: &str) -> bool {
+    !is_capitalised(word) && word.chars().count() <= 4 && a.index.is_name_word(word)
+}
+
+/// A capitalised word that opens sentences and is no name ("Later Zielińska said", "Then
+/// Kowalski left"): English function words and sentence adverbs.
+fn function_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "and"
+            | "but"
+            | "or"
+            | "so"
+            | "yet"
+            | "then"
+            | "later"
+            | "earlier"
+            | "meanwhile"
+            | "however"
+            | "also"
+            | "still"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "separately"
+            | "instead"
+            | "afterwards"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "as"
+            | "if"
+            | "though"
+            | "although"
+            | "here"
+            | "there"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "of"
+            | "asked"
+            | "speaking"
+            | "finally"
+            | "next"
+            | "last"
+            | "only"
+            | "even"
+            | "both"
+            | "each"
+            | "every"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "no"
+            | "not"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "i"
+            | "you"
+            | "where"
+            | "why"
+            | "how"
+            | "what"
+            | "who"
+    )
+}
+
+/// The end of the run of name words that starts at token `i` (`i` itself if none does):
+/// capitalised words, parts joined to them by a hyphen or an apostrophe ("Min-joon",
+/// "O'Conor", "al-Mansuri"), and particles between them ("van den Berk"). Words of known
+/// whole names, titles and event words are not part of a run.
+fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize {
+    let n = b.tokens.len();
+    let word = |k: usize| b.token_text(k);
+    let lettered = |k: usize| word(k).chars().any(char::is_alphabetic);
+    // A particle continues a run only into a name word after it, maybe through more
+    // particles ("van den Berk", "Ruiz de la Fuentes").
+    let leads_on = |mut k: usize| loop {
+        if k + 1 >= n || covered[k + 1] || !lettered(k + 1) {
+            return false;
+        }
+        let next = word(k + 1);
+        match b.tokens[k + 1].join {
+            Join::Hyphen => return true,
+            Join::Space if is_capitalised(next) => return true,
+            Join::Space if particle(a, &next.to_lowercase()) => k += 1,
+            _ => return false,
+        }
+    };
+    let starts = |k: usize| {
+        !covered[k]
+            && !function_word(word(k))
+            && lettered(k)
+            && (is_capitalised(word(k)) || particle(a, &word(k).to_lowercase()) && leads_on(k))
+    };
+    if !starts(i) {
+        return i;
+    }
+    let mut j = i + 1;
+    while j < n && !covered[j] && lettered(j) {
+        let w = word(j);
+        let goes_on = match b.tokens[j].join {
+            Join::Space => is_capitalised(w) || particle(a, &w.to_lowercase()) && leads_on(j),
+            Join::Hyphen => true,
+            // "O'Conor", not "Ridley's".
+            Join::Apostrophe => is_capitalised(w),
+            Join::Break => false,
+        };
+        if !goes_on {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Is the run `[i, j)` a bare mention: one name unit ("Kowalski", "Al-Mansoori", "van den
+/// Berg"), not a given name and a family name ("Piotr Kowalski", "Saeed al-Mansoori")? A
+/// unit starts at a capitalised word or a particle, unless a particle comes before it.
+fn bare(a: &Analysis, b: &BlockAnalysis, i: usize, j: usize) -> bool {
+    let is_particle = |k: usize| particle(a, &b.token_text(k).to_lowercase());
+    (i + 1..j).all(|k| {
+        b.tokens[k].join != Join::Space
+            || is_particle(k - 1)
+            || !(is_capitalised(b.token_text(k)) || is_particle(k))
+    })
+}
+
+/// The key of tokens `[s, e)` with their joins, the word at `swap` replaced by `with`.
+fn run_key(b: &BlockAnalysis, s: usize, e: usize, swap: Option<(usize, &str)>) -> String {
+    let mut key = String::new();
+    for k in s..e {
+        let lower;
+        let w = match swap {
+            Some((at, w)) if at == k => w,
+            _ => {
+                lower = b.token_text(k).to_lowercase();
+                lower.as_str()
+            }
+        };
+        push_key(&mut key, w, b.tokens[k].join, k == s);
+    }
+    key
+}
+
+/// People the article introduces in full who are not in the table ("Piotr Kowalski", "Eva
+/// Nováková"): every part of their names, by key, with where it was first written. A later
+/// bare mention of one of those parts is theirs, not a near miss of a table name.
+fn other_people(a: &Analysis) -> FxHashMap<String, usize> {
+    let mut out: FxHashMap<String, usize> = FxHashMap::default();
+    for pl in &a.blocks {
+        let b = &pl.block;
+        for (i, j) in runs(a, b) {
+            let unknown = (i..j).any(|k| !a.index.is_name_word(&b.token_text(k).to_lowercase()));
+            if !bare(a, b, i, j) && unknown {
+                let at = pl.range((b.tokens[i].start, b.tokens[i].end)).0;
+                for s in i..j {
+                    for e in s + 1..=j {
+                        out.entry(run_key(b, s, e, None)).or_insert(at);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Words that belong to a whole known name, a title or an event word.
@@ -82,45 +300,56 @@ struct Candidate {
     range: (usize, usize),
 }
 
-fn check_run(a: &Analysis, pl: &Placed, i: usize, j: usize, out: &mut Vec<Finding>) {
+fn check_run(
+    a: &Analysis,
+    pl: &Placed,
+    i: usize,
+    j: usize,
+    others: &FxHashMap<String, usize>,
+    out: &mut Vec<Finding>,
+) {
     let b = &pl.block;
     let words: Vec<String> = (i..j).map(|k| b.token_text(k).to_lowercase()).collect();
     let mut found: Vec<Candidate> = Vec::new();
-    // Longest sub-runs first; a run of one word is a second reference.
-    for len in (2..=words.len().min(4)).rev() {
+    // Longest sub-runs first: a whole name with one word misspelt.
+    for len in (2..=words.len().min(6)).rev() {
         for s in 0..=words.len() - len {
+            let (first, end) = (i + s, i + s + len);
+            // A sub-run does not cut a hyphenated or apostrophised part in two.
+            let glued = |k: usize| {
+                k < b.tokens.len() && matches!(b.tokens[k].join, Join::Hyphen | Join::Apostrophe)
+            };
+            if glued(first) && first > i || glued(end) && end < j {
+                continue;
+            }
             let sub = &words[s..s + len];
             let unknown: Vec<usize> = (0..len)
                 .filter(|&k| !a.index.is_name_word(&sub[k]))
                 .collect();
-            if unknown.len() != 1 {
+            let [u] = unknown.as_slice() else {
                 continue;
-            }
-            let u = unknown[0];
-            let max = allowed(sub[u].chars().count(), len);
-            if max == 0 {
-                continue;
-            }
-            for (near, d) in a.index.near_words(&sub[u], max) {
-                if d > allowed(near.chars().count().min(sub[u].chars().count()), len) {
-                    continue;
+            };
+            let at = first + u;
+            let f = (b.tokens[first].start, b.tokens[end - 1].end);
+            let max = allowed(sub[*u].chars().count(), len);
+            if max > 0 {
+                for (near, d) in a.index.near_words(&sub[*u], max) {
+                    if d > allowed(near.chars().count().min(sub[*u].chars().count()), len) {
+                        continue;
+                    }
+                    let key = run_key(b, first, end, Some((at, near)));
+                    push_whole(pl, a.index.lookup(&key), d, f, &mut found);
                 }
-                let mut key = String::new();
-                for (k, w) in sub.iter().enumerate() {
-                    let w = if k == u { near } else { w.as_str() };
-                    push_key(&mut key, w, Join::Space, k == 0);
-                }
-                for m in a.index.lookup(&key) {
-                    if let Target::Person { person, form } = m.target
-                        && form.is_whole()
-                    {
-                        let f = (b.tokens[i + s].start, b.tokens[i + s + len - 1].end);
-                        found.push(Candidate {
-                            person,
-                            surface: m.surface.to_string(),
-                            distance: d,
-                            range: pl.range(f),
-                        });
+            }
+            // A syllable joined by a hyphen, romanised with other vowels ("Min-joon").
+            if b.tokens[at].join == Join::Hyphen && found.is_empty() {
+                let key = run_key(b, first, end, None);
+                for &id in a.index.by_skeleton(&key) {
+                    let ms = a.index.meanings(id);
+                    let Some(m) = ms.first() else { continue };
+                    let d = edit_distance(&key, &fold_key(&m.surface));
+                    if (1..=2).contains(&d) {
+                        push_whole(pl, ms, d, f, &mut found);
                     }
                 }
             }
@@ -129,8 +358,8 @@ fn check_run(a: &Analysis, pl: &Placed, i: usize, j: usize, out: &mut Vec<Findin
             break;
         }
     }
-    if found.is_empty() && j - i == 1 {
-        second_reference_miss(a, pl, i, &words[0], &mut found);
+    if found.is_empty() && bare(a, b, i, j) {
+        bare_miss(a, pl, i, j, others, &mut found);
     }
     let Some(best) = found.iter().map(|c| c.distance).min() else {
         return;
@@ -170,19 +399,47 @@ fn check_run(a: &Analysis, pl: &Placed, i: usize, j: usize, out: &mut Vec<Findin
     ));
 }
 
-/// A single unknown word near the second reference of a person the document names.
-fn second_reference_miss(
+/// Whole names of people among `meanings`, as candidates at distance `d` for folded range `f`.
+fn push_whole(
+    pl: &Placed,
+    meanings: &[Meaning],
+    d: usize,
+    f: (usize, usize),
+    found: &mut Vec<Candidate>,
+) {
+    for m in meanings {
+        if let Target::Person { person, form } = m.target
+            && form.is_whole()
+        {
+            found.push(Candidate {
+                person,
+                surface: m.surface.to_string(),
+                distance: d,
+                range: pl.range(f),
+            });
+        }
+    }
+}
+
+/// A bare mention near a one-word name ("Sutrisna" for "Sutrisno") or near the second
+/// reference of a person the document names ("Ridlee said", "Al-Mansoori"), unless it is a
+/// part of the name of someone else the article introduced before.
+fn bare_miss(
     a: &Analysis,
     pl: &Placed,
     i: usize,
-    word: &str,
+    j: usize,
+    others: &FxHashMap<String, usize>,
     found: &mut Vec<Candidate>,
 ) {
     let b = &pl.block;
-    if a.index.is_name_word(word) {
+    let key = run_key(b, i, j, None);
+    let f = (b.tokens[i].start, b.tokens[j - 1].end);
+    let range = pl.range(f);
+    if others.get(&key).is_some_and(|&at| at < range.0) || !a.index.lookup(&key).is_empty() {
         return;
     }
-    let n = word.chars().count();
+    let n = key.chars().count();
     let max = match n {
         9.. => 2,
         5.. => 1,
@@ -191,31 +448,40 @@ fn second_reference_miss(
     if max == 0 {
         return;
     }
-    for (near, d) in a.index.near_words(word, max) {
-        for m in a.index.lookup(near) {
-            if let Target::Person { person, form } = m.target
-                && matches!(form, Form::Family | Form::Given | Form::Second)
-                && a.introduced.contains_key(&person)
-            {
-                let p = &a.index.table.people[person as usize];
-                if p.second_reference()
-                    .is_some_and(|s| crate::analysis::same_form(s, &m.surface))
-                {
-                    found.push(Candidate {
-                        person,
-                        surface: m.surface.to_string(),
-                        distance: d,
-                        range: pl.range((b.tokens[i].start, b.tokens[i].end)),
-                    });
+    // One-word names.
+    if j - i == 1 && !a.index.is_name_word(&key) {
+        for (near, d) in a.index.near_words(&key, allowed(n, 2)) {
+            for m in a.index.lookup(near) {
+                if m.words == 1 {
+                    push_whole(pl, std::slice::from_ref(m), d, f, found);
                 }
             }
+        }
+    }
+    // Second references of the people the document names.
+    for (&person, &at) in &a.introduced {
+        if at >= range.0 {
+            continue;
+        }
+        let p = &a.index.table.people[person as usize];
+        let Some(second) = p.second_reference() else {
+            continue;
+        };
+        let d = edit_distance(&key, &fold_key(second));
+        if (1..=max).contains(&d) {
+            found.push(Candidate {
+                person,
+                surface: second.to_string(),
+                distance: d,
+                range,
+            });
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixture::check_fixture;
+    use crate::rules::fixture::{check_fixture, check_world};
 
     #[test]
     fn near_misses() {
@@ -256,6 +522,92 @@ Simon Ridley arrived. Later, Ridlee said the work goes on.
 Simon Riley is another person. Simon Ridley came.
 Hoàng Văn Chiến is someone else. Ridge Road is a street.
 ",
+        );
+    }
+
+    #[test]
+    fn names_with_particles_apostrophes_and_hyphens_are_checked_whole() {
+        check_world(
+            "name-spelling",
+            "2025-03-01",
+            "
+Anouk de Vreis met Saoirse O'Brian and Omar bin Faisal al-Qasimy.
+^^^^^^^^^^^^^^ name-spelling: Anouk de Vries
+                   ^^^^^^^^^^^^^^^ name-spelling: Saoirse O'Brien
+                                       ^^^^^^^^^^^^^^^^^^^^^^^^^ name-spelling: Omar bin Faisal al-Qasimi
+Lee Ji-hun spoke first; Lee Ji-hoon listened.
+^^^^^^^^^^ name-spelling: Lee Ji-hoon
+",
+        );
+    }
+
+    #[test]
+    fn a_right_given_name_does_not_hide_a_misspelt_family_name() {
+        check_world(
+            "name-spelling",
+            "2025-03-01",
+            "
+Rachel Thornbery and Lukas Weis arrived.
+^^^^^^^^^^^^^^^^ name-spelling: Rachel Thornbury
+",
+        );
+    }
+
+    #[test]
+    fn one_word_names_get_the_near_miss_check() {
+        check_world(
+            "name-spelling",
+            "2025-03-01",
+            "
+Energy Minister Suharyanti opened the plant. In Jakarta. Suharyanti spoke.
+                ^^^^^^^^^^ name-spelling: Suharyanto
+                                                         ^^^^^^^^^^ name-spelling: Suharyanto
+",
+        );
+    }
+
+    #[test]
+    fn other_people_introduced_in_full_keep_their_names() {
+        // Tomasz Zieliński is in the table; Ewa Zielińska is not, and the article says who
+        // she is before it calls her Zielińska.
+        check_world(
+            "name-spelling",
+            "2025-03-01",
+            "
+Tomasz Zieliński met Ewa Zielińska, a lawyer. Zielińska said the deal was fair.
+Lee Ji-won, a broker, and Pieter de Vos, a pilot, met Sean O'Brien. Ji-won said little.
+",
+        );
+        check_world(
+            "name-spelling",
+            "2025-03-01",
+            "
+Tomasz Zieliński met the lawyers. Later Zielińska said the deal was fair.
+                                        ^^^^^^^^^ name-spelling: Zieliński
+",
+        );
+    }
+
+    #[test]
+    fn a_one_word_name_does_not_hide_the_family_name_after_it() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"people": [
+                {"id": "b", "name": "Oliver Brantley", "order": "given-first",
+                 "parts": {"family": "Brantley", "given": "Oliver"}},
+                {"id": "o", "name": "Oliver", "order": "given-first"}],
+               "places": [{"id": "j", "name": "Jordan"}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        crate::rules::fixture::check_dated(
+            "name-spelling",
+            "2025-03-01",
+            "
+Oliver Brantly spoke, and Oliver thanked him. Jordan Peterson, a guest, and Oliver Brantley left.
+^^^^^^^^^^^^^^ name-spelling: Oliver Brantley
+",
+            &index,
         );
     }
 }

@@ -5,6 +5,7 @@ use crate::analysis::{Analysis, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
 use crate::table::{EntryRef, ReferencePart};
+use crate::text::tokens::Join;
 
 pub const RULE: Rule = Rule {
     code: "second-reference",
@@ -16,15 +17,18 @@ given name for Vietnamese names (Hoàng Xuân Chiến is \"Chiến\"), the famil
 `reference` or `second_reference`. Flags a later mention by the other part:\n\n\
     Mr Hoàng replied   ->  Mr Chiến replied\n\
     Simon replied      ->  Ridley replied\n\n\
-Only a word standing alone counts (not one inside a longer name), only after the full name, \
-and only when no other person in the document could be meant.\n\nFix: the right part.",
+Only a word standing alone counts (not one inside a longer name; a hyphenated given name \
+such as \"Min-jun\" is one word), only after the full name, and only when no other person in \
+the document could be meant.\n\nFix: the right part.",
     check,
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for pl in &a.blocks {
         for h in &pl.block.hits {
-            if h.last - h.first != 1 {
+            // One word, or one hyphenated word ("Min-jun", "Jean-Pierre").
+            let b = &pl.block;
+            if (h.first + 1..h.last).any(|k| b.tokens[k].join != Join::Hyphen) {
                 continue;
             }
             let range = pl.hit_range(h);
@@ -124,6 +128,22 @@ Xi Jinping spoke. Later Xi said more, and then Jinping left.
 Simon said hello before anyone was introduced.
 Hoàng Xuân Chiến hosted Simon Ridley. Chiến and Ridley spoke, and General Chiến and Mr Ridley agreed.
 Simon Ridley and Hoàng Xuân Chiến met again.
+",
+        );
+    }
+
+    #[test]
+    fn hyphenated_given_names_and_particles_across_traditions() {
+        crate::rules::fixture::check_world(
+            "second-reference",
+            "2025-03-01",
+            "
+Lee Ji-hoon met Anouk de Vries and Þóra Sigurðardóttir in Riga.
+Ji-hoon said yes. Anouk said no. Sigurðardóttir said nothing.
+^^^^^^^ second-reference: Lee
+                  ^^^^^ second-reference: de Vries
+                                 ^^^^^^^^^^^^^^ second-reference: Þóra
+Lee, De Vries and Þóra agreed in the end.
 ",
         );
     }

@@ -16,7 +16,8 @@ pub const RULE: Rule = Rule {
 and \"Vietnam\", \"Hà Nội\" and \"Hanoi\"). A document should use one. Flags the minority \
 form; a configured house style (`style`: the preferred forms) overrides the majority and is \
 enforced even when the document uses only the other form. Whole words only: \"Vietnamese\" \
-is never a variant of \"Vietnam\". Aliases (\"the Home Office\") are not variants.\n\n\
+is never a variant of \"Vietnam\". Forms that differ only in letter case (\"ASEAN\", \
+\"Asean\") are distinct. Aliases (\"the Home Office\") are not variants.\n\n\
 Fix: the majority form, or the house style's.",
     check,
 };

@@ -114,6 +114,9 @@ pub struct Index {
     words: FxHashSet<Box<str>>,
     deletions: FxHashMap<Box<str>, Vec<u32>>,
     word_list: Vec<Box<str>>,
+    /// Whole names of people with a hyphenated part ("Park Min-jun"), by their key without
+    /// vowels: romanisations of one syllable differ in their vowels ("Min-joon").
+    skeletons: FxHashMap<Box<str>, Vec<PhraseId>>,
 }
 
 /// Words longer than this (in characters) have no near misses: a deletion neighbourhood
@@ -247,6 +250,13 @@ impl Index {
         self.words.contains(word)
     }
 
+    /// Whole names of people whose key, without its vowels, is `skeleton(key)`.
+    pub fn by_skeleton(&self, key: &str) -> &[PhraseId] {
+        self.skeletons
+            .get(skeleton(key).as_str())
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Name words within edit distance `max` of `word` (lowercase folded), nearest first.
     /// Only words of at most [`MAX_FUZZY_CHARS`] characters have near misses.
     pub fn near_words(&self, word: &str, max: usize) -> Vec<(&str, usize)> {
@@ -287,11 +297,35 @@ struct Builder {
     meanings: Vec<Vec<Meaning>>,
     words: FxHashSet<Box<str>>,
     title_vocab: FxHashMap<Box<str>, (Option<u32>, TitleKind)>,
+    skeletons: FxHashMap<Box<str>, Vec<PhraseId>>,
+}
+
+/// A key without its vowels ("park min-jun" → "prk mn-jn").
+pub fn skeleton(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+        .collect()
 }
 
 impl Builder {
+    /// Add a form of an entry. The names of people, places and organisations are also found
+    /// transliterated ("Mueller" for "Müller"): the same meaning under another key.
     fn add(&mut self, surface: &str, target: Target) {
-        let folded = Folded::of(surface);
+        let named = matches!(
+            target,
+            Target::Person { .. } | Target::Place { .. } | Target::Organisation { .. }
+        );
+        self.add_spelling(surface, surface, target);
+        if named {
+            for t in crate::text::fold::transliterations(surface) {
+                self.add_spelling(&t, surface, target);
+            }
+        }
+    }
+
+    /// Add `surface` found as `spelling`.
+    fn add_spelling(&mut self, spelling: &str, surface: &str, target: Target) {
+        let folded = Folded::of(spelling);
         let Some((key, words)) = key_of(&folded.text) else {
             return;
         };
@@ -310,6 +344,14 @@ impl Builder {
             }
         }
         let next = self.meanings.len() as u32;
+        let whole_person = matches!(target, Target::Person { form, .. } if form.is_whole());
+        if whole_person && key.contains('-') {
+            let list = self.skeletons.entry(skeleton(&key).into()).or_default();
+            let id = self.phrases.get(key.as_str()).copied().unwrap_or(next);
+            if !list.contains(&id) {
+                list.push(id);
+            }
+        }
         let id = *self.phrases.entry(key.into()).or_insert(next);
         if id == next {
             self.meanings.push(Vec::new());
@@ -363,12 +405,16 @@ impl Builder {
         self.add(surface, target);
     }
 
+    /// The words of a name, as written and transliterated, short particles ("de", "al",
+    /// the "O" of O'Brien) included.
     fn add_words(&mut self, surface: &str) {
-        let folded = Folded::of(surface);
-        for t in crate::text::tokens::tokenize(&folded.text) {
-            let w = t.text(&folded.text).to_lowercase();
-            if w.chars().count() >= 3 {
-                self.words.insert(w.into());
+        for spelling in
+            std::iter::once(surface.to_string()).chain(crate::text::fold::transliterations(surface))
+        {
+            let folded = Folded::of(&spelling);
+            for t in crate::text::tokens::tokenize(&folded.text) {
+                self.words
+                    .insert(t.text(&folded.text).to_lowercase().into());
             }
         }
     }
@@ -399,6 +445,7 @@ impl Builder {
             words: self.words,
             deletions,
             word_list,
+            skeletons: self.skeletons,
         }
     }
 }

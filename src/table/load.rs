@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::locate::{locate, locate_all};
-use super::{Entity, Table};
+use super::{Entity, EntryRef, Table};
 use crate::text::fold::fold_key;
 
 /// A problem in a table file.
@@ -18,13 +18,16 @@ pub struct TableError {
     pub message: String,
 }
 
+/// Quoted values (an id, a name, a key) are cut to a few dozen characters: a hostile table's
+/// contents do not end up whole in a CI log.
 impl fmt::Display for TableError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::{clip, clip_quotes};
         write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
         if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+            write!(f, "{}: ", clip(&self.path, 2 * crate::text::QUOTE_MAX))?;
         }
-        write!(f, "{}", self.message)
+        write!(f, "{}", clip_quotes(&self.message))
     }
 }
 
@@ -75,6 +78,53 @@ fn clean_serde_message(m: &str) -> String {
 /// Parse, check and merge tables, later ones over earlier ones (an entry with the id of an
 /// earlier entry replaces it). Returns every error found, not just the first.
 pub fn load_tables(files: &[(String, String)]) -> Result<Table, Vec<TableError>> {
+    Ok(merge(parse_and_check(files)?))
+}
+
+/// Tables merged as [`load_tables`] merges them, with where each entry was written.
+#[derive(Debug)]
+pub struct Traced {
+    pub table: Table,
+    /// For each entry of the merged table: the file it comes from (its index in the list
+    /// loaded) and its JSON path there (`people[3]`).
+    pub origins: HashMap<EntryRef, (usize, String)>,
+    /// The number of entries of each file.
+    pub entries: Vec<usize>,
+}
+
+/// [`load_tables`], keeping where each entry of the result was written (each file is
+/// parsed once).
+pub fn load_tables_traced(files: &[(String, String)]) -> Result<Traced, Vec<TableError>> {
+    let parsed = parse_and_check(files)?;
+    let entries = parsed.iter().map(Table::entries).collect();
+    // Where each id was last defined.
+    let mut by_id: HashMap<(std::mem::Discriminant<EntryRef>, String), (usize, String)> =
+        HashMap::new();
+    for (i, t) in parsed.iter().enumerate() {
+        for (e, id) in t.entry_ids() {
+            by_id.insert(
+                (std::mem::discriminant(&e), id.to_string()),
+                (i, t.path_of(e)),
+            );
+        }
+    }
+    let table = merge(parsed);
+    let origins = table
+        .entry_ids()
+        .filter_map(|(e, id)| {
+            let o = by_id.remove(&(std::mem::discriminant(&e), id.to_string()))?;
+            Some((e, o))
+        })
+        .collect();
+    Ok(Traced {
+        table,
+        origins,
+        entries,
+    })
+}
+
+/// Parse every file and check them together; the tables in order, or every error.
+fn parse_and_check(files: &[(String, String)]) -> Result<Vec<Table>, Vec<TableError>> {
     let mut errors = Vec::new();
     let mut parsed = Vec::new();
     for (name, text) in files {
@@ -111,7 +161,7 @@ pub fn load_tables(files: &[(String, String)]) -> Result<Table, Vec<TableError>>
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(merge(parsed.into_iter().map(|(_, _, t)| t)))
+    Ok(parsed.into_iter().map(|(_, _, t)| t).collect())
 }
 
 #[derive(Default)]
@@ -185,25 +235,29 @@ fn check_table(
             }
         }
     };
+    // A fact's sources, and those of its disputed values.
+    let mut check = |path: String, refs: &[super::SourceRef], disputed: &[super::Disputed]| {
+        check_sources(path.clone(), refs);
+        for (k, d) in disputed.iter().enumerate() {
+            check_sources(format!("{path}.disputed[{k}]"), &d.sources);
+        }
+    };
     for (i, p) in t.people.iter().enumerate() {
-        check_sources(format!("people[{i}]"), &p.sources);
+        check(format!("people[{i}]"), &p.sources, &p.disputed);
         for (j, h) in p.titles.iter().enumerate() {
-            check_sources(format!("people[{i}].titles[{j}]"), &h.sources);
-            for (k, d) in h.disputed.iter().enumerate() {
-                check_sources(format!("people[{i}].titles[{j}].disputed[{k}]"), &d.sources);
-            }
+            check(format!("people[{i}].titles[{j}]"), &h.sources, &h.disputed);
         }
     }
     for (kind, list) in [("organisations", &t.organisations), ("places", &t.places)] {
         for (i, e) in list.iter().enumerate() {
-            check_sources(format!("{kind}[{i}]"), &e.sources);
+            check(format!("{kind}[{i}]"), &e.sources, &[]);
         }
     }
     for (i, e) in t.events.iter().enumerate() {
-        check_sources(format!("events[{i}]"), &e.sources);
+        check(format!("events[{i}]"), &e.sources, &e.disputed);
     }
     for (i, e) in t.laws.iter().enumerate() {
-        check_sources(format!("laws[{i}]"), &e.sources);
+        check(format!("laws[{i}]"), &e.sources, &e.disputed);
     }
 
     let mut err = |path: String, message: String| found.push((path, message));

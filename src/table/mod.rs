@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::dates::Date;
 pub use index::Index;
-pub use load::{TableError, load_tables, parse_table};
+pub use load::{TableError, Traced, load_tables, load_tables_traced, parse_table};
 
 /// The default table, built from the seed articles and embedded in the binary.
 pub const DEFAULT_TABLE: &str = include_str!("default.json");
@@ -139,6 +139,10 @@ pub struct Person {
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// Other spellings of the name that a minority of sources give, kept for review (never an
+    /// accepted form: the name and `aliases` are).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed: Vec<Disputed>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub specs: Vec<Spec>,
 }
@@ -165,7 +169,7 @@ pub struct HeldTitle {
     pub disputed: Vec<Disputed>,
 }
 
-/// A value that a minority of sources give.
+/// A value that a minority of sources give (a title, a spelling, a date or a year).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Disputed {
@@ -227,6 +231,10 @@ pub struct Event {
     pub words: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// Other dates that a minority of sources give, kept for review (the majority is
+    /// `date`; a disputed date is never taken as the event's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed: Vec<Disputed>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub specs: Vec<Spec>,
 }
@@ -260,6 +268,10 @@ pub struct Law {
     pub parties: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// Other years that a minority of sources give, kept for review (the majority is
+    /// `year`; a disputed year is never taken as the law's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed: Vec<Disputed>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub specs: Vec<Spec>,
 }
@@ -368,8 +380,41 @@ impl Table {
             + self.laws.len()
     }
 
+    /// What the table holds, for a summary: "1 person, 2 organisations, 0 places, 1 event,
+    /// 0 laws, 3 titles".
+    pub fn counts(&self) -> String {
+        use crate::text::count;
+        [
+            count(self.people.len(), "person", "people"),
+            count(self.organisations.len(), "organisation", "organisations"),
+            count(self.places.len(), "place", "places"),
+            count(self.events.len(), "event", "events"),
+            count(self.laws.len(), "law", "laws"),
+            count(self.titles.len(), "title", "titles"),
+        ]
+        .join(", ")
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Every entry with its id: people, organisations, places, events, laws.
+    pub fn entry_ids(&self) -> impl Iterator<Item = (EntryRef, &str)> {
+        fn each<T>(
+            list: &[T],
+            kind: fn(u32) -> EntryRef,
+            id: fn(&T) -> &str,
+        ) -> impl Iterator<Item = (EntryRef, &str)> {
+            list.iter()
+                .enumerate()
+                .map(move |(i, x)| (kind(i as u32), id(x)))
+        }
+        each(&self.people, EntryRef::Person, |x| &x.id)
+            .chain(each(&self.organisations, EntryRef::Organisation, |x| &x.id))
+            .chain(each(&self.places, EntryRef::Place, |x| &x.id))
+            .chain(each(&self.events, EntryRef::Event, |x| &x.id))
+            .chain(each(&self.laws, EntryRef::Law, |x| &x.id))
     }
 
     /// The JSON path of an entry (`people[3]`).

@@ -148,10 +148,6 @@ impl Document {
         let s = self.rope.line(line).to_string();
         s.trim_end_matches(['\n', '\r']).to_string()
     }
-
-    pub fn len_lines(&self) -> usize {
-        self.rope.len_lines()
-    }
 }
 
 /// The 1-based line and character column of a byte offset of a text (see

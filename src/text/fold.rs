@@ -157,6 +157,69 @@ fn fold_special(c: char) -> Option<char> {
     })
 }
 
+/// How a letter is written by someone without it on the keyboard, where that takes other
+/// letters than its base letter: ß → ss, ü → ue, ö → oe, ä → ae, ø → oe, æ → ae, å → aa,
+/// þ → th (and the capitals).
+fn transliterate(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' => "ss",
+        'ẞ' => "SS",
+        'ü' => "ue",
+        'Ü' => "Ue",
+        'ö' => "oe",
+        'Ö' => "Oe",
+        'ä' => "ae",
+        'Ä' => "Ae",
+        'ø' => "oe",
+        'Ø' => "Oe",
+        'æ' => "ae",
+        'Æ' => "Ae",
+        'å' => "aa",
+        'Å' => "Aa",
+        'þ' => "th",
+        'Þ' => "Th",
+        _ => return None,
+    })
+}
+
+/// The spellings of a name with its letters transliterated ("Jürgen Müller" → "Juergen
+/// Mueller", "Jürgen Mueller", "Juergen Müller"): every mix of words as written and words
+/// transliterated, the name itself left out; at most 15.
+pub fn transliterations(name: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let name: String = name.nfc().collect();
+    let words: Vec<&str> = name.split(' ').collect();
+    let changed: Vec<Option<String>> = words
+        .iter()
+        .map(|w| {
+            w.chars().any(|c| transliterate(c).is_some()).then(|| {
+                w.chars().fold(String::new(), |mut s, c| {
+                    match transliterate(c) {
+                        Some(t) => s.push_str(t),
+                        None => s.push(c),
+                    }
+                    s
+                })
+            })
+        })
+        .collect();
+    let which: Vec<usize> = (0..words.len())
+        .filter(|&i| changed[i].is_some())
+        .take(4)
+        .collect();
+    let mut out = Vec::new();
+    for mask in 1u32..(1 << which.len()) {
+        let mut parts: Vec<&str> = words.clone();
+        for (bit, &i) in which.iter().enumerate() {
+            if mask & (1 << bit) != 0 {
+                parts[i] = changed[i].as_deref().expect("a changed word");
+            }
+        }
+        out.push(parts.join(" "));
+    }
+    out
+}
+
 /// Fold a short string (a table entry) and lowercase it: the form index keys are made of.
 pub fn fold_key(s: &str) -> String {
     let f = Folded::of(s);
@@ -215,6 +278,31 @@ mod tests {
         assert_eq!(&s[a..b], "Hoa\u{300}ng");
         let (a, b) = f.original_range(6, 10);
         assert_eq!(&s[a..b], "Xua\u{302}n");
+    }
+
+    #[test]
+    fn transliterations_mix_words() {
+        assert_eq!(
+            transliterations("Jürgen Müller"),
+            vec!["Juergen Müller", "Jürgen Mueller", "Juergen Mueller"]
+        );
+        assert_eq!(
+            transliterations("Katharina Strauß"),
+            vec!["Katharina Strauss"]
+        );
+        assert_eq!(
+            transliterations("Þórdís Bækkelund Åsa"),
+            vec![
+                "Thórdís Bækkelund Åsa",
+                "Þórdís Baekkelund Åsa",
+                "Thórdís Baekkelund Åsa",
+                "Þórdís Bækkelund Aasa",
+                "Thórdís Bækkelund Aasa",
+                "Þórdís Baekkelund Aasa",
+                "Thórdís Baekkelund Aasa",
+            ]
+        );
+        assert!(transliterations("Hoàng Xuân Chiến").is_empty());
     }
 
     #[test]

@@ -230,6 +230,22 @@ fn da_nang(rng: &mut Rng, e: &mut Expect) -> (String, String) {
     (date, s)
 }
 
+/// The law of that name in a built table.
+pub fn law<'a>(t: &'a copydesk::table::Table, name: &str) -> &'a copydesk::table::Law {
+    t.laws
+        .iter()
+        .find(|l| l.name == name)
+        .unwrap_or_else(|| panic!("no law {name}"))
+}
+
+/// The event at that place (by id) in a built table.
+pub fn event_at<'a>(t: &'a copydesk::table::Table, place: &str) -> &'a copydesk::table::Event {
+    t.events
+        .iter()
+        .find(|ev| ev.place.as_deref() == Some(place))
+        .unwrap_or_else(|| panic!("no event at {place}"))
+}
+
 /// Write an archive to a folder.
 pub fn write(dir: &Path, s: &Synth) {
     for (name, text) in &s.articles {

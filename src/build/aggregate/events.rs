@@ -11,7 +11,7 @@ use super::super::tally::{Cited, Ref};
 use super::people::People;
 use super::places::Places;
 use super::{Assembly, IdMaker, count, push_new};
-use crate::table::{Date, Event};
+use crate::table::{Date, Disputed, Event};
 
 /// Sentences taken to be about one event.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +26,8 @@ struct Cluster {
     refs: Cited,
     /// Years given alone.
     years: Vec<i16>,
+    /// Other days reports of it give, with where (the minority's).
+    other_days: Vec<(Date, Cited)>,
 }
 
 /// A sentence about an event, its names resolved to catalog people and places.
@@ -73,6 +75,7 @@ impl Cluster {
         }
         self.refs.merge(o.refs);
         self.years.extend(o.years);
+        self.other_days.extend(o.other_days);
     }
 
     /// How many participants two clusters share.
@@ -251,8 +254,8 @@ impl Assembly<'_> {
     }
 
     /// Reports of one event on different days: the majority's day wins, the other is
-    /// reported. The minority's participants, places and words join; its lines, which give
-    /// another day, do not cite the kept date.
+    /// disputed and reported. The minority's participants, places and words join; its lines,
+    /// which give another day, do not cite the kept date but the disputed one.
     fn settle_days(&mut self, events: &mut Vec<Cluster>, people: &People) {
         let cap = self.opts.max_sources;
         let mut k = 0;
@@ -271,7 +274,8 @@ impl Assembly<'_> {
                 self.report_day(&events[keep], &events[drop], people);
                 let mut gone = events.remove(drop);
                 let keep = if keep > drop { keep - 1 } else { keep };
-                gone.refs = Cited::new(cap);
+                let refs = std::mem::replace(&mut gone.refs, Cited::new(cap));
+                gone.other_days.push((gone.date.expect("dated"), refs));
                 events[keep].merge(gone);
                 k = 0;
                 j = 1;
@@ -304,6 +308,26 @@ impl Assembly<'_> {
         });
     }
 
+    /// The other days an event's reports give, one entry per day.
+    fn other_days(&mut self, e: &Cluster) -> Vec<Disputed> {
+        let mut days: Vec<(Date, Cited)> = Vec::new();
+        for (d, refs) in &e.other_days {
+            if Some(*d) == e.date {
+                continue;
+            }
+            match days.iter_mut().find(|(x, _)| x == d) {
+                Some((_, c)) => c.merge(refs.clone()),
+                None => days.push((*d, refs.clone())),
+            }
+        }
+        days.into_iter()
+            .map(|(d, refs)| Disputed {
+                value: d.to_string(),
+                sources: self.refs(&refs.finish()),
+            })
+            .collect()
+    }
+
     /// An event's entry, named by its first event noun and place.
     fn event(&mut self, e: Cluster, places: &Places, people: &People, ids: &mut IdMaker) -> Event {
         let date = e.date.expect("dated");
@@ -330,6 +354,7 @@ impl Assembly<'_> {
                 .collect(),
             words: e.words.clone(),
             sources: self.refs(&e.refs.finish()),
+            disputed: self.other_days(&e),
             specs: vec![],
         }
     }

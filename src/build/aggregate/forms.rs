@@ -1,5 +1,6 @@
 //! The forms a name is written in, counted: which to prefer, and which are its variants.
 
+use super::super::lexicon::tight_key;
 use crate::text::fold::Folded;
 
 /// Does the form carry diacritics (is it more than its folded self)?
@@ -88,5 +89,28 @@ impl Forms {
         for (f, n) in &o.list {
             self.add_n(f, *n);
         }
+    }
+
+    /// The forms of the spelling most written (forms that differ only in diacritics, case
+    /// and spacing are one spelling; the first written wins a tie), and the other forms.
+    pub fn by_spelling(&self) -> (Forms, Forms) {
+        let mut totals: Vec<(String, u32)> = Vec::new();
+        for (f, n) in &self.list {
+            super::count(&mut totals, tight_key(f), *n);
+        }
+        let Some(main) = totals
+            .iter()
+            .enumerate()
+            .max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k)))
+            .map(|(_, (t, _))| t.clone())
+        else {
+            return (Forms::default(), Forms::default());
+        };
+        let (mine, others): (Vec<_>, Vec<_>) = self
+            .list
+            .iter()
+            .cloned()
+            .partition(|(f, _)| tight_key(f) == main);
+        (Forms { list: mine }, Forms { list: others })
     }
 }

@@ -7,11 +7,11 @@ use rustc_hash::FxHashMap;
 use super::super::extract::LawMention;
 use super::super::lexicon::{LawHead, key};
 use super::super::report::{Conflict, Side};
-use super::super::tally::{Cited, Ref};
+use super::super::tally::Cited;
 use super::forms::Forms;
 use super::places::Places;
 use super::{Assembly, IdMaker, count};
-use crate::table::{Law, LawKind, Table};
+use crate::table::{Disputed, Law, LawKind, SourceRef, Table};
 
 /// One law or agreement over the archive.
 struct LawGroup {
@@ -154,7 +154,7 @@ impl Assembly<'_> {
         } else {
             (g.names.best().unwrap_or(&g.phrase).to_string(), vec![])
         };
-        let (year, sources) = self.law_year(&name, &g.years);
+        let (year, sources, disputed) = self.law_year(&name, &g.years);
         Law {
             id: ids.make(&format!("{name} {year}")),
             name,
@@ -168,55 +168,49 @@ impl Assembly<'_> {
             aliases,
             parties: parties.iter().map(|p| places.id[*p].clone()).collect(),
             sources,
+            disputed,
             specs: vec![],
         }
     }
 
     /// The year most mentions give (the first given on a tie), with its sources; the others
-    /// are reported.
+    /// are disputed and reported.
     fn law_year(
         &mut self,
         name: &str,
         years: &[(i16, Cited)],
-    ) -> (i16, Vec<crate::table::SourceRef>) {
-        let years: Vec<(i16, Vec<Ref>, u32)> = years
-            .iter()
-            .map(|(y, c)| (*y, c.finish(), c.count))
-            .collect();
-        let (year, refs) = years
+    ) -> (i16, Vec<SourceRef>, Vec<Disputed>) {
+        let best = years
             .iter()
             .enumerate()
-            .max_by_key(|(k, (_, _, n))| (*n, std::cmp::Reverse(*k)))
-            .map(|(_, (y, v, _))| (*y, v.clone()))
+            .max_by_key(|(k, (_, c))| (c.count, std::cmp::Reverse(*k)))
+            .map(|(k, _)| k)
             .expect("a year");
-        let sources = self.refs(&refs);
-        if years.len() > 1 {
-            let most = years.iter().map(|(_, _, n)| *n).max().unwrap_or(0);
-            let tie = years.iter().filter(|(_, _, n)| *n == most).count() > 1;
-            let others = years
+        let (year, chosen) = &years[best];
+        let sources = self.refs(&chosen.finish());
+        let disputed: Vec<Disputed> = years
+            .iter()
+            .filter(|(y, _)| y != year)
+            .map(|(y, c)| Disputed {
+                value: y.to_string(),
+                sources: self.refs(&c.finish()),
+            })
+            .collect();
+        if !disputed.is_empty() {
+            let tie = years
                 .iter()
-                .filter(|(y, _, _)| *y != year)
-                .map(|(y, v, _)| Side {
-                    value: y.to_string(),
-                    sources: self.refs(v),
-                })
-                .collect();
-            self.conflicts.push(Conflict {
-                subject: name.to_string(),
-                field: "year".into(),
-                chosen: Side {
+                .any(|(y, c)| y != year && c.count == chosen.count);
+            self.conflicts.push(Conflict::disputed(
+                name,
+                "year",
+                Side {
                     value: year.to_string(),
                     sources: sources.clone(),
                 },
-                others,
-                rule: if tie {
-                    "tie: the first seen"
-                } else {
-                    "majority"
-                }
-                .into(),
-            });
+                &disputed,
+                tie,
+            ));
         }
-        (year, sources)
+        (*year, sources, disputed)
     }
 }

@@ -10,8 +10,10 @@
 mod events;
 mod forms;
 mod laws;
+mod misspellings;
 mod organisations;
 mod people;
+mod periods;
 mod places;
 mod titles;
 
@@ -59,6 +61,8 @@ pub struct Catalog {
     pub matcher: Matcher,
     person_idx: FxHashMap<String, usize>,
     place_idx: FxHashMap<String, usize>,
+    /// Pairs of near names introduced in one article: two people, never one misspelt.
+    apart: FxHashSet<(String, String)>,
     /// At most this many source lines per fact.
     cap: usize,
 }
@@ -75,8 +79,10 @@ impl Catalog {
     /// Tally the people and places of article `ai` (taken out of its facts, so memory holds
     /// the tallies, not every mention).
     pub fn add(&mut self, ai: u32, f: &mut ArticleFacts) {
+        let keys: Vec<&str> = f.people.iter().map(|p| p.key.as_str()).collect();
+        misspellings::introduced_together(&keys, &mut self.apart);
         for p in std::mem::take(&mut f.people) {
-            self.add_person(ai, p);
+            self.add_person(ai, f.date, p);
         }
         for evidence in std::mem::take(&mut f.places) {
             self.add_place(ai, evidence);
@@ -86,9 +92,11 @@ impl Catalog {
         f.laws.shrink_to_fit();
     }
 
-    /// After every article is added: drop the places that are people's names, group the
-    /// organisations (their leading places known now), and make the second pass's matcher.
+    /// After every article is added: fold misspelt people into the people they are, drop the
+    /// places that are people's names, group the organisations (their leading places known
+    /// now), and make the second pass's matcher.
     pub fn close(&mut self, facts: &mut [ArticleFacts], lex: &Lexicon) {
+        self.merge_misspelt_people();
         self.drop_places_named_like_people();
         self.group_organisations(facts, lex);
         self.drop_places_named_like_organisations();
@@ -101,7 +109,9 @@ impl Catalog {
             self.matcher.add(&g.key, CatalogEntry::Place(i as u32));
         }
         for (i, g) in self.people.iter().enumerate() {
-            self.matcher.add(&g.key, CatalogEntry::Person(i as u32));
+            for k in std::iter::once(&g.key).chain(&g.other_keys) {
+                self.matcher.add(k, CatalogEntry::Person(i as u32));
+            }
         }
     }
 
@@ -259,6 +269,18 @@ impl Assembly<'_> {
             refs.merge(x.cited.clone());
         }
         (forms, refs)
+    }
+
+    /// The tallies of a kind's catalog entries (each entry with the lines of the first pass),
+    /// and the order in which they are first seen.
+    fn tallies<'c>(
+        &self,
+        entries: impl Iterator<Item = (CatalogEntry, &'c Cited)>,
+    ) -> (Vec<(Forms, Cited)>, Vec<usize>) {
+        let tallies: Vec<(Forms, Cited)> = entries.map(|(e, base)| self.tally(e, base)).collect();
+        let mut order: Vec<usize> = (0..tallies.len()).collect();
+        order.sort_by_key(|&i| tallies[i].1.first());
+        (tallies, order)
     }
 
     /// The lines that write one form of a name.

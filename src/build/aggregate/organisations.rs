@@ -165,11 +165,8 @@ impl Assembly<'_> {
             words: Vec::new(),
             by_form: FxHashMap::default(),
         };
-        let tallies: Vec<_> = (0..groups.len())
-            .map(|i| self.tally(CatalogEntry::Org(i as u32), &groups[i].mentions))
-            .collect();
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&i| tallies[i].1.first());
+        let (tallies, order) = self
+            .tallies((0..groups.len()).map(|i| (CatalogEntry::Org(i as u32), &groups[i].mentions)));
         let mut ids = IdMaker::default();
         for i in order {
             let g = &groups[i];

@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::extract::{CatalogEntry, Hint, PersonFacts};
-use super::super::lexicon::{key, tight_key, vietnamese_name};
+use super::super::lexicon::{key, tight_key};
 use super::super::report::{Conflict, Side};
 use super::super::tally::{Cited, Ref};
 use super::forms::{Forms, all_caps};
@@ -13,7 +13,14 @@ use super::organisations::Organisations;
 use super::places::Places;
 use super::titles::TitleValue;
 use super::{Assembly, Catalog, IdMaker, count, push_new};
-use crate::table::{NameOrder, NameParts, Person, ReferencePart, Table};
+use crate::table::{Date, Disputed, NameOrder, NameParts, Person, ReferencePart, SourceRef, Table};
+use crate::text::names::vietnamese_name;
+
+/// How a spelling that differs only in diacritics is settled: the form with them is kept.
+const DIACRITICS_KEPT: &str = "diacritics kept";
+
+/// How a misspelling is settled.
+const MAJORITY: &str = "majority";
 
 /// A person the first pass found, tallied over the archive.
 #[derive(Debug)]
@@ -31,10 +38,14 @@ pub(super) struct PersonGroup {
     aliases: Vec<String>,
     hints: Vec<(Hint, u32)>,
     mentions: Cited,
+    /// How many articles introduce the person.
+    pub articles: u32,
+    /// The keys of misspellings of the name folded into this person.
+    pub other_keys: Vec<String>,
 }
 
 impl Catalog {
-    pub(super) fn add_person(&mut self, ai: u32, p: PersonFacts) {
+    pub(super) fn add_person(&mut self, ai: u32, date: Option<Date>, p: PersonFacts) {
         let cap = self.cap;
         let people = &mut self.people;
         let i = *self.person_idx.entry(p.key.clone()).or_insert_with(|| {
@@ -48,16 +59,19 @@ impl Catalog {
                 aliases: vec![],
                 hints: vec![],
                 mentions: Cited::new(cap),
+                articles: 0,
+                other_keys: vec![],
             });
             people.len() - 1
         });
-        people[i].add(ai, p, cap);
+        people[i].add(ai, date, p, cap);
     }
 }
 
 impl PersonGroup {
-    fn add(&mut self, ai: u32, p: PersonFacts, cap: usize) {
-        self.add_titles(ai, p.titles, cap);
+    fn add(&mut self, ai: u32, date: Option<Date>, p: PersonFacts, cap: usize) {
+        self.articles += 1;
+        self.add_titles(ai, date, p.titles, cap);
         self.first_refs += p.first_refs;
         self.last_refs += p.last_refs;
         for (w, at) in p.ref_forms {
@@ -79,6 +93,50 @@ impl PersonGroup {
         for at in p.mentions {
             self.mentions.push((ai, at));
         }
+    }
+
+    /// Add another group's tallies (a misspelling of this person's name).
+    pub(super) fn add_group(&mut self, o: PersonGroup) {
+        for t in o.titles {
+            match self.titles.iter_mut().find(|v| v.same_value(&t)) {
+                Some(v) => v.merge(&t),
+                None => self.titles.push(t),
+            }
+        }
+        self.together.extend(o.together);
+        self.first_refs += o.first_refs;
+        self.last_refs += o.last_refs;
+        for (w, c) in o.ref_forms {
+            match self.ref_forms.iter_mut().find(|(x, _)| *x == w) {
+                Some((_, mine)) => mine.merge(c),
+                None => self.ref_forms.push((w, c)),
+            }
+        }
+        for a in o.aliases {
+            push_new(&mut self.aliases, a);
+        }
+        for (h, n) in o.hints {
+            count(&mut self.hints, h, n);
+        }
+        self.mentions.merge(o.mentions);
+        self.articles += o.articles;
+    }
+
+    /// Do two people share a title (at the same organisation, when both name one)?
+    pub(super) fn shares_a_title(&self, o: &PersonGroup) -> bool {
+        self.titles
+            .iter()
+            .any(|a| o.titles.iter().any(|b| a.same_post(b)))
+    }
+
+    /// Do two people share a place written with them (or does one have none)?
+    pub(super) fn shares_a_place(&self, o: &PersonGroup) -> bool {
+        self.hints.is_empty()
+            || o.hints.is_empty()
+            || self
+                .hints
+                .iter()
+                .any(|(h, _)| o.hints.iter().any(|(g, _)| g == h))
     }
 
     /// The lines that write a later reference in one form.
@@ -144,11 +202,9 @@ impl Assembly<'_> {
             id: vec![String::new(); groups.len()],
             by_key: FxHashMap::default(),
         };
-        let tallies: Vec<_> = (0..groups.len())
-            .map(|i| self.tally(CatalogEntry::Person(i as u32), &groups[i].mentions))
-            .collect();
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&i| tallies[i].1.first());
+        let (tallies, order) = self.tallies(
+            (0..groups.len()).map(|i| (CatalogEntry::Person(i as u32), &groups[i].mentions)),
+        );
         let mut ids = IdMaker::default();
         let mut entries: Vec<Person> = Vec::new();
         for i in order {
@@ -159,7 +215,9 @@ impl Assembly<'_> {
             p.id = ids.make(&p.name);
             p.sources = self.refs(&mentions.finish());
             people.id[i] = p.id.clone();
-            people.by_key.insert(groups[i].key.as_str(), i);
+            for k in std::iter::once(&groups[i].key).chain(&groups[i].other_keys) {
+                people.by_key.insert(k.as_str(), i);
+            }
             entries.push(p);
         }
         // An alias two people claim is nobody's.
@@ -187,18 +245,20 @@ impl Assembly<'_> {
         orgs: &Organisations,
     ) -> Option<Person> {
         forms.fold_caps();
-        let name = forms.best()?.to_string();
+        let (spelling, misspelt) = forms.by_spelling();
+        let name = spelling.best()?.to_string();
         if name.split(' ').count() < 2 {
             return None;
         }
-        self.diacritic_spellings(i, &name, forms);
+        let mut disputed = self.diacritic_spellings(i, &name, &spelling);
+        disputed.extend(self.misspellings(i, &name, &misspelt));
         let (order, parts, reference) = g.parts(&name);
         // The second reference as written with diacritics.
         let ref_word = match reference {
             Some(ReferencePart::Given) => parts.given.clone(),
             _ => parts.family.clone(),
         };
-        self.reference_spellings(&name, &ref_word, g);
+        disputed.extend(self.reference_spellings(&name, &ref_word, g));
         let titles = self.titles(&name, g, orgs);
         // Country: what the articles put before the person, else the organisation's.
         let country = places
@@ -229,52 +289,109 @@ impl Assembly<'_> {
             titles,
             country,
             sources: vec![],
+            disputed,
             specs: vec![],
         })
     }
 
-    /// Report the spellings of a name that differ from it only in diacritics.
-    fn diacritic_spellings(&mut self, i: usize, name: &str, forms: &Forms) {
+    /// The spellings of a name that differ from it only in diacritics: disputed, and
+    /// reported.
+    fn diacritic_spellings(&mut self, i: usize, name: &str, forms: &Forms) -> Vec<Disputed> {
         let entry = CatalogEntry::Person(i as u32);
+        let mut out = Vec::new();
         for (other, _) in forms.others(name) {
             if tight_key(&other) == tight_key(name) && !all_caps(&other) {
-                let chosen = Side {
-                    value: name.to_string(),
-                    sources: self.refs(&self.lines_of(entry, name)),
-                };
-                let minority = Side {
-                    sources: self.refs(&self.lines_of(entry, &other)),
-                    value: other,
-                };
-                self.conflicts
-                    .push(Conflict::spelling(name, chosen, minority));
+                let chosen = self.refs(&self.lines_of(entry, name));
+                let minority = self.refs(&self.lines_of(entry, &other));
+                out.push(self.spelling(name, name, chosen, other, minority, DIACRITICS_KEPT));
             }
         }
+        out
     }
 
-    /// Report the spellings of the second reference that differ from the name's word only in
-    /// diacritics ("Chien" for "Chiến").
-    fn reference_spellings(&mut self, name: &str, ref_word: &str, g: &PersonGroup) {
-        let mut ref_forms = Forms::default();
+    /// The misspellings of a name a minority of articles give (see `misspellings.rs`):
+    /// disputed, and reported.
+    fn misspellings(&mut self, i: usize, name: &str, misspelt: &Forms) -> Vec<Disputed> {
+        let entry = CatalogEntry::Person(i as u32);
+        let mut out = Vec::new();
+        for (other, _) in &misspelt.list {
+            if all_caps(other) {
+                continue;
+            }
+            let chosen = self.refs(&self.lines_of(entry, name));
+            let minority = self.refs(&self.lines_of(entry, other));
+            out.push(self.spelling(name, name, chosen, other.clone(), minority, MAJORITY));
+        }
+        out
+    }
+
+    /// The spellings of the second reference that differ from the name's word only in
+    /// diacritics ("Chien" for "Chiến"), or by a misspelling of the name: disputed, and
+    /// reported.
+    fn reference_spellings(
+        &mut self,
+        name: &str,
+        ref_word: &str,
+        g: &PersonGroup,
+    ) -> Vec<Disputed> {
+        // The words the misspellings of the name change ("dow" in "jane dow").
+        let own: Vec<String> = g.key.split(' ').map(tight_key).collect();
+        let slips: Vec<String> = g
+            .other_keys
+            .iter()
+            .flat_map(|k| k.split(' ').map(tight_key))
+            .filter(|w| !own.contains(w))
+            .collect();
+        let mut same = Forms::default();
+        let mut misspelt = Forms::default();
         for (w, c) in &g.ref_forms {
             if tight_key(w) == tight_key(ref_word) {
-                ref_forms.add_n(w, c.count);
+                same.add_n(w, c.count);
+            } else if slips.contains(&tight_key(w)) {
+                misspelt.add_n(w, c.count);
             }
         }
-        for (other, _) in ref_forms.others(ref_word) {
+        let mut out = Vec::new();
+        let others = same
+            .others(ref_word)
+            .into_iter()
+            .map(|f| (f, DIACRITICS_KEPT))
+            .chain(misspelt.list.iter().cloned().map(|f| (f, MAJORITY)));
+        for ((other, _), rule) in others {
             if all_caps(&other) {
                 continue;
             }
-            let chosen = Side {
-                value: ref_word.to_string(),
-                sources: self.refs(&g.ref_lines(ref_word)),
-            };
-            let minority = Side {
-                sources: self.refs(&g.ref_lines(&other)),
-                value: other,
-            };
-            self.conflicts
-                .push(Conflict::spelling(name, chosen, minority));
+            let chosen = self.refs(&g.ref_lines(ref_word));
+            let minority = self.refs(&g.ref_lines(&other));
+            out.push(self.spelling(name, ref_word, chosen, other, minority, rule));
+        }
+        out
+    }
+
+    /// A minority spelling `other` of `form` (the name or its second reference) of the
+    /// person `name`: reported, and disputed.
+    fn spelling(
+        &mut self,
+        name: &str,
+        form: &str,
+        chosen: Vec<SourceRef>,
+        other: String,
+        minority: Vec<SourceRef>,
+        rule: &str,
+    ) -> Disputed {
+        let chosen = Side {
+            value: form.to_string(),
+            sources: chosen,
+        };
+        let minority = Side {
+            value: other,
+            sources: minority,
+        };
+        self.conflicts
+            .push(Conflict::spelling(name, chosen, minority.clone(), rule));
+        Disputed {
+            value: minority.value,
+            sources: minority.sources,
         }
     }
 }

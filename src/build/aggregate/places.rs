@@ -61,9 +61,12 @@ impl Catalog {
 /// The tight keys of people's names and of each word of them.
 fn not_places(people: &[PersonGroup]) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
-    for g in people {
-        out.insert(tight_key(&g.key));
-        for w in g.key.split(' ') {
+    for k in people
+        .iter()
+        .flat_map(|g| std::iter::once(&g.key).chain(&g.other_keys))
+    {
+        out.insert(tight_key(k));
+        for w in k.split(' ') {
             out.insert(tight_key(w));
         }
     }
@@ -90,11 +93,9 @@ impl Assembly<'_> {
             by_key: FxHashMap::default(),
             support: FxHashMap::default(),
         };
-        let tallies: Vec<_> = (0..groups.len())
-            .map(|i| self.tally(CatalogEntry::Place(i as u32), &groups[i].evidence))
-            .collect();
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&i| tallies[i].1.first());
+        let (tallies, order) = self.tallies(
+            (0..groups.len()).map(|i| (CatalogEntry::Place(i as u32), &groups[i].evidence)),
+        );
         let mut ids = IdMaker::default();
         for i in order {
             let (mut forms, refs) = tallies[i].clone();

@@ -13,7 +13,8 @@ use super::Assembly;
 use super::forms::Forms;
 use super::organisations::Organisations;
 use super::people::PersonGroup;
-use crate::table::{Disputed, HeldTitle, TitleKind};
+use super::periods::{Dated, Period, succession};
+use crate::table::{Date, Disputed, HeldTitle, TitleKind};
 
 /// Words that say nothing about which organisation a title belongs to.
 const TITLE_FILLER: &[&str] = &[
@@ -54,9 +55,40 @@ pub(super) struct TitleValue {
     orgs: Forms,
     /// The forms written ("Sen. Lt. Gen.").
     written: Forms,
+    /// The articles that give it, by publication date.
+    dated: Dated,
 }
 
 impl TitleValue {
+    /// Add another value's mentions, organisations and dates (not its written forms).
+    fn add_counts(&mut self, o: &TitleValue) {
+        self.cited.merge(o.cited.clone());
+        self.orgs.merge(&o.orgs);
+        for (d, n) in &o.dated {
+            *self.dated.entry(*d).or_default() += n;
+        }
+    }
+
+    /// The same title value (by key).
+    pub fn same_value(&self, o: &TitleValue) -> bool {
+        self.key == o.key
+    }
+
+    /// The same title at the same organisation (when both name one).
+    pub fn same_post(&self, o: &TitleValue) -> bool {
+        self.key == o.key
+            && match (self.org(), o.org()) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+    }
+
+    /// Add another value of the same title, written forms included.
+    pub fn merge(&mut self, o: &TitleValue) {
+        self.add_counts(o);
+        self.written.merge(&o.written);
+    }
+
     fn words(&self) -> Vec<&str> {
         self.key.split(' ').collect()
     }
@@ -68,9 +100,16 @@ impl TitleValue {
 }
 
 impl PersonGroup {
-    /// Tally the titles one article gives the person.
-    pub(super) fn add_titles(&mut self, ai: u32, titles: Vec<TitleMention>, cap: usize) {
+    /// Tally the titles one article (published on `date`) gives the person.
+    pub(super) fn add_titles(
+        &mut self,
+        ai: u32,
+        date: Option<Date>,
+        titles: Vec<TitleMention>,
+        cap: usize,
+    ) {
         let mut groups: FxHashMap<u32, Vec<String>> = FxHashMap::default();
+        let mut seen: FxHashSet<usize> = FxHashSet::default();
         for t in titles {
             let k = key(&t.title);
             groups.entry(t.group).or_default().push(k.clone());
@@ -86,11 +125,17 @@ impl PersonGroup {
                         cited: Cited::new(cap),
                         orgs: Forms::default(),
                         written: Forms::default(),
+                        dated: Dated::new(),
                     });
                     self.titles.len() - 1
                 }
             };
             let v = &mut self.titles[j];
+            if let Some(d) = date
+                && seen.insert(j)
+            {
+                *v.dated.entry(d).or_default() += 1;
+            }
             v.cited.push((ai, t.at));
             if let Some(o) = &t.org {
                 v.orgs.add(o);
@@ -126,8 +171,7 @@ fn fold_short_ranks(vals: &mut Vec<TitleValue>) {
             Some(j) => {
                 let m = vals.remove(k);
                 let j = if j > k { j - 1 } else { j };
-                vals[j].cited.merge(m.cited);
-                vals[j].orgs.merge(&m.orgs);
+                vals[j].add_counts(&m);
             }
             None => k += 1,
         }
@@ -189,7 +233,8 @@ fn slots(vals: &[TitleValue], together: &FxHashSet<(String, String)>) -> Vec<Vec
 }
 
 impl Assembly<'_> {
-    /// A person's titles: values grouped into slots, the majority kept, the rest disputed.
+    /// A person's titles: values grouped into slots; in each, values that succeed each other
+    /// in time are held for their periods, else the majority is kept and the rest disputed.
     pub(super) fn titles(
         &mut self,
         name: &str,
@@ -198,10 +243,81 @@ impl Assembly<'_> {
     ) -> Vec<HeldTitle> {
         let mut vals: Vec<TitleValue> = g.titles.clone();
         fold_short_ranks(&mut vals);
-        slots(&vals, &g.together)
-            .into_iter()
-            .map(|members| self.held_title(name, &vals, &members, orgs))
-            .collect()
+        let mut out = Vec::new();
+        for members in slots(&vals, &g.together) {
+            let dated: Vec<&Dated> = members.iter().map(|&m| &vals[m].dated).collect();
+            match succession(&dated) {
+                Some(periods) => {
+                    out.extend(self.held_in_periods(name, &vals, &members, &periods, orgs))
+                }
+                None => out.push(self.held_title(name, &vals, &members, orgs)),
+            }
+        }
+        out
+    }
+
+    /// A slot's values held in turn, each for its period (the first with no start, the last
+    /// with no end). A mention in a period that gives another value disputes it.
+    fn held_in_periods(
+        &mut self,
+        name: &str,
+        vals: &[TitleValue],
+        members: &[usize],
+        periods: &[Period],
+        orgs: &Organisations,
+    ) -> Vec<HeldTitle> {
+        // Each mention of each value, by the period it falls in.
+        let mut by_period: Vec<Vec<(usize, Vec<super::Ref>)>> = vec![Vec::new(); periods.len()];
+        for (k, &m) in members.iter().enumerate() {
+            let own = periods.iter().position(|p| p.value == k);
+            for r in vals[m].cited.finish() {
+                let at = match self.facts[r.0 as usize].date {
+                    Some(d) => period_of(periods, d),
+                    None => own.unwrap_or(periods.len() - 1),
+                };
+                match by_period[at].iter_mut().find(|(x, _)| *x == m) {
+                    Some((_, refs)) => refs.push(r),
+                    None => by_period[at].push((m, vec![r])),
+                }
+            }
+        }
+        let last = periods.len() - 1;
+        let mut out = Vec::new();
+        for (s, p) in periods.iter().enumerate() {
+            let v = &vals[members[p.value]];
+            let mut sources = Vec::new();
+            let mut disputed = Vec::new();
+            for (m, refs) in &by_period[s] {
+                if *m == members[p.value] {
+                    sources = self.refs(refs);
+                } else {
+                    disputed.push(Disputed {
+                        value: vals[*m].title.clone(),
+                        sources: self.refs(refs),
+                    });
+                }
+            }
+            let from = (s > 0).then_some(p.first);
+            let until = (s < last).then_some(p.last);
+            if !disputed.is_empty() {
+                let chosen = Side {
+                    value: format!("{}{}", v.title, during(from, until)),
+                    sources: sources.clone(),
+                };
+                self.conflicts
+                    .push(Conflict::disputed(name, "title", chosen, &disputed, false));
+            }
+            out.push(HeldTitle {
+                title: v.title.clone(),
+                aliases: self.title_aliases(v),
+                organisation: self.title_organisation(v, orgs),
+                from,
+                until,
+                sources,
+                disputed,
+            });
+        }
+        out
     }
 
     /// The title a slot keeps: the most given value; the others are disputed and reported.
@@ -229,27 +345,12 @@ impl Assembly<'_> {
             let tie = members
                 .iter()
                 .any(|&m| m != best && vals[m].cited.count == v.cited.count);
-            self.conflicts.push(Conflict {
-                subject: name.to_string(),
-                field: "title".into(),
-                chosen: Side {
-                    value: v.title.clone(),
-                    sources: sources.clone(),
-                },
-                others: disputed
-                    .iter()
-                    .map(|d| Side {
-                        value: d.value.clone(),
-                        sources: d.sources.clone(),
-                    })
-                    .collect(),
-                rule: if tie {
-                    "tie: the first seen"
-                } else {
-                    "majority"
-                }
-                .into(),
-            });
+            let chosen = Side {
+                value: v.title.clone(),
+                sources: sources.clone(),
+            };
+            self.conflicts
+                .push(Conflict::disputed(name, "title", chosen, &disputed, tie));
         }
         HeldTitle {
             title: v.title.clone(),
@@ -313,5 +414,21 @@ impl Assembly<'_> {
                 (cands.len() == 1).then(|| cands[0])
             })
             .map(|i| orgs.id[i].clone())
+    }
+}
+
+/// The period a publication date falls in: the last that starts on or before it, else the
+/// first.
+fn period_of(periods: &[Period], d: Date) -> usize {
+    periods.iter().rposition(|p| p.from <= d).unwrap_or(0)
+}
+
+/// " (from 2024-06-03)", " (until 2024-05-20)", " (2023-05-05 to 2023-06-01)".
+fn during(from: Option<Date>, until: Option<Date>) -> String {
+    match (from, until) {
+        (Some(f), Some(u)) => format!(" ({f} to {u})"),
+        (Some(f), None) => format!(" (from {f})"),
+        (None, Some(u)) => format!(" (until {u})"),
+        (None, None) => String::new(),
     }
 }

@@ -51,12 +51,14 @@ impl Article<'_> {
             if !(2..=5).contains(&words) {
                 continue;
             }
-            // Titles before the name in its run, else in apposition after it. "Mr Simon
-            // Ridley" is caught by the first; a bare capitalised run is no evidence.
+            // Titles before the name in its run, else in apposition after it, else in
+            // lowercase before a comma ("the foreign minister, NAME,"). "Mr Simon Ridley" is
+            // caught by the first; a bare capitalised run is no evidence.
             let chain = if ns > a {
                 self.chain_before(bi, a, ns)
             } else {
                 self.apposition(bi, z)
+                    .or_else(|| self.lowercase_title_before(bi, a, z))
             };
             if let Some(chain) = chain {
                 self.record_person(bi, ns, z, chain, facts, people);
@@ -216,7 +218,8 @@ impl Article<'_> {
             .then_some((segs, left))
     }
 
-    /// "NAME, (the) TITLE (at the ORG)," after a name that ends at token `z`.
+    /// "NAME, (the) TITLE (at the ORG)," after a name that ends at token `z`; the title
+    /// capitalised, or in lowercase ("NAME, the deputy prime minister,").
     fn apposition(&self, bi: usize, z: usize) -> Option<TitleChain> {
         let b = &self.blocks[bi];
         if z >= b.len() || b.join(z) != Join::Break || b.gap(z).trim() != "," {
@@ -226,6 +229,17 @@ impl Article<'_> {
         if b.is_any(k, &["the", "a", "an"]) {
             k += 1;
         }
+        let (mut chain, tz) = self
+            .capitalised_apposition(bi, z, k)
+            .or_else(|| self.lowercase_apposition(bi, z, k))?;
+        let end = self.apposition_goes_on(bi, z, tz, &mut chain);
+        self.closes(bi, z - 1, end).then_some(chain)
+    }
+
+    /// The titles of an apposition in a capitalised run that starts at token `k`, and where
+    /// they end.
+    fn capitalised_apposition(&self, bi: usize, z: usize, k: usize) -> Option<(TitleChain, usize)> {
+        let b = &self.blocks[bi];
         let (ta, tz) = b.run_of(k)?;
         if ta != k || !b.same_sentence(ta, z - 1) {
             return None;
@@ -242,8 +256,58 @@ impl Article<'_> {
                 chain.hints.push(h);
             }
         }
-        let end = self.apposition_goes_on(bi, z, tz, &mut chain);
-        self.closes(bi, z - 1, end).then_some(chain)
+        Some((chain, tz))
+    }
+
+    /// A title of an apposition written in lowercase at token `k` ("the deputy prime
+    /// minister"), after a possessive place or not ("Japan's foreign minister"), and where it
+    /// ends.
+    fn lowercase_apposition(&self, bi: usize, z: usize, k: usize) -> Option<(TitleChain, usize)> {
+        let b = &self.blocks[bi];
+        let mut chain = TitleChain::default();
+        let mut start = k;
+        if let Some((ra, rz)) = b.run_of(k)
+            && ra == k
+            && b.possessive(rz - 1)
+        {
+            chain.hints.push(Hint::Place(self.written(bi, ra, rz)));
+            start = rz + 1;
+        }
+        if !b.same_sentence(start, z - 1) {
+            return None;
+        }
+        let seg = self.lowercase_title_at(bi, start)?;
+        let tz = seg.end;
+        chain.titles.push(seg);
+        Some((chain, tz))
+    }
+
+    /// "the foreign minister, NAME," "Japan's foreign minister, NAME.": a title in lowercase
+    /// before a comma and a name at tokens `[a, z)` that closes. The title follows "the", a
+    /// possessive place or a nationality adjective ("the former …" is no title held).
+    fn lowercase_title_before(&self, bi: usize, a: usize, z: usize) -> Option<TitleChain> {
+        let b = &self.blocks[bi];
+        if a < 2 || b.join(a) != Join::Break || b.gap(a).trim() != "," || !self.closes(bi, z - 1, z)
+        {
+            return None;
+        }
+        let (lo, _) = b.sentence_tokens(b.sentence[a]);
+        let seg = self.lowercase_title_ending_at(bi, lo, a)?;
+        let s = seg.start;
+        let spaced = b.join(s) == Join::Space;
+        let mut chain = TitleChain::default();
+        if s >= 1 && b.lower(s - 1) == "the" {
+            // "the foreign minister", "The foreign minister"
+        } else if spaced && s >= 2 && b.possessive(s - 2) && b.capitalised[s - 2] {
+            let (ra, _) = b.run_of(s - 2)?;
+            chain.hints.push(Hint::Place(self.written(bi, ra, s - 1)));
+        } else if spaced && s >= 1 && b.capitalised[s - 1] && self.lex.is_demonym(b.lower(s - 1)) {
+            chain.hints.push(Hint::Demonym(b.lower(s - 1).to_string()));
+        } else {
+            return None;
+        }
+        chain.titles.push(seg);
+        Some(chain)
     }
 
     /// Does a phrase in the sentence of token `inside` close at token `end` (a comma, a full
@@ -523,5 +587,61 @@ mod tests {
     fn former_titles_are_not_kept() {
         let p = people("The former Prime Minister Tom Reyes spoke.");
         assert_eq!(p, vec![("tom reyes".into(), vec![])]);
+    }
+
+    #[test]
+    fn lowercase_titles_in_apposition() {
+        let p = |text: &str| people(text);
+        assert_eq!(
+            p("Amina Yusuf, the deputy prime minister, spoke first."),
+            vec![("amina yusuf".into(), vec![t("Deputy Prime Minister", None)])]
+        );
+        assert_eq!(
+            p("The foreign minister, Kenji Watanabe, arrived on Monday."),
+            vec![("kenji watanabe".into(), vec![t("Foreign Minister", None)])]
+        );
+        assert_eq!(
+            p("Talks began after the interior minister, Kovács Eszter, landed."),
+            vec![("kovacs eszter".into(), vec![t("Interior Minister", None)])]
+        );
+        // Modifiers are capitalised in the canonical form; a rank of two words counts.
+        assert_eq!(
+            p("Ola Dahl, a vice foreign minister, and Li Wei, a lieutenant general, met."),
+            vec![
+                ("ola dahl".into(), vec![t("Vice Foreign Minister", None)]),
+                ("li wei".into(), vec![t("Lieutenant General", None)])
+            ]
+        );
+        // The place before or after the title.
+        let f = facts("Japan's foreign minister, Kenji Watanabe, arrived.");
+        assert_eq!(f.people[0].hints, [Hint::Place("Japan".into())]);
+        let f = facts("Kenji Watanabe, Japan's foreign minister, arrived.");
+        assert_eq!(f.people[0].titles[0].title, "Foreign Minister");
+        assert_eq!(f.people[0].hints, [Hint::Place("Japan".into())]);
+        let f = facts("Kenji Watanabe, the foreign minister of Japan, arrived.");
+        assert_eq!(f.people[0].hints, [Hint::Place("Japan".into())]);
+    }
+
+    #[test]
+    fn lowercase_phrases_that_are_no_apposition() {
+        for text in [
+            // Not held now, not a title, a lone one-word rank, a possessive.
+            "Kenji Watanabe, the former foreign minister, said so.",
+            "Kenji Watanabe, a major, said so.",
+            "Kenji Watanabe, the minister's aide, said so.",
+            "Kenji Watanabe, the foreign ministry spokesman, said so.",
+            // The name is the subject of what follows, or one of a list.
+            "In a letter to the foreign minister, Kenji Watanabe said he would stay.",
+            "She thanked the prime minister, Kenji Watanabe and Amina Yusuf.",
+            // No determiner: a title after another phrase.
+            "As prime minister, Kenji Watanabe, who won in May, is busy.",
+            "He met a former prime minister, Kenji Watanabe, in Osaka.",
+        ] {
+            let got = people(text);
+            assert!(
+                got.iter().all(|(_, titles)| titles.is_empty()),
+                "{text}: {got:?}"
+            );
+        }
     }
 }

@@ -194,6 +194,90 @@ impl Article<'_> {
         s
     }
 
+    /// Is token `i` a lowercase word that can be part of a lowercase title, joined to the
+    /// token before it (when `joined`) by a space or a hyphen?
+    fn lowercase_word(&self, bi: usize, i: usize, joined: bool) -> bool {
+        let b = &self.blocks[bi];
+        i < b.len()
+            && !b.capitalised[i]
+            && b.lower(i).chars().all(char::is_alphabetic)
+            && (!joined || matches!(b.join(i), Join::Space | Join::Hyphen))
+    }
+
+    /// A vocabulary title written in lowercase at tokens `[s, e)` ("prime minister"): an
+    /// office, or a rank of two words or more (a lone "major" or "general" is too often
+    /// something else).
+    fn lowercase_vocabulary(&self, bi: usize, s: usize, e: usize) -> Option<(String, TitleKind)> {
+        if !(s..e).all(|i| self.lowercase_word(bi, i, i > s)) {
+            return None;
+        }
+        let v = self.lex.title(&self.key(bi, s, e))?;
+        let fits = match v.kind {
+            TitleKind::Office => true,
+            TitleKind::Rank => e - s >= 2,
+            TitleKind::Honorific => false,
+        };
+        fits.then(|| (v.title.clone(), v.kind))
+    }
+
+    /// A title in lowercase with its modifiers at tokens `[start, end)`, as a segment: the
+    /// canonical form capitalised ("deputy prime minister": "Deputy Prime Minister").
+    fn lowercase_segment(&self, bi: usize, start: usize, s: usize, end: usize) -> Option<Segment> {
+        let (vocab, kind) = self.lowercase_vocabulary(bi, s, end)?;
+        let modifiers = capitalised_words(&self.written(bi, start, s));
+        let title = if modifiers.is_empty() {
+            vocab.clone()
+        } else {
+            format!("{modifiers} {vocab}")
+        };
+        Some(Segment {
+            start,
+            end,
+            title,
+            modifiers,
+            vocab: Some(vocab),
+            kind,
+        })
+    }
+
+    /// The longest lowercase title that starts at token `start` ("deputy prime minister",
+    /// "foreign minister"): modifiers, then a vocabulary title.
+    pub(super) fn lowercase_title_at(&self, bi: usize, start: usize) -> Option<Segment> {
+        let b = &self.blocks[bi];
+        let mut m = start;
+        while self.lowercase_word(bi, m, m > start) && self.lex.is_modifier(b.lower(m)) {
+            m += 1;
+        }
+        (start..=m).find_map(|s| {
+            let longest = (s + self.lex.max_title_words).min(b.len());
+            (s + 1..=longest)
+                .rev()
+                .find_map(|e| self.lowercase_segment(bi, start, s, e))
+        })
+    }
+
+    /// The longest lowercase title that ends at token `end` and starts after `lo`, with the
+    /// modifiers before it.
+    pub(super) fn lowercase_title_ending_at(
+        &self,
+        bi: usize,
+        lo: usize,
+        end: usize,
+    ) -> Option<Segment> {
+        let b = &self.blocks[bi];
+        let first = end.saturating_sub(self.lex.max_title_words).max(lo);
+        let s = (first..end).find(|&s| self.lowercase_vocabulary(bi, s, end).is_some())?;
+        let mut start = s;
+        while start > lo
+            && self.lowercase_word(bi, start - 1, false)
+            && matches!(b.join(start), Join::Space | Join::Hyphen)
+            && self.lex.is_modifier(b.lower(start - 1))
+        {
+            start -= 1;
+        }
+        self.lowercase_segment(bi, start, s, end)
+    }
+
     /// A nationality adjective or a possessive place right before a title or organisation
     /// that starts at `left` in a run starting at `a`.
     pub(super) fn hint_before(&self, bi: usize, a: usize, left: usize) -> Option<Hint> {
@@ -213,4 +297,18 @@ impl Article<'_> {
         }
         None
     }
+}
+
+/// Each word with a capital first letter ("deputy" -> "Deputy").
+fn capitalised_words(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

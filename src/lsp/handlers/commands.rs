@@ -17,7 +17,8 @@ use crate::lsp::proto::{
     ExecuteCommandParams, OneOf, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit,
     TextEdit, WorkspaceEdit, types::ResourceOp,
 };
-use crate::lsp::state::{CONFIG_FILE, Shared, WORKSPACE_TABLE};
+use crate::lsp::state::ServerState;
+use crate::lsp::workspace::{CONFIG_FILE, WORKSPACE_TABLE};
 use crate::table::{NameOrder, Table};
 use crate::text::fold::fold_key;
 use crate::text::names::vietnamese_name;
@@ -26,7 +27,10 @@ use crate::text::{Document, Kind};
 pub const OPEN_TABLE: &str = "copydesk.openTable";
 pub const COMMANDS: [&str; 2] = [OPEN_TABLE, ADD_TO_TABLE];
 
-pub async fn execute(shared: &Arc<Shared>, params: ExecuteCommandParams) -> Result<Option<Value>> {
+pub async fn execute(
+    shared: &Arc<ServerState>,
+    params: ExecuteCommandParams,
+) -> Result<Option<Value>> {
     match params.command.as_str() {
         OPEN_TABLE => open_table(shared, params.arguments).await,
         ADD_TO_TABLE => add_to_table(shared, params.arguments).await,
@@ -43,18 +47,18 @@ fn arg_path(args: &[Value]) -> Option<PathBuf> {
     proto::uri_path(&proto::parse_uri(s)?)
 }
 
-async fn open_table(shared: &Arc<Shared>, args: Vec<Value>) -> Result<Option<Value>> {
+async fn open_table(shared: &Arc<ServerState>, args: Vec<Value>) -> Result<Option<Value>> {
     let s = shared.clone();
     blocking(shared, "openTable", move || {
         let path = arg_path(&args);
-        let resolved = s.resolve(path.as_deref());
-        let tables = s.tables.get(&resolved.tables);
+        let resolved = s.workspace.resolve(path.as_deref());
+        let tables = s.workspace.tables.get(&resolved.tables);
         // The most specific table: the last file of the set, else the default table's copy.
         let file = tables
             .files
             .last()
-            .map(|f| f.path.clone())
-            .unwrap_or_else(crate::lsp::tables::default_table_path);
+            .map(|f| tables.path(f))
+            .unwrap_or_else(crate::lsp::editor_files::default_table_path);
         let uri = proto::path_uri(&file)
             .ok_or_else(|| invalid_params(format!("copydesk: no URI for {}", file.display())))?;
         Ok(Some(Value::String(uri.as_str().to_string())))
@@ -85,7 +89,7 @@ fn parse_addition(args: &[Value]) -> Option<Addition> {
     }
 }
 
-async fn add_to_table(shared: &Arc<Shared>, args: Vec<Value>) -> Result<Option<Value>> {
+async fn add_to_table(shared: &Arc<ServerState>, args: Vec<Value>) -> Result<Option<Value>> {
     let s = shared.clone();
     let (edit, files) = blocking(shared, "addToTable", move || {
         let addition = parse_addition(&args).ok_or_else(|| {
@@ -95,18 +99,18 @@ async fn add_to_table(shared: &Arc<Shared>, args: Vec<Value>) -> Result<Option<V
             )
         })?;
         let path = arg_path(&args);
-        let resolved = s.resolve(path.as_deref());
+        let resolved = s.workspace.resolve(path.as_deref());
         let home = resolved
             .home
             .clone()
             .ok_or_else(|| invalid_params("copydesk: no workspace folder".to_string()))?;
-        let tables = s.tables.get(&resolved.tables);
+        let tables = s.workspace.tables.get(&resolved.tables);
         let table_path = home.join(WORKSPACE_TABLE);
         let config_path = resolved
             .config_file
             .clone()
             .unwrap_or_else(|| home.join(CONFIG_FILE));
-        let info = s.info();
+        let info = s.client.support();
         let mut ops = Vec::new();
         let old_table = std::fs::read_to_string(&table_path).ok();
         let new_table = updated_table(old_table.as_deref(), &addition, &tables.index.table)
@@ -162,7 +166,8 @@ async fn add_to_table(shared: &Arc<Shared>, args: Vec<Value>) -> Result<Option<V
     })
     .await?;
     let client = shared
-        .lsp_client
+        .client
+        .handle
         .get()
         .ok_or_else(|| invalid_params("copydesk: no client".into()))?;
     let label = "copydesk: add to the workspace table".to_string();
@@ -175,13 +180,13 @@ async fn add_to_table(shared: &Arc<Shared>, args: Vec<Value>) -> Result<Option<V
         )));
     }
     {
-        let mut w = shared.watched.lock().expect("watched");
+        let mut w = shared.workspace.watched.lock().expect("watched");
         for f in files {
             w.entry(f).or_insert(None);
         }
     }
-    shared.forget_settings();
-    shared.tables.invalidate(None);
+    shared.workspace.forget_settings();
+    shared.workspace.tables.invalidate(None);
     recheck_all(shared).await;
     Ok(None)
 }

@@ -11,7 +11,7 @@ use crate::lsp::proto::{
     self, CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse,
     CompletionTextEdit, Documentation, TextEdit,
 };
-use crate::lsp::state::Shared;
+use crate::lsp::state::ServerState;
 use crate::lsp::tables::CandidateKind;
 use crate::text::Pos;
 use crate::text::fold::{Folded, fold_key};
@@ -20,14 +20,14 @@ use crate::text::fold::{Folded, fold_key};
 const MAX_WORDS: usize = 4;
 
 pub async fn completion(
-    shared: &Arc<Shared>,
+    shared: &Arc<ServerState>,
     params: CompletionParams,
 ) -> Result<Option<CompletionResponse>> {
     let p = params.text_document_position;
     let snap = snapshot(shared, &p.text_document.uri)?;
     let s = shared.clone();
     blocking(shared, "completion", move || {
-        let enc = s.encoding();
+        let enc = s.client.encoding();
         let doc = &snap.doc;
         let at = proto::offset(doc, p.position, enc);
         let line_start = doc.offset(

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::diagnostics::{recheck_all, report_tables};
+use super::diagnostics::recheck_all;
+use crate::disk::Disk;
+use crate::lsp::problems::show_problems;
 use crate::lsp::proto::{
     self, MessageType,
     types::{
@@ -16,12 +18,14 @@ use crate::lsp::proto::{
         DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
     },
 };
-use crate::lsp::state::{CONFIG_FILE, Shared, parse_editor_settings};
+use crate::lsp::state::ServerState;
+use crate::lsp::workspace::{CONFIG_FILE, parse_editor_settings};
+use crate::workspace::{Files, Stamp};
 
 /// After `initialized`: ask the client to watch JSON files, or watch them ourselves.
-pub async fn initialized(shared: &Arc<Shared>) {
-    let info = shared.info();
-    let client = shared.lsp_client.get().cloned();
+pub async fn initialized(shared: &Arc<ServerState>) {
+    let info = shared.client.support();
+    let client = shared.client.handle.get().cloned();
     if info.watch_files
         && let Some(c) = &client
     {
@@ -45,7 +49,7 @@ pub async fn initialized(shared: &Arc<Shared>) {
 }
 
 /// Watch the files in use by their modification time and size.
-async fn poll(shared: Arc<Shared>) {
+async fn poll(shared: Arc<ServerState>) {
     let period = Duration::from_millis(
         std::env::var("COPYDESK_LSP_POLL_MS")
             .ok()
@@ -54,20 +58,21 @@ async fn poll(shared: Arc<Shared>) {
     );
     loop {
         tokio::time::sleep(period).await;
-        let mut files: Vec<PathBuf> = shared.tables.files();
+        let mut files: Vec<PathBuf> = shared.workspace.tables.files();
         files.extend(
             shared
+                .workspace
                 .config_files
                 .lock()
                 .expect("config files")
                 .keys()
                 .cloned(),
         );
-        for r in shared.roots.read().expect("roots").iter() {
+        for r in shared.workspace.roots.read().expect("roots").iter() {
             files.push(r.join(CONFIG_FILE));
         }
         let changed: Vec<PathBuf> = {
-            let mut w = shared.watched.lock().expect("watched");
+            let mut w = shared.workspace.watched.lock().expect("watched");
             for f in &files {
                 if !w.contains_key(f) {
                     let now = stamp(f);
@@ -90,11 +95,14 @@ async fn poll(shared: Arc<Shared>) {
     }
 }
 
-fn stamp(p: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
-    crate::lsp::state::file_stamp(p)
+fn stamp(p: &std::path::Path) -> Option<Stamp> {
+    Disk.stamp(p)
 }
 
-pub async fn did_change_watched_files(shared: &Arc<Shared>, params: DidChangeWatchedFilesParams) {
+pub async fn did_change_watched_files(
+    shared: &Arc<ServerState>,
+    params: DidChangeWatchedFilesParams,
+) {
     let paths: Vec<PathBuf> = params
         .changes
         .iter()
@@ -103,40 +111,47 @@ pub async fn did_change_watched_files(shared: &Arc<Shared>, params: DidChangeWat
     files_changed(shared, paths).await;
 }
 
-async fn files_changed(shared: &Arc<Shared>, paths: Vec<PathBuf>) {
+async fn files_changed(shared: &Arc<ServerState>, paths: Vec<PathBuf>) {
     let mut any = false;
     for p in &paths {
         if p.file_name().is_some_and(|n| n == CONFIG_FILE) {
-            shared.forget_settings();
+            shared.workspace.forget_settings();
             shared
+                .workspace
                 .config_messages
                 .lock()
                 .expect("config messages")
                 .remove(p);
-            shared.config_files.lock().expect("config files").remove(p);
+            shared
+                .workspace
+                .config_files
+                .lock()
+                .expect("config files")
+                .remove(p);
             any = true;
         }
-        if shared.tables.invalidate(Some(p)) {
+        if shared.workspace.tables.invalidate(Some(p)) {
             any = true;
         }
     }
     if any {
         shared.log(&format!("reloading after a change to {paths:?}"));
-        shared
-            .generation
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        shared.workspace.bump_generation();
         recheck_all(shared).await;
     }
 }
 
-pub async fn did_change_configuration(shared: &Arc<Shared>, params: DidChangeConfigurationParams) {
+pub async fn did_change_configuration(
+    shared: &Arc<ServerState>,
+    params: DidChangeConfigurationParams,
+) {
     let mut settings = match &params.settings {
         Value::Object(o) if o.contains_key("copydesk") => o["copydesk"].clone(),
         other => other.clone(),
     };
     if settings.is_null()
-        && shared.info().configuration
-        && let Some(c) = shared.lsp_client.get()
+        && shared.client.support().configuration
+        && let Some(c) = shared.client.handle.get()
     {
         let items = vec![ConfigurationItem {
             scope_uri: None,
@@ -152,13 +167,13 @@ pub async fn did_change_configuration(shared: &Arc<Shared>, params: DidChangeCon
     if !problems.is_empty() {
         let msg = format!("copydesk settings: {}", problems.join("; "));
         shared.log(&msg);
-        if let Some(c) = shared.lsp_client.get() {
+        if let Some(c) = shared.client.handle.get() {
             c.show_message(MessageType::WARNING, msg).await;
         }
     }
     shared.set_log_file(s.log_file.as_deref());
-    *shared.editor.write().expect("editor") = s;
-    shared.forget_settings();
+    *shared.workspace.editor.write().expect("editor") = s;
+    shared.workspace.forget_settings();
     recheck_all(shared).await;
-    report_tables(shared).await;
+    show_problems(shared).await;
 }

@@ -5,22 +5,21 @@ use std::sync::Arc;
 
 use crate::lsp::proto::jsonrpc::Result;
 
-use super::diagnostics::entry_location;
 use super::{blocking, snapshot, with_analysis};
 use crate::card::{Subject, mention_at, mentions};
 use crate::lsp::proto::{self, GotoDefinitionParams, GotoDefinitionResponse};
-use crate::lsp::state::Shared;
+use crate::lsp::state::ServerState;
 use crate::table::EntryRef;
 
 pub async fn definition(
-    shared: &Arc<Shared>,
+    shared: &Arc<ServerState>,
     params: GotoDefinitionParams,
 ) -> Result<Option<GotoDefinitionResponse>> {
     let p = params.text_document_position_params;
     let snap = snapshot(shared, &p.text_document.uri)?;
     let s = shared.clone();
     blocking(shared, "definition", move || {
-        let enc = s.encoding();
+        let enc = s.client.encoding();
         let byte = proto::offset(&snap.doc, p.position, enc);
         Ok(with_analysis(&s, &snap, |a, tables, _| {
             let all = mentions(a);
@@ -40,7 +39,7 @@ pub async fn definition(
             };
             let locs: Vec<_> = entries
                 .into_iter()
-                .filter_map(|e| entry_location(tables, e, enc))
+                .filter_map(|e| tables.entry_location(e, enc))
                 .collect();
             match locs.len() {
                 0 => None,

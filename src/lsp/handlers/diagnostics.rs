@@ -2,35 +2,33 @@
 //! short debounce, with the document's block cache, and publishes them (push mode) never
 //! older than the last published. Pull requests are answered from the same computation.
 
-use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, OnceLock};
 
 use crate::lsp::proto::jsonrpc::Result;
 
-use super::{Snap, blocking, context, snapshot};
+use super::{blocking, context, snapshot};
 use crate::check::check_cached;
+use crate::lsp::documents::{DocumentFindings, DocumentSnapshot, WorkerHandle};
+use crate::lsp::editor_files::rule_doc_uri;
+use crate::lsp::problems::show_problems;
 use crate::lsp::proto::{
     self, Diagnostic, DiagnosticRelatedInformation, DocumentDiagnosticParams,
     DocumentDiagnosticReport, DocumentDiagnosticReportResult, FullDocumentDiagnosticReport,
-    Location, MessageType, NumberOrString, RelatedFullDocumentDiagnosticReport,
-    RelatedUnchangedDocumentDiagnosticReport, UnchangedDocumentDiagnosticReport, Uri,
-    types::CodeDescription,
+    NumberOrString, RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport,
+    UnchangedDocumentDiagnosticReport, Uri, types::CodeDescription,
 };
-use crate::lsp::state::{ClientInfo, Computed, DiagnosticMode, Shared, Worker};
-use crate::lsp::tables::Loaded;
-use crate::table::locate::locate;
-use crate::text::{Document, Encoding, Kind};
+use crate::lsp::state::{ClientSupport, DiagnosticMode, ServerState};
 
 /// Start the diagnostics worker of a document.
-pub fn spawn_worker(shared: Arc<Shared>, key: String, worker: Arc<Worker>) {
+pub fn spawn_worker(shared: Arc<ServerState>, key: String, worker: Arc<WorkerHandle>) {
     let Some(rt) = shared.rt.get().cloned() else {
         return;
     };
     rt.spawn(run_worker(shared, key, worker));
 }
 
-async fn run_worker(shared: Arc<Shared>, key: String, worker: Arc<Worker>) {
+async fn run_worker(shared: Arc<ServerState>, key: String, worker: Arc<WorkerHandle>) {
     worker
         .published
         .store(i64::MIN, std::sync::atomic::Ordering::SeqCst);
@@ -43,7 +41,7 @@ async fn run_worker(shared: Arc<Shared>, key: String, worker: Arc<Worker>) {
             }
         }
         first = false;
-        let push = shared.info().mode == DiagnosticMode::Push;
+        let push = shared.client.support().mode == DiagnosticMode::Push;
         if worker.closed.load(Ordering::SeqCst) {
             if push && let Some(uri) = proto::parse_uri(&key) {
                 publish(&shared, uri, Vec::new(), None).await;
@@ -51,15 +49,15 @@ async fn run_worker(shared: Arc<Shared>, key: String, worker: Arc<Worker>) {
             return;
         }
         let snap = {
-            let docs = shared.docs.lock().expect("docs");
+            let docs = shared.docs.lock();
             match docs.get(&key) {
-                Some(d) if Arc::ptr_eq(&d.worker, &worker) => Snap {
+                Some(d) if Arc::ptr_eq(&d.worker, &worker) => DocumentSnapshot {
                     key: key.clone(),
                     uri: d.uri.clone(),
                     doc: d.doc.clone(),
                     version: d.version,
-                    cache: d.cache.clone(),
-                    last: None,
+                    analyses: d.analyses.clone(),
+                    last_findings: None,
                 },
                 _ => return,
             }
@@ -71,13 +69,13 @@ async fn run_worker(shared: Arc<Shared>, key: String, worker: Arc<Worker>) {
                 continue;
             }
         };
-        report_tables(&shared).await;
-        if let Some(d) = shared.docs.lock().expect("docs").get_mut(&key)
-            && d.last.as_ref().is_none_or(|l| {
+        show_problems(&shared).await;
+        if let Some(d) = shared.docs.lock().get_mut(&key)
+            && d.last_findings.as_ref().is_none_or(|l| {
                 (l.version, l.generation) <= (computed.version, computed.generation)
             })
         {
-            d.last = Some(computed.clone());
+            d.last_findings = Some(computed.clone());
         }
         if push {
             let v = i64::from(computed.version);
@@ -85,27 +83,30 @@ async fn run_worker(shared: Arc<Shared>, key: String, worker: Arc<Worker>) {
             if v < last {
                 continue;
             }
-            let diags = to_diagnostics(&computed, &shared.info());
+            let diags = to_diagnostics(&computed, &shared.client.support());
             worker.published.store(v, Ordering::SeqCst);
             publish(&shared, snap.uri, diags, Some(computed.version)).await;
         }
     }
 }
 
-async fn publish(shared: &Shared, uri: Uri, diags: Vec<Diagnostic>, version: Option<i32>) {
-    if let Some(c) = shared.lsp_client.get() {
+async fn publish(shared: &ServerState, uri: Uri, diags: Vec<Diagnostic>, version: Option<i32>) {
+    if let Some(c) = shared.client.handle.get() {
         c.publish_diagnostics(uri, diags, version).await;
     }
 }
 
 /// Compute the findings of a snapshot off the message loop.
-pub async fn compute(shared: &Arc<Shared>, snap: Snap) -> Result<Arc<Computed>> {
+pub async fn compute(
+    shared: &Arc<ServerState>,
+    snap: DocumentSnapshot,
+) -> Result<Arc<DocumentFindings>> {
     let s = shared.clone();
-    let generation = shared.generation.load(Ordering::SeqCst);
+    let generation = shared.workspace.generation();
     blocking(shared, "diagnostics", move || {
         let (resolved, tables) = context(&s, &snap);
         let text = snap.doc.text();
-        let mut cache = snap.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
         let findings = check_cached(
             &text,
             snap.doc.kind,
@@ -113,7 +114,7 @@ pub async fn compute(shared: &Arc<Shared>, snap: Snap) -> Result<Arc<Computed>> 
             &resolved.config,
             cache.for_tables(&tables),
         );
-        Ok(Arc::new(Computed {
+        Ok(Arc::new(DocumentFindings {
             version: snap.version,
             generation,
             doc: snap.doc.clone(),
@@ -126,11 +127,11 @@ pub async fn compute(shared: &Arc<Shared>, snap: Snap) -> Result<Arc<Computed>> 
 }
 
 /// The findings of the current version of a document (reusing the last computation).
-pub async fn current(shared: &Arc<Shared>, uri: &Uri) -> Result<Arc<Computed>> {
+pub async fn current(shared: &Arc<ServerState>, uri: &Uri) -> Result<Arc<DocumentFindings>> {
     let snap = snapshot(shared, uri)?;
-    if let Some(l) = &snap.last
+    if let Some(l) = &snap.last_findings
         && l.version == snap.version
-        && l.generation == shared.generation.load(Ordering::SeqCst)
+        && l.generation == shared.workspace.generation()
         && l.doc.len() == snap.doc.len()
         && l.doc.rope() == snap.doc.rope()
     {
@@ -141,11 +142,11 @@ pub async fn current(shared: &Arc<Shared>, uri: &Uri) -> Result<Arc<Computed>> {
 
 /// `textDocument/diagnostic`.
 pub async fn pull(
-    shared: &Arc<Shared>,
+    shared: &Arc<ServerState>,
     params: DocumentDiagnosticParams,
 ) -> Result<DocumentDiagnosticReportResult> {
     let computed = current(shared, &params.text_document.uri).await?;
-    report_tables(shared).await;
+    show_problems(shared).await;
     let result_id = format!(
         "{}:{}:{}",
         computed.version,
@@ -162,7 +163,7 @@ pub async fn pull(
             }),
         ));
     }
-    let items = to_diagnostics(&computed, &shared.info());
+    let items = to_diagnostics(&computed, &shared.client.support());
     Ok(DocumentDiagnosticReportResult::Report(
         DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
             related_documents: None,
@@ -175,13 +176,13 @@ pub async fn pull(
 }
 
 /// Findings as LSP diagnostics.
-pub fn to_diagnostics(c: &Computed, info: &ClientInfo) -> Vec<Diagnostic> {
+pub fn to_diagnostics(c: &DocumentFindings, info: &ClientSupport) -> Vec<Diagnostic> {
     c.findings
         .iter()
         .map(|f| {
             let related = if info.related_information {
                 f.entry.and_then(|e| {
-                    let loc = entry_location(&c.tables, e, info.encoding)?;
+                    let loc = c.tables.entry_location(e, info.encoding)?;
                     let file = &c.tables.files[c.tables.origins[&e].0];
                     Some(vec![DiagnosticRelatedInformation {
                         location: loc.clone(),
@@ -215,146 +216,14 @@ pub fn to_diagnostics(c: &Computed, info: &ClientInfo) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Where an entry is written in its table file.
-pub fn entry_location(
-    tables: &Loaded,
-    e: crate::table::EntryRef,
-    enc: Encoding,
-) -> Option<Location> {
-    let (file, path) = tables.origins.get(&e)?;
-    let f = tables.files.get(*file)?;
-    let key = (e, enc as u8);
-    let cached = tables
-        .positions
-        .lock()
-        .expect("positions")
-        .get(&key)
-        .copied();
-    let (line, character) = match cached {
-        Some(p) => p?,
-        None => {
-            let (line, col) = locate(&f.text, path);
-            let doc = Document::new(&f.text, Kind::Plain);
-            let pos = proto::line_col_position(&doc, line, col, enc);
-            let p = (pos.line as usize, pos.character as usize);
-            tables
-                .positions
-                .lock()
-                .expect("positions")
-                .insert(key, Some(p));
-            p
-        }
-    };
-    let pos = proto::Position::new(line as u32, character as u32);
-    Some(Location {
-        uri: proto::path_uri(&f.path)?,
-        range: proto::Range::new(pos, pos),
-    })
-}
-
-/// The documentation of a rule, as a Markdown file the server writes under the temp dir.
-pub fn rule_doc_uri(code: &str) -> Option<Uri> {
-    static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
-    let dir = DIR
-        .get_or_init(|| {
-            let dir = crate::lsp::tables::default_table_path()
-                .parent()?
-                .join("rules");
-            std::fs::create_dir_all(&dir).ok()?;
-            for r in crate::rules::RULES {
-                let text = format!(
-                    "# {}\n\n{}.\n\nDefault severity: {}. Turn it off or change it with `\"rules\": {{ \"{}\": \"off\" }}` in copydesk.json.\n\n{}\n",
-                    r.code, r.summary, r.default_severity, r.code, r.explain
-                );
-                let p = dir.join(format!("{}.md", r.code));
-                if std::fs::read_to_string(&p).ok().as_deref() != Some(text.as_str()) {
-                    let _ = std::fs::write(&p, text);
-                }
-            }
-            Some(dir)
-        })
-        .as_ref()?;
-    crate::rules::rule(code)?;
-    proto::path_uri(&dir.join(format!("{code}.md")))
-}
-
-/// Show table problems: diagnostics in the table files, one message per breakage.
-pub async fn report_tables(shared: &Shared) {
-    let reports = shared.tables.take_reports();
-    let Some(client) = shared.lsp_client.get() else {
-        return;
-    };
-    let enc = shared.encoding();
-    for (file, errors) in reports.files {
-        let Some(uri) = proto::path_uri(&file) else {
-            continue;
-        };
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
-        let doc = Document::new(&text, Kind::Plain);
-        let diags = errors
-            .iter()
-            .map(|e| {
-                let pos = proto::line_col_position(&doc, e.line, e.column, enc);
-                Diagnostic {
-                    range: proto::Range::new(pos, pos),
-                    severity: Some(proto::DiagnosticSeverity::ERROR),
-                    code: Some(NumberOrString::String("table-error".into())),
-                    source: Some("copydesk".into()),
-                    message: if e.path.is_empty() {
-                        e.message.clone()
-                    } else {
-                        format!("{}: {}", e.path, e.message)
-                    },
-                    ..Diagnostic::default()
-                }
-            })
-            .collect();
-        client.publish_diagnostics(uri, diags, None).await;
-    }
-    for m in reports.messages {
-        shared.log(&m);
-        client.show_message(MessageType::ERROR, m).await;
-    }
-    // Broken config files: one message each.
-    let problems: Vec<(PathBuf, String)> = shared
-        .config_files
-        .lock()
-        .expect("config files")
-        .iter()
-        .filter_map(|(p, e)| e.clone().map(|e| (p.clone(), e)))
-        .collect();
-    for (p, e) in problems {
-        if shared
-            .config_messages
-            .lock()
-            .expect("config messages")
-            .insert(p.clone())
-        {
-            shared.log(&e);
-            client
-                .show_message(
-                    MessageType::ERROR,
-                    format!("copydesk: {e}; the editor's settings are used instead"),
-                )
-                .await;
-        }
-    }
-}
-
 /// Recheck every open document (after a table or settings change).
-pub async fn recheck_all(shared: &Arc<Shared>) {
-    let workers: Vec<Arc<Worker>> = shared
-        .docs
-        .lock()
-        .expect("docs")
-        .values()
-        .map(|d| d.worker.clone())
-        .collect();
+pub async fn recheck_all(shared: &Arc<ServerState>) {
+    let workers = shared.docs.workers();
     for w in workers {
         w.notify.notify_one();
     }
-    if shared.info().mode == DiagnosticMode::Pull
-        && let Some(c) = shared.lsp_client.get()
+    if shared.client.support().mode == DiagnosticMode::Pull
+        && let Some(c) = shared.client.handle.get()
     {
         let c = c.clone();
         tokio::spawn(async move {

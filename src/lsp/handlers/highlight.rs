@@ -7,17 +7,17 @@ use crate::lsp::proto::jsonrpc::Result;
 use super::{blocking, snapshot, with_analysis};
 use crate::card::{Subject, mention_at, mentions};
 use crate::lsp::proto::{self, DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams};
-use crate::lsp::state::Shared;
+use crate::lsp::state::ServerState;
 
 pub async fn highlight(
-    shared: &Arc<Shared>,
+    shared: &Arc<ServerState>,
     params: DocumentHighlightParams,
 ) -> Result<Option<Vec<DocumentHighlight>>> {
     let p = params.text_document_position_params;
     let snap = snapshot(shared, &p.text_document.uri)?;
     let s = shared.clone();
     blocking(shared, "documentHighlight", move || {
-        let enc = s.encoding();
+        let enc = s.client.encoding();
         let byte = proto::offset(&snap.doc, p.position, enc);
         Ok(with_analysis(&s, &snap, |a, _, _| {
             let all = mentions(a);

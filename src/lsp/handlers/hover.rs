@@ -8,14 +8,14 @@ use crate::lsp::proto::jsonrpc::Result;
 use super::{blocking, snapshot, with_analysis};
 use crate::card::card_at;
 use crate::lsp::proto::{self, Hover, HoverContents, HoverParams};
-use crate::lsp::state::Shared;
+use crate::lsp::state::ServerState;
 
-pub async fn hover(shared: &Arc<Shared>, params: HoverParams) -> Result<Option<Hover>> {
+pub async fn hover(shared: &Arc<ServerState>, params: HoverParams) -> Result<Option<Hover>> {
     let p = params.text_document_position_params;
     let snap = snapshot(shared, &p.text_document.uri)?;
     let s = shared.clone();
     blocking(shared, "hover", move || {
-        let enc = s.encoding();
+        let enc = s.client.encoding();
         let byte = proto::offset(&snap.doc, p.position, enc);
         let card = with_analysis(&s, &snap, |a, _, _| card_at(a, byte));
         Ok(card.map(|c| Hover {

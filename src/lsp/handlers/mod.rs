@@ -14,18 +14,19 @@ pub mod symbols;
 
 use std::borrow::Cow;
 use std::panic::AssertUnwindSafe;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::lsp::proto::jsonrpc::{Error, ErrorCode, Result};
 
+use super::documents::DocumentSnapshot;
 use super::proto::{self, Uri};
-use super::state::{Computed, DocCache, Resolved, Shared};
-use super::tables::Loaded;
+use super::state::ServerState;
+use super::tables::ServedTables;
+use super::workspace::DocumentSettings;
 use crate::analysis::Analysis;
-use crate::text::Document;
 
 /// Run `f` on a blocking thread; a panic becomes an error response.
-pub async fn blocking<T, F>(shared: &Arc<Shared>, what: &'static str, f: F) -> Result<T>
+pub async fn blocking<T, F>(shared: &Arc<ServerState>, what: &'static str, f: F) -> Result<T>
 where
     F: FnOnce() -> Result<T> + Send + 'static,
     T: Send + 'static,
@@ -68,53 +69,36 @@ pub fn invalid_params(message: String) -> Error {
     Error::invalid_params(message)
 }
 
-/// A document as it is now.
-#[derive(Clone)]
-pub struct Snap {
-    pub key: String,
-    pub uri: Uri,
-    pub doc: Document,
-    pub version: i32,
-    pub cache: Arc<Mutex<DocCache>>,
-    pub last: Option<Arc<Computed>>,
-}
-
-pub fn snapshot(shared: &Shared, uri: &Uri) -> Result<Snap> {
-    let key = uri.as_str().to_string();
-    let docs = shared.docs.lock().expect("docs");
-    match docs.get(&key) {
-        Some(d) => Ok(Snap {
-            key,
-            uri: d.uri.clone(),
-            doc: d.doc.clone(),
-            version: d.version,
-            cache: d.cache.clone(),
-            last: d.last.clone(),
-        }),
-        None => Err(invalid_params(format!(
+/// A document as it is now, or an error if it is not open.
+pub fn snapshot(shared: &ServerState, uri: &Uri) -> Result<DocumentSnapshot> {
+    shared.docs.snapshot(uri).ok_or_else(|| {
+        invalid_params(format!(
             "copydesk: {} is not an open document",
             uri.as_str()
-        ))),
-    }
+        ))
+    })
 }
 
 /// The settings and tables of a snapshot.
-pub fn context(shared: &Shared, snap: &Snap) -> (Resolved, Arc<Loaded>) {
+pub fn context(
+    shared: &ServerState,
+    snap: &DocumentSnapshot,
+) -> (DocumentSettings, Arc<ServedTables>) {
     let path = proto::uri_path(&snap.uri);
-    let resolved = shared.resolve(path.as_deref());
-    let tables = shared.tables.get(&resolved.tables);
+    let resolved = shared.workspace.resolve(path.as_deref());
+    let tables = shared.workspace.tables.get(&resolved.tables);
     (resolved, tables)
 }
 
 /// Analyse a snapshot and look at it.
 pub fn with_analysis<R>(
-    shared: &Shared,
-    snap: &Snap,
-    f: impl FnOnce(&Analysis, &Loaded, &Resolved) -> R,
+    shared: &ServerState,
+    snap: &DocumentSnapshot,
+    f: impl FnOnce(&Analysis, &ServedTables, &DocumentSettings) -> R,
 ) -> R {
     let (resolved, tables) = context(shared, snap);
     let text = snap.doc.text();
-    let mut cache = snap.cache.lock().unwrap_or_else(|e| e.into_inner());
+    let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
     let a = Analysis::new(
         &text,
         snap.doc.kind,

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::blocking;
 use super::diagnostics::current;
 use crate::lsp::proto;
-use crate::lsp::state::Shared;
+use crate::lsp::state::ServerState;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -17,7 +17,7 @@ pub struct StatusParams {
     pub uri: Option<String>,
 }
 
-pub async fn status(shared: &Arc<Shared>, params: Option<StatusParams>) -> Result<Value> {
+pub async fn status(shared: &Arc<ServerState>, params: Option<StatusParams>) -> Result<Value> {
     let uri = params
         .and_then(|p| p.uri)
         .and_then(|u| proto::parse_uri(&u));
@@ -28,8 +28,8 @@ pub async fn status(shared: &Arc<Shared>, params: Option<StatusParams>) -> Resul
     let s = shared.clone();
     blocking(shared, "status", move || {
         let path = uri.as_ref().and_then(proto::uri_path);
-        let resolved = s.resolve(path.as_deref());
-        let tables = s.tables.get(&resolved.tables);
+        let resolved = s.workspace.resolve(path.as_deref());
+        let tables = s.workspace.tables.get(&resolved.tables);
         let list: Vec<Value> = tables
             .files
             .iter()

@@ -10,17 +10,17 @@ use crate::card::{MentionKind, Subject, long_date, mentions};
 use crate::lsp::proto::{
     self, DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind,
 };
-use crate::lsp::state::Shared;
+use crate::lsp::state::ServerState;
 use crate::table::EntryRef;
 
 pub async fn symbols(
-    shared: &Arc<Shared>,
+    shared: &Arc<ServerState>,
     params: DocumentSymbolParams,
 ) -> Result<Option<DocumentSymbolResponse>> {
     let snap = snapshot(shared, &params.text_document.uri)?;
     let s = shared.clone();
     blocking(shared, "documentSymbol", move || {
-        let enc = s.encoding();
+        let enc = s.client.encoding();
         let doc = &snap.doc;
         Ok(with_analysis(&s, &snap, |a, tables, _| {
             let table = &tables.index.table;
