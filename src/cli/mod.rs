@@ -11,7 +11,7 @@ macro_rules! say {
 
 mod check;
 mod diff;
-mod output;
+pub mod output;
 pub mod table_build;
 
 use std::io::Write;
