@@ -90,7 +90,10 @@ const TRADITIONS: &[Tradition] = &[
         male: "Anh Bình Cường Dũng Đức Hải Hiếu Hòa Hùng Huy Khánh Khoa Lâm Long Minh Nam Nghĩa Phong Phúc Quang Quân Sơn Tâm Thắng Thành Toàn Trung Tuấn Việt Vinh",
         female: "An Chi Dung Giang Hà Hạ Hằng Hạnh Hoa Hồng Hương Hường Lan Liên Linh Loan Mai My Nga Ngân Ngọc Nhung Oanh Phương Quyên Thảo Thủy Trang Uyên Vân Yến",
         family: "Nguyễn Nguyễn Nguyễn Nguyễn Nguyễn Nguyễn Nguyễn Nguyễn Nguyễn Trần Trần Trần Lê Lê Lê Phạm Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lương Mai Tạ Đoàn Vương",
-        middle: ("Văn Văn Thị Thị Hữu Đức Minh Thanh Quốc Ngọc Xuân Thu Hồng Kim Công Đình Quang Thế Bảo Gia Hoàng Mạnh Tuấn Diệu", 100),
+        middle: (
+            "Văn Văn Thị Thị Hữu Đức Minh Thanh Quốc Ngọc Xuân Thu Hồng Kim Công Đình Quang Thế Bảo Gia Hoàng Mạnh Tuấn Diệu",
+            100,
+        ),
         weight: 420,
     },
     // Chinese (pinyin): family, given; later references use the family name.
@@ -178,7 +181,10 @@ const TRADITIONS: &[Tradition] = &[
         male: "Mohammed Ahmed Omar Khalid Faisal Ali Hassan Hussein Youssef Ibrahim Tariq Nasser Saeed Karim Abdullah Sultan Hamad Majid Walid Samir Mahmoud Adel Rashid Ziad Bassam Fahad Salman Marwan Nabil Amr",
         female: "Fatima Layla Noura Mariam Aisha Salma Rania Hala Amal Huda Dalia Yasmin Lina Reem Maha Nadia Samira Hanan Lubna Sara Dina Ghada Manal Nour Shaima",
         family: "al-Rashid al-Mansouri al-Hashimi al-Otaibi al-Qahtani al-Masri al-Zahrani al-Shamsi al-Harbi al-Jaber al-Khalifa al-Sayed al-Dosari al-Mutairi al-Ghamdi al-Amiri al-Kaabi al-Nuaimi al-Saadi al-Obaidi Haddad Khoury Mansour Nasr Aziz Hamdan Saleh Darwish Farouk Hijazi Barakat Qasem Abboud Tahan Ali Hussein",
-        middle: ("bin_Khalid bin_Salman bin_Zayed bin_Hamad bin_Abdullah bin_Rashid bin_Faisal bin_Saeed bin_Nasser bin_Sultan", 30),
+        middle: (
+            "bin_Khalid bin_Salman bin_Zayed bin_Hamad bin_Abdullah bin_Rashid bin_Faisal bin_Saeed bin_Nasser bin_Sultan",
+            30,
+        ),
         weight: 330,
     },
     // Persian.
@@ -483,7 +489,11 @@ const OFFICES: &[(&str, &[&str], &str)] = &[
     ("Speaker", &[], "parliament"),
     ("Member of Parliament", &["MP"], "parliament"),
     ("Ambassador", &[], "embassy"),
-    ("Central Bank Governor", &["Governor of the Central Bank"], "central bank"),
+    (
+        "Central Bank Governor",
+        &["Governor of the Central Bank"],
+        "central bank",
+    ),
     ("Spokesperson", &["spokeswoman", "spokesman"], "government"),
     ("Chief Justice", &[], "court"),
     ("Judge", &["Justice"], "court"),
@@ -495,7 +505,10 @@ const OFFICES: &[(&str, &[&str], &str)] = &[
 
 /// Titles in companies: (title, aliases).
 const BUSINESS: &[(&str, &[&str])] = &[
-    ("Chief Executive", &["CEO", "Chief Executive Officer", "chief executive"]),
+    (
+        "Chief Executive",
+        &["CEO", "Chief Executive Officer", "chief executive"],
+    ),
     ("Chairman", &["Chair"]),
     ("Chairwoman", &["Chair"]),
     ("Chief Financial Officer", &["CFO", "finance director"]),
@@ -543,24 +556,76 @@ const HONORIFICS: &[(&str, &[&str])] = &[
 
 /// Company names are made of these: `{first} {second}`.
 const COMPANY_FIRST: &[&str] = &[
-    "Northern", "Lotus", "Harbour", "Sunrise", "Golden", "Pacific", "Atlas", "Meridian",
-    "Summit", "Crescent", "Evergreen", "Silver", "Red River", "Blue Ridge", "Orient",
-    "Baltic", "Alpine", "Delta", "Horizon", "Pioneer", "Keystone", "Lighthouse", "Granite",
-    "Saffron", "Cedar", "Phoenix", "Aurora", "Sahel", "Andes", "Mekong",
+    "Northern",
+    "Lotus",
+    "Harbour",
+    "Sunrise",
+    "Golden",
+    "Pacific",
+    "Atlas",
+    "Meridian",
+    "Summit",
+    "Crescent",
+    "Evergreen",
+    "Silver",
+    "Red River",
+    "Blue Ridge",
+    "Orient",
+    "Baltic",
+    "Alpine",
+    "Delta",
+    "Horizon",
+    "Pioneer",
+    "Keystone",
+    "Lighthouse",
+    "Granite",
+    "Saffron",
+    "Cedar",
+    "Phoenix",
+    "Aurora",
+    "Sahel",
+    "Andes",
+    "Mekong",
 ];
 const COMPANY_SECOND: &[&str] = &[
-    "Bank", "Energy", "Shipping", "Telecom", "Steel", "Airways", "Holdings", "Capital",
-    "Motors", "Foods", "Pharma", "Logistics", "Insurance", "Mining", "Media", "Textiles",
+    "Bank",
+    "Energy",
+    "Shipping",
+    "Telecom",
+    "Steel",
+    "Airways",
+    "Holdings",
+    "Capital",
+    "Motors",
+    "Foods",
+    "Pharma",
+    "Logistics",
+    "Insurance",
+    "Mining",
+    "Media",
+    "Textiles",
 ];
 
 /// Places: (name, variants, aliases, kind, country). Many are also names or common words.
 const PLACES: &[(&str, &[&str], &[&str], &str, &str)] = &[
     ("Hà Nội", &["Hanoi"], &[], "city", "VN"),
-    ("Hồ Chí Minh City", &["Ho Chi Minh City"], &["Saigon"], "city", "VN"),
+    (
+        "Hồ Chí Minh City",
+        &["Ho Chi Minh City"],
+        &["Saigon"],
+        "city",
+        "VN",
+    ),
     ("Đà Nẵng", &["Da Nang"], &[], "city", "VN"),
     ("Hải Phòng", &["Haiphong"], &[], "city", "VN"),
     ("Việt Nam", &["Vietnam"], &[], "country", "VN"),
-    ("South Korea", &[], &["Korea", "Republic of Korea"], "country", "KR"),
+    (
+        "South Korea",
+        &[],
+        &["Korea", "Republic of Korea"],
+        "country",
+        "KR",
+    ),
     ("Seoul", &[], &[], "city", "KR"),
     ("Busan", &[], &[], "city", "KR"),
     ("Tokyo", &[], &[], "city", "JP"),
@@ -706,8 +771,7 @@ fn slug(s: &str) -> String {
         };
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
-        } else if (c == ' ' || c == '-' || c == '\'') && !out.ends_with('-') && !out.is_empty()
-        {
+        } else if (c == ' ' || c == '-' || c == '\'') && !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
     }
@@ -870,7 +934,13 @@ pub struct Anchor {
     pub country: &'static str,
     pub reference: Option<ReferencePart>,
     /// (title, aliases, organisation id, from, until)
-    pub titles: &'static [(&'static str, &'static [&'static str], &'static str, &'static str, &'static str)],
+    pub titles: &'static [(
+        &'static str,
+        &'static [&'static str],
+        &'static str,
+        &'static str,
+        &'static str,
+    )],
     pub aliases: &'static [&'static str],
 }
 
@@ -897,196 +967,1109 @@ macro_rules! anchor {
 /// Titles are (title, aliases, organisation id, from, until); "" leaves a field out.
 pub const ANCHORS: &[Anchor] = &[
     // Việt Nam–Korea trade story.
-    anchor!("Nguyễn Thị Mai", "Nguyễn", Some("Thị"), "Mai", FF, "VN", None,
-        [("Trade Minister", &["Minister of Industry and Trade"], "moit-vn", "2024-03-01", "")]),
-    anchor!("Lê Hoàng Long", "Lê", Some("Hoàng"), "Long", FF, "VN", None,
-        [("Deputy Trade Minister", &["Deputy Minister of Industry and Trade"], "moit-vn", "2023-01-01", "")]),
-    anchor!("Park Min-jun", "Park", None, "Min-jun", FF, "KR", None,
-        [("Trade Minister", &["Minister of Trade, Industry and Energy"], "motie-kr", "2024-07-01", ""),
-         ("Deputy Trade Minister", &[], "motie-kr", "2021-01-01", "2024-06-30")]),
+    anchor!(
+        "Nguyễn Thị Mai",
+        "Nguyễn",
+        Some("Thị"),
+        "Mai",
+        FF,
+        "VN",
+        None,
+        [(
+            "Trade Minister",
+            &["Minister of Industry and Trade"],
+            "moit-vn",
+            "2024-03-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "Lê Hoàng Long",
+        "Lê",
+        Some("Hoàng"),
+        "Long",
+        FF,
+        "VN",
+        None,
+        [(
+            "Deputy Trade Minister",
+            &["Deputy Minister of Industry and Trade"],
+            "moit-vn",
+            "2023-01-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "Park Min-jun",
+        "Park",
+        None,
+        "Min-jun",
+        FF,
+        "KR",
+        None,
+        [
+            (
+                "Trade Minister",
+                &["Minister of Trade, Industry and Energy"],
+                "motie-kr",
+                "2024-07-01",
+                ""
+            ),
+            (
+                "Deputy Trade Minister",
+                &[],
+                "motie-kr",
+                "2021-01-01",
+                "2024-06-30"
+            )
+        ]
+    ),
     // A namesake: another Nguyễn Thị Mai, in Hồ Chí Minh City.
-    anchor!("Nguyễn Thị Mai", "Nguyễn", Some("Thị"), "Mai", FF, "VN", None,
-        [("Vice Chair", &[], "hcmc-committee", "", "")]),
+    anchor!(
+        "Nguyễn Thị Mai",
+        "Nguyễn",
+        Some("Thị"),
+        "Mai",
+        FF,
+        "VN",
+        None,
+        [("Vice Chair", &[], "hcmc-committee", "", "")]
+    ),
     // German–Polish border story.
-    anchor!("Jürgen Müller", "Müller", None, "Jürgen", GF, "DE", None,
-        [("Mayor", &[], "goerlitz-city", "2019-06-01", "")]),
-    anchor!("Anna Kowalska", "Kowalska", None, "Anna", GF, "PL", None,
-        [("Regional Development Minister", &["Minister of Regional Development"], "pl-regional-ministry", "2023-12-13", "")]),
+    anchor!(
+        "Jürgen Müller",
+        "Müller",
+        None,
+        "Jürgen",
+        GF,
+        "DE",
+        None,
+        [("Mayor", &[], "goerlitz-city", "2019-06-01", "")]
+    ),
+    anchor!(
+        "Anna Kowalska",
+        "Kowalska",
+        None,
+        "Anna",
+        GF,
+        "PL",
+        None,
+        [(
+            "Regional Development Minister",
+            &["Minister of Regional Development"],
+            "pl-regional-ministry",
+            "2023-12-13",
+            ""
+        )]
+    ),
     // Korea–Japan football.
-    anchor!("Will Hart", "Hart", None, "Will", GF, "GB", None,
-        [("Head Coach", &["coach", "manager"], "busan-fc", "2024-01-01", "")]),
-    anchor!("Yūko Itō", "Itō", None, "Yūko", GF, "JP", None,
-        [("Captain", &["captain", "skipper"], "japan-womens-team", "", "")]),
-    anchor!("Grace Lee", "Lee", None, "Grace", GF, "KR", None,
-        [("Head Coach", &["coach"], "korea-womens-team", "2023-05-01", "")]),
+    anchor!(
+        "Will Hart",
+        "Hart",
+        None,
+        "Will",
+        GF,
+        "GB",
+        None,
+        [(
+            "Head Coach",
+            &["coach", "manager"],
+            "busan-fc",
+            "2024-01-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "Yūko Itō",
+        "Itō",
+        None,
+        "Yūko",
+        GF,
+        "JP",
+        None,
+        [(
+            "Captain",
+            &["captain", "skipper"],
+            "japan-womens-team",
+            "",
+            ""
+        )]
+    ),
+    anchor!(
+        "Grace Lee",
+        "Lee",
+        None,
+        "Grace",
+        GF,
+        "KR",
+        None,
+        [(
+            "Head Coach",
+            &["coach"],
+            "korea-womens-team",
+            "2023-05-01",
+            ""
+        )]
+    ),
     // Lagos bank story.
-    anchor!("Ngozi Okafor", "Okafor", None, "Ngozi", GF, "NG", None,
-        [("Chief Executive", &["CEO", "chief executive"], "lagos-harbour-bank", "2022-01-01", "")]),
-    anchor!("Rajesh Iyer", "Iyer", None, "Rajesh", GF, "IN", None,
-        [("Chief Financial Officer", &["CFO", "finance chief"], "lagos-harbour-bank", "", "")]),
-    anchor!("Olumide Bello", "Bello", None, "Olumide", GF, "NG", None,
-        [("Central Bank Governor", &["Governor of the Central Bank of Nigeria"], "cbn", "2023-09-22", "")]),
+    anchor!(
+        "Ngozi Okafor",
+        "Okafor",
+        None,
+        "Ngozi",
+        GF,
+        "NG",
+        None,
+        [(
+            "Chief Executive",
+            &["CEO", "chief executive"],
+            "lagos-harbour-bank",
+            "2022-01-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "Rajesh Iyer",
+        "Iyer",
+        None,
+        "Rajesh",
+        GF,
+        "IN",
+        None,
+        [(
+            "Chief Financial Officer",
+            &["CFO", "finance chief"],
+            "lagos-harbour-bank",
+            "",
+            ""
+        )]
+    ),
+    anchor!(
+        "Olumide Bello",
+        "Bello",
+        None,
+        "Olumide",
+        GF,
+        "NG",
+        None,
+        [(
+            "Central Bank Governor",
+            &["Governor of the Central Bank of Nigeria"],
+            "cbn",
+            "2023-09-22",
+            ""
+        )]
+    ),
     // Irish obituary.
-    anchor!("Siobhán O'Reilly", "O'Reilly", None, "Siobhán", GF, "IE", None,
-        [("Minister for Culture", &["Culture Minister", "Arts Minister"], "ie-culture", "2025-01-23", "")]),
-    anchor!("Pádraig Ó Briain", "Ó Briain", None, "Pádraig", GF, "IE", None,
-        [("Professor", &["Prof."], "galway-university", "", "")]),
+    anchor!(
+        "Siobhán O'Reilly",
+        "O'Reilly",
+        None,
+        "Siobhán",
+        GF,
+        "IE",
+        None,
+        [(
+            "Minister for Culture",
+            &["Culture Minister", "Arts Minister"],
+            "ie-culture",
+            "2025-01-23",
+            ""
+        )]
+    ),
+    anchor!(
+        "Pádraig Ó Briain",
+        "Ó Briain",
+        None,
+        "Pádraig",
+        GF,
+        "IE",
+        None,
+        [("Professor", &["Prof."], "galway-university", "", "")]
+    ),
     // Digital ministers in Markdown.
-    anchor!("Katarzyna Wiśniewska", "Wiśniewska", None, "Katarzyna", GF, "PL", None,
-        [("Digital Affairs Minister", &["Minister of Digital Affairs"], "pl-digital-ministry", "2024-01-01", "")]),
-    anchor!("Lars Eriksson", "Eriksson", None, "Lars", GF, "SE", None,
-        [("Digital Minister", &["Minister for Digital Affairs"], "se-digital-ministry", "2022-10-18", "")]),
-    anchor!("Élise Moreau", "Moreau", None, "Élise", GF, "FR", None,
-        [("Digital Minister", &["Minister for Digital Affairs"], "fr-digital-ministry", "2024-09-21", "")]),
+    anchor!(
+        "Katarzyna Wiśniewska",
+        "Wiśniewska",
+        None,
+        "Katarzyna",
+        GF,
+        "PL",
+        None,
+        [(
+            "Digital Affairs Minister",
+            &["Minister of Digital Affairs"],
+            "pl-digital-ministry",
+            "2024-01-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "Lars Eriksson",
+        "Eriksson",
+        None,
+        "Lars",
+        GF,
+        "SE",
+        None,
+        [(
+            "Digital Minister",
+            &["Minister for Digital Affairs"],
+            "se-digital-ministry",
+            "2022-10-18",
+            ""
+        )]
+    ),
+    anchor!(
+        "Élise Moreau",
+        "Moreau",
+        None,
+        "Élise",
+        GF,
+        "FR",
+        None,
+        [(
+            "Digital Minister",
+            &["Minister for Digital Affairs"],
+            "fr-digital-ministry",
+            "2024-09-21",
+            ""
+        )]
+    ),
     // Gulf energy, hard-wrapped.
-    anchor!("Omar bin Khalid al-Rashid", "al-Rashid", Some("bin Khalid"), "Omar", GF, "SA", None,
-        [("Energy Minister", &["Minister of Energy"], "sa-energy", "2020-01-01", "")]),
-    anchor!("Layla Haddad", "Haddad", None, "Layla", GF, "JO", None,
-        [("Foreign Minister", &["Minister of Foreign Affairs"], "jo-foreign", "2024-09-18", "")]),
-    anchor!("Ali Hassan al-Masri", "al-Masri", Some("Hassan"), "Ali", GF, "EG", None,
-        [("Petroleum Minister", &["Minister of Petroleum"], "eg-petroleum", "2022-08-13", "")]),
+    anchor!(
+        "Omar bin Khalid al-Rashid",
+        "al-Rashid",
+        Some("bin Khalid"),
+        "Omar",
+        GF,
+        "SA",
+        None,
+        [(
+            "Energy Minister",
+            &["Minister of Energy"],
+            "sa-energy",
+            "2020-01-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "Layla Haddad",
+        "Haddad",
+        None,
+        "Layla",
+        GF,
+        "JO",
+        None,
+        [(
+            "Foreign Minister",
+            &["Minister of Foreign Affairs"],
+            "jo-foreign",
+            "2024-09-18",
+            ""
+        )]
+    ),
+    anchor!(
+        "Ali Hassan al-Masri",
+        "al-Masri",
+        Some("Hassan"),
+        "Ali",
+        GF,
+        "EG",
+        None,
+        [(
+            "Petroleum Minister",
+            &["Minister of Petroleum"],
+            "eg-petroleum",
+            "2022-08-13",
+            ""
+        )]
+    ),
     // Colombia–Spain, CRLF.
-    anchor!("María José García Márquez", "García Márquez", None, "María José", GF, "CO", None,
-        [("Foreign Minister", &["Minister of Foreign Affairs"], "co-foreign", "2024-03-01", "")]),
-    anchor!("Javier Fernández Ruiz", "Fernández Ruiz", None, "Javier", GF, "ES", None,
-        [("Foreign Minister", &["Minister of Foreign Affairs"], "es-foreign", "2023-11-21", "")]),
+    anchor!(
+        "María José García Márquez",
+        "García Márquez",
+        None,
+        "María José",
+        GF,
+        "CO",
+        None,
+        [(
+            "Foreign Minister",
+            &["Minister of Foreign Affairs"],
+            "co-foreign",
+            "2024-03-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "Javier Fernández Ruiz",
+        "Fernández Ruiz",
+        None,
+        "Javier",
+        GF,
+        "ES",
+        None,
+        [(
+            "Foreign Minister",
+            &["Minister of Foreign Affairs"],
+            "es-foreign",
+            "2023-11-21",
+            ""
+        )]
+    ),
     // Prague / Vietnamese in NFD.
-    anchor!("Tomáš Dvořák", "Dvořák", None, "Tomáš", GF, "CZ", None,
-        [("Foreign Minister", &["Minister of Foreign Affairs"], "cz-foreign", "2023-01-01", "")]),
-    anchor!("Jana Nováková", "Nováková", None, "Jana", GF, "CZ", None,
-        [("Health Minister", &["Minister of Health"], "cz-health", "2021-12-17", "")]),
-    anchor!("Phạm Quốc Hùng", "Phạm", Some("Quốc"), "Hùng", FF, "VN", None,
-        [("Ambassador", &["Ambassador to the Czech Republic"], "vn-embassy-prague", "2023-09-01", "")]),
+    anchor!(
+        "Tomáš Dvořák",
+        "Dvořák",
+        None,
+        "Tomáš",
+        GF,
+        "CZ",
+        None,
+        [(
+            "Foreign Minister",
+            &["Minister of Foreign Affairs"],
+            "cz-foreign",
+            "2023-01-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "Jana Nováková",
+        "Nováková",
+        None,
+        "Jana",
+        GF,
+        "CZ",
+        None,
+        [(
+            "Health Minister",
+            &["Minister of Health"],
+            "cz-health",
+            "2021-12-17",
+            ""
+        )]
+    ),
+    anchor!(
+        "Phạm Quốc Hùng",
+        "Phạm",
+        Some("Quốc"),
+        "Hùng",
+        FF,
+        "VN",
+        None,
+        [(
+            "Ambassador",
+            &["Ambassador to the Czech Republic"],
+            "vn-embassy-prague",
+            "2023-09-01",
+            ""
+        )]
+    ),
     // Türkiye–Greece.
-    anchor!("Zeynep Yıldız", "Yıldız", None, "Zeynep", GF, "TR", None,
-        [("Foreign Minister", &["Minister of Foreign Affairs"], "tr-foreign", "2024-06-04", "")]),
-    anchor!("Nikos Papadopoulos", "Papadopoulos", None, "Nikos", GF, "GR", None,
-        [("Foreign Minister", &["Minister of Foreign Affairs"], "gr-foreign", "2023-06-27", "")]),
+    anchor!(
+        "Zeynep Yıldız",
+        "Yıldız",
+        None,
+        "Zeynep",
+        GF,
+        "TR",
+        None,
+        [(
+            "Foreign Minister",
+            &["Minister of Foreign Affairs"],
+            "tr-foreign",
+            "2024-06-04",
+            ""
+        )]
+    ),
+    anchor!(
+        "Nikos Papadopoulos",
+        "Papadopoulos",
+        None,
+        "Nikos",
+        GF,
+        "GR",
+        None,
+        [(
+            "Foreign Minister",
+            &["Minister of Foreign Affairs"],
+            "gr-foreign",
+            "2023-06-27",
+            ""
+        )]
+    ),
     // Southeast Asia fisheries.
-    anchor!("Wahyudi", "", None, "", GF, "ID", None,
-        [("Fisheries Minister", &["Minister of Marine Affairs and Fisheries"], "id-fisheries", "2024-10-21", "")]),
-    anchor!("Somchai Wongsawat", "Wongsawat", None, "Somchai", GF, "TH", Some(ReferencePart::Given),
-        [("Foreign Minister", &["Minister of Foreign Affairs"], "th-foreign", "2024-09-03", "")]),
-    anchor!("Kyaw Min Htun", "", None, "", GF, "MM", None,
-        [("Fisheries Minister", &[], "mm-fisheries", "", "")]),
+    anchor!(
+        "Wahyudi",
+        "",
+        None,
+        "",
+        GF,
+        "ID",
+        None,
+        [(
+            "Fisheries Minister",
+            &["Minister of Marine Affairs and Fisheries"],
+            "id-fisheries",
+            "2024-10-21",
+            ""
+        )]
+    ),
+    anchor!(
+        "Somchai Wongsawat",
+        "Wongsawat",
+        None,
+        "Somchai",
+        GF,
+        "TH",
+        Some(ReferencePart::Given),
+        [(
+            "Foreign Minister",
+            &["Minister of Foreign Affairs"],
+            "th-foreign",
+            "2024-09-03",
+            ""
+        )]
+    ),
+    anchor!(
+        "Kyaw Min Htun",
+        "",
+        None,
+        "",
+        GF,
+        "MM",
+        None,
+        [("Fisheries Minister", &[], "mm-fisheries", "", "")]
+    ),
     // Ukraine energy.
-    anchor!("Olena Kovalenko", "Kovalenko", None, "Olena", GF, "UA", None,
-        [("Energy Minister", &["Minister of Energy"], "ua-energy", "2024-07-16", "")]),
-    anchor!("Dmitry Orlov", "Orlov", None, "Dmitry", GF, "RU", None,
-        [("Deputy Foreign Minister", &[], "ru-foreign", "2020-01-01", "")]),
+    anchor!(
+        "Olena Kovalenko",
+        "Kovalenko",
+        None,
+        "Olena",
+        GF,
+        "UA",
+        None,
+        [(
+            "Energy Minister",
+            &["Minister of Energy"],
+            "ua-energy",
+            "2024-07-16",
+            ""
+        )]
+    ),
+    anchor!(
+        "Dmitry Orlov",
+        "Orlov",
+        None,
+        "Dmitry",
+        GF,
+        "RU",
+        None,
+        [(
+            "Deputy Foreign Minister",
+            &[],
+            "ru-foreign",
+            "2020-01-01",
+            ""
+        )]
+    ),
     // Nordic fisheries.
-    anchor!("Guðrún Jónsdóttir", "Jónsdóttir", None, "Guðrún", GF, "IS", Some(ReferencePart::Given),
-        [("Prime Minister", &[], "is-government", "2024-12-21", "")]),
-    anchor!("Jørgen Sørensen", "Sørensen", None, "Jørgen", GF, "DK", None,
-        [("Fisheries Minister", &["Minister for Food, Agriculture and Fisheries"], "dk-fisheries", "2022-12-15", "")]),
-    anchor!("Pieter van den Berg", "van den Berg", None, "Pieter", GF, "NL", None,
-        [("Infrastructure Minister", &["Minister of Infrastructure and Water Management"], "nl-infrastructure", "2024-07-02", "")]),
+    anchor!(
+        "Guðrún Jónsdóttir",
+        "Jónsdóttir",
+        None,
+        "Guðrún",
+        GF,
+        "IS",
+        Some(ReferencePart::Given),
+        [("Prime Minister", &[], "is-government", "2024-12-21", "")]
+    ),
+    anchor!(
+        "Jørgen Sørensen",
+        "Sørensen",
+        None,
+        "Jørgen",
+        GF,
+        "DK",
+        None,
+        [(
+            "Fisheries Minister",
+            &["Minister for Food, Agriculture and Fisheries"],
+            "dk-fisheries",
+            "2022-12-15",
+            ""
+        )]
+    ),
+    anchor!(
+        "Pieter van den Berg",
+        "van den Berg",
+        None,
+        "Pieter",
+        GF,
+        "NL",
+        None,
+        [(
+            "Infrastructure Minister",
+            &["Minister of Infrastructure and Water Management"],
+            "nl-infrastructure",
+            "2024-07-02",
+            ""
+        )]
+    ),
     // China–Japan.
-    anchor!("Wang Jianguo", "Wang", None, "Jianguo", FF, "CN", None,
-        [("Foreign Minister", &["Minister of Foreign Affairs"], "cn-foreign", "2023-07-25", "")]),
-    anchor!("Hiroshi Satō", "Satō", None, "Hiroshi", GF, "JP", None,
-        [("Foreign Minister", &["Minister for Foreign Affairs"], "jp-foreign", "2024-10-01", "")]),
-    anchor!("Kyōko Itō", "Itō", None, "Kyōko", GF, "JP", None,
-        [("Chief Cabinet Secretary", &[], "jp-cabinet", "2024-10-01", "")]),
+    anchor!(
+        "Wang Jianguo",
+        "Wang",
+        None,
+        "Jianguo",
+        FF,
+        "CN",
+        None,
+        [(
+            "Foreign Minister",
+            &["Minister of Foreign Affairs"],
+            "cn-foreign",
+            "2023-07-25",
+            ""
+        )]
+    ),
+    anchor!(
+        "Hiroshi Satō",
+        "Satō",
+        None,
+        "Hiroshi",
+        GF,
+        "JP",
+        None,
+        [(
+            "Foreign Minister",
+            &["Minister for Foreign Affairs"],
+            "jp-foreign",
+            "2024-10-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "Kyōko Itō",
+        "Itō",
+        None,
+        "Kyōko",
+        GF,
+        "JP",
+        None,
+        [(
+            "Chief Cabinet Secretary",
+            &[],
+            "jp-cabinet",
+            "2024-10-01",
+            ""
+        )]
+    ),
     // Culture, names that are words.
-    anchor!("Rose King", "King", None, "Rose", GF, "GB", None,
-        [("Culture Secretary", &["Secretary of State for Culture"], "gb-culture", "2024-07-05", "")]),
-    anchor!("Hope Young", "Young", None, "Hope", GF, "AU", None,
-        [("Arts Minister", &["Minister for the Arts"], "au-arts", "2022-06-01", "")]),
-    anchor!("June May", "May", None, "June", GF, "GB", None,
-        [("Director", &["director"], "bath-festival", "", "")]),
-    anchor!("Jordan Bell", "Bell", None, "Jordan", GF, "US", None,
-        [("Senator", &["Sen."], "us-senate", "2021-01-03", "")]),
-    anchor!("Georgia Paris", "Paris", None, "Georgia", GF, "US", None,
-        [("Mayor", &[], "austin-city", "2023-01-01", "")]),
-    anchor!("Peter Major", "Major", None, "Peter", GF, "GB", None,
-        [("Judge", &["Justice", "Mr Justice Major"], "gb-high-court", "", "")]),
-    anchor!("Katrin Bach", "Bach", None, "Katrin", GF, "DE", None,
-        [("Culture Minister", &["Minister of State for Culture"], "de-culture", "2025-05-06", "")]),
-    anchor!("Daniel Long", "Long", None, "Daniel", GF, "US", None,
-        [("Chief Executive", &["CEO"], "summit-media", "", "")]),
-    anchor!("Kim Soo-jin", "Kim", None, "Soo-jin", FF, "KR", None,
-        [("Culture Minister", &["Minister of Culture, Sports and Tourism"], "kr-culture", "2024-02-01", "")]),
+    anchor!(
+        "Rose King",
+        "King",
+        None,
+        "Rose",
+        GF,
+        "GB",
+        None,
+        [(
+            "Culture Secretary",
+            &["Secretary of State for Culture"],
+            "gb-culture",
+            "2024-07-05",
+            ""
+        )]
+    ),
+    anchor!(
+        "Hope Young",
+        "Young",
+        None,
+        "Hope",
+        GF,
+        "AU",
+        None,
+        [(
+            "Arts Minister",
+            &["Minister for the Arts"],
+            "au-arts",
+            "2022-06-01",
+            ""
+        )]
+    ),
+    anchor!(
+        "June May",
+        "May",
+        None,
+        "June",
+        GF,
+        "GB",
+        None,
+        [("Director", &["director"], "bath-festival", "", "")]
+    ),
+    anchor!(
+        "Jordan Bell",
+        "Bell",
+        None,
+        "Jordan",
+        GF,
+        "US",
+        None,
+        [("Senator", &["Sen."], "us-senate", "2021-01-03", "")]
+    ),
+    anchor!(
+        "Georgia Paris",
+        "Paris",
+        None,
+        "Georgia",
+        GF,
+        "US",
+        None,
+        [("Mayor", &[], "austin-city", "2023-01-01", "")]
+    ),
+    anchor!(
+        "Peter Major",
+        "Major",
+        None,
+        "Peter",
+        GF,
+        "GB",
+        None,
+        [(
+            "Judge",
+            &["Justice", "Mr Justice Major"],
+            "gb-high-court",
+            "",
+            ""
+        )]
+    ),
+    anchor!(
+        "Katrin Bach",
+        "Bach",
+        None,
+        "Katrin",
+        GF,
+        "DE",
+        None,
+        [(
+            "Culture Minister",
+            &["Minister of State for Culture"],
+            "de-culture",
+            "2025-05-06",
+            ""
+        )]
+    ),
+    anchor!(
+        "Daniel Long",
+        "Long",
+        None,
+        "Daniel",
+        GF,
+        "US",
+        None,
+        [("Chief Executive", &["CEO"], "summit-media", "", "")]
+    ),
+    anchor!(
+        "Kim Soo-jin",
+        "Kim",
+        None,
+        "Soo-jin",
+        FF,
+        "KR",
+        None,
+        [(
+            "Culture Minister",
+            &["Minister of Culture, Sports and Tourism"],
+            "kr-culture",
+            "2024-02-01",
+            ""
+        )]
+    ),
 ];
 
 /// Organisations the anchors need: (id, name, aliases, kind, country).
 const ANCHOR_ORGS: &[(&str, &str, &[&str], &str, &str)] = &[
-    ("moit-vn", "Ministry of Industry and Trade", &["MoIT", "Trade Ministry"], "ministry", "VN"),
-    ("motie-kr", "Ministry of Trade, Industry and Energy", &["MOTIE"], "ministry", "KR"),
-    ("hcmc-committee", "Hồ Chí Minh City People's Committee", &[], "government", "VN"),
+    (
+        "moit-vn",
+        "Ministry of Industry and Trade",
+        &["MoIT", "Trade Ministry"],
+        "ministry",
+        "VN",
+    ),
+    (
+        "motie-kr",
+        "Ministry of Trade, Industry and Energy",
+        &["MOTIE"],
+        "ministry",
+        "KR",
+    ),
+    (
+        "hcmc-committee",
+        "Hồ Chí Minh City People's Committee",
+        &[],
+        "government",
+        "VN",
+    ),
     ("goerlitz-city", "City of Görlitz", &[], "city", "DE"),
-    ("pl-regional-ministry", "Ministry of Development Funds and Regional Policy", &[], "ministry", "PL"),
+    (
+        "pl-regional-ministry",
+        "Ministry of Development Funds and Regional Policy",
+        &[],
+        "ministry",
+        "PL",
+    ),
     ("busan-fc", "Busan Harbour FC", &[], "club", "KR"),
-    ("japan-womens-team", "Japan women's national team", &[], "team", "JP"),
-    ("korea-womens-team", "South Korea women's national team", &[], "team", "KR"),
-    ("lagos-harbour-bank", "Lagos Harbour Bank", &["LHB"], "company", "NG"),
-    ("cbn", "Central Bank of Nigeria", &["CBN"], "central bank", "NG"),
-    ("ie-culture", "Department of Culture, Communications and Sport", &[], "ministry", "IE"),
-    ("galway-university", "University of Galway", &[], "university", "IE"),
-    ("pl-digital-ministry", "Ministry of Digital Affairs", &[], "ministry", "PL"),
-    ("se-digital-ministry", "Ministry of Finance (Sweden)", &[], "ministry", "SE"),
-    ("fr-digital-ministry", "Ministry for Digital Affairs (France)", &[], "ministry", "FR"),
-    ("sa-energy", "Ministry of Energy (Saudi Arabia)", &[], "ministry", "SA"),
-    ("jo-foreign", "Ministry of Foreign Affairs (Jordan)", &[], "ministry", "JO"),
-    ("eg-petroleum", "Ministry of Petroleum and Mineral Resources", &[], "ministry", "EG"),
-    ("co-foreign", "Ministry of Foreign Affairs (Colombia)", &["Cancillería"], "ministry", "CO"),
-    ("es-foreign", "Ministry of Foreign Affairs (Spain)", &[], "ministry", "ES"),
-    ("cz-foreign", "Ministry of Foreign Affairs (Czech Republic)", &[], "ministry", "CZ"),
-    ("cz-health", "Ministry of Health (Czech Republic)", &[], "ministry", "CZ"),
-    ("vn-embassy-prague", "Embassy of Việt Nam in Prague", &[], "embassy", "VN"),
-    ("tr-foreign", "Ministry of Foreign Affairs (Türkiye)", &[], "ministry", "TR"),
-    ("gr-foreign", "Ministry of Foreign Affairs (Greece)", &[], "ministry", "GR"),
-    ("id-fisheries", "Ministry of Marine Affairs and Fisheries", &["KKP"], "ministry", "ID"),
-    ("th-foreign", "Ministry of Foreign Affairs (Thailand)", &[], "ministry", "TH"),
-    ("mm-fisheries", "Ministry of Agriculture, Livestock and Irrigation (Myanmar)", &[], "ministry", "MM"),
-    ("ua-energy", "Ministry of Energy (Ukraine)", &[], "ministry", "UA"),
-    ("ru-foreign", "Ministry of Foreign Affairs (Russia)", &[], "ministry", "RU"),
-    ("is-government", "Government of Iceland", &[], "government", "IS"),
-    ("dk-fisheries", "Ministry of Food, Agriculture and Fisheries", &[], "ministry", "DK"),
-    ("nl-infrastructure", "Ministry of Infrastructure and Water Management", &[], "ministry", "NL"),
-    ("cn-foreign", "Ministry of Foreign Affairs (China)", &[], "ministry", "CN"),
-    ("jp-foreign", "Ministry of Foreign Affairs (Japan)", &[], "ministry", "JP"),
+    (
+        "japan-womens-team",
+        "Japan women's national team",
+        &[],
+        "team",
+        "JP",
+    ),
+    (
+        "korea-womens-team",
+        "South Korea women's national team",
+        &[],
+        "team",
+        "KR",
+    ),
+    (
+        "lagos-harbour-bank",
+        "Lagos Harbour Bank",
+        &["LHB"],
+        "company",
+        "NG",
+    ),
+    (
+        "cbn",
+        "Central Bank of Nigeria",
+        &["CBN"],
+        "central bank",
+        "NG",
+    ),
+    (
+        "ie-culture",
+        "Department of Culture, Communications and Sport",
+        &[],
+        "ministry",
+        "IE",
+    ),
+    (
+        "galway-university",
+        "University of Galway",
+        &[],
+        "university",
+        "IE",
+    ),
+    (
+        "pl-digital-ministry",
+        "Ministry of Digital Affairs",
+        &[],
+        "ministry",
+        "PL",
+    ),
+    (
+        "se-digital-ministry",
+        "Ministry of Finance (Sweden)",
+        &[],
+        "ministry",
+        "SE",
+    ),
+    (
+        "fr-digital-ministry",
+        "Ministry for Digital Affairs (France)",
+        &[],
+        "ministry",
+        "FR",
+    ),
+    (
+        "sa-energy",
+        "Ministry of Energy (Saudi Arabia)",
+        &[],
+        "ministry",
+        "SA",
+    ),
+    (
+        "jo-foreign",
+        "Ministry of Foreign Affairs (Jordan)",
+        &[],
+        "ministry",
+        "JO",
+    ),
+    (
+        "eg-petroleum",
+        "Ministry of Petroleum and Mineral Resources",
+        &[],
+        "ministry",
+        "EG",
+    ),
+    (
+        "co-foreign",
+        "Ministry of Foreign Affairs (Colombia)",
+        &["Cancillería"],
+        "ministry",
+        "CO",
+    ),
+    (
+        "es-foreign",
+        "Ministry of Foreign Affairs (Spain)",
+        &[],
+        "ministry",
+        "ES",
+    ),
+    (
+        "cz-foreign",
+        "Ministry of Foreign Affairs (Czech Republic)",
+        &[],
+        "ministry",
+        "CZ",
+    ),
+    (
+        "cz-health",
+        "Ministry of Health (Czech Republic)",
+        &[],
+        "ministry",
+        "CZ",
+    ),
+    (
+        "vn-embassy-prague",
+        "Embassy of Việt Nam in Prague",
+        &[],
+        "embassy",
+        "VN",
+    ),
+    (
+        "tr-foreign",
+        "Ministry of Foreign Affairs (Türkiye)",
+        &[],
+        "ministry",
+        "TR",
+    ),
+    (
+        "gr-foreign",
+        "Ministry of Foreign Affairs (Greece)",
+        &[],
+        "ministry",
+        "GR",
+    ),
+    (
+        "id-fisheries",
+        "Ministry of Marine Affairs and Fisheries",
+        &["KKP"],
+        "ministry",
+        "ID",
+    ),
+    (
+        "th-foreign",
+        "Ministry of Foreign Affairs (Thailand)",
+        &[],
+        "ministry",
+        "TH",
+    ),
+    (
+        "mm-fisheries",
+        "Ministry of Agriculture, Livestock and Irrigation (Myanmar)",
+        &[],
+        "ministry",
+        "MM",
+    ),
+    (
+        "ua-energy",
+        "Ministry of Energy (Ukraine)",
+        &[],
+        "ministry",
+        "UA",
+    ),
+    (
+        "ru-foreign",
+        "Ministry of Foreign Affairs (Russia)",
+        &[],
+        "ministry",
+        "RU",
+    ),
+    (
+        "is-government",
+        "Government of Iceland",
+        &[],
+        "government",
+        "IS",
+    ),
+    (
+        "dk-fisheries",
+        "Ministry of Food, Agriculture and Fisheries",
+        &[],
+        "ministry",
+        "DK",
+    ),
+    (
+        "nl-infrastructure",
+        "Ministry of Infrastructure and Water Management",
+        &[],
+        "ministry",
+        "NL",
+    ),
+    (
+        "cn-foreign",
+        "Ministry of Foreign Affairs (China)",
+        &[],
+        "ministry",
+        "CN",
+    ),
+    (
+        "jp-foreign",
+        "Ministry of Foreign Affairs (Japan)",
+        &[],
+        "ministry",
+        "JP",
+    ),
     ("jp-cabinet", "Cabinet Secretariat", &[], "government", "JP"),
-    ("gb-culture", "Department for Culture, Media and Sport", &["DCMS"], "ministry", "GB"),
+    (
+        "gb-culture",
+        "Department for Culture, Media and Sport",
+        &["DCMS"],
+        "ministry",
+        "GB",
+    ),
     ("au-arts", "Office for the Arts", &[], "ministry", "AU"),
     ("bath-festival", "Bath Festival", &[], "festival", "GB"),
     ("us-senate", "United States Senate", &[], "parliament", "US"),
     ("austin-city", "City of Austin", &[], "city", "US"),
-    ("gb-high-court", "High Court of England and Wales", &[], "court", "GB"),
-    ("de-culture", "Federal Government Commissioner for Culture", &[], "ministry", "DE"),
+    (
+        "gb-high-court",
+        "High Court of England and Wales",
+        &[],
+        "court",
+        "GB",
+    ),
+    (
+        "de-culture",
+        "Federal Government Commissioner for Culture",
+        &[],
+        "ministry",
+        "DE",
+    ),
     ("summit-media", "Summit Media", &[], "company", "US"),
-    ("kr-culture", "Ministry of Culture, Sports and Tourism", &[], "ministry", "KR"),
+    (
+        "kr-culture",
+        "Ministry of Culture, Sports and Tourism",
+        &[],
+        "ministry",
+        "KR",
+    ),
 ];
 
 /// Events the articles report, with their dates: (id, name, date, place id, participants
 /// by anchor name, words).
 const ANCHOR_EVENTS: &[(&str, &str, &str, &str, &[&str], &[&str])] = &[
-    ("vn-kr-supply-talks", "Việt Nam–Korea supply-chain talks", "2025-06-11", "ha-noi",
-        &["Park Min-jun", "Lê Hoàng Long"], &["talks", "supply-chain agreement"]),
-    ("border-bridge-opening", "Görlitz–Zgorzelec bridge reopening", "2025-05-17", "gorlitz",
-        &["Jürgen Müller", "Anna Kowalska"], &["reopened", "reopening"]),
-    ("digital-ministers-brussels", "Digital ministers' meeting", "2025-02-24", "brussels",
-        &["Katarzyna Wiśniewska", "Lars Eriksson", "Élise Moreau"], &["ministers' meeting", "meeting"]),
-    ("gulf-energy-forum", "Gulf Energy Forum", "2025-04-15", "doha",
-        &["Omar bin Khalid al-Rashid", "Layla Haddad", "Ali Hassan al-Masri"], &["Gulf Energy Forum", "forum"]),
-    ("bogota-madrid-visit", "Spanish foreign minister's visit to Bogotá", "2025-03-10", "bogota",
-        &["Javier Fernández Ruiz", "María José García Márquez"], &["visit", "visited"]),
-    ("aegean-talks", "Aegean talks", "2025-01-29", "athens",
-        &["Zeynep Yıldız", "Nikos Papadopoulos"], &["talks", "Aegean talks"]),
-    ("north-atlantic-fisheries", "North Atlantic fisheries summit", "2025-09-03", "torshavn",
-        &["Guðrún Jónsdóttir", "Jørgen Sørensen"], &["fisheries summit", "summit"]),
-    ("beijing-tokyo-dialogue", "China–Japan high-level dialogue", "2025-08-28", "beijing",
-        &["Wang Jianguo", "Hiroshi Satō"], &["dialogue", "high-level dialogue"]),
-    ("bath-festival-2025", "Bath Festival", "2025-05-16", "bath",
-        &["June May", "Rose King"], &["festival", "opened"]),
+    (
+        "vn-kr-supply-talks",
+        "Việt Nam–Korea supply-chain talks",
+        "2025-06-11",
+        "ha-noi",
+        &["Park Min-jun", "Lê Hoàng Long"],
+        &["talks", "supply-chain agreement"],
+    ),
+    (
+        "border-bridge-opening",
+        "Görlitz–Zgorzelec bridge reopening",
+        "2025-05-17",
+        "gorlitz",
+        &["Jürgen Müller", "Anna Kowalska"],
+        &["reopened", "reopening"],
+    ),
+    (
+        "digital-ministers-brussels",
+        "Digital ministers' meeting",
+        "2025-02-24",
+        "brussels",
+        &["Katarzyna Wiśniewska", "Lars Eriksson", "Élise Moreau"],
+        &["ministers' meeting", "meeting"],
+    ),
+    (
+        "gulf-energy-forum",
+        "Gulf Energy Forum",
+        "2025-04-15",
+        "doha",
+        &[
+            "Omar bin Khalid al-Rashid",
+            "Layla Haddad",
+            "Ali Hassan al-Masri",
+        ],
+        &["Gulf Energy Forum", "forum"],
+    ),
+    (
+        "bogota-madrid-visit",
+        "Spanish foreign minister's visit to Bogotá",
+        "2025-03-10",
+        "bogota",
+        &["Javier Fernández Ruiz", "María José García Márquez"],
+        &["visit", "visited"],
+    ),
+    (
+        "aegean-talks",
+        "Aegean talks",
+        "2025-01-29",
+        "athens",
+        &["Zeynep Yıldız", "Nikos Papadopoulos"],
+        &["talks", "Aegean talks"],
+    ),
+    (
+        "north-atlantic-fisheries",
+        "North Atlantic fisheries summit",
+        "2025-09-03",
+        "torshavn",
+        &["Guðrún Jónsdóttir", "Jørgen Sørensen"],
+        &["fisheries summit", "summit"],
+    ),
+    (
+        "beijing-tokyo-dialogue",
+        "China–Japan high-level dialogue",
+        "2025-08-28",
+        "beijing",
+        &["Wang Jianguo", "Hiroshi Satō"],
+        &["dialogue", "high-level dialogue"],
+    ),
+    (
+        "bath-festival-2025",
+        "Bath Festival",
+        "2025-05-16",
+        "bath",
+        &["June May", "Rose King"],
+        &["festival", "opened"],
+    ),
 ];
 
 /// Laws the articles write about: (id, name, kind, year, aliases, parties).
 const ANCHOR_LAWS: &[(&str, &str, LawKind, i16, &[&str], &[&str])] = &[
-    ("vn-kr-fta", "Việt Nam–Korea Free Trade Agreement", LawKind::Agreement, 2015, &["VKFTA"], &["viet-nam", "south-korea"]),
+    (
+        "vn-kr-fta",
+        "Việt Nam–Korea Free Trade Agreement",
+        LawKind::Agreement,
+        2015,
+        &["VKFTA"],
+        &["viet-nam", "south-korea"],
+    ),
     ("ie-arts-act", "Arts Act", LawKind::Law, 2003, &[], &[]),
-    ("eu-ai-act", "Artificial Intelligence Act", LawKind::Law, 2024, &["AI Act"], &[]),
-    ("cz-healthcare-act", "Public Health Insurance Act", LawKind::Law, 1997, &[], &[]),
+    (
+        "eu-ai-act",
+        "Artificial Intelligence Act",
+        LawKind::Law,
+        2024,
+        &["AI Act"],
+        &[],
+    ),
+    (
+        "cz-healthcare-act",
+        "Public Health Insurance Act",
+        LawKind::Law,
+        1997,
+        &[],
+        &[],
+    ),
 ];
 
 /// The table: anchors, then `n` people drawn from the traditions (by weight), seeded.
@@ -1266,15 +2249,8 @@ pub fn generate(n: usize, seed: u64) -> Generated {
                 Shape::Patronymic => {
                     let father = b.rng.pick(&male);
                     let stem = patronymic_stem(father);
-                    let family = format!(
-                        "{stem}{}",
-                        if female_name { "sdóttir" } else { "sson" }
-                    );
-                    (
-                        format!("{given} {family}"),
-                        Some((family, None, given)),
-                        GF,
-                    )
+                    let family = format!("{stem}{}", if female_name { "sdóttir" } else { "sson" });
+                    (format!("{given} {family}"), Some((family, None, given)), GF)
                 }
             };
             // A real desk does hold the odd namesake; the generator does not make them by
@@ -1291,8 +2267,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
                     first.from = Some(d(&format!("{year}-{:02}-01", 1 + b.rng.below(12))));
                     if b.rng.chance(40) {
                         let until = year + 1 + b.rng.below(3);
-                        first.until =
-                            Some(d(&format!("{until}-{:02}-28", 1 + b.rng.below(12))));
+                        first.until = Some(d(&format!("{until}-{:02}-28", 1 + b.rng.below(12))));
                         if let Some(mut next) = b.random_title(country) {
                             next.from = first.until.map(|u| Date(u.0.tomorrow().unwrap()));
                             titles.push(next);
@@ -1360,7 +2335,11 @@ pub fn generate(n: usize, seed: u64) -> Generated {
         );
         let k = 2 + b.rng.below(3);
         let participants: Vec<String> = (0..k)
-            .map(|_| b.t.people[ANCHORS.len() + b.rng.below(people - ANCHORS.len())].id.clone())
+            .map(|_| {
+                b.t.people[ANCHORS.len() + b.rng.below(people - ANCHORS.len())]
+                    .id
+                    .clone()
+            })
             .collect();
         b.t.events.push(Event {
             id: format!("event-{i}"),
