@@ -67,10 +67,10 @@ impl BlockAnalysis {
 
     /// The sentence that holds a folded offset.
     pub fn sentence_of(&self, at: usize) -> Option<(usize, usize)> {
-        self.sentences
-            .iter()
-            .copied()
-            .find(|&(s, e)| s <= at && at < e)
+        // Sentences are in order and do not overlap: the last one starting at or before `at`.
+        let i = self.sentences.partition_point(|&(s, _)| s <= at);
+        let (s, e) = *self.sentences.get(i.checked_sub(1)?)?;
+        (s <= at && at < e).then_some((s, e))
     }
 
     /// The index of the first token at or after a folded offset.
@@ -355,6 +355,9 @@ impl<'a> Analysis<'a> {
     /// line is someone's whole name), so the word after it does not stand alone.
     pub fn opens_as_ordinary_word(&self, b: &BlockAnalysis, k: usize) -> bool {
         let w = b.token_text(k);
+        if !is_capitalised(w) {
+            return false;
+        }
         if function_word(w) {
             return true;
         }

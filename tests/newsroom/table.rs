@@ -607,7 +607,16 @@ const COMPANY_SECOND: &[&str] = &[
 ];
 
 /// Places: (name, variants, aliases, kind, country). Many are also names or common words.
-const PLACES: &[(&str, &[&str], &[&str], &str, &str)] = &[
+/// A place: name, variants, aliases, kind, country.
+type PlaceRow = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+);
+
+const PLACES: &[PlaceRow] = &[
     ("Hà Nội", &["Hanoi"], &[], "city", "VN"),
     (
         "Hồ Chí Minh City",
@@ -1964,7 +1973,17 @@ const ANCHOR_ORGS: &[(&str, &str, &[&str], &str, &str)] = &[
 
 /// Events the articles report, with their dates: (id, name, date, place id, participants
 /// by anchor name, words).
-const ANCHOR_EVENTS: &[(&str, &str, &str, &str, &[&str], &[&str])] = &[
+/// An event: id, name, date, place, participants, words.
+type EventRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const ANCHOR_EVENTS: &[EventRow] = &[
     (
         "vn-kr-supply-talks",
         "Việt Nam–Korea supply-chain talks",
@@ -2044,7 +2063,17 @@ const ANCHOR_EVENTS: &[(&str, &str, &str, &str, &[&str], &[&str])] = &[
 ];
 
 /// Laws the articles write about: (id, name, kind, year, aliases, parties).
-const ANCHOR_LAWS: &[(&str, &str, LawKind, i16, &[&str], &[&str])] = &[
+/// A law: id, name, kind, year, aliases, parties.
+type LawRow = (
+    &'static str,
+    &'static str,
+    LawKind,
+    i16,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const ANCHOR_LAWS: &[LawRow] = &[
     (
         "vn-kr-fta",
         "Việt Nam–Korea Free Trade Agreement",
