@@ -818,6 +818,7 @@ impl Builder {
     fn org(&mut self, id: &str, name: &str, aliases: &[&str], kind: &str, country: &str) {
         if self.orgs.insert(id.to_string()) {
             self.t.organisations.push(Entity {
+                forms: Default::default(),
                 id: id.to_string(),
                 name: name.to_string(),
                 variants: vec![],
@@ -834,6 +835,7 @@ impl Builder {
     fn vocab(&mut self, title: &str, kind: TitleKind, aliases: &[&str]) {
         if self.titles.insert(title.to_string()) {
             self.t.titles.push(TitleWord {
+                forms: Default::default(),
                 title: title.to_string(),
                 kind,
                 aliases: aliases.iter().map(|s| s.to_string()).collect(),
@@ -902,6 +904,7 @@ impl Builder {
             return None;
         };
         Some(HeldTitle {
+            forms: Default::default(),
             title,
             aliases,
             organisation: org,
@@ -2130,6 +2133,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
     for (name, variants, aliases, kind, country) in PLACES {
         let id = slug(name);
         b.t.places.push(Entity {
+            forms: Default::default(),
             id,
             name: name.to_string(),
             variants: variants.iter().map(|s| s.to_string()).collect(),
@@ -2160,6 +2164,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
             };
             b.vocab(title, kind, &[]);
             titles.push(HeldTitle {
+                forms: Default::default(),
                 title: title.to_string(),
                 aliases: aliases.iter().map(|s| s.to_string()).collect(),
                 organisation: Some(org.to_string()),
@@ -2174,6 +2179,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
             });
         }
         b.person(Person {
+            forms: Default::default(),
             id: id.clone(),
             name: a.name.to_string(),
             parts,
@@ -2311,6 +2317,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
                 given,
             });
             b.person(Person {
+                forms: Default::default(),
                 id,
                 name,
                 parts,
@@ -2340,6 +2347,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
     };
     for (id, name, date, place, who, words) in ANCHOR_EVENTS {
         b.t.events.push(Event {
+            forms: Default::default(),
             id: id.to_string(),
             name: name.to_string(),
             date: d(date),
@@ -2371,6 +2379,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
             })
             .collect();
         b.t.events.push(Event {
+            forms: Default::default(),
             id: format!("event-{i}"),
             name: format!("{place_name} {kind}"),
             date: d(&date),
@@ -2386,6 +2395,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
     // Laws: the anchors', and the common ones a desk writes about, each with a year.
     for (id, name, kind, year, aliases, parties) in ANCHOR_LAWS {
         b.t.laws.push(Law {
+            forms: Default::default(),
             id: id.to_string(),
             name: name.to_string(),
             kind: *kind,
@@ -2403,6 +2413,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
             continue;
         }
         b.t.laws.push(Law {
+            forms: Default::default(),
             id: slug(name),
             name: name.to_string(),
             kind: LawKind::Law,
