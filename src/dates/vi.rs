@@ -19,7 +19,7 @@
 use jiff::civil::Weekday;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{DateMention, DateOrder};
+use super::{DateMention, DateOrder, is_word_char};
 
 /// How a stretch of text reads dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,11 +30,10 @@ pub enum DateReading {
     Vietnamese,
 }
 
-/// How a weekday is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum WeekdayStyle {
+/// How a Vietnamese weekday is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WeekdayStyle {
     /// "Tuesday".
-    #[default]
     Name,
     /// "Tue", "Tue.".
     Short,
@@ -116,10 +115,6 @@ struct DayMonth {
 
 /// A weekday word: the weekday, its range, how it is written.
 type WeekdayWord = (Weekday, (usize, usize), WeekdayStyle);
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
-}
 
 impl Parser<'_, '_> {
     fn scan(&self, start: usize, out: &mut Vec<DateMention>) {
@@ -289,7 +284,7 @@ impl Parser<'_, '_> {
                 day: None,
                 weekday: Some((wd, wrange)),
                 weekday_short: false,
-                weekday_style: style,
+                weekday_vi: true,
             }),
             None => None,
         }
@@ -509,8 +504,10 @@ impl Parser<'_, '_> {
             month: Some(d.month),
             day: d.day,
             weekday: weekday.map(|(w, r, _)| (w, r)),
-            weekday_short: weekday.is_some_and(|w| w.2 == WeekdayStyle::ViShort),
-            weekday_style: weekday.map_or(WeekdayStyle::Name, |w| w.2),
+            weekday_short: weekday
+                .is_some_and(|w| matches!(w.2, WeekdayStyle::Short | WeekdayStyle::ViShort)),
+            weekday_vi: weekday
+                .is_some_and(|w| matches!(w.2, WeekdayStyle::ViName | WeekdayStyle::ViShort)),
         }
     }
 }

@@ -38,7 +38,10 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             }
             let range = pl.range(wrange);
             let text = a.slice(range);
-            let right = in_case_of(text, &weekday_like(text, actual, m.weekday_style));
+            let right = in_case_of(
+                text,
+                &weekday_like(text, actual, m.weekday_short, m.weekday_vi),
+            );
             let message = format!(
                 "{} is a {}, not a {}",
                 date.strftime("%-d %B %Y"),
