@@ -149,20 +149,23 @@ fn human_report(w: &mut impl Write, r: &Report) -> std::io::Result<[usize; 4]> {
 
 /// The human report: each file's findings, then a summary line.
 pub fn human(w: &mut impl Write, reports: &[Report], summary: &Summary) -> std::io::Result<()> {
-    // Each file's part is rendered in parallel, then written in the files' order.
-    let parts: Vec<(Vec<u8>, [usize; 4])> = reports
-        .par_iter()
-        .map(|r| {
-            let mut part = Vec::new();
-            let counts = human_report(&mut part, r)?;
-            Ok((part, counts))
-        })
-        .collect::<std::io::Result<_>>()?;
+    // Each file's part is rendered in parallel, then written in the files' order, a few
+    // hundred files at a time (so the rendered text is not held for every file at once).
     let mut counts = [0usize; 4];
-    for (part, c) in &parts {
-        w.write_all(part)?;
-        for (total, n) in counts.iter_mut().zip(c) {
-            *total += n;
+    for chunk in reports.chunks(256) {
+        let parts: Vec<(Vec<u8>, [usize; 4])> = chunk
+            .par_iter()
+            .map(|r| {
+                let mut part = Vec::new();
+                let counts = human_report(&mut part, r)?;
+                Ok((part, counts))
+            })
+            .collect::<std::io::Result<_>>()?;
+        for (part, c) in &parts {
+            w.write_all(part)?;
+            for (total, n) in counts.iter_mut().zip(c) {
+                *total += n;
+            }
         }
     }
     let files_with = reports.iter().filter(|r| !r.findings.is_empty()).count();
