@@ -324,7 +324,7 @@ fn edit_article(bencher: Bencher, n: usize) {
     edit(bencher, n, article());
 }
 
-#[divan::bench(args = table_sizes(), sample_count = 20)]
+#[divan::bench(args = table_sizes(), sample_count = 5)]
 fn edit_1mb(bencher: Bencher, n: usize) {
     edit(bencher, n, megabyte());
 }
@@ -356,7 +356,7 @@ fn hover_article(bencher: Bencher, n: usize) {
     hover(bencher, n, article());
 }
 
-#[divan::bench(args = table_sizes(), sample_count = 20)]
+#[divan::bench(args = table_sizes(), sample_count = 5)]
 fn hover_1mb(bencher: Bencher, n: usize) {
     hover(bencher, n, megabyte());
 }
