@@ -8,14 +8,15 @@ use std::sync::Arc;
 use crate::lsp::proto::jsonrpc::Result;
 use serde_json::json;
 
-use super::blocking;
-use super::diagnostics::{current, to_diagnostics};
+use super::diagnostics::{findings, to_diagnostics};
 use crate::card::mentions;
 use crate::check::IGNORE_MARK;
+use crate::lsp::documents::DocumentSnapshot;
 use crate::lsp::proto::{
     self, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, TextEdit,
     Uri, WorkspaceEdit,
 };
+use crate::lsp::requests::cancelled;
 use crate::lsp::state::ServerState;
 use crate::table::EntryRef;
 use crate::text::{Kind, Pos};
@@ -23,14 +24,14 @@ use crate::text::{Kind, Pos};
 pub const FIX_ALL: &str = "source.fixAll.copydesk";
 pub const ADD_TO_TABLE: &str = "copydesk.addToTable";
 
-pub async fn code_action(
-    shared: &Arc<ServerState>,
+pub fn code_action(
+    s: &Arc<ServerState>,
+    snap: DocumentSnapshot,
     params: CodeActionParams,
 ) -> Result<Option<Vec<CodeActionOrCommand>>> {
     let uri = params.text_document.uri.clone();
-    let computed = current(shared, &uri).await?;
-    let s = shared.clone();
-    blocking(shared, "codeAction", move || {
+    let computed = findings(s, &snap);
+    {
         let info = s.client.support();
         let enc = info.encoding;
         let doc = &computed.doc;
@@ -99,16 +100,20 @@ pub async fn code_action(
             }
         }
         // A name the table does not know, selected or under the cursor.
-        if wants(&CodeActionKind::QUICKFIX) {
+        // Only when the cursor is on a run of capitalised words is the document analysed
+        // again (with its block cache) to see whether the table knows them.
+        if wants(&CodeActionKind::QUICKFIX)
+            && !cancelled()
+            && let Some((s0, e0)) = unknown_name(&text, a, b)
+        {
             let known = {
-                let t = text.clone();
-                let index = computed.tables.index.clone();
+                let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
                 let a2 = crate::analysis::Analysis::new(
-                    &t,
+                    &text,
                     doc.kind,
-                    &index,
+                    &computed.tables.index,
                     &computed.config,
-                    None,
+                    Some(cache.for_tables(&computed.tables)),
                 );
                 mentions(&a2)
                     .iter()
@@ -116,9 +121,7 @@ pub async fn code_action(
                     .map(|m| m.range)
                     .collect::<Vec<_>>()
             };
-            if let Some((s0, e0)) = unknown_name(&text, a, b)
-                && !known.iter().any(|&(x, y)| x < e0 && s0 < y)
-            {
+            if !known.iter().any(|&(x, y)| x < e0 && s0 < y) {
                 let name = text[s0..e0].to_string();
                 if !named.contains(&name) {
                     out.push(new_person(&uri, &name, None));
@@ -130,7 +133,10 @@ pub async fn code_action(
             for (f, d) in computed.findings.iter().zip(&diags) {
                 // Only a certain fix: a finding that offers a choice is left to the writer.
                 let [fix] = f.fixes.as_slice() else { continue };
-                if edits.iter().any(|(r, _)| r.0 < f.range.1 && f.range.0 < r.1) {
+                if edits
+                    .iter()
+                    .any(|(r, _)| r.0 < f.range.1 && f.range.0 < r.1)
+                {
                     continue;
                 }
                 edits.push((
@@ -151,8 +157,7 @@ pub async fn code_action(
             }
         }
         Ok(Some(out))
-    })
-    .await
+    }
 }
 
 fn edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {

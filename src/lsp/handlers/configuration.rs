@@ -175,5 +175,5 @@ pub async fn did_change_configuration(
     *shared.workspace.editor.write().expect("editor") = s;
     shared.workspace.forget_settings();
     recheck_all(shared).await;
-    show_problems(shared).await;
+    show_problems(shared);
 }
