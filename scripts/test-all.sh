@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test of copydesk, on a fresh machine (Rust, Python 3, Node 20, root, the package
+# Every test of copydesk, on a fresh machine (Rust, Python 3, Node 20 or later, root, the package
 # registries): the Rust tests (unit, rule fixtures, CLI, properties, language server end to
 # end), the language server driven by pytest-lsp, Neovim headless, and VS Code (code-server
 # in Chromium). Each suite installs what it needs.

@@ -352,29 +352,30 @@ impl<'a> Analysis<'a> {
     /// differ only in their marks ("Lê Thị Hà", "Lê Thị Hạ"), a hit written with the marks of
     /// one of them is that one.
     pub fn person_of(&self, pl: &Placed, h: &Hit) -> Option<(u32, Form)> {
-        let mut found: Vec<(u32, Form, &Meaning)> = Vec::new();
-        for m in self.index.meanings(h.phrase) {
-            let Target::Person { person, form } = m.target else {
-                continue;
-            };
-            if !self.case_fits(pl, h, m) {
-                continue;
-            }
-            if !form.is_whole() && !self.introduced.contains_key(&person) {
-                continue;
-            }
-            found.push((person, form, m));
-        }
-        let one = |found: &[(u32, Form, &Meaning)]| match found {
-            [] => None,
-            [(p, f, _), rest @ ..] => rest.iter().all(|r| r.0 == *p).then_some((*p, *f)),
+        let people = || {
+            self.index
+                .meanings(h.phrase)
+                .iter()
+                .filter_map(|m| match m.target {
+                    Target::Person { person, form }
+                        if self.case_fits(pl, h, m)
+                            && (form.is_whole() || self.introduced.contains_key(&person)) =>
+                    {
+                        Some((person, form, m))
+                    }
+                    _ => None,
+                })
         };
-        if let Some(p) = one(&found) {
+        // The one person of those meanings, if there is one.
+        fn one<'m>(mut it: impl Iterator<Item = (u32, Form, &'m Meaning)>) -> Option<(u32, Form)> {
+            let (p, f, _) = it.next()?;
+            it.all(|r| r.0 == p).then_some((p, f))
+        }
+        if let Some(p) = one(people()) {
             return Some(p);
         }
         let written = normal_form(self.slice(pl.hit_range(h)));
-        found.retain(|(_, _, m)| m.is_written(&written));
-        one(&found)
+        one(people().filter(|(_, _, m)| m.is_written(&written)))
     }
 }
 

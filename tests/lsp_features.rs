@@ -188,6 +188,68 @@ fn a_quick_fix_makes_the_finding_go_away() {
 }
 
 #[test]
+fn fix_all_is_a_quick_fix_too_and_comes_once() {
+    let (mut s, _) = Server::init(plain_caps(), None, Value::Null);
+    let uri = "file:///tmp/fixall.md";
+    let text = "Hoang Xuan Chien met the press on Wednesday, March 4, 2025.\n";
+    s.open(uri, "markdown", text);
+    let d = s.diagnostics(uri, 1);
+    assert_eq!(codes(&d), vec!["name-diacritics", "weekday-mismatch"]);
+    let title = "Fix all copydesk findings in this file (2)";
+    let with_title = |acts: &[Value]| {
+        acts.iter()
+            .filter(|a| a["title"] == title)
+            .map(|a| a["kind"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // The quick-fix menu (Ctrl+. in VS Code asks for quickfix among others).
+    let acts = actions(&mut s, uri, d[1]["range"].clone(), Some(vec!["quickfix"]));
+    assert_eq!(with_title(&acts), ["quickfix"], "{acts:?}");
+    let all = acts.iter().find(|a| a["title"] == title).unwrap();
+    let fixed = apply_edits(text, all["edit"]["changes"][uri].as_array().unwrap());
+    assert_eq!(
+        fixed,
+        "Hoàng Xuân Chiến met the press on Tuesday, March 4, 2025.\n"
+    );
+    // Every kind (Neovim's code action menu): once, as the quick fix.
+    let acts = actions(&mut s, uri, d[1]["range"].clone(), None);
+    assert_eq!(with_title(&acts), ["quickfix"], "{acts:?}");
+    // On save (codeActionsOnSave) and in the Source Action menu: the source kind.
+    for only in ["source.fixAll", "source"] {
+        let acts = actions(&mut s, uri, d[1]["range"].clone(), Some(vec![only]));
+        assert_eq!(
+            with_title(&acts),
+            ["source.fixAll.copydesk"],
+            "{only}: {acts:?}"
+        );
+    }
+    // Not on a word without a finding.
+    let acts = actions(
+        &mut s,
+        uri,
+        json!({"start": pos(0, 22), "end": pos(0, 22)}),
+        Some(vec!["quickfix"]),
+    );
+    assert!(with_title(&acts).is_empty(), "{acts:?}");
+    // With one fix left, the quick fix alone is enough; fix-all stays a source action.
+    let one = "Hoàng Xuân Chiến met the press on Wednesday, March 4, 2025.\n";
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": one}]}),
+    );
+    let d = s.diagnostics(uri, 2);
+    assert_eq!(codes(&d), vec!["weekday-mismatch"]);
+    let acts = actions(&mut s, uri, d[0]["range"].clone(), None);
+    let kinds: Vec<_> = acts
+        .iter()
+        .filter(|a| a["title"].as_str().unwrap().starts_with("Fix all"))
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["source.fixAll.copydesk"], "{acts:?}");
+    assert_eq!(s.shutdown_and_exit(), 0);
+}
+
+#[test]
 fn ignore_on_this_line() {
     for (lang, mark) in [
         ("markdown", " <!-- copydesk: ignore -->"),

@@ -55,11 +55,14 @@ if [ "${COPYDESK_E2E_PLUGIN_ONLY:-}" != "1" ]; then
   export COPYDESK_BIN
 fi
 
-# Keep Neovim's state, logs and data out of the user's home.
-scratch="$(mktemp -d)"
+# Keep Neovim's state, logs and data out of the user's home, and its temporary files
+# (Neovim's own nvim.$USER folder, the test's workspaces, the child Neovims') out of the
+# system temp folder: all in one folder of this run, removed at the end.
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/copydesk-nvim.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$scratch/tmp"
 export XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
-  XDG_STATE_HOME="$scratch/state" XDG_CACHE_HOME="$scratch/cache"
+  XDG_STATE_HOME="$scratch/state" XDG_CACHE_HOME="$scratch/cache" TMPDIR="$scratch/tmp"
 
 echo "test.sh: $("$NVIM" --version | head -1), server ${COPYDESK_BIN:-none}" >&2
 status=0

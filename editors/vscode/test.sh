@@ -23,9 +23,9 @@ mode="${COPYDESK_E2E_MODE:-full}"
 cs_dir="${CODE_SERVER_DIR:-$here/.test-cache/code-server}"
 
 step "tools"
-command -v node >/dev/null || die "node is not installed (Node 20 is needed)"
+command -v node >/dev/null || die "node is not installed (Node 20 or later is needed)"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
-[[ "$node_major" == 20 ]] || die "Node 20 is needed (code-server 4.100 runs only on 20), found $(node --version)"
+((node_major >= 20)) || die "Node 20 or later is needed, found $(node --version)"
 echo "node $(node --version), npm $(npm --version 2>/dev/null)"
 
 need=()
@@ -42,7 +42,7 @@ if ((${#need[@]})); then
   [[ "$(id -u)" == 0 ]] || die "need root to apt-get install ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q "${need[@]}"
+  apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
 
 step "build the extension and the VSIX (server: $bin)"

@@ -15,7 +15,14 @@ pub fn default_table_path() -> PathBuf {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         DEFAULT_TABLE.hash(&mut h);
-        let dir = std::env::temp_dir().join(format!("copydesk-{:016x}", h.finish()));
+        // The crate's own unit tests load the default table in-process: they keep the copy
+        // in the git-ignored target/ folder, not in the system temp folder.
+        let temp = if cfg!(test) {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-tmp")
+        } else {
+            std::env::temp_dir()
+        };
+        let dir = temp.join(format!("copydesk-{:016x}", h.finish()));
         let path = dir.join("default-table.json");
         let same = std::fs::read_to_string(&path).is_ok_and(|t| t == DEFAULT_TABLE);
         if !same {

@@ -118,9 +118,14 @@ pub static WORLD: LazyLock<Index> = LazyLock::new(|| {
 
 /// Check `fixture` against the [`WORLD`] table, published on `date`.
 pub fn check_world(code: &str, date: &str, fixture: &str) {
+    check_dated(code, date, fixture, &WORLD)
+}
+
+/// Check `fixture` against `index`, published on `date`.
+pub fn check_dated(code: &str, date: &str, fixture: &str, index: &Index) {
     let config = Config {
-        date: crate::table::Date::parse(date),
+        date: crate::dates::Date::parse(date),
         ..Config::default()
     };
-    check_fixture_with(code, fixture, &config, &WORLD)
+    check_fixture_with(code, fixture, &config, index)
 }

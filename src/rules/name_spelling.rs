@@ -43,19 +43,27 @@ fn allowed(len: usize, words: usize) -> usize {
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let others = other_people(a);
     for pl in &a.blocks {
-        let b = &pl.block;
-        let covered = covered_tokens(a, b);
-        let mut i = 0;
-        while i < b.tokens.len() {
-            let j = run_end(a, b, &covered, i);
-            if j == i {
-                i += 1;
-                continue;
-            }
+        for (i, j) in runs(a, &pl.block) {
             check_run(a, pl, i, j, &others, out);
+        }
+    }
+}
+
+/// The runs of name words of a block (see [`run_end`]), as token ranges.
+fn runs(a: &Analysis, b: &BlockAnalysis) -> Vec<(usize, usize)> {
+    let covered = covered_tokens(a, b);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.tokens.len() {
+        let j = run_end(a, b, &covered, i);
+        if j == i {
+            i += 1;
+        } else {
+            out.push((i, j));
             i = j;
         }
     }
+    out
 }
 
 /// A lowercase word that joins the parts of a name ("van", "de", "al", "bin"): a short word
@@ -237,14 +245,7 @@ fn other_people(a: &Analysis) -> FxHashMap<String, usize> {
     let mut out: FxHashMap<String, usize> = FxHashMap::default();
     for pl in &a.blocks {
         let b = &pl.block;
-        let covered = covered_tokens(a, b);
-        let mut i = 0;
-        while i < b.tokens.len() {
-            let j = run_end(a, b, &covered, i);
-            if j == i {
-                i += 1;
-                continue;
-            }
+        for (i, j) in runs(a, b) {
             let unknown = (i..j).any(|k| !a.index.is_name_word(&b.token_text(k).to_lowercase()));
             if !bare(a, b, i, j) && unknown {
                 let at = pl.range((b.tokens[i].start, b.tokens[i].end)).0;
@@ -254,7 +255,6 @@ fn other_people(a: &Analysis) -> FxHashMap<String, usize> {
                     }
                 }
             }
-            i = j;
         }
     }
     out

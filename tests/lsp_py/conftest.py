@@ -93,7 +93,9 @@ async def client(request, lsp_client: LanguageClient):
         )
     )
     lsp_client.encoding = result.capabilities.position_encoding or "utf-16"
-    yield
-    await lsp_client.shutdown_session()
-    assert lsp_client.error is None, lsp_client.error
-    shutil.rmtree(root, ignore_errors=True)
+    try:
+        yield
+        await lsp_client.shutdown_session()
+        assert lsp_client.error is None, lsp_client.error
+    finally:
+        shutil.rmtree(root, ignore_errors=True)

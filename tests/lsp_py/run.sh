@@ -27,4 +27,9 @@ if ! cmp -s "$here/requirements.txt" "$stamp" 2>/dev/null; then
   cp "$here/requirements.txt" "$stamp"
 fi
 cd "$here"
-exec "$venv/bin/python" -m pytest -q -p no:cacheprovider "$@"
+# The tests' workspaces (and anything the server or pytest writes to TMPDIR) go to a
+# temporary folder of this run, removed at the end whatever the outcome.
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/copydesk-lsp-py.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch"
+"$venv/bin/python" -m pytest -q -p no:cacheprovider "$@"

@@ -25,6 +25,9 @@ pub struct Server {
     pub write_edits: bool,
     /// The answer to workspace/configuration.
     pub configuration: Value,
+    /// The server's TMPDIR (where it keeps its copy of the default table and the rule
+    /// pages), removed with the server.
+    pub tmp: tempfile::TempDir,
 }
 
 pub fn bin() -> &'static str {
@@ -33,8 +36,10 @@ pub fn bin() -> &'static str {
 
 impl Server {
     pub fn start(env: &[(&str, &str)]) -> Server {
+        let tmp = tempfile::tempdir().expect("a temp folder for the server");
         let mut cmd = Command::new(bin());
         cmd.arg("lsp")
+            .env("TMPDIR", tmp.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(if std::env::var_os("COPYDESK_TEST_STDERR").is_some() {
@@ -87,6 +92,7 @@ impl Server {
             applied: Vec::new(),
             write_edits: true,
             configuration: Value::Null,
+            tmp,
         }
     }
 

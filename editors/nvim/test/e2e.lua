@@ -211,6 +211,9 @@ end
 
 local copydesk
 local server_cmd = { bin or "copydesk", "lsp" }
+-- Neovim's own, before the plugin loads: they must stay in place after setup().
+local neovim_apply_edit = vim.lsp.util.apply_workspace_edit
+local neovim_apply_handler = vim.lsp.handlers["workspace/applyEdit"]
 
 section("plugin loads and registers its config", function()
   local ok, mod = pcall(require, "copydesk")
@@ -291,11 +294,72 @@ section("root folder", function()
   eq("no root for an unnamed buffer", copydesk.root_for(vim.api.nvim_create_buf(false, true)), nil)
 end)
 
+--- A language server inside this Neovim (a Lua `cmd`) that can send its client
+--- `workspace/applyEdit`, as a real server does; it records the notifications
+--- the client sends it. `handlers` are the client's own.
+local function edit_server(name, handlers)
+  local dispatchers
+  local notes = {}
+  local id = vim.lsp.start({
+    name = name,
+    cmd = function(d)
+      dispatchers = d
+      return {
+        request = function(method, _, callback)
+          local result = method == "initialize" and { capabilities = { positionEncoding = "utf-8" } } or vim.NIL
+          vim.schedule(function()
+            callback(nil, result)
+          end)
+          return true, 1
+        end,
+        notify = function(method, params)
+          notes[#notes + 1] = { method = method, params = params }
+          return true
+        end,
+        is_closing = function()
+          return false
+        end,
+        terminate = function() end,
+      }
+    end,
+    root_dir = tmp,
+    handlers = handlers,
+  }, { attach = false })
+  local c = assert(id and vim.lsp.get_client_by_id(id), "in-process server for " .. name)
+  assert(wait(function()
+    return c.initialized
+  end), name .. " initialized")
+  return {
+    client = c,
+    notes = notes,
+    --- Sends workspace/applyEdit; returns the client's answer.
+    apply = function(edit)
+      return dispatchers.server_request("workspace/applyEdit", { edit = edit })
+    end,
+  }
+end
+
+local function watched(notes)
+  local uris = {}
+  for _, n in ipairs(notes) do
+    if n.method == "workspace/didChangeWatchedFiles" then
+      for _, ch in ipairs(n.params.changes) do
+        uris[#uris + 1] = { ch.uri, ch.type }
+      end
+    end
+  end
+  return uris
+end
+
 section("workspace edits to copydesk.table.json are saved", function()
+  local handlers = vim.lsp.config.copydesk.handlers
+  check("the copydesk config has its own workspace/applyEdit handler", type(handlers) == "table"
+    and handlers["workspace/applyEdit"] == copydesk.apply_edit)
+  local server = edit_server("copydesk-edits", handlers)
   local path = tmp .. "/edits/" .. copydesk.table_file
   local uri = vim.uri_from_fname(path)
   local body = '{\n  "people": []\n}\n'
-  vim.lsp.util.apply_workspace_edit({
+  local answer = server.apply({
     documentChanges = {
       { kind = "create", uri = uri, options = { ignoreIfExists = true } },
       {
@@ -303,18 +367,20 @@ section("workspace edits to copydesk.table.json are saved", function()
         edits = { { range = { start = { line = 0, character = 0 }, ["end"] = { line = 0, character = 0 } }, newText = body } },
       },
     },
-  }, "utf-8")
+  })
+  eq("the client answers applied = true", answer and answer.applied, true)
   eq("created table is on disk", read(path), body)
   eq("no buffer is left behind for it", vim.fn.bufnr(path), -1)
+  eq("the server is told the table was created", watched(server.notes), { { uri, 1 } })
 
   -- A table the user has open, unmodified: written, and the buffer stays.
   vim.cmd.edit(vim.fn.fnameescape(path))
   local b = vim.api.nvim_get_current_buf()
-  vim.lsp.util.apply_workspace_edit({
+  server.apply({
     changes = {
       [uri] = { { range = { start = { line = 1, character = 2 }, ["end"] = { line = 1, character = 2 } }, newText = " " } },
     },
-  }, "utf-8")
+  })
   body = '{\n   "people": []\n}\n'
   eq("an open table is written", read(path), body)
   eq("its buffer is not left modified", vim.bo[b].modified, false)
@@ -322,28 +388,28 @@ section("workspace edits to copydesk.table.json are saved", function()
 
   -- A table the user is editing (unsaved) is left alone.
   vim.api.nvim_buf_set_lines(b, 0, 0, false, { "// mine" })
-  vim.lsp.util.apply_workspace_edit({
+  server.apply({
     changes = { [uri] = { { range = { start = { line = 0, character = 0 }, ["end"] = { line = 0, character = 0 } }, newText = "" } } },
-  }, "utf-8")
+  })
   eq("a table with unsaved user changes is not written", read(path), body)
   vim.api.nvim_buf_delete(b, { force = true })
 
   -- Other files keep Neovim's behaviour (edited in a buffer, not written).
   local other = tmp .. "/edits/other.json"
   write(other, "a\n")
-  vim.lsp.util.apply_workspace_edit({
+  server.apply({
     changes = {
       [vim.uri_from_fname(other)] = {
         { range = { start = { line = 0, character = 0 }, ["end"] = { line = 0, character = 1 } }, newText = "b" },
       },
     },
-  }, "utf-8")
+  })
   eq("other files are not written", read(other), "a\n")
 
   -- copydesk.json (the server adds the table to its `tables`) is saved the same way.
   local cfg = tmp .. "/edits/" .. copydesk.config_file
   write(cfg, "{}\n")
-  vim.lsp.util.apply_workspace_edit({
+  server.apply({
     documentChanges = {
       {
         textDocument = { uri = vim.uri_from_fname(cfg) },
@@ -355,10 +421,37 @@ section("workspace edits to copydesk.table.json are saved", function()
         },
       },
     },
-  }, "utf-8")
+  })
   eq("copydesk.json edit is on disk", read(cfg), '{ "tables": ["copydesk.table.json"] }\n')
   eq("no buffer is left behind for copydesk.json", vim.fn.bufnr(cfg), -1)
   vim.api.nvim_buf_delete(vim.fn.bufnr(other), { force = true })
+  server.client:stop(true)
+end)
+
+section("another language server's edits are untouched", function()
+  check("vim.lsp.util.apply_workspace_edit is Neovim's own", rawequal(vim.lsp.util.apply_workspace_edit, neovim_apply_edit))
+  check("the global workspace/applyEdit handler is Neovim's own",
+    rawequal(vim.lsp.handlers["workspace/applyEdit"], neovim_apply_handler))
+  local other = edit_server("another-server", nil)
+  local path = tmp .. "/other-server/" .. copydesk.table_file
+  write(path, "{}\n")
+  local uri = vim.uri_from_fname(path)
+  local answer = other.apply({
+    changes = {
+      [uri] = { { range = { start = { line = 0, character = 0 }, ["end"] = { line = 1, character = 0 } }, newText = '{ "people": [] }\n' } },
+    },
+  })
+  eq("Neovim applies it", answer and answer.applied, true)
+  local b = vim.fn.bufnr(path)
+  check("in a buffer", b ~= -1 and vim.api.nvim_buf_is_loaded(b))
+  eq("the buffer has the edit", b ~= -1 and vim.api.nvim_buf_get_lines(b, 0, -1, false), { '{ "people": [] }' })
+  eq("and is left unsaved, as Neovim leaves every edit", b ~= -1 and vim.bo[b].modified, true)
+  eq("the file on disk is not written", read(path), "{}\n")
+  eq("that server is not told of a file change", watched(other.notes), {})
+  if b ~= -1 then
+    vim.api.nvim_buf_delete(b, { force = true })
+  end
+  other.client:stop(true)
 end)
 
 section(":checkhealth copydesk", function()
@@ -384,6 +477,7 @@ section("workspace/applyEdit from a server (fake server)", function()
     name = "copydesk-fake",
     cmd = { python, here .. "/fake_server.py", log },
     root_dir = fws,
+    handlers = vim.lsp.config.copydesk.handlers,
   }, { bufnr = b })
   local fc = id and vim.lsp.get_client_by_id(id)
   if not check("fake server starts", wait(function()

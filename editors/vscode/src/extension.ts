@@ -1,3 +1,4 @@
+import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -7,11 +8,9 @@ import {
   LanguageClient,
   LanguageClientOptions,
   RequestType,
-  ServerOptions,
   State,
   StaticFeature,
   DynamicFeature,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import {
   ServerSettings,
@@ -54,6 +53,8 @@ class CopydeskClient extends LanguageClient {
 }
 
 let client: CopydeskClient | undefined;
+/** The running server process, and whether we asked it to stop. */
+let server: { process: cp.ChildProcess; stopping: boolean } | undefined;
 let output: vscode.OutputChannel;
 let statusItem: vscode.StatusBarItem;
 let startError: string | undefined;
@@ -121,11 +122,32 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   }
   output.appendLine(`Starting ${resolved.command} lsp (${resolved.source})`);
 
-  const serverOptions: ServerOptions = {
-    command: resolved.command,
-    args: ['lsp'],
-    transport: TransportKind.stdio,
-    options: { cwd: workspaceFolderPath() },
+  // We start the process ourselves (not with the client's `command` option) so that its
+  // exit is ours to report: the client calls every exit an error, even the exit with
+  // code 0 that follows a stop we asked for, as on a restart.
+  const serverOptions = async (): Promise<cp.ChildProcess> => {
+    const child = cp.spawn(resolved.command, ['lsp'], { cwd: workspaceFolderPath(), stdio: 'pipe' });
+    await new Promise<void>((resolve, reject) => {
+      child.once('spawn', resolve);
+      child.once('error', reject);
+    });
+    child.on('error', (err) => output.appendLine(`copydesk server process: ${err.message}`));
+    const run = { process: child, stopping: false };
+    server = run;
+    child.on('exit', (code, signal) => {
+      if (server === run) {
+        server = undefined;
+      }
+      const how = signal !== null ? `signal ${signal}` : `code ${code}`;
+      if (run.stopping && code === 0) {
+        output.appendLine('The copydesk server stopped.');
+      } else if (run.stopping) {
+        output.appendLine(`The copydesk server stopped with ${how}.`);
+      } else {
+        c.error(`The copydesk server exited with ${how}.`, undefined, false);
+      }
+    });
+    return child;
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -167,15 +189,26 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   updateStatusSoon(0);
 }
 
+/** Stops the client and its server: shutdown and exit, then a kill if it is still there. */
 async function stopClient(): Promise<void> {
   const c = client;
+  const run = server;
   client = undefined;
+  if (run !== undefined) {
+    run.stopping = true;
+  }
   if (c !== undefined) {
     try {
       await c.stop(5000);
     } catch (err) {
       output.appendLine(`stopping the server: ${String(err)}`);
     }
+  }
+  if (run !== undefined && run.process.exitCode === null && run.process.signalCode === null) {
+    const exited = new Promise<void>((resolve) => run.process.once('exit', () => resolve()));
+    const late = setTimeout(() => run.process.kill(), 2000);
+    await exited;
+    clearTimeout(late);
   }
 }
 

@@ -3,20 +3,11 @@
 
 import * as path from 'node:path';
 
-export const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+// Generated from the Rust rule list (tests/editor_files.rs).
+import { LEVELS, RULE_CODES } from './rules.generated';
 
-/** Rule codes the server reports (diagnostic `code`). Others are passed on too. */
-export const RULE_CODES = [
-  'name-diacritics',
-  'name-spelling',
-  'title-mismatch',
-  'weekday-mismatch',
-  'invalid-date',
-  'event-date-mismatch',
-  'second-reference',
-  'style-variant',
-] as const;
+export const SEVERITIES = LEVELS;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** The settings object of the contract: initializationOptions and didChangeConfiguration. */
 export interface ServerSettings {
@@ -268,7 +259,7 @@ export function resolveServerPath(ctx: ServerPathContext): ServerPath {
     ok: false,
     message:
       'No copydesk server found: this build of the extension has no bundled server and `copydesk` is not on PATH. ' +
-      'Install copydesk (cargo install --path . in the copydesk repository) or set copydesk.server.path.',
+      'Install copydesk (cargo install --locked --path . in the copydesk repository) or set copydesk.server.path.',
   };
 }
 

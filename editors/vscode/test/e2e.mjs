@@ -9,6 +9,9 @@
 //   node test/e2e.mjs --vsix copydesk-linux-x64.vsix --code-server DIR [--mode full|smoke]
 //                     [--screenshot screenshot.png] [--keep]
 //   DIR is the code-server npm package folder (test/setup-code-server.sh makes it).
+//   The run works in a temporary folder (also TMPDIR for everything it starts) and removes
+//   it at the end (--keep: keeps it); a failed run copies its screenshots and logs to
+//   test-results/e2e-failure/ first.
 //   smoke: only that the VSIX loads (commands, status bar, copydesk.json schema).
 //   full: also diagnostics, hover card and a quick fix from the real server.
 // Env: CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT_MS (one wait, default 60000).
@@ -54,6 +57,7 @@ const EXPECT = [
 const FIX = { word: 'Hoang Xuan Chien', title: "Replace with 'Hoàng Xuân Chiến'", result: 'Hoàng Xuân Chiến' };
 const CANONICAL = 'Hoàng Xuân Chiến';
 const ALIAS = { word: 'Simon Ridlee', title: "Add 'Simon Ridlee' to the workspace table as an alias of Simon Ridley" };
+const FIX_ALL = 'Fix all copydesk findings in this file';
 const CLEAN_LINE = 'The two delegations plan a follow-up round later in the year.';
 
 // ---------------------------------------------------------------------------
@@ -140,6 +144,17 @@ const extDir = path.join(root, 'extensions');
 const workspace = path.join(root, 'workspace');
 const browserData = path.join(root, 'chromium');
 const xdg = path.join(root, 'xdg');
+// Everything the run writes stays in `root`: code-server, the extension host, the server,
+// Chromium and playwright take their temporary files from TMPDIR, and their config, data
+// and caches (code-server's config.yaml, Chromium's crash reports) from the XDG folders.
+const tmp = path.join(root, 'tmp');
+fs.mkdirSync(tmp);
+process.env.TMPDIR = tmp;
+process.env.XDG_CONFIG_HOME = path.join(xdg, 'config');
+process.env.XDG_DATA_HOME = path.join(xdg, 'data');
+process.env.XDG_CACHE_HOME = path.join(xdg, 'cache');
+// A failed run leaves its evidence in the package's ignored test-results folder.
+const failures = path.join(here, '..', 'test-results', 'e2e-failure');
 fs.cpSync(path.join(here, 'fixtures', 'workspace'), workspace, { recursive: true });
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
 fs.writeFileSync(
@@ -175,12 +190,7 @@ fs.writeFileSync(
     2,
   ),
 );
-const env = {
-  ...process.env,
-  XDG_CONFIG_HOME: path.join(xdg, 'config'),
-  XDG_DATA_HOME: path.join(xdg, 'data'),
-  XDG_CACHE_HOME: path.join(xdg, 'cache'),
-};
+const env = { ...process.env };
 delete env.VSCODE_IPC_HOOK_CLI;
 const csArgs = ['--user-data-dir', userData, '--extensions-dir', extDir];
 
@@ -583,9 +593,64 @@ async function main() {
     await waitFor('the status bar counts again', async () => /findings?/.test(norm(await item.innerText())));
   });
 
+  await check('a restart is not an error: Output > copydesk has no error line', async () => {
+    // What the panel shows, and the channel's whole text (VS Code keeps it in a log file).
+    const shown = (await page.locator('.output-view .monaco-editor .view-lines').first().innerText())
+      .replace(/\u00a0/g, ' ');
+    const files = outputChannelFiles();
+    assert(files.length > 0, `no copydesk output channel file under ${userData}`);
+    const whole = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    log(`  ${files.length} channel file(s), ${whole.split('\n').length} lines`);
+    assert(/The copydesk server stopped\./.test(whole), `no "The copydesk server stopped." line:\n${whole}`);
+    for (const text of [shown, whole]) {
+      const bad = text.split('\n').filter((l) => /\[Error|exited with code/.test(l));
+      assert(bad.length === 0, `error lines in Output > copydesk: ${bad.join(' | ')}`);
+    }
+  });
+
+  await check(`Ctrl+. offers "${FIX_ALL}" as a quick fix, and it fixes every finding`, async () => {
+    await page.locator('.tab', { hasText: ARTICLE }).first().click();
+    const p = positionOf(articleText, 'Wednesday');
+    const menu = await openActions(p, FIX_ALL);
+    log(`  actions: ${(await menu.locator('.monaco-list-row').allInnerTexts()).map(norm).join(' | ')}`);
+    await waitFor(`"${FIX_ALL}" focused`, async () => {
+      const focused = norm(await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => ''));
+      if (focused.includes(FIX_ALL)) {
+        return true;
+      }
+      await page.keyboard.press('ArrowDown');
+      return false;
+    }, 10000);
+    await page.keyboard.press('Enter');
+    await waitFor('both fixes in the text', async () => {
+      const text = await editorText();
+      return text.includes('on Tuesday, March 4, 2025') && text.includes('Second Permanent Secretary Simon Ridley');
+    });
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await waitFor('no copydesk finding left in Problems', async () =>
+      !(await rows.allInnerTexts()).some((t) => /weekday-mismatch|title-mismatch/.test(t)));
+  });
+
   if (pageErrors.length) {
     log(`page errors (not failures): ${pageErrors.slice(0, 5).join(' | ')}`);
   }
+}
+
+/** The log files VS Code keeps of the Output > copydesk channel. */
+function outputChannelFiles() {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        walk(full);
+      } else if (/^\d+-copydesk\.log$/.test(e.name)) {
+        found.push(full);
+      }
+    }
+  };
+  walk(path.join(userData, 'logs'));
+  return found;
 }
 
 /** Screen box of a word in the editor. */
@@ -629,23 +694,38 @@ try {
     await browser.close().catch(() => {});
   }
   if (codeServer && codeServer.exitCode === null) {
+    const gone = new Promise((resolve) => codeServer.once('exit', resolve));
     try {
       process.kill(-codeServer.pid, 'SIGTERM');
     } catch {
       codeServer.kill('SIGTERM');
     }
+    await Promise.race([gone, sleep(5000)]);
   }
   const failed = results.filter((r) => !r.ok).length;
   const skipped = results.filter((r) => r.skipped).length;
   const passed = results.length - failed - skipped;
-  if (failed > 0 || opts.keep) {
-    log(`kept ${root} (code-server.log, failure-*.png)`);
-    if (failed > 0 && fs.existsSync(csLog)) {
+  if (failed > 0) {
+    fs.rmSync(failures, { recursive: true, force: true });
+    fs.mkdirSync(failures, { recursive: true });
+    for (const f of fs.readdirSync(root)) {
+      if (/^failure-.*\.png$|^code-server\.log$/.test(f)) {
+        fs.copyFileSync(path.join(root, f), path.join(failures, f));
+      }
+    }
+    if (fs.existsSync(path.join(userData, 'logs'))) {
+      fs.cpSync(path.join(userData, 'logs'), path.join(failures, 'logs'), { recursive: true });
+    }
+    log(`copied code-server.log, the workbench logs and failure-*.png to ${failures}`);
+    if (fs.existsSync(csLog)) {
       const tail = fs.readFileSync(csLog, 'utf8').split('\n').slice(-30).join('\n');
       console.log(`--- code-server.log (last lines)\n${tail}\n---`);
     }
+  }
+  if (opts.keep) {
+    log(`kept ${root}`);
   } else {
-    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5 });
   }
   console.log(`e2e (${FULL ? 'full' : 'smoke'}): ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   exitCode = failed > 0 || results.length === 0 ? 1 : 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A stand-in for `copydesk lsp`, only for testing the test: it knows the e2e
-// fixture's three findings and speaks just enough LSP for the extension. With it,
+// fixture's four findings and speaks just enough LSP for the extension. With it,
 // `COPYDESK_BIN=test/fake-copydesk.mjs test.sh` checks that e2e.mjs reads the page
 // correctly when no real server is at hand. It is never packaged for users.
 
@@ -27,6 +27,8 @@ const FINDINGS = [
     code: 'title-mismatch',
     severity: 2,
     message: 'Simon Ridley is Second Permanent Secretary at the Home Office',
+    fix: 'Second Permanent Secretary',
+    notAfter: 'Second ',
   },
   { find: 'Wednesday', code: 'weekday-mismatch', severity: 1, message: 'March 4, 2025 was a Tuesday', fix: 'Tuesday' },
   {
@@ -74,6 +76,10 @@ function diagnostics(text) {
     }
     let at = text.indexOf(f.find);
     while (at >= 0) {
+      if (f.notAfter !== undefined && text.slice(0, at).endsWith(f.notAfter)) {
+        at = text.indexOf(f.find, at + f.find.length);
+        continue;
+      }
       out.push({
         range: { start: positionAt(text, at), end: positionAt(text, at + f.find.length) },
         severity: f.severity,
@@ -165,6 +171,15 @@ function handle(msg) {
             });
           }
         }
+      }
+      // Fix-all, as a quick fix on a fixable finding when the file has two fixes or more.
+      const all = diagnostics(docs.get(uri) ?? '').filter((d) => d.data?.fix);
+      if (all.length >= 2 && params.context.diagnostics.some((d) => d.source === 'copydesk' && d.data?.fix)) {
+        actions.push({
+          title: `Fix all copydesk findings in this file (${all.length})`,
+          kind: 'quickfix',
+          edit: { changes: { [uri]: all.map((d) => ({ range: d.range, newText: d.data.fix })) } },
+        });
       }
       return send({ id, result: actions });
     }

@@ -1,4 +1,5 @@
-//! `textDocument/codeAction`: a quick fix per finding that has one, `source.fixAll.copydesk`,
+//! `textDocument/codeAction`: a quick fix per finding that has one, fix-all (as a quick fix
+//! and as `source.fixAll.copydesk`),
 //! "add to the workspace table" (run by the server through `workspace/applyEdit`, so it works
 //! in every client), and "ignore on this line".
 
@@ -128,36 +129,55 @@ pub fn code_action(
                 }
             }
         }
-        if wants(&CodeActionKind::new(FIX_ALL)) {
-            let mut edits: Vec<((usize, usize), TextEdit)> = Vec::new();
-            for (f, d) in computed.findings.iter().zip(&diags) {
-                // Only a certain fix: a finding that offers a choice is left to the writer.
-                let [fix] = f.fixes.as_slice() else { continue };
-                if edits
-                    .iter()
-                    .any(|(r, _)| r.0 < f.range.1 && f.range.0 < r.1)
-                {
-                    continue;
-                }
-                edits.push((
-                    f.range,
-                    TextEdit {
-                        range: d.range,
-                        new_text: fix.replacement.clone(),
-                    },
-                ));
-            }
-            if !edits.is_empty() {
-                out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("Fix all copydesk findings ({})", edits.len()),
-                    kind: Some(CodeActionKind::new(FIX_ALL)),
-                    edit: Some(edit(&uri, edits.into_iter().map(|(_, e)| e).collect())),
-                    ..CodeAction::default()
-                }));
-            }
+        // Fix-all: in the quick-fix menu on a finding with a certain fix when there is more
+        // than one such fix (where VS Code users look, as ESLint offers it), and as `source.fixAll.copydesk`
+        // for codeActionsOnSave; a client that asks for every kind gets it once.
+        let all = fix_all(&computed.findings, &diags);
+        let on_fixable = computed
+            .findings
+            .iter()
+            .any(|f| f.fixes.len() == 1 && f.range.0 <= b && a <= f.range.1);
+        let quick = wants(&CodeActionKind::QUICKFIX) && on_fixable && all.len() >= 2;
+        if quick {
+            out.push(fix_all_action(&uri, CodeActionKind::QUICKFIX, all.clone()));
+        }
+        if wants(&CodeActionKind::new(FIX_ALL)) && !all.is_empty() && !(quick && only.is_none()) {
+            out.push(fix_all_action(&uri, CodeActionKind::new(FIX_ALL), all));
         }
         Ok(Some(out))
     }
+}
+
+/// Every certain fix (a finding's only one), none overlapping another.
+fn fix_all(findings: &[crate::finding::Finding], diags: &[proto::Diagnostic]) -> Vec<TextEdit> {
+    let mut edits: Vec<((usize, usize), TextEdit)> = Vec::new();
+    for (f, d) in findings.iter().zip(diags) {
+        // Only a certain fix: a finding that offers a choice is left to the writer.
+        let [fix] = f.fixes.as_slice() else { continue };
+        if edits
+            .iter()
+            .any(|(r, _)| r.0 < f.range.1 && f.range.0 < r.1)
+        {
+            continue;
+        }
+        edits.push((
+            f.range,
+            TextEdit {
+                range: d.range,
+                new_text: fix.replacement.clone(),
+            },
+        ));
+    }
+    edits.into_iter().map(|(_, e)| e).collect()
+}
+
+fn fix_all_action(uri: &Uri, kind: CodeActionKind, edits: Vec<TextEdit>) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!("Fix all copydesk findings in this file ({})", edits.len()),
+        kind: Some(kind),
+        edit: Some(edit(uri, edits)),
+        ..CodeAction::default()
+    })
 }
 
 fn edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {

@@ -125,6 +125,7 @@ function M.lsp_config(opts)
     get_language_id = language_id,
     init_options = settings,
     settings = { copydesk = settings },
+    handlers = { ["workspace/applyEdit"] = M.apply_edit },
   }
 end
 
@@ -151,17 +152,18 @@ end
 
 -- Saving the workspace table after the server edits it -------------------------
 --
--- The add-to-table code actions reach Neovim as a workspace edit (through
--- workspace/applyEdit or a code action's `edit`): a CreateFile for
+-- The add-to-table code actions run a server command, which sends the
+-- workspace edit back with workspace/applyEdit: a CreateFile for
 -- copydesk.table.json and TextDocumentEdits for it and for copydesk.json
 -- (which gets the table added to its `tables`). Neovim applies those to hidden
 -- buffers and leaves them unsaved, so the server (which reads them from disk)
--- and the next session would never see the new entry. We wrap
--- vim.lsp.util.apply_workspace_edit and write those two files right after,
--- as long as they held no unsaved changes of the user's before the edit (and
--- drop the buffers the edit itself loaded). Then the copydesk clients are told
--- with workspace/didChangeWatchedFiles, since Neovim does not watch files on
--- Linux.
+-- and the next session would never see the new entry. copydesk's clients get
+-- their own workspace/applyEdit handler (M.apply_edit, in the config's
+-- `handlers`), which applies the edit as Neovim does and writes those two files
+-- right after, as long as they held no unsaved changes of the user's before the
+-- edit (and drops the buffers the edit itself loaded). Then the copydesk
+-- clients are told with workspace/didChangeWatchedFiles, since Neovim does not
+-- watch files on Linux. Edits from other language servers are not touched.
 
 -- Files a workspace edit creates or edits, in order, and which it creates.
 local function edit_uris(edit)
@@ -223,64 +225,71 @@ local function save_table(target)
   return { uri = target.uri, type = target.existed and 2 or 1 }
 end
 
-local hook_installed = false
-
-local function install_edit_hook()
-  if hook_installed then
-    return
+--- The files of a workspace edit to save once it is applied (those the user has no
+--- unsaved changes in), creating the ones Neovim would skip.
+local function files_to_save(workspace_edit)
+  local targets = {}
+  if not (M.options and M.options.save_table_edits and type(workspace_edit) == "table") then
+    return targets
   end
-  hook_installed = true
-  local util = vim.lsp.util
-  local apply = util.apply_workspace_edit
-  util.apply_workspace_edit = function(workspace_edit, position_encoding, ...)
-    local targets = {}
-    if M.options and M.options.save_table_edits and type(workspace_edit) == "table" then
-      local uris, created = edit_uris(workspace_edit)
-      for _, uri in ipairs(uris) do
-        if is_workspace_file(uri) then
-          local fname = vim.uri_to_fname(uri)
-          local bufnr = vim.uri_to_bufnr(uri)
-          local loaded = vim.api.nvim_buf_is_loaded(bufnr)
-          local dirty = loaded and vim.bo[bufnr].modified
-          local stat = vim.uv.fs_stat(fname)
-          local existed = stat ~= nil
-          if not existed and created[uri] then
-            -- Neovim 0.11 skips a CreateFile that has ignoreIfExists even when
-            -- the file is missing; create it (and its folder) here.
-            vim.fn.mkdir(vim.fs.dirname(fname), "p")
-            local f = io.open(fname, "a")
-            if f then
-              f:close()
-            end
-          end
-          if not dirty then
-            targets[#targets + 1] = {
-              uri = uri,
-              fname = fname,
-              bufnr = bufnr,
-              existed = existed,
-              was_loaded = loaded,
-              was_empty = stat == nil or stat.size == 0,
-            }
-          end
+  local uris, created = edit_uris(workspace_edit)
+  for _, uri in ipairs(uris) do
+    if is_workspace_file(uri) then
+      local fname = vim.uri_to_fname(uri)
+      local bufnr = vim.uri_to_bufnr(uri)
+      local loaded = vim.api.nvim_buf_is_loaded(bufnr)
+      local dirty = loaded and vim.bo[bufnr].modified
+      local stat = vim.uv.fs_stat(fname)
+      local existed = stat ~= nil
+      if not existed and created[uri] then
+        -- Neovim 0.11 skips a CreateFile that has ignoreIfExists even when
+        -- the file is missing; create it (and its folder) here.
+        vim.fn.mkdir(vim.fs.dirname(fname), "p")
+        local f = io.open(fname, "a")
+        if f then
+          f:close()
         end
       end
-    end
-    if #targets == 0 then
-      return apply(workspace_edit, position_encoding, ...)
-    end
-    local results = vim.F.pack_len(apply(workspace_edit, position_encoding, ...))
-    local changes = {}
-    for _, target in ipairs(targets) do
-      changes[#changes + 1] = save_table(target)
-    end
-    if #changes > 0 then
-      for _, client in ipairs(M.clients()) do
-        client:notify("workspace/didChangeWatchedFiles", { changes = changes })
+      if not dirty then
+        targets[#targets + 1] = {
+          uri = uri,
+          fname = fname,
+          bufnr = bufnr,
+          existed = existed,
+          was_loaded = loaded,
+          was_empty = stat == nil or stat.size == 0,
+        }
       end
     end
-    return vim.F.unpack_len(results)
   end
+  return targets
+end
+
+--- The `workspace/applyEdit` handler of copydesk's clients: Neovim's own handler,
+--- then the table and config files of the edit are saved and the copydesk clients
+--- told. Other language servers' edits go through Neovim's handler untouched.
+---@param err lsp.ResponseError?
+---@param params lsp.ApplyWorkspaceEditParams
+---@param ctx lsp.HandlerContext
+function M.apply_edit(err, params, ctx)
+  local targets = files_to_save(params and params.edit)
+  local result = vim.lsp.handlers["workspace/applyEdit"](err, params, ctx)
+  local changes = {}
+  for _, t in ipairs(targets) do
+    changes[#changes + 1] = save_table(t)
+  end
+  if #changes > 0 then
+    -- The server that sent the edit, and every other copydesk server.
+    local told = M.clients()
+    local own = ctx and vim.lsp.get_client_by_id(ctx.client_id)
+    if own and not vim.tbl_contains(told, own) then
+      told[#told + 1] = own
+    end
+    for _, client in ipairs(told) do
+      client:notify("workspace/didChangeWatchedFiles", { changes = changes })
+    end
+  end
+  return result
 end
 
 -- Commands ---------------------------------------------------------------------
@@ -468,7 +477,6 @@ function M.setup(opts)
     M.options.cmd = { M.options.cmd, "lsp" }
   end
   vim.lsp.config(M.name, M.lsp_config(M.options))
-  install_edit_hook()
   create_commands()
   vim.lsp.enable(M.name, M.options.enable ~= false)
 end
