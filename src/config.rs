@@ -53,6 +53,16 @@ pub struct Settings {
     /// The publication date of the documents, when they do not give one.
     #[serde(default)]
     pub publication_date: Option<Date>,
+    /// Let `tables` name files outside this config file's folder and the folders below it
+    /// (refused otherwise: a config file comes with any repository cloned).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_tables_outside_workspace: bool,
+    /// The largest article read, in megabytes (default 64).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_article_megabytes: Option<u64>,
+    /// The largest table read, in megabytes (default 512).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_table_megabytes: Option<u64>,
     /// Where the language server writes its log.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_file: Option<String>,

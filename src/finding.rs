@@ -30,7 +30,8 @@ impl Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        // `pad`, so a width (`{:<12}`) lines columns up.
+        f.pad(self.as_str())
     }
 }
 

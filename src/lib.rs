@@ -23,6 +23,7 @@ pub mod config;
 pub mod dates;
 pub mod disk;
 pub mod finding;
+pub mod fix;
 pub mod lsp;
 pub mod rules;
 pub mod spec;

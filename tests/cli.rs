@@ -240,7 +240,10 @@ fn input_errors_exit_two() {
 
 #[test]
 fn stdin_and_sarif() {
+    // The rule pages are written under the temp folder: this test's own.
+    let tmp = tempfile::tempdir().unwrap();
     let out = copydesk()
+        .env("TMPDIR", tmp.path())
         .args(["check", "--format", "sarif", "-"])
         .write_stdin("Hoang Xuan Chien spoke on Wednesday, March 4, 2025.\n")
         .output()
@@ -263,13 +266,108 @@ fn stdin_and_sarif() {
         results[1]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
         "Tuesday"
     );
-    assert_eq!(
-        v["runs"][0]["tool"]["driver"]["rules"]
-            .as_array()
+    let driver = &v["runs"][0]["tool"]["driver"];
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 8);
+    // Where the tool and each rule are documented: real files, the pages the language
+    // server links its diagnostics to.
+    let index = driver["informationUri"].as_str().unwrap();
+    assert!(file_path(index).starts_with(tmp.path()), "{index}");
+    assert!(
+        std::fs::read_to_string(file_path(index))
             .unwrap()
-            .len(),
-        8
+            .contains("[weekday-mismatch](weekday-mismatch.md)")
     );
+    for r in rules {
+        let id = r["id"].as_str().unwrap();
+        let page = std::fs::read_to_string(file_path(r["helpUri"].as_str().unwrap())).unwrap();
+        assert!(page.starts_with(&format!("# {id}\n")), "{page}");
+        assert_eq!(r["help"]["markdown"].as_str().unwrap(), page);
+    }
+}
+
+/// The path of a `file:` URI (the parts copydesk percent-encodes).
+fn file_path(uri: &str) -> PathBuf {
+    let rest = uri.strip_prefix("file://").expect("a file: URI");
+    let mut bytes = Vec::new();
+    let mut it = rest.bytes();
+    while let Some(b) = it.next() {
+        if b == b'%' {
+            let hex: String = [it.next().unwrap(), it.next().unwrap()]
+                .iter()
+                .map(|&c| c as char)
+                .collect();
+            bytes.push(u8::from_str_radix(&hex, 16).unwrap());
+        } else {
+            bytes.push(b);
+        }
+    }
+    PathBuf::from(String::from_utf8(bytes).unwrap())
+}
+
+/// The messages a newcomer reads: no "all well" after an error, aligned columns, plurals.
+#[test]
+fn messages_say_what_happened() {
+    // An input error alone: the error, and no summary as if all were well.
+    let out = copydesk()
+        .args(["check", "no/such/file.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    // With inputs that were checked, the summary says some were not.
+    let out = copydesk()
+        .args(["check", "no/such/file.md", &article("clean.md")])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("No findings in 1 file; 1 input not checked (errors below)."),
+        "{stdout}"
+    );
+    // `explain`: one column each for the code, the severity and the summary.
+    let out = copydesk().args(["explain"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().take(9).collect();
+    let third = |l: &str| {
+        let code_end = l.find("  ").unwrap();
+        let rest = &l[code_end..];
+        let level_start = code_end + rest.len() - rest.trim_start().len();
+        let after = &l[level_start..];
+        let level_end = level_start + after.find("  ").unwrap();
+        let summary_at = level_end + l[level_end..].len() - l[level_end..].trim_start().len();
+        (level_start, summary_at)
+    };
+    let columns: Vec<(usize, usize)> = lines.iter().map(|l| third(l)).collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+    // Plurals.
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("t.json");
+    std::fs::write(
+        &t,
+        r#"{"people": [{"id": "ann-bee", "name": "Ann Bee", "order": "given-first"}],
+            "events": [{"id": "e", "name": "Talks", "date": "2025-03-04"}]}"#,
+    )
+    .unwrap();
+    let out = copydesk()
+        .args(["table", "check"])
+        .arg(&t)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains("1 events") && !stdout.contains("1 people"),
+        "{stdout}"
+    );
+    // A table without specs says so.
+    let out = copydesk()
+        .args(["table", "test", "--no-default-table"])
+        .arg(&t)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("No specs to run"), "{stdout}");
 }
 
 #[test]

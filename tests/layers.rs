@@ -44,8 +44,8 @@ const LAYERS: &[Layer] = &[
         apart: false,
     },
     Layer {
-        name: "check and table specs",
-        modules: &["check", "spec"],
+        name: "check, fixes and table specs",
+        modules: &["check", "fix", "spec"],
         apart: false,
     },
     Layer {

@@ -590,3 +590,35 @@ fn opening_and_closing_many_documents_keeps_memory_and_threads_flat() {
     assert!(rss[3] <= rss[1] + 20_000, "RSS per round (kB): {rss:?}");
     assert_eq!(s.shutdown_and_exit(), 0);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn tables_on_a_fifo_or_dev_zero_do_not_stall_the_server() {
+    let (_dir, root) = workspace();
+    mkfifo(&root.join("fifo.json"));
+    std::os::unix::fs::symlink("/dev/zero", root.join("zero.json")).unwrap();
+    std::fs::write(
+        root.join("copydesk.json"),
+        r#"{"tables": ["fifo.json", "zero.json"]}"#,
+    )
+    .unwrap();
+    // And one named in the editor's settings, which may point anywhere.
+    let (mut s, _) = Server::init(plain_caps(), Some(&root), json!({"tables": ["/dev/zero"]}));
+    let pid = s.child.id();
+    let article = uri(&root.join("a.md"));
+    let t = Instant::now();
+    s.open(&article, "markdown", "Hoang Xuan Chien spoke.\n");
+    // The default table still serves; the broken tables are reported.
+    assert_eq!(s.diagnostics(&article, 1).len(), 1);
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    let m = s.wait(|m| m["method"] == "window/showMessage");
+    let msg = m["params"]["message"].as_str().unwrap();
+    assert!(msg.contains("problem"), "{msg}");
+    let h = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": article}, "position": pos(0, 2)}),
+    );
+    assert!(h["contents"]["value"].as_str().unwrap().contains("Hoàng"));
+    assert!(proc_status(pid, "VmRSS") < 300_000);
+    assert_eq!(s.shutdown_and_exit(), 0);
+}

@@ -1,28 +1,22 @@
 //! The command-line adapter: reads files, loads tables and configuration, prints findings.
 
+mod check;
+mod diff;
 mod output;
 pub mod table_build;
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::check::check_text;
 use crate::dates::Date;
 use crate::finding::Severity;
 use crate::rules::{RULES, rule};
 use crate::table::{DEFAULT_TABLE, Table};
-use crate::text::Kind;
 
-pub use output::{Located, locate};
-
-use crate::config::Settings;
 use crate::disk::Disk;
-use crate::workspace::{
-    Layer, TableCache, TableSet, find_config, load_table, load_tables, read_settings, resolve,
-    walk_articles,
-};
+use crate::workspace::{TableSet, load_table, load_tables};
+pub use output::{Located, locate};
 
 /// copydesk checks names, titles and dates in articles against a reference table.
 #[derive(Debug, Parser)]
@@ -95,8 +89,19 @@ pub enum KindArg {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Files or folders to check; - reads stdin.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "stdin_filename")]
     pub paths: Vec<String>,
+    /// Apply every certain fix in place (a finding with one fix; at or above --min-severity),
+    /// then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    pub diff: bool,
+    /// Check stdin as if it were this file: its kind, its folder's copydesk.json, its name in
+    /// the output; with --fix, the fixed text goes to stdout (the report to stderr).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// A reference table to merge over the default one (repeatable).
     #[arg(long = "table", value_name = "FILE")]
     pub tables: Vec<PathBuf>,
@@ -118,6 +123,12 @@ pub struct CheckArgs {
     /// Read every input as this kind (default: by extension; stdin is plain text).
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
+    /// The largest article read, in megabytes [default: 64].
+    #[arg(long, value_name = "MB")]
+    pub max_article_mb: Option<u64>,
+    /// The largest table read, in megabytes [default: 512].
+    #[arg(long, value_name = "MB")]
+    pub max_table_mb: Option<u64>,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -145,199 +156,13 @@ pub fn parse() -> Result<Command, i32> {
 /// Run a command of the command line (every command but `lsp`); returns the exit code.
 pub fn run(command: Command) -> i32 {
     match command {
-        Command::Check(args) => check_command(&args),
+        Command::Check(args) => check::run(&args),
         Command::Table(t) => table_command(t),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Lsp { .. } => {
             eprintln!("error: the language server is started by `copydesk lsp` itself");
             2
         }
-    }
-}
-
-/// An input to check.
-struct Input {
-    /// As shown in output.
-    name: String,
-    /// Where configuration is looked up from.
-    dir: PathBuf,
-    kind: Kind,
-    source: Source,
-}
-
-enum Source {
-    Stdin,
-    File(PathBuf),
-}
-
-fn collect_inputs(paths: &[String], kind: Option<KindArg>, errors: &mut Vec<String>) -> Vec<Input> {
-    let forced = kind.map(|k| match k {
-        KindArg::Markdown => Kind::Markdown,
-        KindArg::Plain => Kind::Plain,
-    });
-    let mut out = Vec::new();
-    for p in paths {
-        if p == "-" {
-            out.push(Input {
-                name: "<stdin>".into(),
-                dir: std::env::current_dir().unwrap_or_default(),
-                kind: forced.unwrap_or(Kind::Plain),
-                source: Source::Stdin,
-            });
-            continue;
-        }
-        let path = PathBuf::from(p);
-        if path.is_dir() {
-            let mut files = Vec::new();
-            walk_articles(&Disk, &path, &mut files, errors);
-            files.sort();
-            for f in files {
-                out.push(file_input(f, forced));
-            }
-        } else if path.exists() {
-            out.push(file_input(path, forced));
-        } else {
-            errors.push(format!("{p}: no such file or folder"));
-        }
-    }
-    out
-}
-
-fn file_input(path: PathBuf, forced: Option<Kind>) -> Input {
-    let name = path.display().to_string();
-    let dir = path
-        .parent()
-        .map(Path::to_path_buf)
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| PathBuf::from("."));
-    Input {
-        kind: forced.unwrap_or_else(|| Kind::of_path(&name)),
-        name,
-        dir,
-        source: Source::File(path),
-    }
-}
-
-/// Read an input as UTF-8, or say exactly where it is not.
-fn read_input(input: &Input) -> Result<String, String> {
-    let bytes = match &input.source {
-        Source::Stdin => {
-            let mut b = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut b)
-                .map_err(|e| format!("<stdin>: {e}"))?;
-            b
-        }
-        Source::File(p) => std::fs::read(p).map_err(|e| format!("{}: {e}", input.name))?,
-    };
-    utf8_text(&input.name, bytes)
-}
-
-/// A file's bytes as UTF-8 text, or where they are not (`name:line:column`).
-fn utf8_text(name: &str, bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
-        let (line, col) = crate::text::line_col(valid, at);
-        format!("{name}:{line}:{col}: invalid UTF-8 at byte {at}: the file must be UTF-8 text")
-    })
-}
-
-fn check_command(args: &CheckArgs) -> i32 {
-    let mut errors = Vec::new();
-    let inputs = collect_inputs(&args.paths, args.kind, &mut errors);
-    let explicit = match &args.config {
-        Some(p) => match read_settings(&Disk, p) {
-            Ok(s) => Some(Layer::config_file(p, s)),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return 2;
-            }
-        },
-        None => None,
-    };
-    // The command line's settings, over the config file's.
-    let flags = Layer {
-        settings: Settings {
-            no_default_table: args.no_default_table,
-            publication_date: args.date,
-            ..Settings::default()
-        },
-        tables: args.tables.clone(),
-    };
-    // One load per distinct set of tables (usually one for the whole run).
-    let tables = TableCache::default();
-    let mut reports = Vec::new();
-    let mut worst: Option<Severity> = None;
-    let mut hidden = 0usize;
-    for input in &inputs {
-        let config_file = match &explicit {
-            Some(l) => Some(l.clone()),
-            None => match find_config(&Disk, &input.dir).found {
-                Ok(found) => found.map(|(path, s)| Layer::config_file(&path, s)),
-                Err((_, e)) => {
-                    errors.push(e);
-                    continue;
-                }
-            },
-        };
-        let layers: Vec<Layer> = config_file.into_iter().chain([flags.clone()]).collect();
-        let resolved = resolve(&layers);
-        let index = match tables.load(&Disk, &resolved.tables) {
-            Ok(t) => t.index.clone(),
-            Err(es) => {
-                for e in es {
-                    eprintln!("error: {e}");
-                }
-                return 2;
-            }
-        };
-        let config = resolved.config;
-        let text = match read_input(input) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        let findings = check_text(&text, input.kind, &index, &config);
-        for f in &findings {
-            if f.severity >= Severity::Warning {
-                worst = worst.max(Some(f.severity));
-            }
-        }
-        let (shown, not_shown): (Vec<_>, Vec<_>) = findings
-            .into_iter()
-            .partition(|f| f.severity >= args.min_severity);
-        hidden += not_shown.len();
-        reports.push(output::Report {
-            name: input.name.clone(),
-            text,
-            findings: shown,
-        });
-    }
-    let stdout = &mut anstream::stdout();
-    let result = match args.format {
-        Format::Human => output::human(stdout, &reports, hidden, args.min_severity),
-        Format::Json => output::json(stdout, &reports),
-        Format::Sarif => output::sarif(stdout, &reports),
-    };
-    // A reader that stops early (`| head`) is not an error.
-    if let Err(e) = result
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("error: cannot write output: {e}");
-        return 2;
-    }
-    for e in &errors {
-        eprintln!("error: {e}");
-    }
-    if !errors.is_empty() {
-        2
-    } else if worst.is_some() {
-        1
-    } else {
-        0
     }
 }
 
@@ -357,21 +182,10 @@ fn table_command(t: TableCommand) -> i32 {
             0
         }
         TableCommand::Check { files } => {
-            let set = TableSet {
-                default: true,
-                files,
-            };
+            let set = TableSet::new(true, files);
             match load_table(&Disk, &set) {
                 Ok(t) => {
-                    println!(
-                        "ok: {} people, {} organisations, {} places, {} events, {} laws, {} titles",
-                        t.people.len(),
-                        t.organisations.len(),
-                        t.places.len(),
-                        t.events.len(),
-                        t.laws.len(),
-                        t.titles.len()
-                    );
+                    println!("ok: {}", t.counts());
                     0
                 }
                 Err(es) => {
@@ -386,10 +200,7 @@ fn table_command(t: TableCommand) -> i32 {
             files,
             no_default_table,
         } => {
-            let set = TableSet {
-                default: !no_default_table,
-                files,
-            };
+            let set = TableSet::new(!no_default_table, files);
             let index = match load_tables(&Disk, &set) {
                 Ok(t) => t.index,
                 Err(es) => {
@@ -400,6 +211,12 @@ fn table_command(t: TableCommand) -> i32 {
                 }
             };
             let results = crate::spec::run_specs(&index);
+            if results.is_empty() {
+                println!(
+                    "No specs to run: no entry of these tables has \"specs\" (see `copydesk table schema`)."
+                );
+                return 0;
+            }
             let mut failed = 0;
             for r in &results {
                 if r.passed() {
@@ -426,8 +243,14 @@ fn table_command(t: TableCommand) -> i32 {
 fn explain(code: Option<&str>) -> i32 {
     match code {
         None => {
+            let code = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
+            let level = "information".len();
+            println!("{:<code$}  {:<level$}  what it flags", "rule", "default");
             for r in RULES {
-                println!("{:<20} {:<12} {}", r.code, r.default_severity, r.summary);
+                println!(
+                    "{:<code$}  {:<level$}  {}",
+                    r.code, r.default_severity, r.summary
+                );
             }
             println!("\nRun `copydesk explain CODE` for one rule.");
             0

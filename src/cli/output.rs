@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::finding::{Finding, Severity};
 use crate::rules::RULES;
-use crate::text::{Document, Encoding, Kind};
+use crate::text::{Document, Encoding, Kind, count};
 
 /// The findings of one input.
 pub struct Report {
@@ -72,12 +72,19 @@ fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     (shown, offset, flagged.width().max(1))
 }
 
-pub fn human(
-    w: &mut impl Write,
-    reports: &[Report],
-    hidden: usize,
-    min: Severity,
-) -> std::io::Result<()> {
+/// What the summary line says besides the findings shown.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    /// Findings below `min` left out.
+    pub hidden: usize,
+    pub min: Severity,
+    /// Inputs that could not be checked (their errors are printed apart).
+    pub not_checked: usize,
+    /// Findings fixed (`--fix`).
+    pub fixed: usize,
+}
+
+pub fn human(w: &mut impl Write, reports: &[Report], summary: &Summary) -> std::io::Result<()> {
     let mut counts = [0usize; 4];
     let mut files_with = 0;
     for r in reports {
@@ -124,45 +131,57 @@ pub fn human(
         }
     }
     let total: usize = counts.iter().sum();
+    let files = reports.len();
+    // Nothing was checked: the errors say why; a summary would read as if all were well.
+    if files == 0 && summary.not_checked > 0 {
+        return Ok(());
+    }
     let mut parts = Vec::new();
-    for (s, name) in [
-        (Severity::Error, "error"),
-        (Severity::Warning, "warning"),
-        (Severity::Information, "information"),
-        (Severity::Hint, "hint"),
+    for (s, one, many) in [
+        (Severity::Error, "error", "errors"),
+        (Severity::Warning, "warning", "warnings"),
+        (Severity::Information, "information", "information"),
+        (Severity::Hint, "hint", "hints"),
     ] {
         let n = counts[s as usize];
         if n > 0 {
-            parts.push(format!(
-                "{n} {name}{}",
-                if n == 1 || name == "information" {
-                    ""
-                } else {
-                    "s"
-                }
-            ));
+            parts.push(count(n, one, many));
         }
     }
-    let files = reports.len();
-    if total == 0 {
-        write!(
+    let files_n = count(files, "file", "files");
+    match (summary.fixed, total) {
+        (0, 0) => write!(w, "{BOLD}No findings{RESET} in {files_n}")?,
+        (0, _) => write!(
             w,
-            "{BOLD}No findings{RESET} in {files} file{}",
-            if files == 1 { "" } else { "s" }
-        )?;
-    } else {
-        write!(
-            w,
-            "{BOLD}Found {total} finding{} ({}){RESET} in {files_with} of {files} file{}",
-            if total == 1 { "" } else { "s" },
+            "{BOLD}Found {} ({}){RESET} in {files_with} of {files_n}",
+            count(total, "finding", "findings"),
             parts.join(", "),
-            if files == 1 { "" } else { "s" }
+        )?,
+        (fixed, 0) => write!(
+            w,
+            "{BOLD}Fixed {}{RESET}; none left in {files_n}",
+            count(fixed, "finding", "findings")
+        )?,
+        (fixed, _) => write!(
+            w,
+            "{BOLD}Fixed {}{RESET}; {BOLD}{} left ({}){RESET} in {files_with} of {files_n}",
+            count(fixed, "finding", "findings"),
+            total,
+            parts.join(", "),
+        )?,
+    }
+    if summary.hidden > 0 {
+        write!(
+            w,
+            "; {} below {} not shown (--min-severity information shows them)",
+            summary.hidden, summary.min
         )?;
     }
-    if hidden > 0 {
+    if summary.not_checked > 0 {
         write!(
             w,
-            "; {hidden} below {min} not shown (--min-severity information shows them)"
+            "; {} not checked (errors below)",
+            count(summary.not_checked, "input", "inputs")
         )?;
     }
     writeln!(w, ".")
@@ -205,16 +224,40 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
+/// A `file:` URI of an absolute path, each byte outside the unreserved set and `/`
+/// percent-encoded.
+fn file_uri(path: &std::path::Path) -> String {
+    let mut out = String::from("file://");
+    for &b in path.to_string_lossy().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// SARIF 2.1.0. Each rule carries its documentation (`help`, the page `copydesk explain`
+/// prints) and `helpUri`, the same page as a file, the one the language server links each
+/// diagnostic to (`crate::disk::rule_docs`); `informationUri` is that folder's index.
 pub fn sarif(w: &mut impl Write, reports: &[Report]) -> std::io::Result<()> {
+    let docs = crate::disk::rule_docs();
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
-            json!({
+            let doc = r.doc_markdown();
+            let mut rule = json!({
                 "id": r.code,
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": r.explain},
+                "help": {"text": doc, "markdown": doc},
                 "defaultConfiguration": {"level": sarif_level(r.default_severity)},
-            })
+            });
+            if let Some(d) = docs {
+                rule["helpUri"] = json!(file_uri(&d.join(format!("{}.md", r.code))));
+            }
+            rule
         })
         .collect();
     let mut results = Vec::new();
@@ -259,15 +302,19 @@ pub fn sarif(w: &mut impl Write, reports: &[Report]) -> std::io::Result<()> {
             }));
         }
     }
+    let mut driver = json!({
+        "name": "copydesk",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    if let Some(d) = docs {
+        driver["informationUri"] = json!(file_uri(&d.join("index.md")));
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": "copydesk",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
+            "tool": {"driver": driver},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],

@@ -9,6 +9,7 @@ use crate::build::{
     Archive, Built, Conflict, Options, Summary, build, json, merge, overlay, vocabulary,
 };
 use crate::table::{Table, load_tables};
+use crate::workspace::Limit;
 
 /// Arguments of `copydesk table build`.
 #[derive(Debug, clap::Args)]
@@ -96,8 +97,9 @@ impl Archive for Files {
     }
     fn read(&self, i: usize) -> Result<String, String> {
         let (path, name) = &self.files[i];
-        let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-        super::utf8_text(name, bytes)
+        crate::disk::read_text(path, Limit::article(None))
+            .map(|t| t.text)
+            .map_err(|e| e.with_name(name))
     }
 }
 
@@ -118,8 +120,14 @@ fn run_inner(args: &BuildArgs) -> Result<(), Vec<String>> {
     let files = Files::collect(&args.articles)?;
     let overlay_text = match &args.overlay {
         Some(p) => Some(
-            std::fs::read_to_string(p)
-                .map_err(|e| vec![format!("{}: cannot read overlay: {e}", p.display())])?,
+            crate::disk::read_text(p, Limit::table(None))
+                .map_err(|e| {
+                    vec![format!(
+                        "cannot read overlay: {}",
+                        e.with_name(&p.display().to_string())
+                    )]
+                })?
+                .text,
         ),
         None => None,
     };
@@ -145,20 +153,23 @@ fn run_inner(args: &BuildArgs) -> Result<(), Vec<String>> {
             eprintln!("note: {n}");
         }
     }
-    let (text, table, conflicts) = table_text(args, &built)?;
+    let (text, table, conflicts, merged) = table_text(args, &built)?;
     match &args.output {
-        Some(p) => std::fs::write(p, &text)
-            .map_err(|e| vec![format!("{}: cannot write: {e}", p.display())])?,
+        Some(p) => {
+            // Writing over the table merged into: only if it is still what was read.
+            let read = merged
+                .as_ref()
+                .filter(|(m, _)| crate::workspace::same_file(&crate::disk::Disk, m, p))
+                .map(|(_, bytes)| bytes.as_slice());
+            crate::disk::write_atomic(p, text.as_bytes(), read)
+                .map_err(|e| vec![format!("{}: {e}", p.display())])?
+        }
         None => print!("{text}"),
     }
     eprintln!(
-        "{} articles: {} people, {} organisations, {} places, {} events, {} laws{}",
-        files.len(),
-        table.people.len(),
-        table.organisations.len(),
-        table.places.len(),
-        table.events.len(),
-        table.laws.len(),
+        "{}: {}{}",
+        crate::text::count(files.len(), "article", "articles"),
+        table.counts(),
         args.output
             .as_ref()
             .map_or(String::new(), |p| format!(" -> {}", p.display()))
@@ -187,21 +198,24 @@ fn progress_bar(quiet: bool, articles: usize) -> indicatif::ProgressBar {
     bar
 }
 
+/// What `table build` writes: the text, the table it holds, every conflict, and with
+/// `--merge` the table merged into and the bytes it was read from.
+type TableText = (String, Table, Vec<Conflict>, Option<(PathBuf, Vec<u8>)>);
+
 /// The text to write (the build, or the build merged into `--merge`'s table), the table it
 /// holds and every conflict.
-fn table_text(
-    args: &BuildArgs,
-    built: &Built,
-) -> Result<(String, Table, Vec<Conflict>), Vec<String>> {
+fn table_text(args: &BuildArgs, built: &Built) -> Result<TableText, Vec<String>> {
     match &args.merge {
         Some(p) => {
             let name = p.display().to_string();
-            let existing = std::fs::read_to_string(p)
-                .map_err(|e| vec![format!("{name}: cannot read table: {e}")])?;
-            let m = merge::merge(&existing, &name, built).map_err(|e| vec![e])?;
+            let bytes = crate::disk::read_bytes(p, Limit::table(None))
+                .map_err(|e| vec![format!("cannot read table: {}", e.with_name(&name))])?;
+            let existing = crate::disk::Text::from_bytes(bytes.clone())
+                .map_err(|e| vec![e.with_name(&name)])?;
+            let m = merge::merge(&existing.text, &name, built).map_err(|e| vec![e])?;
             let mut all = built.conflicts.clone();
             all.extend(m.conflicts);
-            Ok((m.text, m.table, all))
+            Ok((m.text, m.table, all, Some((p.clone(), bytes))))
         }
         None => {
             let value = serde_json::to_value(&built.table).map_err(|e| vec![e.to_string()])?;
@@ -213,7 +227,7 @@ fn table_text(
                 .map_or("<output>".to_string(), |p| p.display().to_string());
             let table = load_tables(&[(name, text.clone())])
                 .map_err(|es| es.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-            Ok((text, table, built.conflicts.clone()))
+            Ok((text, table, built.conflicts.clone(), None))
         }
     }
 }

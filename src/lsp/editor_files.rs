@@ -12,25 +12,13 @@ use crate::table::DEFAULT_TABLE;
 pub fn default_table_path() -> PathBuf {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
     PATH.get_or_init(|| {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        DEFAULT_TABLE.hash(&mut h);
-        // The crate's own unit tests load the default table in-process: they keep the copy
-        // in the git-ignored target/ folder, not in the system temp folder.
-        let temp = if cfg!(test) {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-tmp")
-        } else {
-            std::env::temp_dir()
-        };
-        let dir = temp.join(format!("copydesk-{:016x}", h.finish()));
+        let dir = crate::disk::temp_home();
         let path = dir.join("default-table.json");
         let same = std::fs::read_to_string(&path).is_ok_and(|t| t == DEFAULT_TABLE);
         if !same {
             let _ = std::fs::create_dir_all(&dir);
-            let tmp = dir.join(format!("default-table.{}.tmp", std::process::id()));
-            if std::fs::write(&tmp, DEFAULT_TABLE).is_ok() {
-                set_read_only(&tmp);
-                let _ = std::fs::rename(&tmp, &path);
+            if crate::disk::write_atomic(&path, DEFAULT_TABLE.as_bytes(), None).is_ok() {
+                set_read_only(&path);
             }
         }
         path
@@ -46,28 +34,9 @@ fn set_read_only(p: &Path) {
     }
 }
 
-/// The documentation of a rule, as a Markdown file the server writes under the temp dir.
+/// The documentation of a rule, as a Markdown file under the temp dir
+/// (`crate::disk::rule_docs`, the pages SARIF's `helpUri` names too).
 pub fn rule_doc_uri(code: &str) -> Option<Uri> {
-    static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
-    let dir = DIR
-        .get_or_init(|| {
-            let dir = default_table_path()
-                .parent()?
-                .join("rules");
-            std::fs::create_dir_all(&dir).ok()?;
-            for r in crate::rules::RULES {
-                let text = format!(
-                    "# {}\n\n{}.\n\nDefault severity: {}. Turn it off or change it with `\"rules\": {{ \"{}\": \"off\" }}` in copydesk.json.\n\n{}\n",
-                    r.code, r.summary, r.default_severity, r.code, r.explain
-                );
-                let p = dir.join(format!("{}.md", r.code));
-                if std::fs::read_to_string(&p).ok().as_deref() != Some(text.as_str()) {
-                    let _ = std::fs::write(&p, text);
-                }
-            }
-            Some(dir)
-        })
-        .as_ref()?;
     crate::rules::rule(code)?;
-    proto::path_uri(&dir.join(format!("{code}.md")))
+    proto::path_uri(&crate::disk::rule_docs()?.join(format!("{code}.md")))
 }

@@ -55,7 +55,9 @@ pub fn show_problems(shared: &Arc<ServerState>) {
                     let Some(uri) = proto::path_uri(&file) else {
                         continue;
                     };
-                    let text = Disk.read(&file).unwrap_or_default();
+                    let text = Disk
+                        .read(&file, crate::workspace::Limit::table(None))
+                        .unwrap_or_default();
                     let doc = Document::new(&text, Kind::Plain);
                     let diags = errors
                         .iter()

@@ -287,10 +287,7 @@ mod tests {
             r#"{"people": [{"id": "a-b", "name": "Ann Bee", "order": "given-first"}]}"#,
         )
         .unwrap();
-        let set = TableSet {
-            default: false,
-            files: vec![f.clone(), dir.path().join("missing.json")],
-        };
+        let set = TableSet::new(false, vec![f.clone(), dir.path().join("missing.json")]);
         let store = TableStore::default();
         assert_eq!(store.get(&set).entries(), 1);
         let r = store.take_reports();

@@ -27,6 +27,17 @@ pub struct Rule {
     pub check: fn(&Analysis, &mut Vec<Finding>),
 }
 
+impl Rule {
+    /// The rule's documentation as one Markdown page (what the language server links to from
+    /// a diagnostic, and SARIF carries as each rule's help).
+    pub fn doc_markdown(&self) -> String {
+        format!(
+            "# {}\n\n{}.\n\nDefault severity: {}. Turn it off or change it with `\"rules\": {{ \"{}\": \"off\" }}` in copydesk.json.\n\n{}\n",
+            self.code, self.summary, self.default_severity, self.code, self.explain
+        )
+    }
+}
+
 /// Every rule, in a stable order.
 pub const RULES: &[Rule] = &[
     name_diacritics::RULE,

@@ -49,7 +49,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     }
 }
 
-/// The runs of name words of a block (see [`run_end`]), as token ranges.
+/// The runs of name words of a block (see [`run_end`]), as token ranges. A run also takes
+/// the one-word name right before it ("Oliver Brantly" when "Oliver" is someone's whole
+/// name): a known first word does not hide a misspelt family name after it.
 fn runs(a: &Analysis, b: &BlockAnalysis) -> Vec<(usize, usize)> {
     let covered = covered_tokens(a, b);
     let mut out = Vec::new();
@@ -58,10 +60,23 @@ fn runs(a: &Analysis, b: &BlockAnalysis) -> Vec<(usize, usize)> {
         let j = run_end(a, b, &covered, i);
         if j == i {
             i += 1;
-        } else {
-            out.push((i, j));
-            i = j;
+            continue;
         }
+        let one_word_name = i > 0
+            && b.tokens[i].join == Join::Space
+            && b.hit_ending_at(i).is_some_and(|h| {
+                h.last - h.first == 1
+                    && a.index.meanings(h.phrase).iter().all(|m| {
+                        matches!(
+                            m.target,
+                            Target::Person { .. }
+                                | Target::Place { .. }
+                                | Target::Organisation { .. }
+                        )
+                    })
+            });
+        out.push((if one_word_name { i - 1 } else { i }, j));
+        i = j;
     }
     out
 }
@@ -570,6 +585,29 @@ Lee Ji-won, a broker, and Pieter de Vos, a pilot, met Sean O'Brien. Ji-won said 
 Tomasz Zieliński met the lawyers. Later Zielińska said the deal was fair.
                                         ^^^^^^^^^ name-spelling: Zieliński
 ",
+        );
+    }
+
+    #[test]
+    fn a_one_word_name_does_not_hide_the_family_name_after_it() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"people": [
+                {"id": "b", "name": "Oliver Brantley", "order": "given-first",
+                 "parts": {"family": "Brantley", "given": "Oliver"}},
+                {"id": "o", "name": "Oliver", "order": "given-first"}],
+               "places": [{"id": "j", "name": "Jordan"}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        crate::rules::fixture::check_dated(
+            "name-spelling",
+            "2025-03-01",
+            "
+Oliver Brantly spoke, and Oliver thanked him. Jordan Peterson, a guest, and Oliver Brantley left.
+^^^^^^^^^^^^^^ name-spelling: Oliver Brantley
+",
+            &index,
         );
     }
 }

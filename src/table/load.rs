@@ -18,13 +18,16 @@ pub struct TableError {
     pub message: String,
 }
 
+/// Quoted values (an id, a name, a key) are cut to a few dozen characters: a hostile table's
+/// contents do not end up whole in a CI log.
 impl fmt::Display for TableError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::{clip, clip_quotes};
         write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
         if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+            write!(f, "{}: ", clip(&self.path, 2 * crate::text::QUOTE_MAX))?;
         }
-        write!(f, "{}", self.message)
+        write!(f, "{}", clip_quotes(&self.message))
     }
 }
 

@@ -380,6 +380,21 @@ impl Table {
             + self.laws.len()
     }
 
+    /// What the table holds, for a summary: "1 person, 2 organisations, 0 places, 1 event,
+    /// 0 laws, 3 titles".
+    pub fn counts(&self) -> String {
+        use crate::text::count;
+        [
+            count(self.people.len(), "person", "people"),
+            count(self.organisations.len(), "organisation", "organisations"),
+            count(self.places.len(), "place", "places"),
+            count(self.events.len(), "event", "events"),
+            count(self.laws.len(), "law", "laws"),
+            count(self.titles.len(), "title", "titles"),
+        ]
+        .join(", ")
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }

@@ -9,3 +9,91 @@ pub mod tokens;
 
 pub use document::{Document, Encoding, Pos, line_col};
 pub use prose::Kind;
+
+/// A count and its noun, singular for one: `count(1, "event", "events")` is "1 event".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How many characters of a value an error message quotes: enough to recognise it, never a
+/// whole hostile file's worth in a public CI log.
+pub const QUOTE_MAX: usize = 40;
+
+/// A value for a message: at most `max` characters, with "…" when cut.
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// A message with every quoted stretch (between `"` or between backticks) cut to
+/// [`QUOTE_MAX`] characters.
+pub fn clip_quotes(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len().min(1024));
+    let mut rest = msg;
+    while let Some(open) = rest.find(['"', '`']) {
+        let q = rest.as_bytes()[open] as char;
+        out.push_str(&rest[..=open]);
+        let body = &rest[open + 1..];
+        // The closing quote (a `\"` inside a string is not one).
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            match c {
+                '\\' if q == '"' && !escaped => escaped = true,
+                c if c == q && !escaped => {
+                    close = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let inner = &body[..close.unwrap_or(body.len())];
+        out.push_str(&clip(inner, QUOTE_MAX));
+        match close {
+            Some(i) => {
+                out.push(q);
+                rest = &body[i + 1..];
+            }
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_quoted_values_are_clipped() {
+        let long = "x".repeat(1000);
+        let m = super::clip_quotes(&format!(
+            "invalid type: string \"{long}\", expected `{long}`"
+        ));
+        assert_eq!(
+            m,
+            format!(
+                "invalid type: string \"{}…\", expected `{}…`",
+                "x".repeat(40),
+                "x".repeat(40)
+            )
+        );
+        assert_eq!(
+            super::clip_quotes(r#"duplicate id "a\"b" (also x)"#),
+            r#"duplicate id "a\"b" (also x)"#
+        );
+        assert_eq!(super::clip("Hà Nội", 2), "Hà…");
+        assert_eq!(
+            super::clip_quotes("unterminated \"abc"),
+            "unterminated \"abc"
+        );
+    }
+
+    #[test]
+    fn counts_take_the_singular_for_one() {
+        assert_eq!(super::count(1, "person", "people"), "1 person");
+        assert_eq!(super::count(0, "event", "events"), "0 events");
+        assert_eq!(super::count(2, "law", "laws"), "2 laws");
+    }
+}

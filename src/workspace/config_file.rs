@@ -1,19 +1,69 @@
 //! Finding and reading `copydesk.json`.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
-use super::Files;
+use super::{Files, Limit};
 use crate::config::Settings;
+use crate::text::{QUOTE_MAX, clip, clip_quotes};
 
 /// The name of the config file, looked up in a document's folder and the folders above it.
 pub const CONFIG_FILE: &str = "copydesk.json";
 
-/// Read a config file, with the file, line and column of any error.
+/// Read a config file, with the file, line and column of any error. Its tables must lie in
+/// its folder or below unless it sets `allowTablesOutsideWorkspace`.
 pub fn read_settings(files: &dyn Files, path: &Path) -> Result<Settings, String> {
     let text = files
-        .read(path)
+        .read(path, Limit::CONFIG)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    parse_settings(&path.display().to_string(), &text)
+    let settings = parse_settings(&path.display().to_string(), &text)?;
+    confine_tables(files, path, &settings)?;
+    Ok(settings)
+}
+
+/// A config file's tables must be in its folder's tree (after `..` and links), unless it
+/// allows otherwise: a config file arrives with any repository a reporter clones, and must
+/// not make copydesk read (and quote) `/etc/passwd`.
+fn confine_tables(files: &dyn Files, path: &Path, settings: &Settings) -> Result<(), String> {
+    if settings.allow_tables_outside_workspace {
+        return Ok(());
+    }
+    let base = files.canonical(
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    );
+    for (i, t) in settings.tables.iter().enumerate() {
+        let joined = base.join(t);
+        let resolved = files.canonical(&joined);
+        let at = if resolved == joined {
+            normalize(&joined)
+        } else {
+            resolved
+        };
+        if !at.starts_with(&base) {
+            return Err(format!(
+                "{}: tables[{i}]: {:?} is outside the folder of this config file; set \"allowTablesOutsideWorkspace\": true to read it",
+                path.display(),
+                clip(t, QUOTE_MAX)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A path with `.` and `..` worked out by name (for a file that does not exist yet).
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Parse config text.
@@ -26,7 +76,7 @@ pub fn parse_settings(name: &str, text: &str) -> Result<Settings, String> {
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        let msg = inner.to_string();
+        let msg = clip_quotes(&inner.to_string());
         let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |m| m.0);
         format!(
             "{name}:{}:{}: {}{msg}",
@@ -35,7 +85,7 @@ pub fn parse_settings(name: &str, text: &str) -> Result<Settings, String> {
             if path == "." {
                 String::new()
             } else {
-                format!("{path}: ")
+                format!("{}: ", clip(&path, 2 * QUOTE_MAX))
             }
         )
     })
@@ -104,6 +154,35 @@ mod tests {
             .map(PathBuf::from)
         );
         assert!(find_config(&fs, Path::new("/v")).found.unwrap().is_none());
+    }
+
+    #[test]
+    fn tables_outside_the_config_folder_need_a_setting() {
+        let fs = Memory::with(&[
+            (
+                "/w/a/copydesk.json",
+                r#"{"tables": ["t.json", "sub/../u.json"]}"#,
+            ),
+            ("/w/b/copydesk.json", r#"{"tables": ["../../etc/passwd"]}"#),
+            ("/w/c/copydesk.json", r#"{"tables": ["/etc/passwd"]}"#),
+            (
+                "/w/d/copydesk.json",
+                r#"{"tables": ["../x.json"], "allowTablesOutsideWorkspace": true}"#,
+            ),
+        ]);
+        assert!(find_config(&fs, Path::new("/w/a")).found.is_ok());
+        for d in ["/w/b", "/w/c"] {
+            let (_, e) = find_config(&fs, Path::new(d)).found.unwrap_err();
+            assert!(
+                e.contains("tables[0]: ") && e.contains("allowTablesOutsideWorkspace"),
+                "{e}"
+            );
+        }
+        let long = format!(r#"{{"tables": ["../{}"]}}"#, "x".repeat(5000));
+        fs.write("/w/b/copydesk.json", &long);
+        let (_, e) = find_config(&fs, Path::new("/w/b")).found.unwrap_err();
+        assert!(e.len() < 300, "{e}");
+        assert!(find_config(&fs, Path::new("/w/d")).found.is_ok());
     }
 
     #[test]

@@ -20,21 +20,76 @@ use std::time::SystemTime;
 pub use config_file::{CONFIG_FILE, ConfigSearch, find_config, parse_settings, read_settings};
 pub use resolve::{Layer, Resolved, resolve};
 pub use tables::{TableCache, TableFile, TableSet, Tables, load_table, load_tables};
-pub use walk::walk_articles;
+pub use walk::{is_article, walk_articles};
 
 /// A file's modification time and size: when either changes, what was read from it is stale.
 pub type Stamp = (SystemTime, u64);
 
+const MB: u64 = 1 << 20;
+
+/// The most of a file that is read, and how to raise it (named when a file is over it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Limit {
+    pub bytes: u64,
+    /// The setting or flag that raises it ("" for none).
+    pub setting: &'static str,
+}
+
+impl Limit {
+    /// The default size limit of an article, in megabytes.
+    pub const ARTICLE_MB: u64 = 64;
+    /// The default size limit of a table, in megabytes.
+    pub const TABLE_MB: u64 = 512;
+    /// A config file holds a few settings.
+    pub const CONFIG: Limit = Limit {
+        bytes: 16 * MB,
+        setting: "",
+    };
+
+    /// An article's limit: the given megabytes, or [`Limit::ARTICLE_MB`].
+    pub fn article(megabytes: Option<u64>) -> Limit {
+        Limit {
+            bytes: megabytes.unwrap_or(Limit::ARTICLE_MB).saturating_mul(MB),
+            setting: "\"maxArticleMegabytes\" in copydesk.json or --max-article-mb",
+        }
+    }
+
+    /// A table's limit: the given megabytes, or [`Limit::TABLE_MB`].
+    pub fn table(megabytes: Option<u64>) -> Limit {
+        Limit {
+            bytes: megabytes.unwrap_or(Limit::TABLE_MB).saturating_mul(MB),
+            setting: "\"maxTableMegabytes\" in copydesk.json or --max-table-mb",
+        }
+    }
+}
+
+/// What a folder entry is (a link is not followed to say).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Dir,
+    Link,
+    /// A FIFO, a socket, a device.
+    Other,
+}
+
+/// One entry of a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub kind: EntryKind,
+}
+
 /// The file system as the workspace sees it.
 pub trait Files: Send + Sync {
-    /// A file's text (UTF-8).
-    fn read(&self, path: &Path) -> io::Result<String>;
+    /// A regular file's text (UTF-8, a byte-order mark left out), if it is within the limit.
+    fn read(&self, path: &Path, limit: Limit) -> io::Result<String>;
     /// A file's stamp, or `None` if there is no such file (a folder is not a file).
     fn stamp(&self, path: &Path) -> Option<Stamp>;
     /// The path made absolute with links resolved, or as given when that fails.
     fn canonical(&self, path: &Path) -> PathBuf;
-    /// The entries of a folder: each path and whether it is a folder.
-    fn list(&self, dir: &Path) -> io::Result<Vec<(PathBuf, bool)>>;
+    /// The entries of a folder.
+    fn list(&self, dir: &Path) -> io::Result<Vec<Entry>>;
 }
 
 /// Do two paths name the same file?
@@ -52,7 +107,7 @@ pub(crate) mod memory {
     use std::sync::Mutex;
     use std::time::{Duration, SystemTime};
 
-    use super::{Files, Stamp};
+    use super::{Entry, EntryKind, Files, Stamp};
 
     /// Files by path, each with the number of times it was written (its stamp) and how
     /// often it was read.
@@ -88,7 +143,7 @@ pub(crate) mod memory {
     }
 
     impl Files for Memory {
-        fn read(&self, path: &Path) -> io::Result<String> {
+        fn read(&self, path: &Path, limit: super::Limit) -> io::Result<String> {
             *self
                 .reads
                 .lock()
@@ -96,6 +151,10 @@ pub(crate) mod memory {
                 .entry(path.to_path_buf())
                 .or_default() += 1;
             match self.files.lock().unwrap().get(path) {
+                Some((t, _)) if t.len() as u64 > limit.bytes => Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "larger than the limit",
+                )),
                 Some((t, _)) => Ok(t.clone()),
                 None => Err(io::Error::new(io::ErrorKind::NotFound, "no such file")),
             }
@@ -114,9 +173,9 @@ pub(crate) mod memory {
             path.to_path_buf()
         }
 
-        fn list(&self, dir: &Path) -> io::Result<Vec<(PathBuf, bool)>> {
+        fn list(&self, dir: &Path) -> io::Result<Vec<Entry>> {
             let f = self.files.lock().unwrap();
-            let mut out: Vec<(PathBuf, bool)> = Vec::new();
+            let mut out: Vec<Entry> = Vec::new();
             for p in f.keys() {
                 let Ok(rest) = p.strip_prefix(dir) else {
                     continue;
@@ -125,7 +184,14 @@ pub(crate) mod memory {
                 let Some(first) = parts.next() else {
                     continue;
                 };
-                let entry = (dir.join(first), parts.next().is_some());
+                let entry = Entry {
+                    path: dir.join(first),
+                    kind: if parts.next().is_some() {
+                        EntryKind::Dir
+                    } else {
+                        EntryKind::File
+                    },
+                };
                 if !out.contains(&entry) {
                     out.push(entry);
                 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::TableSet;
+use super::{Limit, TableSet};
 use crate::config::{Config, Settings};
 
 /// One source of settings, its table files already resolved to paths.
@@ -54,12 +54,14 @@ pub fn resolve(layers: &[Layer]) -> Resolved {
         tables: TableSet {
             default: !layers.iter().any(|l| l.settings.no_default_table),
             files,
+            limit: Limit::table(settings.max_table_megabytes),
         },
         settings,
     }
 }
 
-/// `over`'s rules, style and publication date over `into`'s, where `over` sets them.
+/// `over`'s rules, style, publication date and size limits over `into`'s, where `over` sets
+/// them.
 fn lay_over(into: &mut Settings, over: &Settings) {
     for (k, v) in &over.rules {
         into.rules.insert(k.clone(), *v);
@@ -69,6 +71,12 @@ fn lay_over(into: &mut Settings, over: &Settings) {
     }
     if over.publication_date.is_some() {
         into.publication_date = over.publication_date;
+    }
+    if over.max_article_megabytes.is_some() {
+        into.max_article_megabytes = over.max_article_megabytes;
+    }
+    if over.max_table_megabytes.is_some() {
+        into.max_table_megabytes = over.max_table_megabytes;
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::{Files, Stamp, same_file};
+use super::{Files, Limit, Stamp, same_file};
 use crate::table::{
     DEFAULT_TABLE, DEFAULT_TABLE_NAME, EntryRef, Index, Table, TableError, load_tables_traced,
 };
@@ -16,15 +16,23 @@ use crate::table::{
 pub struct TableSet {
     pub default: bool,
     pub files: Vec<PathBuf>,
+    /// The size limit of each file.
+    pub limit: Limit,
 }
 
 impl TableSet {
+    /// The embedded default table and these files, at the default size limit.
+    pub fn new(default: bool, files: Vec<PathBuf>) -> TableSet {
+        TableSet {
+            default,
+            files,
+            limit: Limit::table(None),
+        }
+    }
+
     /// The embedded default table alone.
     pub fn default_only() -> TableSet {
-        TableSet {
-            default: true,
-            files: Vec::new(),
-        }
+        TableSet::new(true, Vec::new())
     }
 }
 
@@ -97,7 +105,7 @@ fn read_sources(files: &dyn Files, set: &TableSet) -> (Vec<Source>, Vec<TableErr
         });
     }
     for f in &set.files {
-        match files.read(f) {
+        match files.read(f, set.limit) {
             Ok(text) => sources.push(Source {
                 name: f.display().to_string(),
                 path: Some(f.clone()),
@@ -344,10 +352,7 @@ impl TableCache {
 
 /// The default table alone (if the set has it), or no table.
 fn fallback(files: &dyn Files, set: &TableSet) -> Tables {
-    let alone = TableSet {
-        default: set.default,
-        files: Vec::new(),
-    };
+    let alone = TableSet::new(set.default, Vec::new());
     load_tables(files, &alone).unwrap_or_else(|_| Tables::empty(alone))
 }
 
@@ -359,10 +364,7 @@ mod tests {
     const ANN: &str = r#"{"people": [{"id": "a-b", "name": "Ann Bee", "order": "given-first"}]}"#;
 
     fn set(default: bool, files: &[&str]) -> TableSet {
-        TableSet {
-            default,
-            files: files.iter().map(PathBuf::from).collect(),
-        }
+        TableSet::new(default, files.iter().map(PathBuf::from).collect())
     }
 
     #[test]

@@ -2,10 +2,24 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Files;
+use super::{EntryKind, Files};
 
-/// Every `.md`, `.markdown` and `.txt` file below `dir` (hidden folders, `node_modules` and
+/// Is this the name of an article file (`.md`, `.markdown`, `.txt`)?
+pub fn is_article(path: &Path) -> bool {
+    path.extension().is_some_and(|x| {
+        let x = x.to_string_lossy();
+        ["md", "markdown", "txt"]
+            .iter()
+            .any(|e| x.eq_ignore_ascii_case(e))
+    })
+}
+
+/// Every `.md`, `.markdown` and `.txt` file below `dir` (hidden entries, `node_modules` and
 /// `target` left out), in no particular order; a folder that cannot be read is an error.
+///
+/// Symbolic links below `dir` are not followed, neither to files nor to folders (as ripgrep
+/// and fd do by default): a link cannot lead the walk out of the tree, around a loop, or to
+/// the same article twice. FIFOs, sockets and devices are skipped. `dir` itself may be a link.
 pub fn walk_articles(
     files: &dyn Files,
     dir: &Path,
@@ -19,21 +33,19 @@ pub fn walk_articles(
             return;
         }
     };
-    for (path, is_dir) in entries {
-        let name = path
+    for entry in entries {
+        let name = entry
+            .path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         if name.starts_with('.') || name == "node_modules" || name == "target" {
             continue;
         }
-        if is_dir {
-            walk_articles(files, &path, out, errors);
-        } else if ["md", "markdown", "txt"].iter().any(|e| {
-            path.extension()
-                .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case(e))
-        }) {
-            out.push(path);
+        match entry.kind {
+            EntryKind::Dir => walk_articles(files, &entry.path, out, errors),
+            EntryKind::File if is_article(&entry.path) => out.push(entry.path),
+            EntryKind::File | EntryKind::Link | EntryKind::Other => {}
         }
     }
 }

@@ -187,7 +187,7 @@ struct Article<'a> {
 
 /// Read one article.
 pub fn extract(name: &str, text: &str, lex: &Lexicon, quotes: bool) -> ArticleFacts {
-    let article = Article::new(name, text, lex, quotes);
+    let article = Article::new(name, text, lex, quotes, true);
     let mut facts = ArticleFacts {
         date: article.date,
         publisher: publisher(text),
@@ -252,12 +252,16 @@ fn headline(text: &str) -> Option<String> {
 }
 
 impl<'a> Article<'a> {
-    /// Cut an article into blocks of prose with their words classified; its date from the
-    /// front matter or the dateline.
-    fn new(name: &str, text: &'a str, lex: &'a Lexicon, quotes: bool) -> Article<'a> {
+    /// Cut an article into blocks of prose with their words classified; with `dated`, its
+    /// date from the front matter or the dateline (the second pass needs none).
+    fn new(name: &str, text: &'a str, lex: &'a Lexicon, quotes: bool, dated: bool) -> Article<'a> {
         let kind = Kind::of_path(name);
         let p = prose(text, kind);
-        let date = p.front_matter_date.or_else(|| dateline(text));
+        let date = if dated {
+            p.front_matter_date.or_else(|| dateline(text))
+        } else {
+            None
+        };
         Article {
             text,
             doc: Document::new(text, kind),

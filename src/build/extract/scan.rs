@@ -79,7 +79,7 @@ pub fn scan(name: &str, text: &str, lex: &Lexicon, matcher: &Matcher, quotes: bo
     if matcher.is_empty() {
         return out;
     }
-    let article = Article::new(name, text, lex, quotes);
+    let article = Article::new(name, text, lex, quotes, false);
     for (bi, b) in article.blocks.iter().enumerate() {
         let mut i = 0;
         while i < b.len() {

@@ -25,7 +25,7 @@ use crate::table::{NameOrder, Table};
 use crate::text::fold::fold_key;
 use crate::text::names::vietnamese_name;
 use crate::text::{Document, Kind};
-use crate::workspace::Files;
+use crate::workspace::{Files, Limit};
 
 pub const OPEN_TABLE: &str = "copydesk.openTable";
 pub const COMMANDS: [&str; 2] = [OPEN_TABLE, ADD_TO_TABLE];
@@ -136,11 +136,11 @@ async fn add_to_table(shared: &Arc<ServerState>, args: Vec<Value>) -> Result<Opt
         }
         let info = s.client.support();
         let mut ops = Vec::new();
-        let old_table = file_text(&s, &table_path, &info)?;
+        let old_table = file_text(&s, &table_path, resolved.tables.limit, &info)?;
         let new_table = updated_table(old_table.text.as_deref(), &addition, &tables.index.table)
             .map_err(invalid_params)?;
         ops.extend(file_ops(&table_path, &old_table, &new_table, info.encoding));
-        let old_config = file_text(&s, &config_path, &info)?;
+        let old_config = file_text(&s, &config_path, Limit::CONFIG, &info)?;
         if let Some(new_config) =
             updated_config(old_config.text.as_deref(), &config_path, &table_path)
         {
@@ -224,7 +224,7 @@ struct FileText {
 /// open there (unsaved changes included), else the file on disk. Refused: a buffer whose
 /// text the server lost or whose version cannot be sent back, a client that cannot take a
 /// versioned edit of an open file, and a file that cannot be read (a FIFO, a folder).
-fn file_text(s: &ServerState, path: &Path, info: &ClientSupport) -> Result<FileText> {
+fn file_text(s: &ServerState, path: &Path, limit: Limit, info: &ClientSupport) -> Result<FileText> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -252,7 +252,7 @@ fn file_text(s: &ServerState, path: &Path, info: &ClientSupport) -> Result<FileT
             open: Some((snap.uri, version)),
         });
     }
-    match Disk.read(path) {
+    match Disk.read(path, limit) {
         Ok(t) => Ok(FileText {
             text: Some(t),
             open: None,

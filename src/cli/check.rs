@@ -1,0 +1,473 @@
+//! `copydesk check`: the inputs, their settings and tables, the check (in parallel over
+//! files), `--fix` and `--diff`, and the report.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use super::output::{self, Report, Summary};
+use super::{CheckArgs, Format, KindArg, diff};
+use crate::check::check_text;
+use crate::config::Settings;
+use crate::disk::{self, Disk, ReadError, Text};
+use crate::finding::{Finding, Severity};
+use crate::fix::{Fixed, fix_text};
+use crate::text::{Kind, count};
+use crate::workspace::{
+    Files, Layer, Limit, TableCache, find_config, read_settings, resolve, walk_articles,
+};
+
+/// An input to check.
+struct Input {
+    /// As shown in output.
+    name: String,
+    /// Where configuration is looked up from.
+    dir: PathBuf,
+    kind: Kind,
+    source: Source,
+}
+
+enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// The inputs named on the command line, each once, in order (a folder's articles sorted),
+/// and the errors of those that cannot be checked.
+fn collect_inputs(args: &CheckArgs, errors: &mut Vec<String>) -> Vec<Input> {
+    let forced = args.kind.map(|k| match k {
+        KindArg::Markdown => Kind::Markdown,
+        KindArg::Plain => Kind::Plain,
+    });
+    let mut out = Vec::new();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut stdin = false;
+    let mut add_file = |out: &mut Vec<Input>, path: PathBuf| {
+        if seen.insert(Disk.canonical(&path)) {
+            out.push(file_input(path, forced));
+        }
+    };
+    for p in &args.paths {
+        if p == "-" {
+            // `- -` reads stdin once.
+            if !std::mem::replace(&mut stdin, true) {
+                out.push(stdin_input(args.stdin_filename.as_deref(), forced));
+            }
+            continue;
+        }
+        let path = PathBuf::from(p);
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => {
+                let mut files = Vec::new();
+                walk_articles(&Disk, &path, &mut files, errors);
+                files.sort();
+                for f in files {
+                    add_file(&mut out, f);
+                }
+            }
+            // Anything else is read as a file, which says what it is if it is not one.
+            Ok(_) => add_file(&mut out, path),
+            Err(e) => errors.push(ReadError::from(e).with_name(p)),
+        }
+    }
+    if args.paths.is_empty() && args.stdin_filename.is_some() {
+        out.push(stdin_input(args.stdin_filename.as_deref(), forced));
+    }
+    out
+}
+
+fn stdin_input(as_file: Option<&Path>, forced: Option<Kind>) -> Input {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match as_file {
+        // Checked as if it were that file: its kind, its folder's config, its name.
+        Some(p) => Input {
+            name: p.display().to_string(),
+            dir: cwd.join(folder_of(p)),
+            kind: forced.unwrap_or_else(|| Kind::of_path(&p.display().to_string())),
+            source: Source::Stdin,
+        },
+        None => Input {
+            name: "<stdin>".into(),
+            dir: cwd,
+            kind: forced.unwrap_or(Kind::Plain),
+            source: Source::Stdin,
+        },
+    }
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    path.parent()
+        .map(Path::to_path_buf)
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn file_input(path: PathBuf, forced: Option<Kind>) -> Input {
+    let name = path.display().to_string();
+    Input {
+        kind: forced.unwrap_or_else(|| Kind::of_path(&name)),
+        dir: folder_of(&path),
+        name,
+        source: Source::File(path),
+    }
+}
+
+/// An input's text and the bytes it was read from.
+struct Read {
+    text: Text,
+    bytes: Vec<u8>,
+}
+
+fn read_input(input: &Input, limit: Limit) -> Result<Read, String> {
+    let bytes = match &input.source {
+        Source::Stdin => disk::read_capped(std::io::stdin().lock(), limit),
+        Source::File(p) => disk::read_bytes(p, limit),
+    }
+    .map_err(|e| e.with_name(&input.name))?;
+    let text = Text::from_bytes(bytes.clone()).map_err(|e| e.with_name(&input.name))?;
+    Ok(Read { text, bytes })
+}
+
+/// What `--fix` and `--diff` do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Report,
+    Fix,
+    Diff,
+}
+
+/// What came of one input.
+#[derive(Default)]
+struct Outcome {
+    report: Option<Report>,
+    /// An input error (the input is not checked).
+    error: Option<String>,
+    /// The tables could not load: nothing is checked.
+    table_errors: Vec<String>,
+    /// The worst finding at warning or above, after fixes.
+    worst: Option<Severity>,
+    hidden: usize,
+    fixed: usize,
+    /// `--diff`: the diff of this input.
+    diff: String,
+    /// A fixed stdin, printed whole.
+    fixed_stdin: Option<Vec<u8>>,
+    /// Fixes did not settle.
+    unsettled: bool,
+}
+
+/// The settings of each folder's nearest config file, found once per folder.
+type ConfigLayers = Mutex<HashMap<PathBuf, Result<Option<Layer>, String>>>;
+
+/// What every input shares.
+struct Run<'a> {
+    args: &'a CheckArgs,
+    mode: Mode,
+    explicit: Option<Layer>,
+    flags: Layer,
+    tables: TableCache,
+    configs: ConfigLayers,
+}
+
+impl Run<'_> {
+    /// The config file's layer for a folder.
+    fn config_layer(&self, dir: &Path) -> Result<Option<Layer>, String> {
+        if let Some(l) = &self.explicit {
+            return Ok(Some(l.clone()));
+        }
+        if let Some(found) = self.configs.lock().expect("configs").get(dir) {
+            return found.clone();
+        }
+        let found = match find_config(&Disk, dir).found {
+            Ok(found) => Ok(found.map(|(path, s)| Layer::config_file(&path, s))),
+            Err((_, e)) => Err(e),
+        };
+        self.configs
+            .lock()
+            .expect("configs")
+            .insert(dir.to_path_buf(), found.clone());
+        found
+    }
+
+    fn one(&self, input: &Input) -> Outcome {
+        let config_file = match self.config_layer(&input.dir) {
+            Ok(l) => l,
+            Err(e) => {
+                return Outcome {
+                    error: Some(e),
+                    ..Outcome::default()
+                };
+            }
+        };
+        let layers: Vec<Layer> = config_file
+            .into_iter()
+            .chain([self.flags.clone()])
+            .collect();
+        let resolved = resolve(&layers);
+        let index = match self.tables.load(&Disk, &resolved.tables) {
+            Ok(t) => t.index.clone(),
+            Err(es) => {
+                return Outcome {
+                    table_errors: es.iter().map(ToString::to_string).collect(),
+                    ..Outcome::default()
+                };
+            }
+        };
+        let limit = Limit::article(resolved.settings.max_article_megabytes);
+        let read = match read_input(input, limit) {
+            Ok(r) => r,
+            Err(e) => {
+                return Outcome {
+                    error: Some(e),
+                    ..Outcome::default()
+                };
+            }
+        };
+        let min = self.args.min_severity;
+        let check = |t: &str| check_text(t, input.kind, &index, &resolved.config);
+        let fixed = match self.mode {
+            Mode::Report => Fixed {
+                findings: check(&read.text.text),
+                text: read.text.text.clone(),
+                applied: 0,
+                settled: true,
+            },
+            // The fixes of the findings shown.
+            Mode::Fix | Mode::Diff => fix_text(&read.text.text, check, |f| f.severity >= min),
+        };
+        let mut out = Outcome {
+            fixed: fixed.applied,
+            unsettled: !fixed.settled,
+            ..Outcome::default()
+        };
+        let changed = fixed.text != read.text.text;
+        match (self.mode, &input.source) {
+            (Mode::Report, _) => {}
+            (Mode::Diff, _) => {
+                out.diff = diff::unified(&input.name, &read.text.text, &fixed.text);
+            }
+            // A fixed stdin goes to stdout whole, changed or not.
+            (Mode::Fix, Source::Stdin) => out.fixed_stdin = Some(read.text.bytes_of(&fixed.text)),
+            (Mode::Fix, Source::File(p)) if changed => {
+                let bytes = read.text.bytes_of(&fixed.text);
+                if let Err(e) = disk::write_atomic(p, &bytes, Some(&read.bytes)) {
+                    out.error = Some(format!("{}: {e}", input.name));
+                    out.fixed = 0;
+                    return out;
+                }
+            }
+            (Mode::Fix, Source::File(_)) => {}
+        }
+        self.tally(&mut out, input, fixed.text, fixed.findings);
+        out
+    }
+
+    /// Sort the findings into shown and hidden, and keep what the report needs.
+    fn tally(&self, out: &mut Outcome, input: &Input, text: String, findings: Vec<Finding>) {
+        for f in &findings {
+            if f.severity >= Severity::Warning {
+                out.worst = out.worst.max(Some(f.severity));
+            }
+        }
+        let (shown, not_shown): (Vec<_>, Vec<_>) = findings
+            .into_iter()
+            .partition(|f| f.severity >= self.args.min_severity);
+        out.hidden = not_shown.len();
+        out.report = Some(Report {
+            name: input.name.clone(),
+            // Only a report with findings quotes its text.
+            text: if shown.is_empty() {
+                String::new()
+            } else {
+                text
+            },
+            findings: shown,
+        });
+    }
+}
+
+/// Run `copydesk check`; returns the exit code.
+pub fn run(args: &CheckArgs) -> i32 {
+    if args.stdin_filename.is_some() && args.paths.iter().any(|p| p != "-") {
+        eprintln!("error: --stdin-filename names what stdin holds: give no PATH but -");
+        return 2;
+    }
+    let mode = match (args.fix, args.diff) {
+        (_, true) => Mode::Diff,
+        (true, false) => Mode::Fix,
+        (false, false) => Mode::Report,
+    };
+    let mut errors = Vec::new();
+    let inputs = collect_inputs(args, &mut errors);
+    let explicit = match &args.config {
+        Some(p) => match read_settings(&Disk, p) {
+            Ok(s) => Some(Layer::config_file(p, s)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    // The command line's settings, over the config file's.
+    let flags = Layer {
+        settings: Settings {
+            no_default_table: args.no_default_table,
+            publication_date: args.date,
+            max_article_megabytes: args.max_article_mb,
+            max_table_megabytes: args.max_table_mb,
+            ..Settings::default()
+        },
+        tables: args.tables.clone(),
+    };
+    let run = Run {
+        args,
+        mode,
+        explicit,
+        flags,
+        tables: TableCache::default(),
+        configs: Mutex::default(),
+    };
+    let bar = progress_bar(inputs.len());
+    let outcomes: Vec<Outcome> = inputs
+        .par_iter()
+        .map(|input| {
+            let o = run.one(input);
+            bar.inc(1);
+            o
+        })
+        .collect();
+    bar.finish_and_clear();
+    report(args, mode, outcomes, errors)
+}
+
+/// A progress bar on stderr when it is a terminal and there is more than one file.
+fn progress_bar(inputs: usize) -> indicatif::ProgressBar {
+    if inputs < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(inputs as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} checking {bar:40} {pos}/{len} ({eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Print what came of the inputs, in their order; the exit code.
+fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<String>) -> i32 {
+    let mut table_errors: Vec<String> = Vec::new();
+    let mut reports = Vec::new();
+    let (mut worst, mut hidden, mut fixed, mut not_checked) = (None, 0, 0, errors.len());
+    let (mut diffs, mut fixed_stdin, mut unsettled) = (String::new(), None, Vec::new());
+    let mut files_fixed = 0;
+    for o in outcomes {
+        for e in o.table_errors {
+            if !table_errors.contains(&e) {
+                table_errors.push(e);
+            }
+        }
+        if let Some(e) = o.error {
+            errors.push(e);
+            not_checked += 1;
+        }
+        worst = worst.max(o.worst);
+        hidden += o.hidden;
+        fixed += o.fixed;
+        files_fixed += usize::from(o.fixed > 0);
+        diffs.push_str(&o.diff);
+        if o.fixed_stdin.is_some() {
+            fixed_stdin = o.fixed_stdin;
+        }
+        if let Some(r) = o.report {
+            if o.unsettled {
+                unsettled.push(r.name.clone());
+            }
+            reports.push(r);
+        }
+    }
+    if !table_errors.is_empty() {
+        for e in table_errors {
+            eprintln!("error: {e}");
+        }
+        return 2;
+    }
+    let result = match mode {
+        Mode::Diff => print_diffs(&diffs, fixed, files_fixed, &reports),
+        _ => {
+            // A fixed stdin goes to stdout whole; the report goes to stderr then.
+            let summary = Summary {
+                hidden,
+                min: args.min_severity,
+                not_checked,
+                fixed,
+            };
+            match fixed_stdin {
+                Some(text) => {
+                    let mut out = std::io::stdout().lock();
+                    out.write_all(&text)
+                        .and_then(|()| out.flush())
+                        .and_then(|()| {
+                            print_report(&mut anstream::stderr(), args, &reports, &summary)
+                        })
+                }
+                None => print_report(&mut anstream::stdout(), args, &reports, &summary),
+            }
+        }
+    };
+    // A reader that stops early (`| head`) is not an error.
+    if let Err(e) = result
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write output: {e}");
+        return 2;
+    }
+    for name in unsettled {
+        eprintln!(
+            "warning: {name}: fixes were still left after {} passes; check the result",
+            crate::fix::MAX_PASSES
+        );
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    if !errors.is_empty() {
+        2
+    } else if worst.is_some() || (mode == Mode::Diff && !diffs.is_empty()) {
+        1
+    } else {
+        0
+    }
+}
+
+fn print_report(
+    w: &mut impl Write,
+    args: &CheckArgs,
+    reports: &[Report],
+    summary: &Summary,
+) -> std::io::Result<()> {
+    match args.format {
+        Format::Human => output::human(w, reports, summary),
+        Format::Json => output::json(w, reports),
+        Format::Sarif => output::sarif(w, reports),
+    }
+}
+
+/// `--diff`: the diffs on stdout, what they would do on stderr.
+fn print_diffs(diffs: &str, fixed: usize, files: usize, reports: &[Report]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(diffs.as_bytes())?;
+    out.flush()?;
+    let remaining: usize = reports.iter().map(|r| r.findings.len()).sum();
+    eprintln!(
+        "{} in {} would be fixed; {} would remain.",
+        count(fixed, "finding", "findings"),
+        count(files, "file", "files"),
+        count(remaining, "finding", "findings"),
+    );
+    Ok(())
+}
