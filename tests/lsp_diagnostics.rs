@@ -158,10 +158,7 @@ fn versions_are_published_in_order_under_many_documents() {
             } else {
                 "Hoàng Xuân Chiến."
             };
-            s.notify(
-                "textDocument/didChange",
-                json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": text}]}),
-            );
+            s.replace_text(&uri, v, text);
         }
     }
     for k in 0..5 {

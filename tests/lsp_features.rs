@@ -104,10 +104,7 @@ fn completion_offers_names_with_their_diacritics() {
             .starts_with("**Hoàng Xuân Chiến**")
     );
     // Two words typed, and a place.
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "in Ha No"}]}),
-    );
+    s.replace_text(uri, 2, "in Ha No");
     let r = s.call(
         "textDocument/completion",
         json!({"textDocument": {"uri": uri}, "position": pos(0, 8)}),
@@ -115,10 +112,7 @@ fn completion_offers_names_with_their_diacritics() {
     assert_eq!(r[0]["label"], "Hà Nội", "{r}");
     assert_eq!(r[0]["textEdit"]["range"]["start"], pos(0, 3));
     // Lowercase: nothing.
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": "the hoang"}]}),
-    );
+    s.replace_text(uri, 3, "the hoang");
     let r = s.call(
         "textDocument/completion",
         json!({"textDocument": {"uri": uri}, "position": pos(0, 9)}),
@@ -163,10 +157,7 @@ fn a_quick_fix_makes_the_finding_go_away() {
         fixed,
         "Hoang Xuan Chien 👍 met the press on Tuesday, March 4, 2025.\n"
     );
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
-    );
+    s.replace_text(uri, 2, &fixed);
     assert_eq!(codes(&s.diagnostics(uri, 2)), vec!["name-diacritics"]);
     // Fix all: every safe fix at once.
     let acts = actions(
@@ -179,10 +170,7 @@ fn a_quick_fix_makes_the_finding_go_away() {
     assert_eq!(acts[0]["kind"], "source.fixAll.copydesk");
     let fixed2 = apply_edits(&fixed, acts[0]["edit"]["changes"][uri].as_array().unwrap());
     assert!(fixed2.starts_with("Hoàng Xuân Chiến 👍"), "{fixed2}");
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": fixed2}]}),
-    );
+    s.replace_text(uri, 3, &fixed2);
     assert!(s.diagnostics(uri, 3).is_empty());
     assert_eq!(s.shutdown_and_exit(), 0);
 }
@@ -233,10 +221,7 @@ fn fix_all_is_a_quick_fix_too_and_comes_once() {
     assert!(with_title(&acts).is_empty(), "{acts:?}");
     // With one fix left, the quick fix alone is enough; fix-all stays a source action.
     let one = "Hoàng Xuân Chiến met the press on Wednesday, March 4, 2025.\n";
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": one}]}),
-    );
+    s.replace_text(uri, 2, one);
     let d = s.diagnostics(uri, 2);
     assert_eq!(codes(&d), vec!["weekday-mismatch"]);
     let acts = actions(&mut s, uri, d[0]["range"].clone(), None);
@@ -272,10 +257,7 @@ fn ignore_on_this_line() {
             fixed,
             format!("Hoang Xuan Chien spoke.{mark}\r\nNext line.\r\n")
         );
-        s.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
-        );
+        s.replace_text(uri, 2, &fixed);
         assert!(s.diagnostics(uri, 2).is_empty());
         assert_eq!(s.shutdown_and_exit(), 0);
     }

@@ -243,6 +243,14 @@ impl Server {
         v["params"]["diagnostics"].as_array().unwrap().clone()
     }
 
+    /// `textDocument/didChange` with the whole new text.
+    pub fn replace_text(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
     pub fn open(&mut self, uri: &str, language: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",

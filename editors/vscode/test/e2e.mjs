@@ -479,20 +479,24 @@ async function main() {
     }
   }
 
-  await check(`quick fix "${FIX.title}" changes the text`, async () => {
-    const p = positionOf(articleText, FIX.word);
-    const menu = await openActions(p, FIX.title);
-    log(`  actions: ${(await menu.locator('.monaco-list-row').allInnerTexts()).map(norm).join(' | ')}`);
-    // Choose it with the keyboard, as the menu's overlay takes the mouse.
-    await waitFor(`"${FIX.title}" focused`, async () => {
+  // Choose the action with the keyboard (the menu's overlay takes the mouse).
+  async function chooseAction(menu, title) {
+    await waitFor(`"${title}" focused`, async () => {
       const focused = norm(await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => ''));
-      if (focused.includes(FIX.title)) {
+      if (focused.includes(title)) {
         return true;
       }
       await page.keyboard.press('ArrowDown');
       return false;
     }, 10000);
     await page.keyboard.press('Enter');
+  }
+
+  await check(`quick fix "${FIX.title}" changes the text`, async () => {
+    const p = positionOf(articleText, FIX.word);
+    const menu = await openActions(p, FIX.title);
+    log(`  actions: ${(await menu.locator('.monaco-list-row').allInnerTexts()).map(norm).join(' | ')}`);
+    await chooseAction(menu, FIX.title);
     await waitFor('fixed text', async () => (await editorText()).includes(FIX.result));
     const text = await editorText();
     assert(!text.includes(FIX.word), `"${FIX.word}" still in the text`);
@@ -505,15 +509,7 @@ async function main() {
   await check(`"${ALIAS.title}" writes copydesk.table.json (workspace/applyEdit) and the finding goes`, async () => {
     const p = positionOf(articleText, ALIAS.word);
     const menu = await openActions(p, ALIAS.title);
-    await waitFor(`"${ALIAS.title}" focused`, async () => {
-      const focused = norm(await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => ''));
-      if (focused.includes(ALIAS.title)) {
-        return true;
-      }
-      await page.keyboard.press('ArrowDown');
-      return false;
-    }, 10000);
-    await page.keyboard.press('Enter');
+    await chooseAction(menu, ALIAS.title);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'copydesk.table.json' }).first().waitFor();
     // The edit may leave the new table open in an editor: save everything so the
     // server reads it from disk, and come back to the article.
@@ -613,15 +609,7 @@ async function main() {
     const p = positionOf(articleText, 'Wednesday');
     const menu = await openActions(p, FIX_ALL);
     log(`  actions: ${(await menu.locator('.monaco-list-row').allInnerTexts()).map(norm).join(' | ')}`);
-    await waitFor(`"${FIX_ALL}" focused`, async () => {
-      const focused = norm(await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => ''));
-      if (focused.includes(FIX_ALL)) {
-        return true;
-      }
-      await page.keyboard.press('ArrowDown');
-      return false;
-    }, 10000);
-    await page.keyboard.press('Enter');
+    await chooseAction(menu, FIX_ALL);
     await waitFor('both fixes in the text', async () => {
       const text = await editorText();
       return text.includes('on Tuesday, March 4, 2025') && text.includes('Second Permanent Secretary Simon Ridley');
