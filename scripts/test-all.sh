@@ -6,11 +6,12 @@
 #
 #   scripts/test-all.sh            # everything
 #   scripts/test-all.sh rust       # only the Rust tests
-#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode
+#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode soak
+# (soak: 30 s of the language server soak, scripts/soak.sh; run it alone for longer)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode)
+[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode soak)
 start=$SECONDS
 failed=()
 passed=()
@@ -27,13 +28,14 @@ want() { [[ " ${suites[*]} " == *" $1 "* ]]; }
 if want rust; then
   run "rust tests" cargo test --all-targets
 fi
-if want lsp || want nvim || want vscode; then
+if want lsp || want nvim || want vscode || want soak; then
   run "release build" cargo build --release --quiet
   export COPYDESK_BIN="$PWD/target/release/copydesk"
 fi
 want lsp && run "language server (pytest-lsp)" tests/lsp_py/run.sh
 want nvim && run "neovim" editors/nvim/test.sh
 want vscode && run "vs code (code-server)" editors/vscode/test.sh
+want soak && run "language server soak (30 s)" scripts/soak.sh 30
 
 printf '\n##### summary after %ss\n' "$((SECONDS - start))"
 for s in "${passed[@]}"; do echo "passed: $s"; done

@@ -1,7 +1,7 @@
 //! The open documents: each one's text (a rope), versions, block analyses, diagnostics
 //! worker and last findings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -9,7 +9,7 @@ use tokio::sync::Notify;
 
 use super::proto::Uri;
 use super::tables::ServedTables;
-use crate::analysis::BlockCache;
+use crate::analysis::{Analysis, BlockAnalysis, BlockCache};
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::text::{Document, Kind};
@@ -165,16 +165,43 @@ pub struct AnalysisCache {
 
 impl AnalysisCache {
     /// The block cache for these tables (emptied if it was made with others).
-    pub fn for_tables(&mut self, tables: &ServedTables) -> &mut BlockCache {
+    fn for_tables(&mut self, tables: &ServedTables) -> &mut BlockCache {
         if self.tables != tables.id {
             self.blocks.clear();
             self.tables = tables.id;
         }
-        // Keep it to about what the document holds.
-        if self.blocks.len() > 4096 {
-            self.blocks.clear();
-        }
         &mut self.blocks
+    }
+
+    /// Analyse a text with the cache, then keep only the analyses of this text's blocks:
+    /// the cache holds the document's paragraphs as they are, not every version typed.
+    pub fn analyse<'a>(
+        &mut self,
+        text: &'a str,
+        kind: Kind,
+        tables: &'a ServedTables,
+        config: &'a Config,
+    ) -> Analysis<'a> {
+        let a = Analysis::new(
+            text,
+            kind,
+            &tables.index,
+            config,
+            Some(self.for_tables(tables)),
+        );
+        let used: HashSet<*const BlockAnalysis> =
+            a.blocks.iter().map(|p| Arc::as_ptr(&p.block)).collect();
+        self.blocks.retain(|_, b| used.contains(&Arc::as_ptr(b)));
+        a
+    }
+
+    /// How many block analyses are kept.
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
     }
 }
 
@@ -191,5 +218,28 @@ pub fn kind_of(language_id: &str, uri: &str) -> Kind {
         "markdown" | "mdx" => Kind::Markdown,
         "plaintext" | "text" => Kind::Plain,
         _ => Kind::of_path(uri),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::tables::TableStore;
+    use crate::workspace::TableSet;
+
+    #[test]
+    fn the_block_cache_keeps_only_the_current_paragraphs() {
+        let tables = TableStore::default().get(&TableSet::default_only());
+        let config = Config::default();
+        let mut cache = AnalysisCache::default();
+        let mut text = String::from("Hoang Xuan Chien spoke.\n\nSimon Ridley listened.\n");
+        cache.analyse(&text, Kind::Markdown, &tables, &config);
+        assert_eq!(cache.len(), 2);
+        // Typing in the first paragraph, a letter at a time.
+        for c in " Then he left".chars() {
+            text.insert(text.find('\n').unwrap(), c);
+            cache.analyse(&text, Kind::Markdown, &tables, &config);
+            assert_eq!(cache.len(), 2);
+        }
     }
 }

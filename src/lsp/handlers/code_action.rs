@@ -109,13 +109,7 @@ pub fn code_action(
         {
             let known = {
                 let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
-                let a2 = crate::analysis::Analysis::new(
-                    &text,
-                    doc.kind,
-                    &computed.tables.index,
-                    &computed.config,
-                    Some(cache.for_tables(&computed.tables)),
-                );
+                let a2 = cache.analyse(&text, doc.kind, &computed.tables, &computed.config);
                 mentions(&a2)
                     .iter()
                     .filter(|m| m.entry().is_some())

@@ -10,7 +10,7 @@ use std::sync::atomic::Ordering;
 use crate::lsp::proto::jsonrpc::Result;
 
 use super::{context, panic_message};
-use crate::check::check_cached;
+use crate::check::run_rules;
 use crate::lsp::documents::{DocumentFindings, DocumentSnapshot, OpenDocument, WorkerHandle};
 use crate::lsp::editor_files::rule_doc_uri;
 use crate::lsp::lanes::{Lane, Priority};
@@ -137,13 +137,7 @@ pub fn findings(shared: &Arc<ServerState>, snap: &DocumentSnapshot) -> Arc<Docum
         return f;
     }
     let text = snap.doc.text();
-    let found = check_cached(
-        &text,
-        snap.doc.kind,
-        &tables.index,
-        &resolved.config,
-        cache.for_tables(&tables),
-    );
+    let found = run_rules(&cache.analyse(&text, snap.doc.kind, &tables, &resolved.config));
     let computed = Arc::new(DocumentFindings {
         seq: snap.seq,
         version: snap.version,

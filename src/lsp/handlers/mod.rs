@@ -95,12 +95,6 @@ pub fn with_analysis<R>(
     let (resolved, tables) = context(shared, snap);
     let text = snap.doc.text();
     let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
-    let a = Analysis::new(
-        &text,
-        snap.doc.kind,
-        &tables.index,
-        &resolved.config,
-        Some(cache.for_tables(&tables)),
-    );
+    let a = cache.analyse(&text, snap.doc.kind, &tables, &resolved.config);
     f(&a, &tables, &resolved)
 }
