@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Every test of copydesk, on a fresh machine (Rust, Python 3, Node 20 or later, root, the package
 # registries): the Rust tests (unit, rule fixtures, CLI, properties, language server end to
-# end), the language server driven by pytest-lsp, Neovim headless, and VS Code (code-server
-# in Chromium). Each suite installs what it needs.
+# end), the language server driven by pytest-lsp, Neovim headless, VS Code (code-server
+# in Chromium), and the pre-commit hook (pre-commit, installed with pip, building copydesk with cargo).
+# Each suite installs what it needs.
 #
 #   scripts/test-all.sh            # everything
 #   scripts/test-all.sh rust       # only the Rust tests
-#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode soak
+#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode precommit soak
 # (soak: 30 s of the language server soak, scripts/soak.sh; run it alone for longer)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode soak)
+[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode precommit soak)
 start=$SECONDS
 failed=()
 passed=()
@@ -35,6 +36,7 @@ fi
 want lsp && run "language server (pytest-lsp)" tests/lsp_py/run.sh
 want nvim && run "neovim" editors/nvim/test.sh
 want vscode && run "vs code (code-server)" editors/vscode/test.sh
+want precommit && run "pre-commit hook" tests/precommit/run.sh
 want soak && run "language server soak (30 s)" scripts/soak.sh 30
 
 printf '\n##### summary after %ss\n' "$((SECONDS - start))"

@@ -411,11 +411,9 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
                     let mut out = std::io::stdout().lock();
                     out.write_all(&text)
                         .and_then(|()| out.flush())
-                        .and_then(|()| {
-                            print_report(&mut anstream::stderr(), args, &reports, &summary)
-                        })
+                        .and_then(|()| print_report(true, args, &reports, &summary))
                 }
-                None => print_report(&mut anstream::stdout(), args, &reports, &summary),
+                None => print_report(false, args, &reports, &summary),
             }
         }
     };
@@ -444,16 +442,42 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
     }
 }
 
+/// The report, rendered whole and written at once (to stderr when stdout holds a fixed
+/// text): colour only where the stream takes it.
 fn print_report(
-    w: &mut impl Write,
+    to_stderr: bool,
     args: &CheckArgs,
     reports: &[Report],
     summary: &Summary,
 ) -> std::io::Result<()> {
-    match args.format {
-        Format::Human => output::human(w, reports, summary),
-        Format::Json => output::json(w, reports),
-        Format::Sarif => output::sarif(w, reports),
+    let bytes = match args.format {
+        Format::Human => {
+            let choice = if to_stderr {
+                anstream::AutoStream::choice(&std::io::stderr())
+            } else {
+                anstream::AutoStream::choice(&std::io::stdout())
+            };
+            let mut s = anstream::AutoStream::new(Vec::new(), choice);
+            output::human(&mut s, reports, summary)?;
+            s.into_inner()
+        }
+        Format::Json => {
+            let mut v = Vec::new();
+            output::json(&mut v, reports)?;
+            v
+        }
+        Format::Sarif => {
+            let mut v = Vec::new();
+            output::sarif(&mut v, reports)?;
+            v
+        }
+    };
+    if to_stderr {
+        std::io::stderr().lock().write_all(&bytes)
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&bytes)?;
+        out.flush()
     }
 }
 
