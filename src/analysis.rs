@@ -10,10 +10,11 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::config::Config;
-use crate::dates::{Date, DateMention, find_dates};
+use crate::dates::{Date, DateMention, DateOrder, find_dates};
 use crate::table::Index;
 use crate::table::index::{Form, Meaning, PhraseId, Target};
 use crate::text::fold::Folded;
+use crate::text::lang::{Evidence, Language};
 use crate::text::prose::{Kind, prose};
 use crate::text::sentences::sentences;
 use crate::text::tokens::{Join, Token, is_capitalised, push_key, tokenize};
@@ -24,7 +25,19 @@ pub struct Hit {
     /// Token range `[first, last)`.
     pub first: usize,
     pub last: usize,
+    /// The phrase, with the meanings that count in `lang` ([`Index::phrase_in`]).
     pub phrase: PhraseId,
+    /// The language of the sentence it is in.
+    pub lang: Language,
+}
+
+/// What a block's analysis depends on besides its text and the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Reading {
+    /// The document's language: a sentence whose words do not show one is read in it.
+    pub lang: Language,
+    /// How English text orders numeric dates.
+    pub date_order: Option<DateOrder>,
 }
 
 /// Everything found in one block of prose. Offsets are relative to the block's start.
@@ -36,22 +49,60 @@ pub struct BlockAnalysis {
     pub dates: Vec<DateMention>,
     /// Folded byte ranges.
     pub sentences: Vec<(usize, usize)>,
+    /// The language of each sentence: the one its words show, else the block's (the one
+    /// the block's words show, else the document's).
+    pub langs: Vec<Language>,
+    /// The block's language.
+    pub lang: Language,
 }
 
 impl BlockAnalysis {
     /// Analyse a block: `text` is the block's text, `segments` its prose parts (relative).
-    pub fn new(text: &str, segments: &[(usize, usize)], index: &Index) -> BlockAnalysis {
+    pub fn new(
+        text: &str,
+        segments: &[(usize, usize)],
+        index: &Index,
+        reading: Reading,
+    ) -> BlockAnalysis {
         let folded = Folded::new(text, segments);
         let tokens = tokenize(&folded.text);
-        let hits = find_hits(&folded.text, &tokens, index);
-        let dates = find_dates(&folded.text);
         let sentences = sentences(&folded.text);
+        // Each sentence's language from its own words, else the block's, else the document's.
+        let evidence: Vec<Evidence> = sentences
+            .iter()
+            .map(|&(s, e)| {
+                let (a, b) = folded.original_range(s, e);
+                Evidence::of(&text[a..b])
+            })
+            .collect();
+        let mut whole = Evidence::default();
+        for e in &evidence {
+            whole.add(*e);
+        }
+        let lang = whole.language().unwrap_or(reading.lang);
+        let langs: Vec<Language> = evidence
+            .iter()
+            .map(|e| e.language().unwrap_or(lang))
+            .collect();
+        let hits = find_hits(&folded.text, &tokens, index, &sentences, &langs, lang);
+        let dates = find_dates(&folded.text);
         BlockAnalysis {
             folded,
             tokens,
             hits,
             dates,
             sentences,
+            langs,
+            lang,
+        }
+    }
+
+    /// The language of the text at a folded offset.
+    pub fn lang_at(&self, at: usize) -> Language {
+        let i = self.sentences.partition_point(|&(_, e)| e <= at);
+        match self.sentences.get(i) {
+            Some(&(s, _)) if s <= at => self.langs[i],
+            _ => self.lang,
         }
     }
 
@@ -97,18 +148,35 @@ impl BlockAnalysis {
     }
 }
 
-/// Leftmost-longest phrases, extended word by word while they are the prefix of a key.
-fn find_hits(text: &str, tokens: &[Token], index: &Index) -> Vec<Hit> {
+/// Leftmost-longest phrases, extended word by word while they are the prefix of a key, with
+/// the meanings that count in the language of their sentence.
+fn find_hits(
+    text: &str,
+    tokens: &[Token],
+    index: &Index,
+    sentences: &[(usize, usize)],
+    langs: &[Language],
+    block_lang: Language,
+) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut key = String::new();
     let mut i = 0;
+    let mut sentence = 0;
     while i < tokens.len() {
         key.clear();
         let mut best = None;
         let mut j = i;
+        let at = tokens[i].start;
+        while sentence < sentences.len() && sentences[sentence].1 <= at {
+            sentence += 1;
+        }
+        let lang = match sentences.get(sentence) {
+            Some(&(s, _)) if s <= at => langs[sentence],
+            _ => block_lang,
+        };
         loop {
             push_key(&mut key, tokens[j].text(text), tokens[j].join, j == i);
-            if let Some(id) = index.phrase(&key) {
+            if let Some(id) = index.phrase_in(&key, lang) {
                 best = Some((j, id));
             }
             if j + 1 < tokens.len() && tokens[j + 1].join != Join::Break && index.is_prefix(&key) {
@@ -123,6 +191,7 @@ fn find_hits(text: &str, tokens: &[Token], index: &Index) -> Vec<Hit> {
                     first: i,
                     last: j + 1,
                     phrase,
+                    lang,
                 });
                 i = j + 1;
             }
@@ -154,8 +223,9 @@ impl Placed {
 }
 
 /// A cache of block analyses by block text, for the language server.
-/// Keyed by the index's generation, the block's hash and its length: a cache used with
-/// another index (after a table reload) misses instead of answering with stale phrase ids.
+/// Keyed by the index's generation, the hash of the block and of its [`Reading`], and the
+/// block's length: a cache used with another index (after a table reload) misses instead of
+/// answering with stale phrase ids, and one used with another language or date order misses.
 pub type BlockCache = FxHashMap<(u64, u64, usize), Arc<BlockAnalysis>>;
 
 /// A whole document, analysed.
@@ -167,6 +237,10 @@ pub struct Analysis<'a> {
     pub blocks: Vec<Placed>,
     /// The publication date: the configured one, else front matter, else a dateline.
     pub date: Option<Date>,
+    /// The document's language: its front matter's `lang:`, else the configured one, else
+    /// the one its words show (English when they show none). Each sentence is read in the
+    /// language its own words show ([`BlockAnalysis::langs`]), this one when they show none.
+    pub lang: Language,
     /// People the document names in full (name or alias), with the offset of the first time.
     pub introduced: FxHashMap<u32, usize>,
 }
@@ -206,18 +280,29 @@ impl<'a> Analysis<'a> {
         mut cache: Option<&mut BlockCache>,
     ) -> Analysis<'a> {
         let p = prose(text, kind);
+        let lang = p
+            .front_matter_lang
+            .or(config.language)
+            .or_else(|| crate::text::lang::detect(text))
+            .unwrap_or_default();
+        let reading = Reading {
+            lang,
+            date_order: config.date_order,
+        };
         let mut blocks = Vec::with_capacity(p.blocks.len());
         for b in &p.blocks {
             let (btext, segs) = b.relative(text);
+            let analyse = || Arc::new(BlockAnalysis::new(btext, &segs, index, reading));
             let block = match cache.as_deref_mut() {
                 Some(cache) => {
-                    let key = (index.generation(), hash_block(btext, &segs), btext.len());
-                    cache
-                        .entry(key)
-                        .or_insert_with(|| Arc::new(BlockAnalysis::new(btext, &segs, index)))
-                        .clone()
+                    let key = (
+                        index.generation(),
+                        hash_block(btext, &segs, reading),
+                        btext.len(),
+                    );
+                    cache.entry(key).or_insert_with(analyse).clone()
                 }
-                None => Arc::new(BlockAnalysis::new(btext, &segs, index)),
+                None => analyse(),
             };
             blocks.push(Placed {
                 start: b.start,
@@ -235,6 +320,7 @@ impl<'a> Analysis<'a> {
             config,
             blocks,
             date,
+            lang,
             introduced: FxHashMap::default(),
         };
         let mut introduced = FxHashMap::default();
@@ -379,11 +465,12 @@ impl<'a> Analysis<'a> {
     }
 }
 
-fn hash_block(text: &str, segs: &[(usize, usize)]) -> u64 {
+fn hash_block(text: &str, segs: &[(usize, usize)], reading: Reading) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     text.hash(&mut h);
     segs.hash(&mut h);
+    reading.hash(&mut h);
     h.finish()
 }
 
@@ -457,6 +544,82 @@ mod tests {
         let second = Analysis::new(text, Kind::Plain, &b, &config, Some(&mut cache));
         assert!(second.blocks[0].block.hits.is_empty());
         assert_eq!(cache.len(), 2);
+    }
+
+    #[test]
+    fn each_sentence_is_read_in_its_language() {
+        let index =
+            &Index::new(crate::table::parse_table("default", crate::table::DEFAULT_TABLE).unwrap());
+        let config = Config::default();
+        let targets = |text: &str| -> Vec<(String, Language, Vec<String>)> {
+            let a = Analysis::new(text, Kind::Plain, index, &config, None);
+            a.blocks
+                .iter()
+                .flat_map(|pl| {
+                    pl.block.hits.iter().map(move |h| {
+                        let b = &pl.block;
+                        let words: Vec<&str> = (h.first..h.last).map(|k| b.token_text(k)).collect();
+                        let meanings = index
+                            .meanings(h.phrase)
+                            .iter()
+                            .map(|m| format!("{}:{}", m.lang, m.surface))
+                            .collect();
+                        (words.join(" "), h.lang, meanings)
+                    })
+                })
+                .collect()
+        };
+        // Vietnamese text: Vietnamese forms count, and English ones still do.
+        let vi = "Thượng tướng Hoàng Xuân Chiến đã hội đàm với Bộ Nội vụ Anh tại Hà Nội.";
+        let got = targets(vi);
+        let find = |w: &str| {
+            got.iter()
+                .find(|g| g.0 == w)
+                .unwrap_or_else(|| panic!("{w} in {got:?}"))
+        };
+        assert_eq!(find("Thuong tuong").1, Language::Vi);
+        assert!(
+            find("Thuong tuong")
+                .2
+                .contains(&"vi:Thượng tướng".to_string())
+        );
+        assert!(
+            find("Bo Noi vu Anh")
+                .2
+                .contains(&"vi:Bộ Nội vụ Anh".to_string())
+        );
+        assert!(find("Ha Noi").2.contains(&"en:Hà Nội".to_string()));
+        assert!(find("hoi dam").2.iter().all(|m| m.starts_with("vi:")));
+        // English text: no Vietnamese form counts ("Anh", "ba" are not the UK and "bà").
+        let en = "Anh and Ba met Hoàng Xuân Chiến in Hà Nội; the talks went well, they said.";
+        let got = targets(en);
+        assert!(got.iter().all(|g| g.1 == Language::En), "{got:?}");
+        assert!(
+            got.iter().all(|g| g.2.iter().all(|m| m.starts_with("en:"))),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.0 == "Anh" || g.0 == "Ba"), "{got:?}");
+        // An English quotation in a Vietnamese article is read in English.
+        let mixed = "Ông Chiến nói rằng hai bên sẽ hợp tác chặt chẽ hơn. \
+                     \"Anh is our key partner and we said so,\" he told the talks.";
+        let a = Analysis::new(mixed, Kind::Plain, index, &config, None);
+        assert_eq!(a.lang, Language::Vi);
+        assert_eq!(a.blocks[0].block.langs, [Language::Vi, Language::En]);
+        // A document's stated language is the fallback of sentences that show none.
+        let stated = Config {
+            language: Some(Language::Vi),
+            ..Config::default()
+        };
+        let a = Analysis::new("Hà Nội, 4/3/2025.", Kind::Plain, index, &stated, None);
+        assert_eq!(a.blocks[0].block.langs, [Language::Vi]);
+        let a = Analysis::new(
+            "---\nlang: en\n---\nHà Nội, 4/3/2025.",
+            Kind::Markdown,
+            index,
+            &stated,
+            None,
+        );
+        assert_eq!(a.lang, Language::En);
     }
 
     #[test]

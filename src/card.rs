@@ -298,6 +298,14 @@ pub fn person_card(table: &Table, i: usize, published: Option<Date>) -> String {
             for d in &t.disputed {
                 let _ = write!(out, "; some sources say {}", d.value);
             }
+            for (lang, f) in t.forms.iter() {
+                let _ = write!(
+                    out,
+                    "; {}: {}",
+                    lang.name(),
+                    with_others(&f.title, &f.aliases)
+                );
+            }
         }
     }
     let order = match p.order {
@@ -315,8 +323,25 @@ pub fn person_card(table: &Table, i: usize, published: Option<Date>) -> String {
     if !p.aliases.is_empty() {
         let _ = write!(out, "\n\nAlso: {}", p.aliases.join(", "));
     }
+    for (lang, f) in p.forms.iter() {
+        let _ = write!(
+            out,
+            "\n\n{}: {}",
+            lang.name(),
+            with_others(&f.name, &f.aliases)
+        );
+    }
     push_sources(&mut out, table, &p.sources);
     out
+}
+
+/// "Name (also A, B)".
+fn with_others(name: &str, others: &[String]) -> String {
+    if others.is_empty() {
+        format!("**{name}**")
+    } else {
+        format!("**{name}** (also {})", others.join(", "))
+    }
 }
 
 fn entity_card(table: &Table, e: &crate::table::Entity, what: &str) -> String {
@@ -336,6 +361,15 @@ fn entity_card(table: &Table, e: &crate::table::Entity, what: &str) -> String {
     }
     if !e.aliases.is_empty() {
         let _ = write!(out, "\n\nAlso: {}", e.aliases.join(", "));
+    }
+    for (lang, f) in e.forms.iter() {
+        let others: Vec<String> = f.variants.iter().chain(&f.aliases).cloned().collect();
+        let _ = write!(
+            out,
+            "\n\n{}: {}",
+            lang.name(),
+            with_others(&f.name, &others)
+        );
     }
     push_sources(&mut out, table, &e.sources);
     out
@@ -371,6 +405,9 @@ fn event_card(table: &Table, i: usize) -> String {
             .collect();
         let _ = write!(out, "\n- Participants: {}", names.join(", "));
     }
+    for (lang, f) in e.forms.iter() {
+        let _ = write!(out, "\n\n{}: {}", lang.name(), with_others(&f.name, &[]));
+    }
     push_disputed(&mut out, &e.disputed);
     push_sources(&mut out, table, &e.sources);
     out
@@ -397,6 +434,14 @@ fn law_card(table: &Table, i: usize) -> String {
     }
     if !l.aliases.is_empty() {
         let _ = write!(out, "\n\nAlso: {}", l.aliases.join(", "));
+    }
+    for (lang, f) in l.forms.iter() {
+        let _ = write!(
+            out,
+            "\n\n{}: {}",
+            lang.name(),
+            with_others(&f.name, &f.aliases)
+        );
     }
     push_disputed(&mut out, &l.disputed);
     push_sources(&mut out, table, &l.sources);
@@ -540,6 +585,22 @@ mod tests {
         );
         let c = card("On February 30 they met.", "February", None).unwrap();
         assert_eq!(c, "**February 30** does not exist in any year");
+    }
+
+    #[test]
+    fn other_languages_forms_are_listed() {
+        let text =
+            "Deputy Minister Hoàng Xuân Chiến met officials of the UK Home Office in Hà Nội.";
+        let c = card(text, "Xuân", None).unwrap();
+        assert!(
+            c.contains("- Deputy Defence Minister, Ministry of National Defence; also written Deputy Minister of Defence, Deputy Minister of National Defence, Deputy Defense Minister, Deputy Minister; Vietnamese: **Thứ trưởng Bộ Quốc phòng** (also Thứ trưởng Quốc phòng, Thứ trưởng)"),
+            "{c}"
+        );
+        let c = card(text, "Home", None).unwrap();
+        assert!(
+            c.contains("\n\nVietnamese: **Bộ Nội vụ Anh** (also Bộ Nội vụ Vương quốc Anh)"),
+            "{c}"
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dates::Date;
+use crate::dates::{Date, DateOrder};
 use crate::finding::Severity;
+use crate::text::lang::Language;
 
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -53,6 +54,16 @@ pub struct Settings {
     /// The publication date of the documents, when they do not give one.
     #[serde(default)]
     pub publication_date: Option<Date>,
+    /// The language of the documents (`en` or `vi`), when their front matter does not give
+    /// one; without it, each document's language is told from its words. A sentence in
+    /// the other language (a quotation) is still read in its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+    /// How English text orders numeric dates: `dmy` (4/3/2025 is 4 March) or `mdy`
+    /// (April 3). Without it, a numeric date in English text whose order is not plain
+    /// (4/3/2025) is not checked; 25/3/2025 is. Vietnamese text is always day first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<DateOrder>,
     /// Let `tables` name files outside this config file's folder and the folders below it
     /// (refused otherwise: a config file comes with any repository cloned).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -75,6 +86,10 @@ pub struct Config {
     pub style: Vec<String>,
     /// Overrides the document's own date when set.
     pub date: Option<Date>,
+    /// The documents' language when their front matter gives none (else it is detected).
+    pub language: Option<Language>,
+    /// How English text orders numeric dates (none: an ambiguous one is not read).
+    pub date_order: Option<DateOrder>,
 }
 
 impl Config {
@@ -83,6 +98,8 @@ impl Config {
             rules: s.rules.clone(),
             style: s.style.clone(),
             date: s.publication_date,
+            language: s.language,
+            date_order: s.date_order,
         }
     }
 

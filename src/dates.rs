@@ -65,6 +65,17 @@ impl JsonSchema for Date {
     }
 }
 
+/// How an English text orders a numeric date's day and month ("4/3/2025"). Vietnamese
+/// writes the day first, always.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// Day, month, year: 4/3/2025 is 4 March 2025.
+    Dmy,
+    /// Month, day, year: 4/3/2025 is April 3, 2025.
+    Mdy,
+}
+
 /// A date, part of one, a weekday or a year found in (folded) text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {

@@ -454,6 +454,27 @@ fn table_commands() {
     let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(schema["title"], "copydesk reference table");
     assert!(schema["properties"]["people"].is_object());
+    // Forms in other languages, keyed by a language code.
+    let defs = &schema["$defs"];
+    for (kind, forms) in [
+        ("Entity", "EntityFormsByLanguage"),
+        ("Person", "PersonFormsByLanguage"),
+        ("HeldTitle", "TitleFormsByLanguage"),
+        ("TitleWord", "TitleFormsByLanguage"),
+        ("Event", "EventFormsByLanguage"),
+        ("Law", "NameFormsByLanguage"),
+    ] {
+        assert_eq!(
+            defs[kind]["properties"]["forms"]["$ref"],
+            format!("#/$defs/{forms}"),
+            "{kind}"
+        );
+        assert_eq!(
+            defs[forms]["propertyNames"]["enum"],
+            serde_json::json!(["vi"])
+        );
+    }
+    assert_eq!(defs["EntityForms"]["required"], serde_json::json!(["name"]));
     copydesk()
         .args([
             "table",

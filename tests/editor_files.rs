@@ -4,14 +4,16 @@
 //! - `editors/vscode/src/rules.generated.ts`, the rule codes and levels the extension imports;
 //! - in `editors/vscode/package.json`, the `copydesk.rules` setting;
 //! - in `editors/vscode/schemas/config.schema.json`, the `rules` property;
-//! - in `README.md`, the code and default severity columns of the rule table.
+//! - in `README.md`, the code and default severity columns of the rule table;
+//! - the `language` and `dateOrder` settings (`copydesk.language`, `copydesk.dateOrder` in
+//!   `package.json`; `language`, `dateOrder` in `config.schema.json`), from `config::Settings`.
 //!
 //! Only those parts are generated; the rest of each file is kept by hand. After changing a
 //! rule, run `UPDATE_EXPECT=1 cargo test --test editor_files` and review the diff.
 
 use std::path::{Path, PathBuf};
 
-use copydesk::config::Level;
+use copydesk::config::{Level, Settings};
 use copydesk::rules::RULES;
 use serde_json::{Map, Value, json};
 
@@ -149,11 +151,101 @@ fn package_json(text: &str, rules: &[RuleInfo], levels: &[String]) -> String {
         "properties",
         "copydesk.rules",
     ];
-    replace_json(text, &path, rules_setting(rules, levels))
+    let mut text = replace_json(text, &path, rules_setting(rules, levels));
+    for s in choice_settings() {
+        let key = format!("copydesk.{}", s.key);
+        let path = ["contributes", "configuration", "properties", key.as_str()];
+        let mut values = vec![json!("")];
+        values.extend(s.values.iter().map(|v| json!(v)));
+        let value = json!({
+            "type": "string",
+            "enum": values,
+            "default": "",
+            "scope": "resource",
+            "markdownDescription": format!("{} Empty: not set.", s.description),
+        });
+        text = insert_json(&text, &path, value);
+    }
+    text
 }
 
 fn config_schema(text: &str, rules: &[RuleInfo], levels: &[String]) -> String {
-    replace_json(text, &["properties", "rules"], rules_schema(rules, levels))
+    let mut text = replace_json(text, &["properties", "rules"], rules_schema(rules, levels));
+    for s in choice_settings() {
+        let value = json!({
+            "description": s.description,
+            "enum": strings(&s.values),
+        });
+        text = insert_json(&text, &["properties", s.key.as_str()], value);
+    }
+    text
+}
+
+/// A setting of `copydesk.json` whose value is one of a few words.
+struct Choice {
+    /// Its key in `copydesk.json` (camelCase).
+    key: String,
+    values: Vec<String>,
+    description: String,
+}
+
+/// The settings of `config::Settings` that are a choice of words: their values and their
+/// documentation, as the Rust types give them.
+fn choice_settings() -> Vec<Choice> {
+    let schema = serde_json::to_value(schemars::schema_for!(Settings)).unwrap();
+    let defs = &schema["$defs"];
+    ["language", "dateOrder"]
+        .iter()
+        .map(|key| {
+            let prop = &schema["properties"][*key];
+            // `Option<T>` is `{"anyOf": [{"$ref": T}, {"type": "null"}]}` or a `$ref` to T.
+            let reference = prop["anyOf"][0]["$ref"]
+                .as_str()
+                .or(prop["$ref"].as_str())
+                .unwrap_or_else(|| panic!("{key} refers to its type: {prop}"));
+            let name = reference.rsplit('/').next().unwrap();
+            let def = &defs[name];
+            let values = def["enum"]
+                .as_array()
+                .cloned()
+                .or_else(|| {
+                    def["oneOf"]
+                        .as_array()
+                        .map(|list| list.iter().map(|v| v["const"].clone()).collect::<Vec<_>>())
+                })
+                .unwrap_or_else(|| panic!("{name} is a choice of words: {def}"));
+            Choice {
+                key: key.to_string(),
+                values: values
+                    .iter()
+                    .map(|v| v.as_str().unwrap().to_string())
+                    .collect(),
+                description: prop["description"]
+                    .as_str()
+                    .unwrap()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }
+        })
+        .collect()
+}
+
+/// `text` (a JSON file) with the value at `path` set: replaced where it is, else added at
+/// the end of its object.
+fn insert_json(text: &str, path: &[&str], value: Value) -> String {
+    let mut doc: Value = serde_json::from_str(text).expect("the checked-in file is JSON");
+    let (last, parents) = path.split_last().unwrap();
+    let mut at = &mut doc;
+    for key in parents {
+        at = at
+            .get_mut(*key)
+            .unwrap_or_else(|| panic!("no {key:?} on the way to {path:?}"));
+    }
+    at.as_object_mut()
+        .expect("an object")
+        .insert(last.to_string(), value);
+    serde_json::to_string_pretty(&doc).unwrap() + "\n"
 }
 
 /// One row of the README's rule table: the cells between the outer pipes.
@@ -333,6 +425,34 @@ fn a_new_rule_or_default_changes_every_generated_file() {
         .find(|l| l.starts_with(&format!("| `{}` |", now[1].code)))
         .unwrap();
     assert!(changed.contains(second));
+}
+
+#[test]
+fn the_language_and_date_order_settings_are_what_copydesk_json_accepts() {
+    let settings = choice_settings();
+    let values: Vec<(&str, Vec<&str>)> = settings
+        .iter()
+        .map(|s| {
+            (
+                s.key.as_str(),
+                s.values.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("language", vec!["en", "vi"]),
+            ("dateOrder", vec!["dmy", "mdy"])
+        ]
+    );
+    for s in &settings {
+        for v in &s.values {
+            let parsed: Settings = serde_json::from_value(json!({ s.key.clone(): v })).unwrap();
+            assert_ne!(parsed, Settings::default(), "{} {v}", s.key);
+        }
+        assert!(!s.description.is_empty());
+    }
 }
 
 #[test]

@@ -26,7 +26,7 @@ fn hover_cards_word_for_word() {
     let h = hover(&mut s, uri, 2, col("Xuân"));
     assert_eq!(
         h["contents"]["value"],
-        "**Hoàng Xuân Chiến** (VN)\n\nTitles:\n- Deputy Defence Minister, Ministry of National Defence; also written Deputy Minister of Defence, Deputy Minister of National Defence, Deputy Defense Minister, Deputy Minister\n- Senior Lieutenant General; also written Sen. Lt. Gen., Senior Lt. Gen., Sen. Lt. General\n\nName order: family name first. Second reference: **Chiến** (not Hoàng).\n\nAlso: General Chiến\n\nSources:\n- 000_81e2ba5f78579261.txt, lines 1, 2, 5, 8, 17, 20\n- VNA/VNS, 001_9d09c6c4d54eea1e.txt (2025-03-04), lines 6, 8, 10, 14"
+        "**Hoàng Xuân Chiến** (VN)\n\nTitles:\n- Deputy Defence Minister, Ministry of National Defence; also written Deputy Minister of Defence, Deputy Minister of National Defence, Deputy Defense Minister, Deputy Minister; Vietnamese: **Thứ trưởng Bộ Quốc phòng** (also Thứ trưởng Quốc phòng, Thứ trưởng)\n- Senior Lieutenant General; also written Sen. Lt. Gen., Senior Lt. Gen., Sen. Lt. General; Vietnamese: **Thượng tướng**\n\nName order: family name first. Second reference: **Chiến** (not Hoàng).\n\nAlso: General Chiến\n\nSources:\n- 000_81e2ba5f78579261.txt, lines 1, 2, 5, 8, 17, 20\n- VNA/VNS, 001_9d09c6c4d54eea1e.txt (2025-03-04), lines 6, 8, 10, 14"
     );
     assert_eq!(h["contents"]["kind"], "markdown");
     assert_eq!(h["range"]["start"], pos(2, col("Hoàng")));

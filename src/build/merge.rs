@@ -298,6 +298,7 @@ fn disputing(
             .filter(|d| fold_key(&d.value) != fold_key(&h.title)),
     );
     HeldTitle {
+        forms: Default::default(),
         title: h.title.clone(),
         aliases: vec![],
         organisation: None,

@@ -319,6 +319,8 @@ pub fn run(args: &CheckArgs) -> i32 {
             publication_date: args.date,
             max_article_megabytes: args.max_article_mb,
             max_table_megabytes: args.max_table_mb,
+            language: args.language,
+            date_order: args.date_order,
             ..Settings::default()
         },
         tables: args.tables.clone(),

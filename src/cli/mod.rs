@@ -129,6 +129,27 @@ pub struct CheckArgs {
     /// The largest table read, in megabytes [default: 512].
     #[arg(long, value_name = "MB")]
     pub max_table_mb: Option<u64>,
+    /// The articles' language, en or vi, when their front matter gives none (default: the
+    /// config's, else told from the words).
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_language)]
+    pub language: Option<crate::text::lang::Language>,
+    /// How English text orders numeric dates: dmy or mdy (default: the config's, else an
+    /// ambiguous one such as 4/3/2025 is not checked).
+    #[arg(long, value_name = "ORDER", value_parser = parse_date_order)]
+    pub date_order: Option<crate::dates::DateOrder>,
+}
+
+fn parse_language(s: &str) -> Result<crate::text::lang::Language, String> {
+    crate::text::lang::Language::from_code(s)
+        .ok_or_else(|| format!("{s:?} is not a language copydesk reads (en, vi)"))
+}
+
+fn parse_date_order(s: &str) -> Result<crate::dates::DateOrder, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "dmy" => Ok(crate::dates::DateOrder::Dmy),
+        "mdy" => Ok(crate::dates::DateOrder::Mdy),
+        _ => Err(format!("{s:?} is not a date order (dmy or mdy)")),
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -218,12 +218,14 @@ pub fn parse_editor_settings(v: &serde_json::Value) -> (Settings, Vec<String>) {
         }
         return (Settings::default(), problems);
     };
-    const KNOWN: [&str; 7] = [
+    const KNOWN: [&str; 9] = [
         "tables",
         "noDefaultTable",
         "rules",
         "style",
         "publicationDate",
+        "language",
+        "dateOrder",
         "logFile",
         "$schema",
     ];
@@ -252,6 +254,8 @@ pub fn parse_editor_settings(v: &serde_json::Value) -> (Settings, Vec<String>) {
                         "rules" => s.rules = part.rules,
                         "style" => s.style = part.style,
                         "publicationDate" => s.publication_date = part.publication_date,
+                        "language" => s.language = part.language,
+                        "dateOrder" => s.date_order = part.date_order,
                         "logFile" => s.log_file = part.log_file,
                         _ => {}
                     }

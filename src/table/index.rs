@@ -6,7 +6,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{EntryRef, Table, TitleKind};
+use super::{EntryRef, Language, Table, TitleKind};
 use crate::text::fold::Folded;
 use crate::text::tokens::key_of;
 
@@ -98,6 +98,17 @@ pub struct Meaning {
     pub capitals: u64,
     /// The number of words in the form.
     pub words: u16,
+    /// The language of the form: English for an entry's own fields, else the language of
+    /// its `forms`. A form counts in text of its language; English forms count in any text
+    /// (names of people and places are mostly written alike).
+    pub lang: Language,
+}
+
+impl Meaning {
+    /// Does this form count in text written in `lang`?
+    pub fn counts_in(&self, lang: Language) -> bool {
+        self.lang == Language::En || self.lang == lang
+    }
 }
 
 /// The index of a table.
@@ -117,7 +128,14 @@ pub struct Index {
     /// Whole names of people with a hyphenated part ("Park Min-jun"), by their key without
     /// vowels: romanisations of one syllable differ in their vowels ("Min-joon").
     skeletons: FxHashMap<Box<str>, Vec<PhraseId>>,
+    /// A phrase some of whose meanings do not count in a language (a Vietnamese form in
+    /// English text): the phrase that holds only those that do, or [`NO_PHRASE`]. A phrase
+    /// not here means the same in every language.
+    by_lang: FxHashMap<(PhraseId, Language), PhraseId>,
 }
+
+/// In [`Index::by_lang`]: no meaning of the phrase counts in that language.
+const NO_PHRASE: PhraseId = PhraseId::MAX;
 
 /// The id of a phrase key in the index.
 pub type PhraseId = u32;
@@ -134,6 +152,13 @@ impl Index {
             b.add(&v.title, target);
             for a in &v.aliases {
                 b.add(a, target);
+            }
+            for (lang, f) in v.forms.iter() {
+                b.lang = lang;
+                for s in std::iter::once(&f.title).chain(&f.aliases) {
+                    b.add(s, target);
+                }
+                b.lang = Language::En;
             }
         }
         for (i, p) in t.people.iter().enumerate() {
@@ -156,12 +181,34 @@ impl Index {
             if let Some(s) = &p.second_reference {
                 add(&mut b, s, Form::Second);
             }
+            for (lang, f) in p.forms.iter() {
+                b.lang = lang;
+                add(&mut b, &f.name, Form::Name);
+                for (k, a) in f.aliases.iter().enumerate() {
+                    add(&mut b, a, Form::Alias(k as u16));
+                }
+                if let Some(parts) = &f.parts {
+                    add(&mut b, &parts.family, Form::Family);
+                    add(&mut b, &parts.given, Form::Given);
+                    if let Some(m) = &parts.middle {
+                        add(&mut b, m, Form::Middle);
+                    }
+                }
+                b.lang = Language::En;
+            }
             for h in &p.titles {
                 for s in std::iter::once(&h.title)
                     .chain(&h.aliases)
                     .chain(h.disputed.iter().map(|d| &d.value))
                 {
                     b.add_title(s);
+                }
+                for (lang, f) in h.forms.iter() {
+                    b.lang = lang;
+                    for s in std::iter::once(&f.title).chain(&f.aliases) {
+                        b.add_title(s);
+                    }
+                    b.lang = Language::En;
                 }
             }
         }
@@ -184,11 +231,31 @@ impl Index {
                 for (k, v) in e.aliases.iter().enumerate() {
                     b.add(v, target(Form::Alias(k as u16)));
                 }
+                for (lang, f) in e.forms.iter() {
+                    b.lang = lang;
+                    b.add(&f.name, target(Form::Name));
+                    b.add_words(&f.name);
+                    for (k, v) in f.variants.iter().enumerate() {
+                        b.add(v, target(Form::Variant(k as u16)));
+                        b.add_words(v);
+                    }
+                    for (k, v) in f.aliases.iter().enumerate() {
+                        b.add(v, target(Form::Alias(k as u16)));
+                    }
+                    b.lang = Language::En;
+                }
             }
         }
         for (i, e) in t.events.iter().enumerate() {
             for w in &e.words {
                 b.add(w, Target::EventWord { event: i as u32 });
+            }
+            for (lang, f) in e.forms.iter() {
+                b.lang = lang;
+                for w in &f.words {
+                    b.add(w, Target::EventWord { event: i as u32 });
+                }
+                b.lang = Language::En;
             }
         }
         for (i, l) in t.laws.iter().enumerate() {
@@ -209,6 +276,15 @@ impl Index {
                     },
                 );
             }
+            for (lang, f) in l.forms.iter() {
+                b.lang = lang;
+                let form = |form| Target::Law { law, form };
+                b.add(&f.name, form(Form::Name));
+                for (k, a) in f.aliases.iter().enumerate() {
+                    b.add(a, form(Form::Alias(k as u16)));
+                }
+                b.lang = Language::En;
+            }
         }
         b.finish(table)
     }
@@ -218,9 +294,29 @@ impl Index {
         self.generation
     }
 
-    /// The phrase id of a key.
+    /// The phrase id of a key, with every meaning in every language.
     pub fn phrase(&self, key: &str) -> Option<PhraseId> {
         self.phrases.get(key).copied()
+    }
+
+    /// The phrase id of a key in text written in `lang`: its meanings are the forms that
+    /// count in that language ([`Meaning::counts_in`]).
+    pub fn phrase_in(&self, key: &str, lang: Language) -> Option<PhraseId> {
+        let id = self.phrase(key)?;
+        if self.by_lang.is_empty() {
+            return Some(id);
+        }
+        match self.by_lang.get(&(id, lang)) {
+            Some(&NO_PHRASE) => None,
+            Some(&other) => Some(other),
+            None => Some(id),
+        }
+    }
+
+    /// The meanings of a key that count in text written in `lang`.
+    pub fn lookup_in(&self, key: &str, lang: Language) -> &[Meaning] {
+        self.phrase_in(key, lang)
+            .map_or(&[], |id| self.meanings(id))
     }
 
     /// Is `key` the start of a longer phrase?
@@ -285,6 +381,8 @@ struct Builder {
     words: FxHashSet<Box<str>>,
     title_vocab: FxHashMap<Box<str>, (Option<u32>, TitleKind)>,
     skeletons: FxHashMap<Box<str>, Vec<PhraseId>>,
+    /// The language of the forms being added.
+    lang: Language,
 }
 
 /// A key without its vowels ("park min-jun" → "prk mn-jn").
@@ -341,9 +439,10 @@ impl Builder {
         }
         let list = &mut self.meanings[id as usize];
         let surface: Box<str> = surface.into();
+        let lang = self.lang;
         if !list
             .iter()
-            .any(|m| m.target == target && m.surface == surface)
+            .any(|m| m.target == target && m.surface == surface && m.lang == lang)
         {
             let toks = crate::text::tokens::tokenize(&folded.text);
             let capitals = toks
@@ -358,6 +457,7 @@ impl Builder {
                 surface,
                 capitals,
                 words: toks.len() as u16,
+                lang,
             });
         }
     }
@@ -411,13 +511,39 @@ impl Builder {
                 }
             }
         }
+        // The phrases whose meanings differ by language, once per language.
+        let mut meanings = self.meanings;
+        let mut by_lang = FxHashMap::default();
+        for id in 0..meanings.len() {
+            if meanings[id].iter().all(|m| m.lang == Language::En) {
+                continue;
+            }
+            for lang in Language::ALL {
+                let kept: Vec<Meaning> = meanings[id]
+                    .iter()
+                    .filter(|m| m.counts_in(lang))
+                    .cloned()
+                    .collect();
+                if kept.len() == meanings[id].len() {
+                    continue;
+                }
+                let other = if kept.is_empty() {
+                    NO_PHRASE
+                } else {
+                    meanings.push(kept);
+                    (meanings.len() - 1) as PhraseId
+                };
+                by_lang.insert((id as PhraseId, lang), other);
+            }
+        }
         static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Index {
             table,
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             phrases: self.phrases,
             prefixes: self.prefixes,
-            meanings: self.meanings,
+            meanings,
+            by_lang,
             words: self.words,
             deletions,
             word_list,

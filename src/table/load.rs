@@ -41,6 +41,8 @@ pub fn parse_table(file: &str, text: &str) -> Result<Table, TableError> {
             let path = e.path().to_string();
             let inner = e.into_inner();
             let path = if path == "." { String::new() } else { path };
+            // A map's key has no name in the path ("forms.?"): point at the map.
+            let path = path.trim_end_matches(".?").to_string();
             let message = clean_serde_message(&inner.to_string());
             // A wrong value: point at its start (serde points past its end).
             let (line, column) = if inner.is_data() && !path.is_empty() {
@@ -342,6 +344,182 @@ fn check_table(
     for (kind, list) in [("organisations", &t.organisations), ("places", &t.places)] {
         check_forms(kind, list, &mut err);
     }
+    check_languages(t, ids, alias_owner, &mut err);
+}
+
+/// The forms in other languages: no `en` (the entry's own fields are English), nothing
+/// empty, known sources, no form listed twice in one language, and a person's alias in any
+/// language claimed by no one else.
+fn check_languages(
+    t: &Table,
+    ids: &KnownIds,
+    alias_owner: &mut HashMap<String, String>,
+    err: &mut impl FnMut(String, String),
+) {
+    use super::{Forms, Language};
+    let mut each = |path: String, forms: Vec<(Language, Vec<LangForm>)>| {
+        check_language_forms(&path, forms, ids, err)
+    };
+    fn of<T>(
+        forms: &Forms<T>,
+        list: impl Fn(&T) -> Vec<LangForm<'_>>,
+    ) -> Vec<(Language, Vec<LangForm<'_>>)> {
+        forms.iter().map(|(l, f)| (l, list(f))).collect()
+    }
+    for (i, p) in t.people.iter().enumerate() {
+        let forms = of(&p.forms, |f| {
+            let mut v = vec![LangForm::one("name", &f.name)];
+            v.extend(LangForm::list("aliases", &f.aliases, true));
+            v.extend(LangForm::sources(&f.sources));
+            v
+        });
+        each(format!("people[{i}]"), forms);
+        for (j, h) in p.titles.iter().enumerate() {
+            each(
+                format!("people[{i}].titles[{j}]"),
+                of(&h.forms, title_forms),
+            );
+        }
+    }
+    for (kind, list) in [("organisations", &t.organisations), ("places", &t.places)] {
+        for (i, e) in list.iter().enumerate() {
+            let forms = of(&e.forms, |f| {
+                let mut v = vec![LangForm::one("name", &f.name)];
+                v.extend(LangForm::list("variants", &f.variants, true));
+                v.extend(LangForm::list("aliases", &f.aliases, true));
+                v.extend(LangForm::sources(&f.sources));
+                v
+            });
+            each(format!("{kind}[{i}]"), forms);
+        }
+    }
+    for (i, e) in t.events.iter().enumerate() {
+        let forms = of(&e.forms, |f| {
+            let mut v = vec![LangForm::one("name", &f.name)];
+            v.extend(LangForm::list("words", &f.words, false));
+            v.extend(LangForm::sources(&f.sources));
+            v
+        });
+        each(format!("events[{i}]"), forms);
+    }
+    for (i, l) in t.laws.iter().enumerate() {
+        let forms = of(&l.forms, |f| {
+            let mut v = vec![LangForm::one("name", &f.name)];
+            v.extend(LangForm::list("aliases", &f.aliases, true));
+            v.extend(LangForm::sources(&f.sources));
+            v
+        });
+        each(format!("laws[{i}]"), forms);
+    }
+    for (i, w) in t.titles.iter().enumerate() {
+        each(format!("titles[{i}]"), of(&w.forms, title_forms));
+    }
+    // A person's alias in another language claimed by another person.
+    for (i, p) in t.people.iter().enumerate() {
+        for (lang, f) in p.forms.iter() {
+            for (j, a) in f.aliases.iter().enumerate() {
+                let key = fold_key(a);
+                match alias_owner.get(&key) {
+                    Some(owner) if owner != &p.id => err(
+                        format!("people[{i}].forms.{}.aliases[{j}]", lang.code()),
+                        format!("alias {a:?} is also claimed by {owner:?}"),
+                    ),
+                    _ => {
+                        alias_owner.insert(key, p.id.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Check one entry's forms, language by language.
+fn check_language_forms(
+    path: &str,
+    forms: Vec<(super::Language, Vec<LangForm>)>,
+    ids: &KnownIds,
+    err: &mut impl FnMut(String, String),
+) {
+    for (lang, list) in forms {
+        let at = format!("{path}.forms.{}", lang.code());
+        if lang == super::Language::En {
+            err(
+                at.clone(),
+                "the entry's own fields are its English forms; `forms` holds other languages"
+                    .into(),
+            );
+        }
+        let mut seen = HashSet::new();
+        for f in list {
+            let field = format!("{at}.{}", f.field);
+            if f.text.trim().is_empty() {
+                err(field.clone(), "the form is empty".into());
+            } else if f.distinct && !seen.insert(f.text) {
+                err(field.clone(), format!("{:?} is listed twice", f.text));
+            }
+            if let Some(source) = f.source
+                && !ids.sources.contains(source)
+            {
+                err(
+                    field,
+                    format!("unknown source {source:?}: it is not in `sources`"),
+                );
+            }
+        }
+    }
+}
+
+/// One form of an entry in another language, for [`check_languages`].
+struct LangForm<'a> {
+    /// Its path below the language (`aliases[2]`).
+    field: String,
+    text: &'a str,
+    /// Listed twice is an error (not for sources).
+    distinct: bool,
+    /// The source it cites, for a source reference.
+    source: Option<&'a String>,
+}
+
+impl<'a> LangForm<'a> {
+    fn one(field: &str, text: &'a str) -> LangForm<'a> {
+        LangForm {
+            field: field.to_string(),
+            text,
+            distinct: true,
+            source: None,
+        }
+    }
+
+    fn list(field: &str, list: &'a [String], distinct: bool) -> Vec<LangForm<'a>> {
+        list.iter()
+            .enumerate()
+            .map(|(k, text)| LangForm {
+                field: format!("{field}[{k}]"),
+                text,
+                distinct,
+                source: None,
+            })
+            .collect()
+    }
+
+    fn sources(refs: &'a [super::SourceRef]) -> Vec<LangForm<'a>> {
+        refs.iter()
+            .enumerate()
+            .map(|(k, r)| LangForm {
+                field: format!("sources[{k}].source"),
+                text: &r.source,
+                distinct: false,
+                source: Some(&r.source),
+            })
+            .collect()
+    }
+}
+
+fn title_forms(f: &super::TitleForms) -> Vec<LangForm<'_>> {
+    let mut v = vec![LangForm::one("title", &f.title)];
+    v.extend(LangForm::list("aliases", &f.aliases, true));
+    v.extend(LangForm::sources(&f.sources));
+    v
 }
 
 /// A variant or alias written twice in one entry.
@@ -467,6 +645,67 @@ mod tests {
         let e = &load("{\n  \"people\": [,]\n}").unwrap_err()[0];
         assert_eq!(e.line, 2);
         assert!(e.path.starts_with("people"), "{e}");
+    }
+
+    #[test]
+    fn forms_in_other_languages() {
+        let text = r#"{"sources": [{"id": "desk", "file": "review"}],
+"people": [{"id": "xi", "name": "Xi Jinping", "order": "family-first",
+  "forms": {"vi": {"name": "Tập Cận Bình", "aliases": ["Chủ tịch Tập"], "sources": [{"source": "desk"}]}},
+  "titles": [{"title": "President", "forms": {"vi": {"title": "Chủ tịch", "aliases": ["Chủ tịch nước"]}}}]}],
+"places": [{"id": "london", "name": "London", "forms": {"vi": {"name": "Luân Đôn", "variants": ["London"]}}}],
+"titles": [{"title": "Major General", "kind": "rank", "forms": {"vi": {"title": "Thiếu tướng"}}}]}"#;
+        let t = load(text).unwrap();
+        let vi = t.people[0].forms.get(crate::table::Language::Vi).unwrap();
+        assert_eq!(vi.name, "Tập Cận Bình");
+        assert_eq!(
+            t.places[0]
+                .forms
+                .get(crate::table::Language::Vi)
+                .unwrap()
+                .variants,
+            ["London"]
+        );
+        // Written back as it was read.
+        let again = serde_json::to_value(&t).unwrap();
+        assert_eq!(again["people"][0]["forms"]["vi"]["name"], "Tập Cận Bình");
+        assert_eq!(again["titles"][0]["forms"]["vi"]["title"], "Thiếu tướng");
+    }
+
+    #[test]
+    fn forms_errors_have_paths() {
+        let text = r#"{"people": [
+ {"id": "a", "name": "Ann Lee", "order": "given-first", "aliases": ["Dr Lee"]},
+ {"id": "b", "name": "Bo Lee", "order": "given-first",
+  "forms": {"vi": {"name": "Bô Lý", "aliases": ["Dr Lee"], "sources": [{"source": "nowhere"}]}}}],
+ "places": [{"id": "p", "name": "London",
+  "forms": {"en": {"name": "London"}, "vi": {"name": "Luân Đôn", "variants": ["Luân Đôn", " "]}}}]}"#;
+        let errs = load(text).unwrap_err();
+        let msgs: Vec<String> = errs
+            .iter()
+            .map(|e| format!("{}: {}", e.path, e.message))
+            .collect();
+        for want in [
+            "people[1].forms.vi.aliases[0]: alias \"Dr Lee\" is also claimed by \"a\"",
+            "people[1].forms.vi.sources[0].source: unknown source \"nowhere\": it is not in `sources`",
+            "places[0].forms.en: the entry's own fields are its English forms; `forms` holds other languages",
+            "places[0].forms.vi.variants[0]: \"Luân Đôn\" is listed twice",
+            "places[0].forms.vi.variants[1]: the form is empty",
+        ] {
+            assert!(msgs.iter().any(|m| m == want), "{want}\nin {msgs:#?}");
+        }
+        assert_eq!(msgs.len(), 5, "{msgs:#?}");
+        // Each error points at its line.
+        let e = errs
+            .iter()
+            .find(|e| e.path == "places[0].forms.en")
+            .unwrap();
+        assert_eq!(e.line, 6);
+        // A language copydesk does not read is a parse error with its path.
+        let e = &load(r#"{"places": [{"id": "p", "name": "P", "forms": {"xx": {"name": "Q"}}}]}"#)
+            .unwrap_err()[0];
+        assert_eq!(e.path, "places[0].forms");
+        assert!(e.message.contains("unknown variant `xx`"), "{e}");
     }
 
     #[test]

@@ -7,10 +7,13 @@ pub mod index;
 pub mod load;
 pub mod locate;
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::dates::Date;
+pub use crate::text::lang::Language;
 pub use index::Index;
 pub use load::{TableError, Traced, load_tables, load_tables_traced, parse_table};
 
@@ -132,6 +135,10 @@ pub struct Person {
     /// Other accepted ways to write or refer to the person ("General Chiến", "Mr Ridley").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The name in other languages, where it is written otherwise there (Xi Jinping is "Tập
+    /// Cận Bình" in Vietnamese). The fields above are the English forms.
+    #[serde(default, skip_serializing_if = "Forms::is_empty")]
+    pub forms: Forms<PersonForms>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub titles: Vec<HeldTitle>,
     /// ISO 3166 code or name.
@@ -155,6 +162,10 @@ pub struct HeldTitle {
     /// Accepted other forms: long official forms, short forms, abbreviations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The title in other languages ("Thứ trưởng Bộ Quốc phòng" in Vietnamese). `title` and
+    /// `aliases` are the English forms.
+    #[serde(default, skip_serializing_if = "Forms::is_empty")]
+    pub forms: Forms<TitleForms>,
     /// The id of an organisation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
@@ -191,6 +202,10 @@ pub struct Entity {
     /// Other accepted names, freely mixed with the name ("the Home Office").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The name in other languages ("Bộ Nội vụ Anh" for the UK Home Office in Vietnamese).
+    /// The fields above are the English forms.
+    #[serde(default, skip_serializing_if = "Forms::is_empty")]
+    pub forms: Forms<EntityForms>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Free text: "ministry", "city", "country", …
@@ -229,6 +244,10 @@ pub struct Event {
     /// Words that name the event in a sentence that also names a participant ("talks", "met").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
+    /// The name and the words in other languages ("hội đàm" in Vietnamese). `name` and
+    /// `words` are the English forms.
+    #[serde(default, skip_serializing_if = "Forms::is_empty")]
+    pub forms: Forms<EventForms>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Other dates that a minority of sources give, kept for review (the majority is
@@ -263,6 +282,10 @@ pub struct Law {
     /// names every one of `parties`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The name in other languages ("Luật Chống nô lệ hiện đại" in Vietnamese). `name` and
+    /// `aliases` are the English forms.
+    #[serde(default, skip_serializing_if = "Forms::is_empty")]
+    pub forms: Forms<NameForms>,
     /// Ids of places or organisations that are party to it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<String>,
@@ -297,6 +320,129 @@ pub struct TitleWord {
     /// Abbreviations and other forms ("Maj. Gen.").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The title in other languages ("Thiếu tướng" for Major General in Vietnamese). `title`
+    /// and `aliases` are the English forms.
+    #[serde(default, skip_serializing_if = "Forms::is_empty")]
+    pub forms: Forms<TitleForms>,
+}
+
+/// An entry's forms in languages other than English, by language code (`"vi"`). An entry's
+/// own fields are its English forms; a language the entry has no forms for uses them too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Forms<T>(pub BTreeMap<Language, T>);
+
+impl<T> Default for Forms<T> {
+    fn default() -> Self {
+        Forms(BTreeMap::new())
+    }
+}
+
+impl<T> Forms<T> {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The forms in `lang`, if the entry has them.
+    pub fn get(&self, lang: Language) -> Option<&T> {
+        self.0.get(&lang)
+    }
+
+    /// Every language's forms, in a stable order.
+    pub fn iter(&self) -> impl Iterator<Item = (Language, &T)> {
+        self.0.iter().map(|(l, f)| (*l, f))
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Forms<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("{}ByLanguage", T::schema_name()).into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Language::ALL
+            .iter()
+            .filter(|l| **l != Language::En)
+            .map(|l| l.code())
+            .collect();
+        let inner = generator.subschema_for::<T>();
+        schemars::json_schema!({
+            "type": "object",
+            "description": "Forms in other languages, by language code (the entry's own fields are English)",
+            "propertyNames": { "enum": codes },
+            "additionalProperties": inner
+        })
+    }
+}
+
+/// A person's name in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonForms {
+    /// The name as that language writes it.
+    pub name: String,
+    /// Its parts, when they are not those of the English name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<NameParts>,
+    /// Other accepted ways to write or refer to the person in that language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+/// A title in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TitleForms {
+    /// The title as that language writes it.
+    pub title: String,
+    /// Accepted other forms in that language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+/// An organisation's or a place's name in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntityForms {
+    /// The preferred form in that language.
+    pub name: String,
+    /// Spelling variants in that language ("London" beside "Luân Đôn"): a document should
+    /// use one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
+    /// Other accepted names in that language, freely mixed with the name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+/// An event's name and words in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventForms {
+    pub name: String,
+    /// Words that name the event in that language ("hội đàm", "tiếp").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+/// A law's or an agreement's name in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NameForms {
+    pub name: String,
+    /// Other names in that language (a generic one counts only where the English generic
+    /// alias would).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
 }
 
 /// A test of the table, in the manner of prh: a short text and the rule codes it must draw

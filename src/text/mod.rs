@@ -2,6 +2,7 @@
 
 pub mod document;
 pub mod fold;
+pub mod lang;
 pub mod names;
 pub mod prose;
 pub mod sentences;

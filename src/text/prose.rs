@@ -9,6 +9,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use crate::dates::Date;
+use crate::text::lang::Language;
 
 /// The kind of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,8 @@ pub struct Prose {
     pub blocks: Vec<Block>,
     /// The `date:` of YAML front matter.
     pub front_matter_date: Option<Date>,
+    /// The `lang:` (or `language:`) of YAML front matter, when copydesk reads that language.
+    pub front_matter_lang: Option<Language>,
 }
 
 /// What is not prose inside a block: URLs, e-mail addresses and bare domain names
@@ -73,6 +76,10 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 static FRONT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?m)^date:\s*["']?(\d{4}-\d{2}-\d{2})"#).expect("front matter date")
 });
+static FRONT_LANG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)^(?:lang|language):\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)"#)
+        .expect("front matter lang")
+});
 
 /// Find the prose of a document.
 pub fn prose(text: &str, kind: Kind) -> Prose {
@@ -80,6 +87,7 @@ pub fn prose(text: &str, kind: Kind) -> Prose {
         Kind::Plain => Prose {
             blocks: plain_blocks(text, 0, text.len()),
             front_matter_date: None,
+            front_matter_lang: None,
         },
         Kind::Markdown => markdown(text),
     }
@@ -145,7 +153,11 @@ fn push_segment(text: &str, segments: &mut Vec<(usize, usize)>, s: usize, e: usi
 }
 
 fn markdown(text: &str) -> Prose {
-    let (body_start, front_matter_date) = front_matter(text);
+    let FrontMatter {
+        body_start,
+        date: front_matter_date,
+        lang: front_matter_lang,
+    } = front_matter(text);
     let body = &text[body_start..];
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut blocks = Vec::new();
@@ -180,6 +192,7 @@ fn markdown(text: &str) -> Prose {
     Prose {
         blocks,
         front_matter_date,
+        front_matter_lang,
     }
 }
 
@@ -219,24 +232,37 @@ fn is_block_end(t: &TagEnd) -> bool {
     )
 }
 
+/// What YAML front matter gives.
+#[derive(Default)]
+struct FrontMatter {
+    /// Where the body starts.
+    body_start: usize,
+    date: Option<Date>,
+    lang: Option<Language>,
+}
+
 /// YAML front matter: `---` on the first line to the next `---` or `...` line.
-/// Returns where the body starts and the `date:` found.
-fn front_matter(text: &str) -> (usize, Option<Date>) {
+fn front_matter(text: &str) -> FrontMatter {
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
-        return (0, None);
+        return FrontMatter::default();
     }
     let mut pos = text.find('\n').map_or(text.len(), |i| i + 1);
     for line in text[pos..].split_inclusive('\n') {
         let t = line.trim_end();
         if t == "---" || t == "..." {
             let fm = &text[..pos];
-            let date = FRONT_DATE.captures(fm).and_then(|c| Date::parse(&c[1]));
-            return (pos + line.len(), date);
+            return FrontMatter {
+                body_start: pos + line.len(),
+                date: FRONT_DATE.captures(fm).and_then(|c| Date::parse(&c[1])),
+                lang: FRONT_LANG
+                    .captures(fm)
+                    .and_then(|c| Language::from_code(&c[1])),
+            };
         }
         pos += line.len();
     }
-    (0, None)
+    FrontMatter::default()
 }
 
 #[cfg(test)]
@@ -262,6 +288,11 @@ mod tests {
         let text = "---\ntitle: x\ndate: 2025-03-04\n---\n# Talks in Hà Nội\n\nSimon `Ridley` met [Chiến](https://example.org/x) at <https://a.b>.\n<!-- note -->\n\n```\nHoang Xuan Chien\n```\n\n    indented code\n\nSee www.example.org now.";
         let p = prose(text, Kind::Markdown);
         assert_eq!(p.front_matter_date, Date::parse("2025-03-04"));
+        assert_eq!(p.front_matter_lang, None);
+        let vi = prose("---\nlang: vi-VN\n---\nx", Kind::Markdown);
+        assert_eq!(vi.front_matter_lang, Some(Language::Vi));
+        let fr = prose("---\nlanguage: \"fr\"\n---\nx", Kind::Markdown);
+        assert_eq!(fr.front_matter_lang, None);
         assert_eq!(
             prose_text(text, Kind::Markdown),
             vec!["Talks in Hà Nội", "Simon | met |Chiến| at |.", "See | now.",]

@@ -101,6 +101,11 @@ fn ends_in_abbreviation(before: &str) -> bool {
     is_abbreviation(&word)
 }
 
+/// Abbreviations that are written in lowercase; the others are capitalised when they are
+/// abbreviations ("Hon.", "Co."): in lowercase they are words ("no.", and in folded
+/// Vietnamese "hơn." and "có." end sentences).
+const LOWERCASE_ABBREVIATIONS: &[&str] = &["etc", "e.g", "i.e", "vs", "approx", "ft"];
+
 /// Is `word` (without its full stop) a known abbreviation or an initial? A full stop after
 /// any other word, capitalised or not, ends a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
@@ -109,6 +114,9 @@ pub fn is_abbreviation(word: &str) -> bool {
         return word.chars().all(char::is_uppercase);
     }
     let lower = word.to_lowercase();
+    if word.starts_with(char::is_lowercase) {
+        return LOWERCASE_ABBREVIATIONS.contains(&lower.as_str());
+    }
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
@@ -118,6 +126,24 @@ mod tests {
 
     fn split(s: &str) -> Vec<&str> {
         sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn lowercase_words_that_fold_like_abbreviations_end_sentences() {
+        // Folded Vietnamese: "hơn." and "có." are words, "Hon." and "Co." abbreviations.
+        assert_eq!(
+            split("Hai ben hop tac chat che hon. \"Anh\" la doi tac. No co. Ho den."),
+            vec![
+                "Hai ben hop tac chat che hon.",
+                "\"Anh\" la doi tac.",
+                "No co.",
+                "Ho den."
+            ]
+        );
+        assert_eq!(
+            split("Hon. Jane Doe of Acme Co. Ltd. spoke, etc. and more."),
+            vec!["Hon. Jane Doe of Acme Co. Ltd. spoke, etc. and more."]
+        );
     }
 
     #[test]

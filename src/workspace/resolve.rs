@@ -60,8 +60,8 @@ pub fn resolve(layers: &[Layer]) -> Resolved {
     }
 }
 
-/// `over`'s rules, style, publication date and size limits over `into`'s, where `over` sets
-/// them.
+/// `over`'s rules, style, publication date, language, date order and size limits over
+/// `into`'s, where `over` sets them.
 fn lay_over(into: &mut Settings, over: &Settings) {
     for (k, v) in &over.rules {
         into.rules.insert(k.clone(), *v);
@@ -71,6 +71,12 @@ fn lay_over(into: &mut Settings, over: &Settings) {
     }
     if over.publication_date.is_some() {
         into.publication_date = over.publication_date;
+    }
+    if over.language.is_some() {
+        into.language = over.language;
+    }
+    if over.date_order.is_some() {
+        into.date_order = over.date_order;
     }
     if over.max_article_megabytes.is_some() {
         into.max_article_megabytes = over.max_article_megabytes;

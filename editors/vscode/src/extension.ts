@@ -91,6 +91,8 @@ function currentSettings(): ServerSettings {
       rules: config.get('rules'),
       style: config.get('style'),
       publicationDate: config.get('publicationDate'),
+      language: config.get('language'),
+      dateOrder: config.get('dateOrder'),
     },
     { workspaceFolder: workspaceFolderPath(), home: os.homedir() },
   );

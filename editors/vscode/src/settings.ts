@@ -16,6 +16,8 @@ export interface ServerSettings {
   rules: Record<string, Severity>;
   style: string[];
   publicationDate?: string;
+  language?: string;
+  dateOrder?: string;
 }
 
 /** What `workspace.getConfiguration('copydesk')` gives, before any checking. */
@@ -25,6 +27,8 @@ export interface RawSettings {
   rules?: unknown;
   style?: unknown;
   publicationDate?: unknown;
+  language?: unknown;
+  dateOrder?: unknown;
 }
 
 export interface PathContext {
@@ -165,6 +169,20 @@ export function toServerSettings(raw: RawSettings, ctx: PathContext = {}): Conve
   } else if (raw.publicationDate !== undefined && raw.publicationDate !== null) {
     problems.push('copydesk.publicationDate should be a string YYYY-MM-DD; ignored.');
   }
+
+  const choice = (value: unknown, name: 'language' | 'dateOrder', allowed: string[]): void => {
+    if (value === undefined || value === null || value === '') {
+      return;
+    }
+    const v = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+    if (v !== undefined && allowed.includes(v)) {
+      settings[name] = v;
+    } else if (v !== '') {
+      problems.push(`copydesk.${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}; ignored.`);
+    }
+  };
+  choice(raw.language, 'language', ['en', 'vi']);
+  choice(raw.dateOrder, 'dateOrder', ['dmy', 'mdy']);
 
   return { settings, problems };
 }

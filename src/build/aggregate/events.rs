@@ -343,6 +343,7 @@ impl Assembly<'_> {
             None => noun.clone(),
         };
         Event {
+            forms: Default::default(),
             id: ids.make(&format!("{noun} {date}")),
             name,
             date,

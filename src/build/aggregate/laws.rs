@@ -156,6 +156,7 @@ impl Assembly<'_> {
         };
         let (year, sources, disputed) = self.law_year(&name, &g.years);
         Law {
+            forms: Default::default(),
             id: ids.make(&format!("{name} {year}")),
             name,
             kind: match g.kind {

@@ -196,6 +196,7 @@ impl Assembly<'_> {
             }
             orgs.words.push((i, words));
             table.organisations.push(Entity {
+                forms: Default::default(),
                 id,
                 name,
                 variants: vec![],

@@ -279,6 +279,7 @@ impl Assembly<'_> {
             .cloned()
             .collect();
         Some(Person {
+            forms: Default::default(),
             id: String::new(),
             name,
             parts: Some(parts),

@@ -125,6 +125,7 @@ impl Assembly<'_> {
             places.id[i] = id.clone();
             places.name[i] = name.clone();
             table.places.push(Entity {
+                forms: Default::default(),
                 id,
                 name,
                 variants: others.into_iter().map(|(f, _)| f).collect(),

@@ -308,6 +308,7 @@ impl Assembly<'_> {
                     .push(Conflict::disputed(name, "title", chosen, &disputed, false));
             }
             out.push(HeldTitle {
+                forms: Default::default(),
                 title: v.title.clone(),
                 aliases: self.title_aliases(v),
                 organisation: self.title_organisation(v, orgs),
@@ -353,6 +354,7 @@ impl Assembly<'_> {
                 .push(Conflict::disputed(name, "title", chosen, &disputed, tie));
         }
         HeldTitle {
+            forms: Default::default(),
             title: v.title.clone(),
             aliases: self.title_aliases(v),
             organisation: self.title_organisation(v, orgs),

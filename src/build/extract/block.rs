@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use super::super::lexicon::Lexicon;
-use crate::analysis::BlockAnalysis;
+use crate::analysis::{BlockAnalysis, Reading};
 use crate::table::{Index, Table};
 use crate::text::prose::Block as ProseBlock;
 use crate::text::tokens::{Join, Token};
@@ -66,7 +66,7 @@ fn lowercase(folded: &str, tokens: &[Token]) -> (String, Vec<(u32, u32)>) {
 impl Block {
     pub fn new(text: &str, prose: &ProseBlock, lex: &Lexicon) -> Block {
         let (block_text, segments) = prose.relative(text);
-        let analysis = BlockAnalysis::new(block_text, &segments, &NO_TABLE);
+        let analysis = BlockAnalysis::new(block_text, &segments, &NO_TABLE, Reading::default());
         let (lowercase, lower_spans) = lowercase(&analysis.folded.text, &analysis.tokens);
         let mut block = Block {
             start: prose.start,

@@ -19,6 +19,8 @@ local defaults = {
   rules = nil, -- { ["rule-code"] = "error"|"warning"|"information"|"hint"|"off" }
   style = nil, -- preferred forms, e.g. { "Việt Nam", "Hà Nội" }
   publication_date = nil, -- "YYYY-MM-DD"
+  language = nil, -- "en"|"vi": the articles' language when their front matter gives none
+  date_order = nil, -- "dmy"|"mdy": numeric dates in English text
   log_file = nil, -- server log path
   save_table_edits = true, -- write copydesk.table.json / copydesk.json after the server edits them
   enable = true, -- false: register the config but do not start it
@@ -30,6 +32,8 @@ local known_options = {
   rules = true,
   style = true,
   publication_date = true,
+  language = true,
+  date_order = true,
   log_file = true,
 }
 for k in pairs(defaults) do
@@ -69,6 +73,12 @@ function M.server_settings(opts)
   end
   if opts.publication_date ~= nil then
     s.publicationDate = opts.publication_date
+  end
+  if opts.language ~= nil then
+    s.language = opts.language
+  end
+  if opts.date_order ~= nil then
+    s.dateOrder = opts.date_order
   end
   if opts.log_file ~= nil then
     s.logFile = vim.fs.normalize(opts.log_file)

@@ -1,0 +1,233 @@
+//! Languages: the ones copydesk reads, and a small detector that tells them apart.
+//!
+//! Vietnamese is easy to tell from English by its letters: a lowercase word with a tone mark
+//! or one of the letters only Vietnamese writes (ă, â, đ, ê, ô, ơ, ư) is Vietnamese, and a
+//! lowercase word that no Vietnamese syllable can be ("said", "with", "of": a final consonant
+//! Vietnamese never ends on, a letter it never writes) is English. Capitalised words are
+//! names in either language ("Hoàng Xuân Chiến met Simon Ridley" is English), so only
+//! lowercase words are counted.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A language copydesk reads.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English: the language of a table's own fields.
+    #[default]
+    En,
+    /// Vietnamese.
+    Vi,
+}
+
+impl Language {
+    /// Every language, in a stable order.
+    pub const ALL: [Language; 2] = [Language::En, Language::Vi];
+
+    /// The language's code (ISO 639-1): "en", "vi".
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Vi => "vi",
+        }
+    }
+
+    /// The language's name, in English.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Vi => "Vietnamese",
+        }
+    }
+
+    /// The language of a code ("vi", "vi-VN", "VI"), if copydesk reads it.
+    pub fn from_code(code: &str) -> Option<Language> {
+        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        Language::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl JsonSchema for Language {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Language".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "enum": codes,
+            "description": "A language code: en (English) or vi (Vietnamese)"
+        })
+    }
+}
+
+/// What the words of a stretch of text say about its language: how many lowercase words only
+/// Vietnamese writes, and how many no Vietnamese syllable can be.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub vi: u32,
+    pub en: u32,
+}
+
+impl Evidence {
+    /// Count the words of `text` (original text, with its marks).
+    pub fn of(text: &str) -> Evidence {
+        let mut ev = Evidence::default();
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if c.is_alphabetic() || is_combining(c) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                ev.word(&text[s..i]);
+            }
+        }
+        if let Some(s) = start {
+            ev.word(&text[s..]);
+        }
+        ev
+    }
+
+    fn word(&mut self, w: &str) {
+        // Capitalised words are names in either language; only lowercase words count.
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            return;
+        }
+        if w.is_ascii() {
+            if w.len() > 1 && !vietnamese_syllable(w.as_bytes()) {
+                self.en += 1;
+            }
+        } else if w.chars().any(is_vietnamese_letter) {
+            self.vi += 1;
+        }
+    }
+
+    /// The language the words show, if they show one.
+    pub fn language(self) -> Option<Language> {
+        match self.vi.cmp(&self.en) {
+            std::cmp::Ordering::Greater => Some(Language::Vi),
+            std::cmp::Ordering::Less => Some(Language::En),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    pub fn add(&mut self, other: Evidence) {
+        self.vi += other.vi;
+        self.en += other.en;
+    }
+}
+
+/// The language of a text, if its words show one.
+pub fn detect(text: &str) -> Option<Language> {
+    Evidence::of(text).language()
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
+}
+
+/// A letter with a Vietnamese tone mark or a letter Vietnamese writes (composed, or a
+/// combining tone mark, breve, circumflex or horn).
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(
+        c,
+        'à' | 'á'
+            | 'â'
+            | 'ã'
+            | 'è'
+            | 'é'
+            | 'ê'
+            | 'ì'
+            | 'í'
+            | 'ò'
+            | 'ó'
+            | 'ô'
+            | 'õ'
+            | 'ù'
+            | 'ú'
+            | 'ý'
+            | 'ă'
+            | 'đ'
+            | 'ĩ'
+            | 'ũ'
+            | 'ơ'
+            | 'ư'
+            | '\u{1EA0}'
+            ..='\u{1EF9}'
+                | '\u{300}'
+                | '\u{301}'
+                | '\u{302}'
+                | '\u{303}'
+                | '\u{306}'
+                | '\u{309}'
+                | '\u{31B}'
+                | '\u{323}'
+    )
+}
+
+/// Could these lowercase ASCII letters be a Vietnamese syllable written without its marks?
+/// An onset, one to three vowels, and a coda Vietnamese ends on ("the", "tin", "nghieng" can;
+/// "said", "with", "of" cannot).
+pub fn vietnamese_syllable(w: &[u8]) -> bool {
+    const ONSETS: [&[u8]; 27] = [
+        b"ngh", b"ng", b"nh", b"ch", b"gh", b"gi", b"kh", b"ph", b"qu", b"th", b"tr", b"b", b"c",
+        b"d", b"g", b"h", b"k", b"l", b"m", b"n", b"p", b"r", b"s", b"t", b"v", b"x", b"",
+    ];
+    const CODAS: [&[u8]; 10] = [b"ng", b"nh", b"ch", b"c", b"m", b"n", b"p", b"t", b"", b""];
+    let vowel = |b: &u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    ONSETS.iter().filter(|o| w.starts_with(o)).any(|o| {
+        let rest = &w[o.len()..];
+        let n = rest.iter().take_while(|b| vowel(b)).count();
+        (1..=3).contains(&n) && CODAS.contains(&&rest[n..])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables() {
+        for w in [
+            "the", "tin", "nghieng", "truong", "chien", "gi", "quoc", "an", "oai",
+        ] {
+            assert!(vietnamese_syllable(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "said", "with", "of", "and", "was", "talks", "hosted", "bank", "strong",
+        ] {
+            assert!(!vietnamese_syllable(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn sentences() {
+        let vi = "Thượng tướng Hoàng Xuân Chiến đã tiếp ông Simon Ridley tại Hà Nội.";
+        assert_eq!(detect(vi), Some(Language::Vi));
+        // Vietnamese names in English prose are names, not Vietnamese.
+        let en = "Hoàng Xuân Chiến hosted Simon Ridley in Hà Nội on Tuesday.";
+        assert_eq!(detect(en), Some(Language::En));
+        // A Vietnamese word quoted in English, an English phrase quoted in Vietnamese.
+        assert_eq!(
+            detect("The policy of đổi mới was launched in 1986."),
+            Some(Language::En)
+        );
+        assert_eq!(
+            detect("Ông nói rằng đây là một “key partner” của nước mình."),
+            Some(Language::Vi)
+        );
+        // Decomposed marks count as well.
+        assert_eq!(detect("nga\u{300}y mô\u{302}\u{323}t"), Some(Language::Vi));
+        // Nothing to go by: a dateline, names, numbers.
+        assert_eq!(detect("HÀ NỘI (TTXVN) — 4/3/2025"), None);
+        assert_eq!(detect("Simon Ridley, Hoàng Xuân Chiến"), None);
+    }
+}
