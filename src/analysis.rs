@@ -45,9 +45,10 @@ pub struct Reading {
 pub struct BlockAnalysis {
     pub folded: Folded,
     pub tokens: Vec<Token>,
+    /// In text order, none overlapping.
     pub hits: Vec<Hit>,
     pub dates: Vec<DateMention>,
-    /// Folded byte ranges.
+    /// Folded byte ranges, in text order, none overlapping.
     pub sentences: Vec<(usize, usize)>,
     /// The language of each sentence: the one its words show, else the block's (the one
     /// the block's words show, else the document's).
@@ -118,10 +119,10 @@ impl BlockAnalysis {
 
     /// The sentence that holds a folded offset.
     pub fn sentence_of(&self, at: usize) -> Option<(usize, usize)> {
-        self.sentences
-            .iter()
-            .copied()
-            .find(|&(s, e)| s <= at && at < e)
+        // Sentences are in order and do not overlap: the last that starts at or before `at`.
+        let k = self.sentences.partition_point(|&(s, _)| s <= at);
+        let (s, e) = *self.sentences.get(k.checked_sub(1)?)?;
+        (s <= at && at < e).then_some((s, e))
     }
 
     /// The index of the first token at or after a folded offset.
@@ -130,13 +131,16 @@ impl BlockAnalysis {
     }
 
     /// The hit that ends just before token `i` (its last token is `i - 1`).
+    /// Hits are in order and do not overlap, so this is a binary search.
     pub fn hit_ending_at(&self, i: usize) -> Option<&Hit> {
-        self.hits.iter().find(|h| h.last == i)
+        let k = self.hits.partition_point(|h| h.last < i);
+        self.hits.get(k).filter(|h| h.last == i)
     }
 
-    /// The hit that starts at token `i`.
+    /// The hit that starts at token `i` (a binary search, as above).
     pub fn hit_starting_at(&self, i: usize) -> Option<&Hit> {
-        self.hits.iter().find(|h| h.first == i)
+        let k = self.hits.partition_point(|h| h.first < i);
+        self.hits.get(k).filter(|h| h.first == i)
     }
 
     /// The folded text between token `i - 1` and token `i`.

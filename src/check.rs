@@ -1,6 +1,8 @@
 //! The check: text in, findings out. It analyses the text, runs the rules
 //! ([`rules::run`]) and applies the suppression comments.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::analysis::{Analysis, BlockCache};
 use crate::config::Config;
 use crate::finding::Finding;
@@ -36,8 +38,15 @@ pub fn run_rules(a: &Analysis) -> Vec<Finding> {
 }
 
 /// `copydesk: ignore` on a line; `<!-- copydesk-disable-next-line [CODE ...] -->` on the line before.
-/// Lines are the document's ([`Document`]), counted only when the text mentions copydesk.
+/// Lines are the document's ([`Document`]). Only the lines that mention copydesk are read,
+/// once each, whatever the number of findings.
+#[derive(Default)]
 struct Suppressions {
+    /// Lines with an ignore mark.
+    ignored: FxHashSet<usize>,
+    /// Lines after a disable comment, with the codes it names (none: every code).
+    disabled: FxHashMap<usize, Vec<String>>,
+    /// The document, when the text mentions copydesk at all.
     doc: Option<Document>,
 }
 
@@ -46,11 +55,34 @@ pub const DISABLE_NEXT_LINE: &str = "copydesk-disable-next-line";
 
 impl Suppressions {
     fn new(text: &str) -> Self {
-        Suppressions {
-            doc: text
-                .contains("copydesk")
-                .then(|| Document::new(text, Kind::Plain)),
+        let mut out = Suppressions::default();
+        if !text.contains("copydesk") {
+            return out;
         }
+        let doc = Document::new(text, Kind::Plain);
+        let mut seen = FxHashSet::default();
+        for (at, _) in text.match_indices("copydesk") {
+            let n = doc.position(at, Encoding::Utf8).line;
+            if !seen.insert(n) {
+                continue;
+            }
+            let line = doc.line_text(n);
+            if line.contains(IGNORE_MARK) || line.contains("copydesk:ignore") {
+                out.ignored.insert(n);
+            }
+            if let Some(i) = line.find(DISABLE_NEXT_LINE) {
+                let rest = &line[i + DISABLE_NEXT_LINE.len()..];
+                let rest = rest.split("-->").next().unwrap_or("");
+                let codes = rest
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                out.disabled.insert(n + 1, codes);
+            }
+        }
+        out.doc = Some(doc);
+        out
     }
 
     fn covers(&self, f: &Finding) -> bool {
@@ -58,24 +90,12 @@ impl Suppressions {
             return false;
         };
         let n = doc.position(f.range.0, Encoding::Utf8).line;
-        let line = doc.line_text(n);
-        if line.contains(IGNORE_MARK) || line.contains("copydesk:ignore") {
+        if self.ignored.contains(&n) {
             return true;
         }
-        if n == 0 {
-            return false;
-        }
-        let prev = doc.line_text(n - 1);
-        let Some(i) = prev.find(DISABLE_NEXT_LINE) else {
-            return false;
-        };
-        let rest = &prev[i + DISABLE_NEXT_LINE.len()..];
-        let rest = rest.split("-->").next().unwrap_or("");
-        let codes: Vec<&str> = rest
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|s| !s.is_empty())
-            .collect();
-        codes.is_empty() || codes.contains(&f.code)
+        self.disabled
+            .get(&n)
+            .is_some_and(|codes| codes.is_empty() || codes.iter().any(|c| c == f.code))
     }
 }
 
@@ -103,6 +123,20 @@ mod tests {
             codes("<!-- copydesk-disable-next-line title-mismatch -->\nHoang Xuan Chien spoke.\n"),
             vec!["name-diacritics"]
         );
+    }
+
+    #[test]
+    fn suppressions_reach_only_their_lines() {
+        let text = "Hoang Xuan Chien spoke.\n\
+<!-- copydesk-disable-next-line title-mismatch, name-diacritics -->\n\
+Hoang Xuan Chien spoke. Hoang Xuan Chien too.\n\
+Hoang Xuan Chien spoke. <!-- copydesk: ignore --> Hoang Xuan Chien.\n\
+Hoang Xuan Chien spoke, copydesk or not.\n";
+        let lines: Vec<usize> = check_text(text, Kind::Markdown, &INDEX, &Config::default())
+            .iter()
+            .map(|f| text[..f.range.0].matches('\n').count())
+            .collect();
+        assert_eq!(lines, vec![0, 4]);
     }
 
     #[test]

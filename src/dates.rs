@@ -1,11 +1,11 @@
 //! Dates written in prose: "Tuesday, March 4, 2025", "4 March 2025", "2025-03-04 (Tuesday)",
 //! "March 4", a weekday alone, a year alone.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::LazyLock;
 
 use jiff::civil::Weekday;
-use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -135,44 +135,6 @@ impl DateMention {
     }
 }
 
-const WEEKDAY: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?P<wddot>\.)?";
-const MONTH: &str = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?";
-const DAY: &str = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?";
-const YEAR: &str = r"(?P<year>\d{4})";
-
-struct Patterns {
-    /// Weekday, Month Day, Year / Weekday Day Month Year / Month Day, Year / Day Month Year.
-    long: Vec<Regex>,
-    iso: Regex,
-    weekday: Regex,
-    year: Regex,
-}
-
-static PATTERNS: LazyLock<Patterns> =
-    LazyLock::new(|| {
-        let b = |s: String| Regex::new(&format!(r"(?i)\b{s}\b")).expect("date pattern");
-        Patterns {
-        long: vec![
-            // Tuesday, March 4, 2025 / Tue., Mar. 4 / Tuesday March 4th 2025
-            b(format!(r"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
-            // Tuesday, 4 March 2025 / Tuesday 4 March / Tuesday the 4th of March, 2025
-            b(format!(
-                r"(?:{WEEKDAY},?\s+(?:the\s+)?)?{DAY}\s+(?:of\s+)?{MONTH},?(?:\s+{YEAR})?"
-            )),
-        ],
-        iso: Regex::new(&format!(
-            r"(?i)\b(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})\b(?:\s*\({WEEKDAY}\))?"
-        ))
-        .expect("iso date pattern"),
-        // A weekday alone: only the full name, capitalised (checked by the caller).
-        weekday: Regex::new(
-            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-        )
-        .expect("weekday pattern"),
-        year: Regex::new(r"\b(?P<year>1[5-9]\d\d|20\d\d|21\d\d)\b").expect("year pattern"),
-    }
-    });
-
 fn weekday_of(word: &str) -> Option<Weekday> {
     let w = word.to_ascii_lowercase();
     Some(match w.get(..3)? {
@@ -262,101 +224,496 @@ pub fn weekday_short(w: Weekday) -> &'static str {
 }
 
 /// Find every date mention in folded text, longest first, none overlapping.
+///
+/// One pass over the words: only a word that starts with a digit, or that is a weekday or a
+/// month name, is read further, by hand. The forms, in the order they claim text:
+///
+/// 1. an ISO date, with a weekday in brackets: `2025-03-04 (Tuesday)`;
+/// 2. a month then a day, with a weekday before and a year after: `Tue., Mar. 4th, 2025`;
+/// 3. a day then a month: `Tuesday, the 4th of March 2025`, `4 March`;
+/// 4. a capitalised weekday alone: `Thursday`;
+/// 5. a year alone, 1500 to 2199, not part of a number or a time.
+///
+/// Each form is searched as a regular expression would search it: leftmost first, then on
+/// from the end of its match, with a word boundary at both ends (Unicode word characters),
+/// names in any case, white space as Unicode defines it, digits ASCII. A mention that
+/// overlaps one found by an earlier form is dropped, as is a day and month whose month name
+/// is not capitalised ("you may 4 times").
 pub fn find_dates(text: &str) -> Vec<DateMention> {
-    let p = &*PATTERNS;
+    let mut forms = Forms::default();
+    let mut prev_is_word = false;
+    for (s, c) in text.char_indices() {
+        let is_word = is_word_char(c);
+        let starts = is_word && !prev_is_word;
+        prev_is_word = is_word;
+        if !starts {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            forms.search(ISO, s, || iso_at(text, s));
+            forms.search(DAY_MONTH, s, || day_month_at(text, s, s, None));
+            forms.search(YEAR, s, || year_at(text, s));
+        } else if c.is_ascii_alphabetic() {
+            let (end, Some(name)) = name_word(text, s) else {
+                continue;
+            };
+            forms.search(MONTH_DAY, s, || month_day_at(text, s, end, name));
+            if let Some(weekday) = name.weekday {
+                forms.search(DAY_MONTH, s, || {
+                    let (at, range) = weekday_then(text, s, end)?;
+                    // "Tuesday the 4th of March".
+                    let at = word_then_space(text, at, "the").unwrap_or(at);
+                    day_month_at(text, s, at, Some((weekday, range, name.short)))
+                });
+                forms.search(WEEKDAY_ALONE, s, || weekday_alone_at(text, s, end, weekday));
+            }
+        }
+    }
+    let found = forms.found;
+    // Earlier forms claim their text first; what is claimed never overlaps, so the claim
+    // that starts last before a mention's end is the only one that can overlap it.
+    let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out: Vec<DateMention> = Vec::new();
-    let taken = |out: &Vec<DateMention>, s: usize, e: usize| {
-        out.iter().any(|m| m.range.0 < e && s < m.range.1)
-    };
-    let wd_of = |c: &regex::Captures| {
-        c.name("wd").and_then(|m| {
-            weekday_of(m.as_str()).map(|w| {
-                let end = c.name("wddot").map_or(m.end(), |d| d.end());
-                (w, (m.start(), end))
-            })
-        })
-    };
-    for c in p.iso.captures_iter(text) {
-        let whole = c.get(0).expect("match");
-        let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<i16>().ok());
-        out.push(DateMention {
-            range: (whole.start(), whole.end()),
-            year: num("year"),
-            month: num("month").map(|m| m as i8),
-            day: num("day").map(|d| d as i8),
-            weekday: wd_of(&c),
-            weekday_short: c.name("wd").is_some_and(|m| m.len() < 6),
-        });
-    }
-    for re in &p.long {
-        for c in re.captures_iter(text) {
-            let whole = c.get(0).expect("match");
-            if taken(&out, whole.start(), whole.end()) {
-                continue;
-            }
-            let Some(month) = c.name("mon").and_then(|m| month_of(m.as_str())) else {
-                continue;
-            };
-            // Month names are capitalised in prose; "may" and "march" in lowercase are verbs.
-            let mon = c.name("mon").expect("month").as_str();
-            if !mon.starts_with(char::is_uppercase) {
-                continue;
-            }
-            let day: i8 = match c.name("day").and_then(|d| d.as_str().parse::<i16>().ok()) {
-                Some(d) if d <= 99 => d as i8,
-                _ => continue,
-            };
-            let year = c.name("year").and_then(|y| y.as_str().parse().ok());
-            out.push(DateMention {
-                range: (whole.start(), whole.end()),
-                year,
-                month: Some(month),
-                day: Some(day),
-                weekday: wd_of(&c),
-                weekday_short: c.name("wd").is_some_and(|m| m.len() < 6),
-            });
-        }
-    }
-    for c in p.weekday.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        if taken(&out, m.start(), m.end()) {
-            continue;
-        }
-        out.push(DateMention {
-            range: (m.start(), m.end()),
-            year: None,
-            month: None,
-            day: None,
-            weekday: weekday_of(m.as_str()).map(|w| (w, (m.start(), m.end()))),
-            weekday_short: false,
-        });
-    }
-    for c in p.year.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        if taken(&out, m.start(), m.end()) {
-            continue;
-        }
-        // Not a year: part of a number ("2,015", "2015.5") or of a time ("20:15").
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        if matches!(before, Some(',' | '.' | ':' | '$' | '£' | '€'))
-            || matches!(after, Some(':' | '%'))
-            || (matches!(after, Some('.' | ','))
-                && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit()))
+    for (form, list) in found.into_iter().enumerate() {
+        for Found {
+            mention,
+            month_capitalised,
+        } in list
         {
-            continue;
+            let (s, e) = mention.range;
+            let overlaps = form != ISO
+                && claimed
+                    .range(..e)
+                    .next_back()
+                    .is_some_and(|(_, &end)| s < end);
+            // Month names are capitalised in prose; "may" and "march" in lowercase are verbs.
+            if overlaps
+                || ((form == MONTH_DAY || form == DAY_MONTH) && !month_capitalised)
+                || (form == YEAR && !stands_as_year(text, s, e))
+            {
+                continue;
+            }
+            claimed.insert(s, e);
+            out.push(mention);
         }
-        out.push(DateMention {
-            range: (m.start(), m.end()),
-            year: m.as_str().parse().ok(),
-            month: None,
-            day: None,
-            weekday: None,
-            weekday_short: false,
-        });
     }
     out.sort_by_key(|m| m.range);
     out
+}
+
+/// The forms of [`find_dates`], in the order they claim text.
+const ISO: usize = 0;
+const MONTH_DAY: usize = 1;
+const DAY_MONTH: usize = 2;
+const WEEKDAY_ALONE: usize = 3;
+const YEAR: usize = 4;
+
+/// What each form found, and where its search goes on from.
+#[derive(Default)]
+struct Forms {
+    found: [Vec<Found>; 5],
+    resume: [usize; 5],
+}
+
+impl Forms {
+    /// Search `form` at word start `s`, unless its last match covers `s`.
+    fn search(&mut self, form: usize, s: usize, find: impl FnOnce() -> Option<Found>) {
+        if s >= self.resume[form]
+            && let Some(m) = find()
+        {
+            self.resume[form] = m.mention.range.1;
+            self.found[form].push(m);
+        }
+    }
+}
+
+/// A mention one form found, before the forms are reconciled.
+struct Found {
+    mention: DateMention,
+    month_capitalised: bool,
+}
+
+impl Found {
+    fn new(range: (usize, usize)) -> Found {
+        Found {
+            mention: DateMention {
+                range,
+                year: None,
+                month: None,
+                day: None,
+                weekday: None,
+                weekday_short: false,
+            },
+            month_capitalised: false,
+        }
+    }
+}
+
+/// A weekday with its range (and its full stop), and whether it was abbreviated.
+type WeekdayWord = (Weekday, (usize, usize), bool);
+
+/// A word that names a weekday or a month, in one of the spellings the forms know.
+#[derive(Debug, Clone, Copy)]
+struct NameWord {
+    weekday: Option<Weekday>,
+    month: Option<i8>,
+    /// A weekday abbreviated ("Tue", "Thurs").
+    short: bool,
+    capitalised: bool,
+}
+
+/// The ASCII letters from `s`: where they end, and the weekday or month they spell (in any
+/// case), if they do.
+fn name_word(text: &str, s: usize) -> (usize, Option<NameWord>) {
+    let bytes = text.as_bytes();
+    let len = bytes[s..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let end = s + len;
+    if !(3..=9).contains(&len) {
+        return (end, None);
+    }
+    let mut lower = [0u8; 9];
+    for (l, b) in lower.iter_mut().zip(&bytes[s..end]) {
+        *l = b.to_ascii_lowercase();
+    }
+    let word = &lower[..len];
+    const WEEKDAYS: [&[u8]; 17] = [
+        b"monday",
+        b"tuesday",
+        b"wednesday",
+        b"thursday",
+        b"friday",
+        b"saturday",
+        b"sunday",
+        b"mon",
+        b"tues",
+        b"tue",
+        b"wed",
+        b"thurs",
+        b"thur",
+        b"thu",
+        b"fri",
+        b"sat",
+        b"sun",
+    ];
+    const MONTHS: [&[u8]; 24] = [
+        b"january",
+        b"february",
+        b"march",
+        b"april",
+        b"may",
+        b"june",
+        b"july",
+        b"august",
+        b"september",
+        b"october",
+        b"november",
+        b"december",
+        b"jan",
+        b"feb",
+        b"mar",
+        b"apr",
+        b"jun",
+        b"jul",
+        b"aug",
+        b"sept",
+        b"sep",
+        b"oct",
+        b"nov",
+        b"dec",
+    ];
+    let as_str = || std::str::from_utf8(word).unwrap_or("");
+    let name = if WEEKDAYS.contains(&word) {
+        NameWord {
+            weekday: weekday_of(as_str()),
+            month: None,
+            short: len < 6,
+            capitalised: bytes[s].is_ascii_uppercase(),
+        }
+    } else if MONTHS.contains(&word) {
+        NameWord {
+            weekday: None,
+            month: month_of(as_str()),
+            short: false,
+            capitalised: bytes[s].is_ascii_uppercase(),
+        }
+    } else {
+        return (end, None);
+    };
+    (end, Some(name))
+}
+
+/// `YYYY-MM-DD`, then perhaps a weekday in brackets.
+fn iso_at(text: &str, s: usize) -> Option<Found> {
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        b.get(from..from + n)
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0i16, |v, &x| v * 10 + i16::from(x - b'0')))
+    };
+    let year = digits(s, 4)?;
+    (b.get(s + 4) == Some(&b'-')).then_some(())?;
+    let month = digits(s + 5, 2)?;
+    (b.get(s + 7) == Some(&b'-')).then_some(())?;
+    let day = digits(s + 8, 2)?;
+    let mut end = s + 10;
+    if !boundary(text, end) {
+        return None;
+    }
+    let mut weekday = None;
+    let open = skip_space(text, end);
+    if b.get(open) == Some(&b'(')
+        && let (letters_end, Some(name)) = name_word(text, open + 1)
+        && let Some(wd) = name.weekday
+    {
+        let dot = usize::from(b.get(letters_end) == Some(&b'.'));
+        if b.get(letters_end + dot) == Some(&b')') {
+            weekday = Some((wd, (open + 1, letters_end + dot), name.short));
+            end = letters_end + dot + 1;
+        }
+    }
+    let mut f = Found::new((s, end));
+    f.mention.year = Some(year);
+    f.mention.month = Some(month as i8);
+    f.mention.day = Some(day as i8);
+    set_weekday(&mut f, weekday);
+    Some(f)
+}
+
+fn set_weekday(f: &mut Found, weekday: Option<WeekdayWord>) {
+    if let Some((wd, range, short)) = weekday {
+        f.mention.weekday = Some((wd, range));
+        f.mention.weekday_short = short;
+    }
+}
+
+/// After a weekday word that ends at `end`: its full stop, a comma, white space. Returns
+/// where the next word starts and the weekday's range with its full stop.
+fn weekday_then(text: &str, s: usize, end: usize) -> Option<(usize, (usize, usize))> {
+    let b = text.as_bytes();
+    let dot_end = end + usize::from(b.get(end) == Some(&b'.'));
+    let comma_end = dot_end + usize::from(b.get(dot_end) == Some(&b','));
+    let next = skip_space(text, comma_end);
+    (next > comma_end).then_some((next, (s, dot_end)))
+}
+
+/// A weekday (then a comma), a month (with a full stop), a day, perhaps a comma and a year.
+fn month_day_at(text: &str, s: usize, end: usize, name: NameWord) -> Option<Found> {
+    let b = text.as_bytes();
+    let (month_end, month, weekday) = match name.weekday {
+        Some(wd) => {
+            let (at, range) = weekday_then(text, s, end)?;
+            let (month_end, month) = name_word(text, at);
+            (month_end, month?, Some((wd, range, name.short)))
+        }
+        None => (end, name, None),
+    };
+    let number = month.month?;
+    let dot_end = month_end + usize::from(b.get(month_end) == Some(&b'.'));
+    let day_at = skip_space(text, dot_end);
+    if day_at == dot_end {
+        return None;
+    }
+    for (day_end, day) in days_at(text, day_at) {
+        let (end, year) = match comma_space_year(text, day_end, true) {
+            Some((end, year)) => (end, Some(year)),
+            None if boundary(text, day_end) => (day_end, None),
+            None => continue,
+        };
+        let mut f = Found::new((s, end));
+        f.mention.year = year;
+        f.mention.month = Some(number);
+        f.mention.day = Some(day);
+        f.month_capitalised = month.capitalised;
+        set_weekday(&mut f, weekday);
+        return Some(f);
+    }
+    None
+}
+
+/// A day (at `at`), perhaps "of", a month (with a full stop and a comma), perhaps a year.
+/// `s` is where the mention starts (at its weekday, if it has one).
+fn day_month_at(text: &str, s: usize, at: usize, weekday: Option<WeekdayWord>) -> Option<Found> {
+    let b = text.as_bytes();
+    for (day_end, day) in days_at(text, at) {
+        let month_at = skip_space(text, day_end);
+        if month_at == day_end {
+            continue;
+        }
+        let month_at = word_then_space(text, month_at, "of").unwrap_or(month_at);
+        let (month_end, Some(month)) = name_word(text, month_at) else {
+            continue;
+        };
+        let Some(number) = month.month else {
+            continue;
+        };
+        // Then a full stop, a comma, a year: the longest that ends at a word boundary.
+        let dot = usize::from(b.get(month_end) == Some(&b'.'));
+        let mut end = None;
+        'longest: for dot in (0..=dot).rev() {
+            let after_dot = month_end + dot;
+            let comma = usize::from(b.get(after_dot) == Some(&b','));
+            for comma in (0..=comma).rev() {
+                let after_comma = after_dot + comma;
+                if let Some((e, year)) = comma_space_year(text, after_comma, false) {
+                    end = Some((e, Some(year)));
+                    break 'longest;
+                }
+                if boundary(text, after_comma) {
+                    end = Some((after_comma, None));
+                    break 'longest;
+                }
+            }
+        }
+        let Some((end, year)) = end else {
+            continue;
+        };
+        let mut f = Found::new((s, end));
+        f.mention.year = year;
+        f.mention.month = Some(number);
+        f.mention.day = Some(day);
+        f.month_capitalised = month.capitalised;
+        set_weekday(&mut f, weekday);
+        return Some(f);
+    }
+    None
+}
+
+/// The ways to read a day at `at`, preferred first: two digits before one, with an ordinal
+/// suffix ("4th") before without. Each is where it ends and the day.
+fn days_at(text: &str, at: usize) -> impl Iterator<Item = (usize, i8)> + '_ {
+    let b = text.as_bytes();
+    let n = b[at..]
+        .iter()
+        .take(2)
+        .take_while(|d| d.is_ascii_digit())
+        .count();
+    (1..=n).rev().flat_map(move |len| {
+        let day = b[at..at + len]
+            .iter()
+            .fold(0i8, |v, &d| v * 10 + (d - b'0') as i8);
+        let end = at + len;
+        let suffix = b.get(end..end + 2).is_some_and(|s| {
+            let s = [s[0].to_ascii_lowercase(), s[1].to_ascii_lowercase()];
+            matches!(&s, b"st" | b"nd" | b"rd" | b"th")
+        });
+        let with_suffix = suffix.then_some((end + 2, day));
+        with_suffix.into_iter().chain(std::iter::once((end, day)))
+    })
+}
+
+/// (A comma, when allowed, then) white space and a four-digit year that ends at a word
+/// boundary: where it ends, and the year.
+fn comma_space_year(text: &str, at: usize, comma: bool) -> Option<(usize, i16)> {
+    let b = text.as_bytes();
+    let at = at + usize::from(comma && b.get(at) == Some(&b','));
+    let year_at = skip_space(text, at);
+    if year_at == at {
+        return None;
+    }
+    let digits = b.get(year_at..year_at + 4)?;
+    if !digits.iter().all(u8::is_ascii_digit) || !boundary(text, year_at + 4) {
+        return None;
+    }
+    Some((
+        year_at + 4,
+        digits
+            .iter()
+            .fold(0i16, |v, &d| v * 10 + i16::from(d - b'0')),
+    ))
+}
+
+/// A capitalised weekday's full name, alone.
+fn weekday_alone_at(text: &str, s: usize, end: usize, weekday: Weekday) -> Option<Found> {
+    if &text[s..end] != weekday_name(weekday) || !boundary(text, end) {
+        return None;
+    }
+    let mut f = Found::new((s, end));
+    f.mention.weekday = Some((weekday, (s, end)));
+    Some(f)
+}
+
+/// Four digits, 1500 to 2199, that end at a word boundary.
+fn year_at(text: &str, s: usize) -> Option<Found> {
+    let d = text.as_bytes().get(s..s + 4)?;
+    if !d.iter().all(u8::is_ascii_digit) || !boundary(text, s + 4) {
+        return None;
+    }
+    let year = d.iter().fold(0i16, |v, &x| v * 10 + i16::from(x - b'0'));
+    if !(1500..=2199).contains(&year) {
+        return None;
+    }
+    let mut f = Found::new((s, s + 4));
+    f.mention.year = Some(year);
+    Some(f)
+}
+
+/// Not a year: part of a number ("2,015", "2015.5", "$2015") or of a time ("20:15").
+fn stands_as_year(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !(matches!(before, Some(',' | '.' | ':' | '$' | '£' | '€'))
+        || matches!(after, Some(':' | '%'))
+        || (matches!(after, Some('.' | ','))
+            && text[e + 1..].starts_with(|c: char| c.is_ascii_digit())))
+}
+
+/// `word` (in any case) at `at`, then white space: where the next word starts.
+fn word_then_space(text: &str, at: usize, word: &str) -> Option<usize> {
+    let w = text.as_bytes().get(at..at + word.len())?;
+    if !w.eq_ignore_ascii_case(word.as_bytes()) {
+        return None;
+    }
+    let next = skip_space(text, at + word.len());
+    (next > at + word.len()).then_some(next)
+}
+
+/// The end of the white space that starts at `at`.
+fn skip_space(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    at + rest
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(rest.len(), |(i, _)| i)
+}
+
+/// Is there a word boundary at `at`: a word character on one side only?
+fn boundary(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back().is_some_and(is_word_char);
+    let after = text[at..].chars().next().is_some_and(is_word_char);
+    before != after
+}
+
+/// A word character as regular expressions count them (`\w`): a letter, a mark, a decimal
+/// digit, connector punctuation or a joiner.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
+        return true;
+    }
+    match c {
+        '\u{200C}'
+        | '\u{200D}'
+        | '\u{203F}'
+        | '\u{2040}'
+        | '\u{2054}'
+        | '\u{FE33}'
+        | '\u{FE34}'
+        | '\u{FE4D}'..='\u{FE4F}'
+        | '\u{FF3F}' => true,
+        // Decimal digits of other scripts are word characters; other numbers (², ½) are not.
+        _ => c.is_numeric() && is_decimal_digit(c),
+    }
+}
+
+fn is_decimal_digit(c: char) -> bool {
+    static DECIMAL: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"^\d$").expect("a decimal digit"));
+    DECIMAL.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 #[cfg(test)]
@@ -410,5 +767,288 @@ mod tests {
         assert!(one("the act of 2014").is_year_only());
         assert!(find_dates("you may 4 times, they march 4 miles").is_empty());
         assert!(find_dates("at 20:15 with 2,015 people").is_empty());
+    }
+
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    const WEEKDAY: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?P<wddot>\.)?";
+    const MONTH: &str = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?";
+    const DAY: &str = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?";
+    const YEAR: &str = r"(?P<year>\d{4})";
+
+    struct Patterns {
+        /// Weekday, Month Day, Year / Weekday Day Month Year / Month Day, Year / Day Month Year.
+        long: Vec<Regex>,
+        iso: Regex,
+        weekday: Regex,
+        year: Regex,
+    }
+
+    static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+        let b = |s: String| Regex::new(&format!(r"(?i)\b{s}\b")).expect("date pattern");
+        Patterns {
+            long: vec![
+                // Tuesday, March 4, 2025 / Tue., Mar. 4 / Tuesday March 4th 2025
+                b(format!(r"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
+                // Tuesday, 4 March 2025 / Tuesday 4 March / Tuesday the 4th of March, 2025
+                b(format!(
+                    r"(?:{WEEKDAY},?\s+(?:the\s+)?)?{DAY}\s+(?:of\s+)?{MONTH},?(?:\s+{YEAR})?"
+                )),
+            ],
+            iso: Regex::new(&format!(
+                r"(?i)\b(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})\b(?:\s*\({WEEKDAY}\))?"
+            ))
+            .expect("iso date pattern"),
+            // A weekday alone: only the full name, capitalised (checked by the caller).
+            weekday: Regex::new(
+                r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            )
+            .expect("weekday pattern"),
+            year: Regex::new(r"\b(?P<year>1[5-9]\d\d|20\d\d|21\d\d)\b").expect("year pattern"),
+        }
+    });
+
+    /// The finder as first written, with regular expressions: [`find_dates`] must find the same.
+    fn by_regex(text: &str) -> Vec<DateMention> {
+        let p = &*PATTERNS;
+        let mut out: Vec<DateMention> = Vec::new();
+        let taken = |out: &Vec<DateMention>, s: usize, e: usize| {
+            out.iter().any(|m| m.range.0 < e && s < m.range.1)
+        };
+        let wd_of = |c: &regex::Captures| {
+            c.name("wd").and_then(|m| {
+                weekday_of(m.as_str()).map(|w| {
+                    let end = c.name("wddot").map_or(m.end(), |d| d.end());
+                    (w, (m.start(), end))
+                })
+            })
+        };
+        for c in p.iso.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<i16>().ok());
+            out.push(DateMention {
+                range: (whole.start(), whole.end()),
+                year: num("year"),
+                month: num("month").map(|m| m as i8),
+                day: num("day").map(|d| d as i8),
+                weekday: wd_of(&c),
+                weekday_short: c.name("wd").is_some_and(|m| m.len() < 6),
+            });
+        }
+        for re in &p.long {
+            for c in re.captures_iter(text) {
+                let whole = c.get(0).expect("match");
+                if taken(&out, whole.start(), whole.end()) {
+                    continue;
+                }
+                let Some(month) = c.name("mon").and_then(|m| month_of(m.as_str())) else {
+                    continue;
+                };
+                // Month names are capitalised in prose; "may" and "march" in lowercase are verbs.
+                let mon = c.name("mon").expect("month").as_str();
+                if !mon.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                let day: i8 = match c.name("day").and_then(|d| d.as_str().parse::<i16>().ok()) {
+                    Some(d) if d <= 99 => d as i8,
+                    _ => continue,
+                };
+                let year = c.name("year").and_then(|y| y.as_str().parse().ok());
+                out.push(DateMention {
+                    range: (whole.start(), whole.end()),
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                    weekday: wd_of(&c),
+                    weekday_short: c.name("wd").is_some_and(|m| m.len() < 6),
+                });
+            }
+        }
+        for c in p.weekday.captures_iter(text) {
+            let m = c.get(0).expect("match");
+            if taken(&out, m.start(), m.end()) {
+                continue;
+            }
+            out.push(DateMention {
+                range: (m.start(), m.end()),
+                year: None,
+                month: None,
+                day: None,
+                weekday: weekday_of(m.as_str()).map(|w| (w, (m.start(), m.end()))),
+                weekday_short: false,
+            });
+        }
+        for c in p.year.captures_iter(text) {
+            let m = c.get(0).expect("match");
+            if taken(&out, m.start(), m.end()) {
+                continue;
+            }
+            // Not a year: part of a number ("2,015", "2015.5") or of a time ("20:15").
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if matches!(before, Some(',' | '.' | ':' | '$' | '£' | '€'))
+                || matches!(after, Some(':' | '%'))
+                || (matches!(after, Some('.' | ','))
+                    && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit()))
+            {
+                continue;
+            }
+            out.push(DateMention {
+                range: (m.start(), m.end()),
+                year: m.as_str().parse().ok(),
+                month: None,
+                day: None,
+                weekday: None,
+                weekday_short: false,
+            });
+        }
+        out.sort_by_key(|m| m.range);
+        out
+    }
+
+    /// Pieces of text that dates are made of, and that come near them.
+    const PIECES: &[&str] = &[
+        "Tuesday",
+        "tuesday",
+        "Tue",
+        "Tues",
+        "Thurs",
+        "Sunday",
+        "Monday",
+        "may",
+        "May",
+        "March",
+        "march",
+        "Mar",
+        "Sept",
+        "Sep",
+        "December",
+        "the",
+        "The",
+        "of",
+        "4",
+        "04",
+        "12",
+        "31",
+        "123",
+        "2025",
+        "1999",
+        "2201",
+        "1499",
+        "0000",
+        "th",
+        "st",
+        "TH",
+        "nd",
+        "x",
+        "é",
+        "_",
+        "²",
+        "٣",
+        " ",
+        "  ",
+        "\n",
+        "\u{a0}",
+        ",",
+        ".",
+        "-",
+        "(",
+        ")",
+        ":",
+        "%",
+        "$",
+        "€",
+        "20:15",
+        "2025-03-04",
+        "2025-13-45",
+        "(Tue.)",
+        "(Sunday)",
+        "4th",
+        "Mar.",
+        "Tue.,",
+        "5.5",
+        "2,015",
+    ];
+
+    /// A text of date-like phrases: each slot of a date, from weekday to year, is left out or
+    /// filled with a form that fits it or nearly does, as the choices say.
+    fn date_like(choices: &[u8]) -> String {
+        const SLOTS: &[&[&str]] = &[
+            &[
+                "",
+                "Tuesday",
+                "tue",
+                "Tues",
+                "THURS",
+                "Sun",
+                "Wednesday",
+                "Thursdays",
+                "Mon",
+            ],
+            &["", ".", ",", ".,", ":"],
+            &["", " ", "  ", "\n", "\u{a0}", "\t "],
+            &["", "the ", "The ", "the", "then "],
+            &[
+                "", "4", "04", "31", "123", "4th", "1ST", "2nd", "4x", "\u{663}", "4_",
+            ],
+            &["", " ", "  ", "\n"],
+            &["", "of ", "of", "off ", "OF  "],
+            &[
+                "",
+                "March",
+                "march",
+                "Mar",
+                "Sept",
+                "Sep",
+                "May",
+                "may",
+                "Marché",
+                "September",
+                "dec",
+            ],
+            &["", ".", ",", ".,", ".X", ",X", ".5"],
+            &["", " ", "\n"],
+            &["", "4", "4th", "12", "123", "9TH", "4rd"],
+            &["", ","],
+            &["", " ", "  "],
+            &[
+                "", "2025", "20255", "1999", "1499", "2025x", "2025.5", "2025:", "2,015",
+            ],
+            &[
+                "",
+                "2025-03-04",
+                " (Tue.)",
+                "(Sunday)",
+                "2025-03-04x",
+                " (tue)",
+                "(Tue.",
+                "-05",
+            ],
+            &["", " ", ".", "_", "é", ":", "%", ",", "²", "$"],
+        ];
+        let mut out = String::new();
+        for (k, &c) in choices.iter().enumerate() {
+            let slot = SLOTS[k % SLOTS.len()];
+            out.push_str(slot[usize::from(c) % slot.len()]);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn by_hand_finds_what_the_regular_expressions_find(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..14)
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(find_dates(&text), by_regex(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn and_on_date_like_phrases(choices in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            let text = date_like(&choices);
+            proptest::prop_assert_eq!(find_dates(&text), by_regex(&text), "{:?}", text);
+        }
     }
 }

@@ -517,3 +517,90 @@ fn explain_lists_and_explains() {
         .code(0)
         .stdout(predicates::str::contains("check"));
 }
+
+#[test]
+fn parallel_output_keeps_the_order_of_the_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The first files in path order are the longest, so they finish last.
+    let mut want = Vec::new();
+    for i in 0..24 {
+        let folder = d.join(format!("f{}", i % 3));
+        std::fs::create_dir_all(&folder).unwrap();
+        let name = folder.join(format!("n{i:02}.md"));
+        let filler =
+            "A quiet paragraph about the weather and the trains.\n\n".repeat(2000 - 80 * i);
+        std::fs::write(&name, format!("{filler}Hoang Xuan Chien spoke.\n")).unwrap();
+        want.push(name.to_str().unwrap().to_string());
+    }
+    want.sort();
+    let lone = d.join("lone.md");
+    std::fs::write(&lone, "Hoang Xuan Chien spoke.\n").unwrap();
+    // A file named before the folder comes first.
+    want.insert(0, lone.to_str().unwrap().to_string());
+    for threads in ["1", "4"] {
+        let out = copydesk()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["check", "--format", "json"])
+            .arg(&lone)
+            .arg(d)
+            .output()
+            .unwrap();
+        let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let paths: Vec<&str> = findings
+            .iter()
+            .map(|f| f["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(paths, want, "{threads} threads");
+    }
+}
+
+/// Run copydesk with stderr on a terminal (util-linux `script` gives it a pseudo-terminal,
+/// stdout goes to a file); what reached the terminal.
+#[cfg(unix)]
+fn on_a_terminal(dir: &Path, args: &str) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("copydesk");
+    let typescript = dir.join("typescript");
+    let status = std::process::Command::new("script")
+        .current_dir(dir)
+        .args(["-q", "-c"])
+        .arg(format!("{} {args} > out.txt", bin.display()))
+        .arg(&typescript)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("util-linux script runs");
+    assert!(status.success());
+    String::from_utf8_lossy(&std::fs::read(&typescript).unwrap()).to_string()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_progress_bar_on_a_terminal_only_for_human_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("a")).unwrap();
+    for i in 0..3 {
+        std::fs::write(d.join(format!("a/{i}.md")), "Hoang Xuan Chien spoke.\n").unwrap();
+    }
+    let seen = on_a_terminal(d, "check a");
+    assert!(seen.contains("checking"), "{seen}");
+    assert!(seen.contains("/3"), "{seen}");
+    for format in ["json", "sarif"] {
+        let seen = on_a_terminal(d, &format!("check --format {format} a"));
+        assert!(!seen.contains("checking"), "{format}: {seen}");
+        let out = std::fs::read_to_string(d.join("out.txt")).unwrap();
+        serde_json::from_str::<Value>(&out).unwrap();
+    }
+    // Not on a pipe (the other tests): nothing but the report.
+    let out = copydesk()
+        .args(["check", "a"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

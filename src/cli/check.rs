@@ -333,7 +333,11 @@ pub fn run(args: &CheckArgs) -> i32 {
         tables: TableCache::default(),
         configs: Mutex::default(),
     };
-    let bar = progress_bar(inputs.len());
+    let bar = if shows_progress(inputs.len(), args.format, std::io::stderr().is_terminal()) {
+        progress_bar(inputs.len())
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
         .map(|input| {
@@ -346,11 +350,14 @@ pub fn run(args: &CheckArgs) -> i32 {
     report(args, mode, outcomes, errors)
 }
 
-/// A progress bar on stderr when it is a terminal and there is more than one file.
+/// Whether a progress bar goes to stderr: only for a reader at a terminal, with more than one
+/// file, and not beside the output a program reads (JSON or SARIF).
+fn shows_progress(inputs: usize, format: Format, stderr_is_terminal: bool) -> bool {
+    inputs > 1 && format == Format::Human && stderr_is_terminal
+}
+
+/// A progress bar on stderr, cleared when the check is done.
 fn progress_bar(inputs: usize) -> indicatif::ProgressBar {
-    if inputs < 2 || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
     let bar = indicatif::ProgressBar::new(inputs as u64);
     if let Ok(style) =
         indicatif::ProgressStyle::with_template("{spinner} checking {bar:40} {pos}/{len} ({eta})")
@@ -496,4 +503,19 @@ fn print_diffs(diffs: &str, fixed: usize, files: usize, reports: &[Report]) -> s
         count(remaining, "finding", "findings"),
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_progress_bar_only_for_a_person_at_a_terminal() {
+        assert!(shows_progress(10_000, Format::Human, true));
+        // Not for one file, not on a pipe or a log, not beside JSON or SARIF.
+        assert!(!shows_progress(1, Format::Human, true));
+        assert!(!shows_progress(10_000, Format::Human, false));
+        assert!(!shows_progress(10_000, Format::Json, true));
+        assert!(!shows_progress(10_000, Format::Sarif, true));
+    }
 }

@@ -2,7 +2,7 @@
 
 mod check;
 mod diff;
-mod output;
+pub mod output;
 pub mod table_build;
 
 use std::path::PathBuf;

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::finding::{Finding, Severity};
 use crate::rules::RULES;
-use crate::text::{Document, Encoding, Kind, count};
+use crate::text::{Document, Encoding, Kind, Pos, count};
 
 /// The findings of one input.
 pub struct Report {
@@ -50,26 +50,50 @@ fn colour(s: Severity) -> &'static str {
     }
 }
 
-/// The part of a long line to show around a finding, with the caret's offset and width.
+/// The part of a line to show around a finding (bytes `start..end` of `line`): up to 40
+/// characters either side, with `…` where the line goes on. Returns it with the caret's
+/// offset and width in columns. Only the characters shown are read, however long the line.
 fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     const CONTEXT: usize = 40;
-    let chars: Vec<char> = line.chars().collect();
-    let end = end.min(chars.len()).max(start);
-    let from = start.saturating_sub(CONTEXT);
-    let to = (end + CONTEXT).min(chars.len());
+    let end = end.max(start);
+    let from = line[..start]
+        .char_indices()
+        .rev()
+        .take(CONTEXT)
+        .last()
+        .map_or(start, |(i, _)| i);
+    let to = line[end..]
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(line.len(), |(i, _)| end + i);
     let mut shown = String::new();
     if from > 0 {
         shown.push('…');
     }
-    let body: String = chars[from..to].iter().collect();
-    let lead: String = chars[from..start.min(chars.len())].iter().collect();
-    let flagged: String = chars[start.min(chars.len())..end].iter().collect();
-    let offset = usize::from(from > 0) + lead.width();
-    shown.push_str(&body);
-    if to < chars.len() {
+    shown.push_str(&line[from..to]);
+    if to < line.len() {
         shown.push('…');
     }
-    (shown, offset, flagged.width().max(1))
+    let offset = usize::from(from > 0) + line[from..start].width();
+    (shown, offset, line[start..end].width().max(1))
+}
+
+/// [`excerpt`] of a located finding's first line.
+fn excerpt_of(doc: &Document, text: &str, loc: &Located) -> (String, usize, usize) {
+    let line = loc.line - 1;
+    let at = |col: usize| doc.offset(Pos { line, col }, Encoding::Chars);
+    let (line_start, line_end) = (at(0), at(usize::MAX));
+    let start = at(loc.column - 1);
+    let end = if loc.end_line == loc.line {
+        at(loc.end_column - 1)
+    } else {
+        line_end
+    };
+    excerpt(
+        &text[line_start..line_end],
+        start - line_start,
+        end - line_start,
+    )
 }
 
 /// What the summary line says besides the findings shown.
@@ -106,13 +130,7 @@ pub fn human(w: &mut impl Write, reports: &[Report], summary: &Summary) -> std::
                 f.code,
                 f.message
             )?;
-            let line = doc.line_text(loc.line - 1);
-            let end_col = if loc.end_line == loc.line {
-                loc.end_column - 1
-            } else {
-                line.chars().count()
-            };
-            let (shown, offset, width) = excerpt(&line, loc.column - 1, end_col);
+            let (shown, offset, width) = excerpt_of(&doc, &r.text, &loc);
             let gutter = loc.line.to_string().len();
             writeln!(w, "{BLUE}{:gutter$} |{RESET}", "")?;
             writeln!(w, "{BLUE}{} |{RESET} {shown}", loc.line)?;

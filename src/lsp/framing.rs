@@ -21,11 +21,24 @@ pub enum Item {
 }
 
 /// An incremental frame reader: push bytes in, take items out.
+///
+/// Each byte is looked at a bounded number of times however the stream is cut: a header
+/// that is read stays read while its body arrives, and the search for a header's end goes
+/// on from where it stopped.
 #[derive(Debug, Default)]
 pub struct Frames {
     buf: Vec<u8>,
+    /// Bytes at the front of `buf` already cut into items (dropped in bulk).
+    used: usize,
     /// After a header without a length: skip the JSON body that likely follows.
     skip_body: bool,
+    /// While skipping a body: how far it has been scanned.
+    skip_scan: SkipScan,
+    /// The header of the frame whose body is arriving: where the body starts (from `used`)
+    /// and its length.
+    header: Option<(usize, usize)>,
+    /// How far (from `used`) the search for the end of a header has looked.
+    searched: usize,
 }
 
 /// The largest body accepted (a document of 64 MiB is far beyond any article).
@@ -33,77 +46,176 @@ const MAX_BODY: usize = 64 << 20;
 
 impl Frames {
     pub fn push(&mut self, bytes: &[u8]) {
+        // Drop what was used once it is most of the buffer: a move per byte at most.
+        if self.used > 0 && self.used >= self.buf.len() / 2 {
+            self.buf.drain(..self.used);
+            self.used = 0;
+        }
         self.buf.extend_from_slice(bytes);
+    }
+
+    /// Bytes held but not yet cut into an item.
+    pub fn pending(&self) -> usize {
+        self.buf.len() - self.used
+    }
+
+    fn rest(&self) -> &[u8] {
+        &self.buf[self.used..]
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.used += n;
+        self.searched = 0;
+        self.header = None;
     }
 
     /// The next complete item, if the buffer holds one.
     pub fn next_item(&mut self) -> Option<Item> {
-        {
-            if self.skip_body {
-                let start = self.buf.iter().position(|b| !b.is_ascii_whitespace());
-                match start {
-                    None => {
-                        self.buf.clear();
-                        return None;
-                    }
-                    Some(i) if self.buf[i] == b'{' || self.buf[i] == b'[' => {
-                        let mut it = serde_json::Deserializer::from_slice(&self.buf[i..])
-                            .into_iter::<serde::de::IgnoredAny>();
-                        match it.next() {
-                            Some(Ok(_)) => {
-                                let end = i + it.byte_offset();
-                                self.buf.drain(..end);
-                            }
-                            Some(Err(e)) if e.is_eof() => return None,
-                            _ => {
-                                // Not JSON after all: drop up to the next line.
-                                let nl = self.buf[i..].iter().position(|&b| b == b'\n');
-                                let end = nl.map_or(self.buf.len(), |n| i + n + 1);
-                                self.buf.drain(..end);
-                            }
-                        }
-                    }
-                    Some(_) => {}
-                }
-                self.skip_body = false;
-            }
+        if self.skip_body && !self.skip_json_body()? {
+            return None;
+        }
+        if self.header.is_none() {
             // Leading blank lines between frames are tolerated.
             let lead = self
-                .buf
+                .rest()
                 .iter()
                 .position(|&b| b != b'\r' && b != b'\n')
-                .unwrap_or(self.buf.len());
-            self.buf.drain(..lead);
-            let (header_len, body_start) = find_header_end(&self.buf)?;
-            let header = String::from_utf8_lossy(&self.buf[..header_len]).into_owned();
-            let length = content_length(&header);
-            let Some(length) = length else {
-                self.buf.drain(..body_start);
+                .unwrap_or(self.pending());
+            if lead > 0 {
+                self.consume(lead);
+            }
+            let Some((header_len, body_start)) = find_header_end_from(self.rest(), self.searched)
+            else {
+                self.searched = self.pending().saturating_sub(3);
+                return None;
+            };
+            let header = String::from_utf8_lossy(&self.rest()[..header_len]).into_owned();
+            let Some(length) = content_length(&header) else {
+                self.consume(body_start);
                 self.skip_body = true;
                 return Some(parse_error(
                     "bad header: no valid Content-Length".to_string(),
                 ));
             };
             if length > MAX_BODY {
-                self.buf.drain(..body_start);
+                self.consume(body_start);
                 self.skip_body = true;
                 return Some(parse_error(format!("body of {length} bytes is too large")));
             }
-            if self.buf.len() < body_start + length {
+            self.header = Some((body_start, length));
+        }
+        let (body_start, length) = self.header?;
+        if self.pending() < body_start + length {
+            return None;
+        }
+        let item = check_body(&self.rest()[body_start..body_start + length]);
+        self.consume(body_start + length);
+        Some(item)
+    }
+
+    /// After a bad header: drop the JSON value that follows, if one does. `None` while it
+    /// is still arriving; `Some(false)` when there was nothing to drop yet.
+    fn skip_json_body(&mut self) -> Option<bool> {
+        let rest = &self.buf[self.used..];
+        let Some(i) = rest.iter().position(|b| !b.is_ascii_whitespace()) else {
+            let n = rest.len();
+            self.consume(n);
+            return Some(false);
+        };
+        if rest[i] == b'{' || rest[i] == b'[' {
+            // Parse only once the value may be whole (its brackets close) or cannot be JSON
+            // (a byte JSON has no place for): a long body is scanned once, not per read.
+            if !self.skip_scan.ready(rest) {
                 return None;
             }
-            let body: Vec<u8> = self.buf[body_start..body_start + length].to_vec();
-            self.buf.drain(..body_start + length);
-            Some(check_body(&body))
+            let mut it = serde_json::Deserializer::from_slice(&rest[i..])
+                .into_iter::<serde::de::IgnoredAny>();
+            match it.next() {
+                Some(Ok(_)) => {
+                    let end = i + it.byte_offset();
+                    self.consume(end);
+                }
+                Some(Err(e)) if e.is_eof() => return None,
+                _ => {
+                    // Not JSON after all: drop up to the next line.
+                    let nl = rest[i..].iter().position(|&b| b == b'\n');
+                    let end = nl.map_or(rest.len(), |n| i + n + 1);
+                    self.consume(end);
+                }
+            }
         }
+        self.skip_body = false;
+        self.skip_scan = SkipScan::default();
+        Some(true)
+    }
+}
+
+/// A scan of a JSON value's bytes as they arrive: brackets outside strings, and bytes that
+/// no JSON value holds outside a string.
+#[derive(Debug, Default)]
+struct SkipScan {
+    at: usize,
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl SkipScan {
+    /// Scan what arrived since the last call: has the value closed, or met a byte JSON has no
+    /// place for? (Either way it is time to parse it.)
+    fn ready(&mut self, rest: &[u8]) -> bool {
+        while self.at < rest.len() {
+            let b = rest[self.at];
+            self.at += 1;
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if b == b'\\' {
+                    self.escaped = true;
+                } else if b == b'"' {
+                    self.in_string = false;
+                }
+                continue;
+            }
+            match b {
+                b'"' => self.in_string = true,
+                b'{' | b'[' => self.depth += 1,
+                b'}' | b']' => {
+                    self.depth = self.depth.saturating_sub(1);
+                    if self.depth == 0 {
+                        return true;
+                    }
+                }
+                b',' | b':' | b'.' | b'+' | b'-' | b'0'..=b'9' => {}
+                b'a' | b'e' | b'f' | b'l' | b'n' | b'r' | b's' | b't' | b'u' | b'E' => {}
+                b if b.is_ascii_whitespace() => {}
+                _ => return true,
+            }
+        }
+        false
     }
 }
 
 /// The end of the header block (`\r\n\r\n`, or `\n\n` from a sloppy client): the header's
 /// length and where the body starts.
 pub(crate) fn find_header_end(buf: &[u8]) -> Option<(usize, usize)> {
-    let crlf = buf.windows(4).position(|w| w == b"\r\n\r\n");
-    let lf = buf.windows(2).position(|w| w == b"\n\n");
+    find_header_end_from(buf, 0)
+}
+
+/// [`find_header_end`], knowing that none ends before `from`. Only the bytes up to the first
+/// end are read (never the body after it).
+fn find_header_end_from(buf: &[u8], from: usize) -> Option<(usize, usize)> {
+    let from = from.min(buf.len());
+    let crlf = buf[from..]
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|a| from + a);
+    // A `\n\n` counts only before the first `\r\n\r\n`.
+    let lf_end = crlf.map_or(buf.len(), |a| a + 1);
+    let lf = buf[from..lf_end]
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .map(|b| from + b);
     match (crlf, lf) {
         (Some(a), Some(b)) if b < a => Some((b, b + 2)),
         (Some(a), _) => Some((a, a + 4)),
@@ -239,6 +351,33 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(matches!(got[0], Item::Bad { code: -32700, .. }));
         assert!(matches!(&got[1], Item::Message(v) if v["method"] == "ok"));
+    }
+
+    #[test]
+    fn any_cut_of_a_stream_gives_the_same_items() {
+        let mut input = framed(r#"{"jsonrpc":"2.0","method":"a","params":{"t":"x\n\ny"}}"#);
+        input.extend(b"\r\n");
+        input.extend(b"Content-Length: 17\n\n");
+        input.extend(br#"{"jsonrpc":"2.0"}"#);
+        input.extend(b"Content-Type: x\r\n\r\n{\"a\": [1, {\"b\": \"]}\"}]}");
+        input.extend(b"Content-Length: 3\r\n\r\n{x}");
+        input.extend(b"Nope: 1\r\n\r\n{ not json\n");
+        input.extend(framed(r#"{"jsonrpc":"2.0","id":2,"method":"b"}"#));
+        let whole = items(&input);
+        assert_eq!(whole.len(), 6, "{whole:?}");
+        assert!(matches!(&whole[5], Item::Message(v) if v["method"] == "b"));
+        for size in [1, 2, 3, 5, 7, 64] {
+            let mut f = Frames::default();
+            let mut got = Vec::new();
+            for b in input.chunks(size) {
+                f.push(b);
+                while let Some(i) = f.next_item() {
+                    got.push(i);
+                }
+            }
+            assert_eq!(got, whole, "chunks of {size}");
+            assert_eq!(f.pending(), 0);
+        }
     }
 
     #[test]

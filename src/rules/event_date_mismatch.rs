@@ -1,7 +1,7 @@
 //! `event-date-mismatch`: a sentence about a table event, law or agreement that gives it
 //! another date, year or weekday.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Rule, finding};
 use crate::analysis::{Analysis, Hit, Placed};
@@ -71,18 +71,22 @@ fn named_entities(a: &Analysis) -> FxHashSet<String> {
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let table = &a.index.table;
     let named = named_entities(a);
+    // The ids of the people the document names in full (not a scan of the table per word).
+    let introduced: FxHashSet<&str> = a
+        .introduced
+        .keys()
+        .map(|&p| table.people[p as usize].id.as_str())
+        .collect();
     let participant_named = |e: u32| {
-        table.events[e as usize].participants.iter().any(|pid| {
-            table
-                .people
-                .iter()
-                .position(|p| &p.id == pid)
-                .is_some_and(|i| a.introduced.contains_key(&(i as u32)))
-        })
+        table.events[e as usize]
+            .participants
+            .iter()
+            .any(|pid| introduced.contains(pid.as_str()))
     };
     for pl in &a.blocks {
         let b = &pl.block;
-        // Referents by token position.
+        let mut ties = Ties::default();
+        // Referents by token position (in text order, as the hits are).
         let mut refs: Vec<(usize, usize, Referent)> = Vec::new();
         for h in &b.hits {
             for m in a.index.meanings(h.phrase) {
@@ -90,7 +94,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     Target::EventWord { event }
                         if participant_named(event)
                             && !another_event(pl, h.first)
-                            && ties_to_event(a, pl, h, m.capitals != 0, event) =>
+                            && ties_to_event(a, pl, h, m.capitals != 0, event, &mut ties) =>
                     {
                         refs.push((h.first, h.last, Referent::Event(event)));
                     }
@@ -114,21 +118,18 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 continue;
             };
             let t0 = b.token_at(m.range.0);
-            let in_sentence: Vec<_> = refs
-                .iter()
-                .filter(|r| {
-                    let s = b.tokens[r.0].start;
-                    ss <= s && s < se
-                })
-                .collect();
+            // The referents of the sentence: a run of `refs`, found by binary search.
+            let starts_before = |at: usize| refs.partition_point(|r| b.tokens[r.0].start < at);
+            let in_sentence = &refs[starts_before(ss)..starts_before(se)];
             if in_sentence.is_empty() {
                 continue;
             }
-            if let Some(at) = attach(a, pl, m, t0, &in_sentence) {
+            if let Some(at) = attach(a, pl, m, t0, in_sentence) {
                 // Every referent the words there name: a repeated event has one entry a year.
-                let candidates: Vec<Referent> = in_sentence
+                let from = in_sentence.partition_point(|r| r.0 < at);
+                let candidates: Vec<Referent> = in_sentence[from..]
                     .iter()
-                    .filter(|r| r.0 == at)
+                    .take_while(|r| r.0 == at)
                     .map(|r| r.2)
                     .collect();
                 compare(a, pl, m, &candidates, out);
@@ -145,7 +146,14 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
 /// says who met whom: in an article about the event its object must not be someone else
 /// ("Park met reporters on Tuesday" is not the talks); elsewhere it needs the event's place or
 /// two of its participants.
-fn ties_to_event(a: &Analysis, pl: &Placed, h: &Hit, names_it: bool, event: u32) -> bool {
+fn ties_to_event(
+    a: &Analysis,
+    pl: &Placed,
+    h: &Hit,
+    names_it: bool,
+    event: u32,
+    ties: &mut Ties,
+) -> bool {
     if names_it {
         return true;
     }
@@ -154,7 +162,11 @@ fn ties_to_event(a: &Analysis, pl: &Placed, h: &Hit, names_it: bool, event: u32)
     let Some((ss, se)) = b.sentence_of(start) else {
         return false;
     };
-    let (from, to, quoted) = match quotation(&b.folded.text, (ss, se), start) {
+    let marks = ties
+        .quotes
+        .entry(ss)
+        .or_insert_with(|| quote_marks(&b.folded.text, (ss, se)));
+    let (from, to, quoted) = match quotation(marks, se, start) {
         Some((qs, qe)) => (qs, qe, true),
         None => (ss, se, false),
     };
@@ -168,12 +180,31 @@ fn ties_to_event(a: &Analysis, pl: &Placed, h: &Hit, names_it: bool, event: u32)
     if about && !quoted && !(verb && object_elsewhere(a, pl, h.last, event)) {
         return true;
     }
+    // The answer is the same for every word of the same stretch, event and kind.
+    if let Some(&tied) = ties.named.get(&(from, to, event, verb)) {
+        return tied;
+    }
+    let tied = names_place_or_participants(a, pl, (from, to), event, if verb { 2 } else { 1 });
+    ties.named.insert((from, to, event, verb), tied);
+    tied
+}
+
+/// Does the stretch `from..to` of a block name the event's place, or `needed` of its
+/// participants?
+fn names_place_or_participants(
+    a: &Analysis,
+    pl: &Placed,
+    (from, to): (usize, usize),
+    event: u32,
+    needed: usize,
+) -> bool {
+    let b = &pl.block;
     let table = &a.index.table;
+    let ev = &table.events[event as usize];
     let mut participants: Vec<u32> = Vec::new();
-    for o in b.hits.iter().filter(|o| {
-        let s = b.tokens[o.first].start;
-        from <= s && s < to
-    }) {
+    // The hits of the stretch: a run of them, found by binary search.
+    let starts_before = |at: usize| b.hits.partition_point(|o| b.tokens[o.first].start < at);
+    for o in &b.hits[starts_before(from)..starts_before(to)] {
         let place = a.index.meanings(o.phrase).iter().any(|m| match m.target {
             Target::Place { idx, .. } => {
                 ev.place.as_deref() == Some(table.places[idx as usize].id.as_str())
@@ -188,9 +219,21 @@ fn ties_to_event(a: &Analysis, pl: &Placed, h: &Hit, names_it: bool, event: u32)
             && !participants.contains(&p)
         {
             participants.push(p);
+            if participants.len() >= needed {
+                return true;
+            }
         }
     }
-    participants.len() >= if verb { 2 } else { 1 }
+    false
+}
+
+/// What [`ties_to_event`] has read in one block: the quotation marks of each sentence (by
+/// its start), and the answer for each stretch, event and kind of word. A block that is one
+/// long sentence full of event words is read once, not once per word.
+#[derive(Default)]
+struct Ties {
+    quotes: FxHashMap<usize, Vec<usize>>,
+    named: FxHashMap<(usize, usize, u32, bool), bool>,
 }
 
 /// Does the object of an event verb name someone or something outside the event ("met
@@ -240,15 +283,21 @@ fn object_elsewhere(a: &Analysis, pl: &Placed, mut k: usize, event: u32) -> bool
 }
 
 /// The quotation (folded byte range inside the sentence) that holds `at`, if any.
-fn quotation(text: &str, (ss, se): (usize, usize), at: usize) -> Option<(usize, usize)> {
-    let marks: Vec<usize> = text[ss..se]
+fn quotation(marks: &[usize], se: usize, at: usize) -> Option<(usize, usize)> {
+    let before = marks.partition_point(|&m| m < at);
+    let open = (before.checked_sub(1)? / 2) * 2;
+    let close = marks.get(open + 1).copied();
+    close
+        .is_none_or(|e| at < e)
+        .then(|| (marks[open], close.unwrap_or(se)))
+}
+
+/// The offsets of the quotation marks of a sentence (folded byte range).
+fn quote_marks(text: &str, (ss, se): (usize, usize)) -> Vec<usize> {
+    text[ss..se]
         .match_indices('"')
         .map(|(i, _)| ss + i)
-        .collect();
-    marks
-        .chunks(2)
-        .find(|q| q[0] < at && q.get(1).is_none_or(|&e| at < e))
-        .map(|q| (q[0], q.get(1).copied().unwrap_or(se)))
+        .collect()
 }
 
 /// Is the event word about some other event: "a regional meeting", "the next talks"?
@@ -373,12 +422,13 @@ fn joins_clauses(w: &str) -> bool {
 }
 
 /// Which referent of the sentence a date belongs to, if any: the token where it starts.
+/// `refs` are in text order (by first and by last token), so each look is a binary search.
 fn attach(
     a: &Analysis,
     pl: &Placed,
     m: &DateMention,
     t0: usize,
-    refs: &[&(usize, usize, Referent)],
+    refs: &[(usize, usize, Referent)],
 ) -> Option<usize> {
     let b = &pl.block;
     let word = |k: usize| b.token_text(k).to_lowercase();
@@ -387,19 +437,20 @@ fn attach(
         Referent::Event(e) => elsewhere(a, pl, from, to, e),
         Referent::Law(_) => false,
     };
+    let ending_before = |t: usize| refs.partition_point(|r| r.1 < t);
+    let ending_at = |t: usize| refs.get(ending_before(t)).filter(|r| r.1 == t);
+    let is_event = |r: &&(usize, usize, Referent)| matches!(r.2, Referent::Event(_));
     if m.is_year_only() {
         // "Modern Slavery Act 2015"
-        if let Some(r) = refs.iter().find(|r| r.1 == t0) {
+        if let Some(r) = ending_at(t0) {
             return Some(r.0);
         }
         match prev.as_deref() {
             // "the Modern Slavery Act of 2014"
-            Some("of") => refs.iter().find(|r| r.1 + 1 == t0).map(|r| r.0),
+            Some("of") => ending_at(t0 - 1).map(|r| r.0),
             // "the partnership signed in 2011", "the talks in 2024"; not "amended in 2022"
-            Some("in") => refs
-                .iter()
-                .filter(|r| r.1 < t0)
-                .max_by_key(|r| r.1)
+            Some("in") => refs[..ending_before(t0)]
+                .last()
                 .filter(|r| {
                     let between = r.1..t0 - 1;
                     between.len() <= 3 && between.clone().all(|k| own_year_word(&word(k)))
@@ -408,16 +459,18 @@ fn attach(
             _ => None,
         }
     } else {
-        let events = refs.iter().filter(|r| matches!(r.2, Referent::Event(_)));
         let opens = b.sentence_of(m.range.0).is_some_and(|s| {
             let first = b.token_at(s.0);
             t0 == first || (t0 == first + 1 && word(first) == "on")
         });
         if prev.as_deref() == Some("on") && !opens {
-            // "the talks on March 6", "met Chiến on Thursday"
-            events
-                .filter(|r| r.1 <= t0 && t0 - r.1 <= 6)
-                .max_by_key(|r| r.1)
+            // "the talks on March 6", "met Chiến on Thursday": the nearest event word ending
+            // at most six words before (the last of those that end there).
+            refs[..ending_before(t0 + 1)]
+                .iter()
+                .rev()
+                .take_while(|r| t0 - r.1 <= 6)
+                .find(is_event)
                 .filter(|r| !elsewhere_for(r, r.1, t0))
                 .map(|r| r.0)
         } else if opens {
@@ -430,9 +483,10 @@ fn attach(
                     gap.contains(';') || (gap.contains(',') && joins_clauses(&word(k)))
                 })
                 .unwrap_or_else(|| b.token_at(se));
-            events
-                .filter(|r| r.0 > t0 && r.0 < end && r.0 - t0 <= 12)
-                .min_by_key(|r| r.0)
+            refs[refs.partition_point(|r| r.0 <= t0)..]
+                .iter()
+                .take_while(|r| r.0 < end && r.0 - t0 <= 12)
+                .find(is_event)
                 .filter(|r| !elsewhere_for(r, t0, end))
                 .map(|r| r.0)
         } else {

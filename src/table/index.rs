@@ -134,6 +134,14 @@ pub struct Index {
     by_lang: FxHashMap<(PhraseId, Language), PhraseId>,
 }
 
+/// Words longer than this (in characters) have no near misses: a deletion neighbourhood
+/// costs the square of a word's length, and no word of a name is this long.
+pub const MAX_FUZZY_CHARS: usize = 64;
+
+/// Forms of more words than this are not indexed (and never match): the prefixes of a key
+/// cost the square of its number of words, and no name, title or law is this long.
+pub const MAX_PHRASE_WORDS: usize = 64;
+
 /// In [`Index::by_lang`]: no meaning of the phrase counts in that language.
 const NO_PHRASE: PhraseId = PhraseId::MAX;
 
@@ -346,16 +354,21 @@ impl Index {
     }
 
     /// Name words within edit distance `max` of `word` (lowercase folded), nearest first.
+    /// Only words of at most [`MAX_FUZZY_CHARS`] characters have near misses.
     pub fn near_words(&self, word: &str, max: usize) -> Vec<(&str, usize)> {
         let mut cands: FxHashSet<u32> = FxHashSet::default();
-        let mut probe = |k: &str| {
-            if let Some(ids) = self.deletions.get(k) {
-                cands.extend(ids.iter().copied());
+        // A word this long shares no deletion with an indexed word: skip the probes, whose
+        // cost grows with the square of its length.
+        if word.chars().count() <= MAX_FUZZY_CHARS + 1 {
+            let mut probe = |k: &str| {
+                if let Some(ids) = self.deletions.get(k) {
+                    cands.extend(ids.iter().copied());
+                }
+            };
+            probe(word);
+            for d in deletions(word) {
+                probe(&d);
             }
-        };
-        probe(word);
-        for d in deletions(word) {
-            probe(&d);
         }
         let mut out: Vec<(&str, usize)> = Vec::new();
         if let Some(w) = self.words.get(word) {
@@ -411,13 +424,17 @@ impl Builder {
     /// Add `surface` found as `spelling`.
     fn add_spelling(&mut self, spelling: &str, surface: &str, target: Target) {
         let folded = Folded::of(spelling);
-        let Some((key, _)) = key_of(&folded.text) else {
+        let Some((key, words)) = key_of(&folded.text) else {
             return;
         };
         if let Target::Title { vocab, kind } = target {
             self.title_vocab
                 .entry(key.clone().into())
                 .or_insert((vocab, kind));
+        }
+        // The prefixes cost the square of the number of words: no form is that long.
+        if words > MAX_PHRASE_WORDS {
+            return;
         }
         for (i, c) in key.char_indices() {
             if matches!(c, ' ' | '-' | '\'') {
@@ -440,9 +457,13 @@ impl Builder {
         let list = &mut self.meanings[id as usize];
         let surface: Box<str> = surface.into();
         let lang = self.lang;
+        // The forms of one target are added one after another, so a repeat of this one can
+        // only be among the last meanings (a name shared by thousands is not scanned).
         if !list
             .iter()
-            .any(|m| m.target == target && m.surface == surface && m.lang == lang)
+            .rev()
+            .take_while(|m| m.target == target)
+            .any(|m| m.surface == surface && m.lang == lang)
         {
             let toks = crate::text::tokens::tokenize(&folded.text);
             let capitals = toks
@@ -503,6 +524,9 @@ impl Builder {
         word_list.sort();
         let mut deletions: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
         for (i, w) in word_list.iter().enumerate() {
+            if w.chars().count() > MAX_FUZZY_CHARS {
+                continue;
+            }
             deletions.entry(w.clone()).or_default().push(i as u32);
             for d in self::deletions(w) {
                 let list = deletions.entry(d.into()).or_default();
@@ -567,6 +591,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return n.max(m);
+    }
     let mut d = vec![vec![0usize; m + 1]; n + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::locate::locate;
+use super::locate::{locate, locate_all};
 use super::{Entity, EntryRef, Table};
 use crate::text::fold::fold_key;
 
@@ -145,7 +145,20 @@ fn parse_and_check(files: &[(String, String)]) -> Result<Vec<Table>, Vec<TableEr
     }
     let mut alias_owner: HashMap<String, String> = HashMap::new();
     for (name, text, t) in &parsed {
-        check_table(name, text, t, &ids, &mut alias_owner, &mut errors);
+        let mut found = Vec::new();
+        check_table(t, &ids, &mut alias_owner, &mut found);
+        // One pass over the file places every error, however many there are.
+        let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        let places = locate_all(text, &paths);
+        for ((path, message), (line, column)) in found.into_iter().zip(places) {
+            errors.push(TableError {
+                file: name.to_string(),
+                line,
+                column,
+                path,
+                message,
+            });
+        }
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -171,24 +184,14 @@ impl KnownIds {
     }
 }
 
+/// Check one parsed table; each problem found is its JSON path and a message.
 fn check_table(
-    file: &str,
-    text: &str,
     t: &Table,
     ids: &KnownIds,
     alias_owner: &mut HashMap<String, String>,
-    errors: &mut Vec<TableError>,
+    found: &mut Vec<(String, String)>,
 ) {
-    let mut err = |path: String, message: String| {
-        let (line, column) = locate(text, &path);
-        errors.push(TableError {
-            file: file.to_string(),
-            line,
-            column,
-            path,
-            message,
-        });
-    };
+    let mut err = |path: String, message: String| found.push((path, message));
     if t.version != 1 {
         err(
             "version".into(),
@@ -259,16 +262,7 @@ fn check_table(
         check(format!("laws[{i}]"), &e.sources, &e.disputed);
     }
 
-    let mut err = |path: String, message: String| {
-        let (line, column) = locate(text, &path);
-        errors.push(TableError {
-            file: file.to_string(),
-            line,
-            column,
-            path,
-            message,
-        });
-    };
+    let mut err = |path: String, message: String| found.push((path, message));
     for (i, p) in t.people.iter().enumerate() {
         if p.name.trim().is_empty() {
             err(format!("people[{i}].name"), "the name is empty".into());
@@ -546,12 +540,24 @@ pub fn merge(tables: impl IntoIterator<Item = Table>) -> Table {
         version: 1,
         ..Table::default()
     };
-    /// Later entries replace earlier ones with the same id; new ones are appended.
+    /// Later entries replace earlier ones with the same id; new ones are appended. The
+    /// positions of the ids are hashed, so a merge costs one probe per entry.
     fn upsert<T>(list: &mut Vec<T>, items: Vec<T>, id: impl Fn(&T) -> &str) {
+        if items.is_empty() {
+            return;
+        }
+        let mut at: HashMap<String, usize> = list
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (id(x).to_string(), i))
+            .collect();
         for item in items {
-            match list.iter().position(|x| id(x) == id(&item)) {
-                Some(i) => list[i] = item,
-                None => list.push(item),
+            match at.get(id(&item)) {
+                Some(&i) => list[i] = item,
+                None => {
+                    at.insert(id(&item).to_string(), list.len());
+                    list.push(item);
+                }
             }
         }
     }

@@ -4,10 +4,12 @@
 //! after parsing (duplicate ids, unknown references) know only the path, and this finds
 //! the line and column of the value at that path.
 
-use crate::text::line_col;
+use std::collections::HashMap;
+
+use crate::text::{Document, Kind};
 
 /// One step of a JSON path.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {
     Key(String),
     Index(usize),
@@ -42,23 +44,131 @@ pub fn parse_path(path: &str) -> Vec<Step> {
 /// The 1-based line and column (in characters) of the value at `path`, or of the deepest
 /// part of it that exists.
 pub fn locate(text: &str, path: &str) -> (usize, usize) {
-    let steps = parse_path(path);
+    locate_all(text, &[path])[0]
+}
+
+/// [`locate`] for many paths at once, in one pass over the text whatever their number: the
+/// paths are merged into a tree of steps, and the JSON is walked once along that tree.
+pub fn locate_all(text: &str, paths: &[&str]) -> Vec<(usize, usize)> {
+    if paths.is_empty() {
+        return Vec::new();
+    }
+    let mut tree = PathTree {
+        children: vec![HashMap::new()],
+        found: vec![None],
+    };
+    let ends: Vec<Vec<usize>> = paths.iter().map(|p| tree.insert(&parse_path(p))).collect();
     let mut p = Parser {
         s: text.as_bytes(),
         i: 0,
     };
     p.ws();
-    let mut at = p.i;
-    for step in &steps {
-        match p.find(step) {
-            Some(i) => {
-                at = i;
-                p.i = i;
+    tree.walk(0, p);
+    let doc = Document::new(text, Kind::Plain);
+    ends.iter()
+        .map(|nodes| {
+            // The deepest step found (the root always is).
+            let at = nodes
+                .iter()
+                .map_while(|&n| tree.found[n])
+                .last()
+                .unwrap_or(0);
+            doc.line_col(at)
+        })
+        .collect()
+}
+
+/// The steps of many paths as a tree: node 0 is the root value; each node has the offset of
+/// its value once the walk finds it.
+struct PathTree {
+    children: Vec<HashMap<Step, usize>>,
+    found: Vec<Option<usize>>,
+}
+
+impl PathTree {
+    /// Add a path; returns its nodes from the root down.
+    fn insert(&mut self, steps: &[Step]) -> Vec<usize> {
+        let mut node = 0;
+        let mut nodes = vec![0];
+        for step in steps {
+            let next = self.children.len();
+            node = *self.children[node].entry(step.clone()).or_insert(next);
+            if node == next {
+                self.children.push(HashMap::new());
+                self.found.push(None);
             }
-            None => break,
+            nodes.push(node);
+        }
+        nodes
+    }
+
+    /// With `p` at the value of `node`: record it, then find its children's values. A key
+    /// that occurs twice counts at its first occurrence.
+    fn walk(&mut self, node: usize, mut p: Parser) {
+        self.found[node] = Some(p.i);
+        let mut left = self.children[node].len();
+        if left == 0 {
+            return;
+        }
+        let child_at = |tree: &mut PathTree, step: &Step, p: &Parser, left: &mut usize| {
+            if let Some(&c) = tree.children[node].get(step)
+                && tree.found[c].is_none()
+            {
+                *left -= 1;
+                let mut q = Parser { s: p.s, i: p.i };
+                q.ws();
+                tree.walk(c, q);
+            }
+        };
+        match p.s.get(p.i) {
+            Some(b'{') => {
+                p.i += 1;
+                while left > 0 {
+                    p.ws();
+                    match p.s.get(p.i) {
+                        Some(b',') => {
+                            p.i += 1;
+                            continue;
+                        }
+                        Some(b'"') => {}
+                        _ => return,
+                    }
+                    let Some(key) = p.string() else { return };
+                    p.ws();
+                    if p.s.get(p.i) != Some(&b':') {
+                        return;
+                    }
+                    p.i += 1;
+                    p.ws();
+                    child_at(self, &Step::Key(key), &p, &mut left);
+                    if p.skip_value().is_none() {
+                        return;
+                    }
+                }
+            }
+            Some(b'[') => {
+                p.i += 1;
+                let mut idx = 0;
+                while left > 0 {
+                    p.ws();
+                    match p.s.get(p.i) {
+                        Some(b']') | None => return,
+                        Some(b',') => {
+                            p.i += 1;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    child_at(self, &Step::Index(idx), &p, &mut left);
+                    if p.skip_value().is_none() {
+                        return;
+                    }
+                    idx += 1;
+                }
+            }
+            _ => {}
         }
     }
-    line_col(text, at)
 }
 
 struct Parser<'a> {
@@ -73,60 +183,6 @@ impl Parser<'_> {
         }
     }
 
-    /// With `self.i` at a value, return the offset of the child value named by `step`.
-    fn find(&mut self, step: &Step) -> Option<usize> {
-        self.ws();
-        match (self.s.get(self.i)?, step) {
-            (b'{', Step::Key(k)) => {
-                self.i += 1;
-                loop {
-                    self.ws();
-                    match self.s.get(self.i)? {
-                        b'}' => return None,
-                        b',' => {
-                            self.i += 1;
-                            continue;
-                        }
-                        b'"' => {}
-                        _ => return None,
-                    }
-                    let key = self.string()?;
-                    self.ws();
-                    if self.s.get(self.i) != Some(&b':') {
-                        return None;
-                    }
-                    self.i += 1;
-                    self.ws();
-                    if key == *k {
-                        return Some(self.i);
-                    }
-                    self.skip_value()?;
-                }
-            }
-            (b'[', Step::Index(n)) => {
-                self.i += 1;
-                let mut idx = 0;
-                loop {
-                    self.ws();
-                    match self.s.get(self.i)? {
-                        b']' => return None,
-                        b',' => {
-                            self.i += 1;
-                            continue;
-                        }
-                        _ => {}
-                    }
-                    if idx == *n {
-                        return Some(self.i);
-                    }
-                    self.skip_value()?;
-                    idx += 1;
-                }
-            }
-            _ => None,
-        }
-    }
-
     fn string(&mut self) -> Option<String> {
         let start = self.i + 1;
         self.i += 1;
@@ -136,6 +192,9 @@ impl Parser<'_> {
                 b'"' => {
                     let raw = std::str::from_utf8(&self.s[start..self.i]).ok()?;
                     self.i += 1;
+                    if !raw.contains('\\') {
+                        return Some(raw.to_string());
+                    }
                     return Some(serde_json::from_str(&format!("\"{raw}\"")).unwrap_or_default());
                 }
                 _ => self.i += 1,
@@ -192,6 +251,31 @@ mod tests {
         assert_eq!(locate(text, "people[1].titles[0].from"), (4, 37));
         assert_eq!(locate(text, "people[0].id"), (3, 12));
         assert_eq!(locate(text, "people[7]"), (2, 13));
+    }
+
+    #[test]
+    fn many_paths_at_once_as_one_at_a_time() {
+        let text = "{\n  \"people\": [\n    {\"id\": \"a\", \"id\": \"dup\"},\n    {\"id\": \"b\", \"titles\": [{\"from\": \"x\"}]}\n  ],\n  \"k\\u0065y\": [1, {\"x\": 2}]\n}";
+        let paths = [
+            "people[1].titles[0].from",
+            "people[0].id",
+            "people[7]",
+            "people[1].titles[0].until",
+            "nothing.at.all",
+            "key[1].x",
+            "key[0].x",
+            "people[1]",
+            "people[1].titles[0].from",
+        ];
+        let all = locate_all(text, &paths);
+        for (p, got) in paths.iter().zip(&all) {
+            assert_eq!(*got, locate(text, p), "{p}");
+        }
+        assert_eq!(all[1], (3, 12), "the first of two equal keys");
+        assert_eq!(all[3], (4, 28), "the deepest part that exists");
+        assert_eq!(all[4], (1, 1));
+        assert_eq!(all[5], (6, 25), "a key written with an escape");
+        assert!(locate_all(text, &[]).is_empty());
     }
 
     #[test]

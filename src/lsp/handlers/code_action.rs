@@ -3,7 +3,7 @@
 //! "add to the workspace table" (run by the server through `workspace/applyEdit`, so it works
 //! in every client), and "ignore on this line".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::lsp::proto::jsonrpc::Result;
@@ -50,8 +50,8 @@ pub fn code_action(
         let table = &computed.tables.index.table;
         let text = doc.text();
         let mut out: Vec<CodeActionOrCommand> = Vec::new();
-        let mut ignored_lines: Vec<usize> = Vec::new();
-        let mut named: Vec<String> = Vec::new();
+        let mut ignored_lines: HashSet<usize> = HashSet::new();
+        let mut named: HashSet<String> = HashSet::new();
         for (f, d) in computed.findings.iter().zip(&diags) {
             if !(f.range.0 <= b && a <= f.range.1) {
                 continue;
@@ -89,20 +89,18 @@ pub fn code_action(
                         Some(d.clone()),
                     ));
                 }
-                if f.code == "name-spelling" && !named.contains(&written) {
-                    named.push(written.clone());
+                if f.code == "name-spelling" && named.insert(written.clone()) {
                     out.push(new_person(&uri, &written, Some(d.clone())));
                 }
                 let line = doc.position(f.range.0, enc).line;
-                if !ignored_lines.contains(&line) {
-                    ignored_lines.push(line);
+                if ignored_lines.insert(line) {
                     out.push(ignore_action(&uri, doc, line, enc, d.clone()));
                 }
             }
         }
-        // A name the table does not know, selected or under the cursor.
-        // Only when the cursor is on a run of capitalised words is the document analysed
-        // again (with its block cache) to see whether the table knows them.
+        // A name the table does not know, selected or under the cursor. Only when the
+        // cursor is on a run of capitalised words is the document analysed again (with its
+        // block cache) to see whether the table knows them.
         if wants(&CodeActionKind::QUICKFIX)
             && !cancelled()
             && let Some((s0, e0)) = unknown_name(&text, a, b)
@@ -113,20 +111,17 @@ pub fn code_action(
                 mentions(&a2)
                     .iter()
                     .filter(|m| m.entry().is_some())
-                    .map(|m| m.range)
-                    .collect::<Vec<_>>()
+                    .any(|m| m.range.0 < e0 && s0 < m.range.1)
             };
-            if !known.iter().any(|&(x, y)| x < e0 && s0 < y) {
-                let name = text[s0..e0].to_string();
-                if !named.contains(&name) {
-                    out.push(new_person(&uri, &name, None));
-                }
+            let name = text[s0..e0].to_string();
+            if !known && !named.contains(&name) {
+                out.push(new_person(&uri, &name, None));
             }
         }
         // Fix-all: in the quick-fix menu on a finding with a certain fix when there is more
         // than one such fix (where VS Code users look, as ESLint offers it), and as `source.fixAll.copydesk`
         // for codeActionsOnSave; a client that asks for every kind gets it once.
-        let all = fix_all(&computed.findings, &diags);
+        let all = fix_all(doc, &text, &computed.findings, enc);
         let on_fixable = computed
             .findings
             .iter()
@@ -142,27 +137,21 @@ pub fn code_action(
     }
 }
 
-/// Every certain fix (a finding's only one), none overlapping another.
-fn fix_all(findings: &[crate::finding::Finding], diags: &[proto::Diagnostic]) -> Vec<TextEdit> {
-    let mut edits: Vec<((usize, usize), TextEdit)> = Vec::new();
-    for (f, d) in findings.iter().zip(diags) {
-        // Only a certain fix: a finding that offers a choice is left to the writer.
-        let [fix] = f.fixes.as_slice() else { continue };
-        if edits
-            .iter()
-            .any(|(r, _)| r.0 < f.range.1 && f.range.0 < r.1)
-        {
-            continue;
-        }
-        edits.push((
-            f.range,
-            TextEdit {
-                range: d.range,
-                new_text: fix.replacement.clone(),
-            },
-        ));
-    }
-    edits.into_iter().map(|(_, e)| e).collect()
+/// Every certain fix (a finding's only one), none overlapping another: the edits
+/// `copydesk check --fix` makes in one pass.
+fn fix_all(
+    doc: &crate::text::Document,
+    text: &str,
+    findings: &[crate::finding::Finding],
+    enc: crate::text::Encoding,
+) -> Vec<TextEdit> {
+    crate::fix::certain_edits(text, findings)
+        .into_iter()
+        .map(|e| TextEdit {
+            range: proto::range(doc, e.range, enc),
+            new_text: e.replacement,
+        })
+        .collect()
 }
 
 fn fix_all_action(uri: &Uri, kind: CodeActionKind, edits: Vec<TextEdit>) -> CodeActionOrCommand {
