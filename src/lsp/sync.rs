@@ -1,6 +1,7 @@
 //! What the stdin reader does itself, in arrival order, before the framework sees a
 //! message: it reads the client's capabilities from `initialize`, and applies
-//! `didOpen`/`didChange`/`didSave`/`didClose` to the documents. The framework may run
+//! `didOpen`/`didChange`/`didSave`/`didClose` to the documents and the settings of
+//! `didChangeConfiguration` to the workspace. The framework may run
 //! notification handlers concurrently (tower-lsp#284), so document text is never changed
 //! there.
 //!
@@ -166,8 +167,35 @@ pub fn before_framework(shared: &Arc<ServerState>, method: &str, msg: &Value) {
         "textDocument/didChange" => did_change(shared, params),
         "textDocument/didSave" => did_save(shared, params),
         "textDocument/didClose" => did_close(shared, params),
+        "workspace/didChangeConfiguration" => {
+            let settings = settings_section(params.get("settings").unwrap_or(&Value::Null));
+            // Null settings mean "ask me": the framework's handler asks the client.
+            if !settings.is_null() {
+                apply_editor_settings(shared, &settings);
+            }
+        }
         _ => {}
     }
+}
+
+/// The `copydesk` section of settings an editor sent, or the settings themselves.
+pub fn settings_section(settings: &Value) -> Value {
+    match settings {
+        Value::Object(o) if o.contains_key("copydesk") => o["copydesk"].clone(),
+        other => other.clone(),
+    }
+}
+
+/// Take an editor's settings (from `initializationOptions` or `didChangeConfiguration`):
+/// the log file, the settings, and no settings cached by folder. Applied by the stdin
+/// reader in arrival order, so a request that follows a settings change sees it. Returns
+/// what could not be read.
+pub fn apply_editor_settings(shared: &Arc<ServerState>, settings: &Value) -> Vec<String> {
+    let (s, problems) = parse_editor_settings(settings);
+    shared.set_log_file(s.log_file.as_deref());
+    *shared.workspace.editor.write().expect("editor") = s;
+    shared.workspace.forget_settings();
+    problems
 }
 
 fn initialize(shared: &Arc<ServerState>, params: &Value) {
@@ -214,14 +242,13 @@ fn initialize(shared: &Arc<ServerState>, params: &Value) {
         roots.push(super::workspace::normalise(std::path::Path::new(p)));
     }
     *shared.workspace.roots.write().expect("roots") = roots;
-    let (settings, problems) =
-        parse_editor_settings(params.get("initializationOptions").unwrap_or(&Value::Null));
-    shared.set_log_file(settings.log_file.as_deref());
+    let problems = apply_editor_settings(
+        shared,
+        params.get("initializationOptions").unwrap_or(&Value::Null),
+    );
     for p in problems {
         shared.log(&format!("initializationOptions: {p}"));
     }
-    *shared.workspace.editor.write().expect("editor") = settings;
-    shared.workspace.forget_settings();
     shared.initialized.store(true, Ordering::SeqCst);
 }
 
