@@ -2,17 +2,18 @@
 # Every test of copydesk, on a fresh machine (Rust, Python 3, Node 20 or later, root, the package
 # registries): the Rust tests (unit, rule fixtures, CLI, properties, language server end to
 # end), the language server driven by pytest-lsp, Neovim headless, VS Code (code-server
-# in Chromium), and the pre-commit hook (pre-commit, installed with pip, building copydesk with cargo).
-# Each suite installs what it needs.
+# in Chromium), the pre-commit hook (pre-commit, installed with pip, building copydesk with cargo),
+# and a smoke run of the benchmark (scripts/bench.sh --smoke: tiny corpora, every command once,
+# no timings). Each suite installs what it needs.
 #
 #   scripts/test-all.sh            # everything
 #   scripts/test-all.sh rust       # only the Rust tests
-#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode precommit soak
+#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode precommit bench-smoke soak
 # (soak: 30 s of the language server soak, scripts/soak.sh; run it alone for longer)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode precommit soak)
+[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode precommit bench-smoke soak)
 start=$SECONDS
 failed=()
 passed=()
@@ -29,7 +30,7 @@ want() { [[ " ${suites[*]} " == *" $1 "* ]]; }
 if want rust; then
   run "rust tests" cargo test --all-targets
 fi
-if want lsp || want nvim || want vscode || want soak; then
+if want lsp || want nvim || want vscode || want bench-smoke || want soak; then
   run "release build" cargo build --release --quiet
   export COPYDESK_BIN="$PWD/target/release/copydesk"
 fi
@@ -37,6 +38,7 @@ want lsp && run "language server (pytest-lsp)" tests/lsp_py/run.sh
 want nvim && run "neovim" editors/nvim/test.sh
 want vscode && run "vs code (code-server)" editors/vscode/test.sh
 want precommit && run "pre-commit hook" tests/precommit/run.sh
+want bench-smoke && run "benchmark smoke" scripts/bench.sh --smoke
 want soak && run "language server soak (30 s)" scripts/soak.sh 30
 
 printf '\n##### summary after %ss\n' "$((SECONDS - start))"
