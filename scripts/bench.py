@@ -21,6 +21,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -70,10 +71,15 @@ class Runner:
 
     def probe(self, argv, ok_codes):
         """One run: ((wall, CPU, peak RSS in MB), stdout) or (None, what went wrong)."""
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        # The peak RSS from /usr/bin/time: a child forked from this Python process counts
+        # the parent's pages until it execs, so wait4's figure would be this script's size.
+        rss_file = tempfile.NamedTemporaryFile(suffix=".rss")
+        if os.path.exists("/usr/bin/time"):
+            argv = ["/usr/bin/time", "-f", "%M", "-o", rss_file.name, *argv]
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, rss_file:
             t = time.perf_counter()
-            p = subprocess.Popen(argv, stdout=out, stderr=err)
-            killer = threading.Timer(self.timeout, p.kill)
+            p = subprocess.Popen(argv, stdout=out, stderr=err, start_new_session=True)
+            killer = threading.Timer(self.timeout, os.killpg, (p.pid, signal.SIGKILL))
             killer.start()
             _, status, usage = os.wait4(p.pid, 0)
             wall = time.perf_counter() - t
@@ -84,12 +90,14 @@ class Runner:
             out.seek(0)
             err.seek(0)
             stdout, stderr = out.read(), err.read()
+            kb = open(rss_file.name).read().split()
+            rss = int(kb[-1]) / 1024 if kb and kb[-1].isdigit() else usage.ru_maxrss / 1024
         if code not in ok_codes:
             lines = stderr.decode(errors="replace").strip().splitlines()
             msg = f"exit {code}: {lines[0][:120] if lines else ''}"
             print(f"  {' '.join(argv)}: {msg}", file=sys.stderr)
             return None, f"failed ({msg[:40]})"
-        m = (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        m = (wall, usage.ru_utime + usage.ru_stime, rss)
         return m, stdout.decode(errors="replace")
 
     def repeat(self, argv, first):
