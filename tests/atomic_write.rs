@@ -35,6 +35,18 @@ fn spawn(dir: &Path, args: &[&str], pause_ms: Option<u64>) -> std::process::Chil
     c.spawn().unwrap()
 }
 
+/// Wait until a write's temporary file appears in `dir`.
+fn wait_for_temp_file(dir: &Path) {
+    let start = Instant::now();
+    while temp_files(dir).is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no temporary file"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 fn temp_files(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -53,14 +65,7 @@ fn killed_anywhere_leaves_old_or_new(dir: &Path, name: &str, old: &str, args: &[
 
     // Killed with the new text written and synced in the temporary file, before the rename.
     let mut child = spawn(dir, args, Some(60_000));
-    let start = Instant::now();
-    while temp_files(dir).is_empty() {
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "no temporary file"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_for_temp_file(dir);
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert_eq!(std::fs::read_to_string(&p).unwrap(), old);
@@ -157,14 +162,7 @@ fn a_table_changed_while_a_build_merges_into_it_is_not_overwritten() {
     let d = dir.path();
     std::fs::write(d.join("desk.json"), archive(d)).unwrap();
     let mut child = spawn(d, &BUILD_INTO_DESK, Some(3_000));
-    let start = Instant::now();
-    while temp_files(d).is_empty() {
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "no temporary file"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_for_temp_file(d);
     // An editor saves the table meanwhile.
     let edited = r#"{"people": [{"id": "bo-lin", "name": "Bo Lin", "order": "given-first"}]}"#;
     std::fs::write(d.join("desk.json"), edited).unwrap();
