@@ -2,16 +2,17 @@
 # Every test of copydesk, on a fresh machine (Rust, Python 3, Node 20 or later, root, the package
 # registries): the Rust tests (unit, rule fixtures, CLI, properties, language server end to
 # end), the language server driven by pytest-lsp, Neovim headless, VS Code (code-server
-# in Chromium), and the pre-commit hook (pre-commit, installed with pip, building copydesk with cargo).
-# Each suite installs what it needs.
+# in Chromium), the pre-commit hook (pre-commit, installed with pip, building copydesk with cargo),
+# and a smoke run of the benchmark (scripts/bench.sh --smoke: tiny corpora, every command once,
+# no timings). Each suite installs what it needs.
 #
 #   scripts/test-all.sh            # everything
 #   scripts/test-all.sh rust       # only the Rust tests
-#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode precommit
+#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode precommit bench-smoke
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode precommit)
+[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode precommit bench-smoke)
 start=$SECONDS
 failed=()
 passed=()
@@ -28,7 +29,7 @@ want() { [[ " ${suites[*]} " == *" $1 "* ]]; }
 if want rust; then
   run "rust tests" cargo test --all-targets
 fi
-if want lsp || want nvim || want vscode; then
+if want lsp || want nvim || want vscode || want bench-smoke; then
   run "release build" cargo build --release --quiet
   export COPYDESK_BIN="$PWD/target/release/copydesk"
 fi
@@ -36,6 +37,7 @@ want lsp && run "language server (pytest-lsp)" tests/lsp_py/run.sh
 want nvim && run "neovim" editors/nvim/test.sh
 want vscode && run "vs code (code-server)" editors/vscode/test.sh
 want precommit && run "pre-commit hook" tests/precommit/run.sh
+want bench-smoke && run "benchmark smoke" scripts/bench.sh --smoke
 
 printf '\n##### summary after %ss\n' "$((SECONDS - start))"
 for s in "${passed[@]}"; do echo "passed: $s"; done

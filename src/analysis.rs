@@ -7,7 +7,7 @@
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::Config;
 use crate::dates::{Date, DateMention, DateOrder, find_dates};
@@ -247,6 +247,9 @@ pub struct Analysis<'a> {
     pub lang: Language,
     /// People the document names in full (name or alias), with the offset of the first time.
     pub introduced: FxHashMap<u32, usize>,
+    /// Words the document writes in lowercase somewhere (folded): ordinary words of its
+    /// language, whatever the language.
+    lowercase_words: FxHashSet<String>,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -326,7 +329,17 @@ impl<'a> Analysis<'a> {
             date,
             lang,
             introduced: FxHashMap::default(),
+            lowercase_words: FxHashSet::default(),
         };
+        for pl in &a.blocks {
+            let b = &pl.block;
+            for t in &b.tokens {
+                let w = t.text(&b.folded.text);
+                if w.starts_with(char::is_lowercase) && !a.lowercase_words.contains(w) {
+                    a.lowercase_words.insert(w.to_string());
+                }
+            }
+        }
         let mut introduced = FxHashMap::default();
         for pl in &a.blocks {
             for h in &pl.block.hits {
@@ -420,11 +433,78 @@ impl<'a> Analysis<'a> {
                 .iter()
                 .any(|m| matches!(m.target, Target::Title { .. }))
         });
-        let sentence_start = b
-            .sentence_of(b.tokens[prev].start)
-            .is_some_and(|s| b.token_at(s.0) == prev)
-            && b.hit_ending_at(h.first).is_none();
+        let sentence_start =
+            self.opens_as_ordinary_word(b, prev) && b.hit_ending_at(h.first).is_none();
         after_title || sentence_start
+    }
+
+    /// Is token `k` a capitalised word that is no name: a function word or sentence adverb
+    /// of English ("Later", "Then"), or the first word of its sentence that the document
+    /// writes in lowercase elsewhere ("Potem", "Dann", "Luego" in a text that also writes
+    /// "potem")? Any other capitalised word may be a name ("Dirk Mueller" at the start of a
+    /// line is someone's whole name), so the word after it does not stand alone.
+    pub fn opens_as_ordinary_word(&self, b: &BlockAnalysis, k: usize) -> bool {
+        let w = b.token_text(k);
+        if !is_capitalised(w) {
+            return false;
+        }
+        if function_word(w) {
+            return true;
+        }
+        let opens = b
+            .sentence_of(b.tokens[k].start)
+            .is_some_and(|s| b.token_at(s.0) == k);
+        opens && {
+            let lower = w.to_lowercase();
+            self.lowercase_words.contains(&lower)
+                && !(lower.chars().count() <= 4 && self.index.is_name_word(&lower))
+        }
+    }
+
+    /// Does the text present the name at tokens `[i, j)` as someone it describes afresh:
+    /// followed by an apposition that introduces a person ("Wahyuni, who sells fish", "Dr.
+    /// Novak, no relation,", "Ana Ruiz, a nurse,", "Ito, 54, a farmer,") with no title of the table's
+    /// in it, and no title right before the name? A table person is named with their title;
+    /// someone described this way is someone else, whatever their name is close to.
+    pub fn described_as_someone(&self, b: &BlockAnalysis, i: usize, j: usize) -> bool {
+        let is_title = |h: &Hit| {
+            self.index
+                .meanings(h.phrase)
+                .iter()
+                .any(|m| matches!(m.target, Target::Title { .. }))
+        };
+        if b.hit_ending_at(i).is_some_and(is_title) || j >= b.tokens.len() {
+            return false;
+        }
+        let gap = b.gap_before(j).trim();
+        if gap != "," && gap != "(" {
+            return false;
+        }
+        // An age alone ("Okafor, 52, became ...") describes anyone; an age and a description
+        // ("Ito, 54, a farmer") introduces someone.
+        let mut j = j;
+        if b.token_text(j).chars().all(|c| c.is_ascii_digit()) && b.gap_before(j + 1).trim() == ","
+        {
+            j += 1;
+        }
+        if j >= b.tokens.len() {
+            return false;
+        }
+        let w = b.token_text(j).to_lowercase();
+        let opens = matches!(
+            w.as_str(),
+            "who" | "whose" | "a" | "an" | "no" | "not" | "unrelated" | "himself" | "herself"
+        );
+        if !opens {
+            return false;
+        }
+        // The apposition runs to the next break of the sentence.
+        let end = (j + 1..b.tokens.len())
+            .find(|&k| b.tokens[k].join == Join::Break && !b.gap_before(k).trim().is_empty())
+            .unwrap_or(b.tokens.len());
+        !b.hits
+            .iter()
+            .any(|h| h.first >= j && h.first < end && is_title(h))
     }
 
     /// The exact original text of a range.
@@ -513,6 +593,94 @@ pub fn in_case_of(original: &str, surface: &str) -> String {
     } else {
         surface.to_string()
     }
+}
+
+/// English function words and sentence adverbs that open sentences ("Later Zielińska said",
+/// "Then Kowalski left"): no name, though capitalised.
+fn function_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "and"
+            | "but"
+            | "or"
+            | "so"
+            | "yet"
+            | "then"
+            | "later"
+            | "earlier"
+            | "meanwhile"
+            | "however"
+            | "also"
+            | "still"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "separately"
+            | "instead"
+            | "afterwards"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "as"
+            | "if"
+            | "though"
+            | "although"
+            | "here"
+            | "there"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "of"
+            | "asked"
+            | "speaking"
+            | "finally"
+            | "next"
+            | "last"
+            | "only"
+            | "even"
+            | "both"
+            | "each"
+            | "every"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "no"
+            | "not"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "i"
+            | "you"
+            | "where"
+            | "why"
+            | "how"
+            | "what"
+            | "who"
+    )
 }
 
 #[cfg(test)]

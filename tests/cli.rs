@@ -604,3 +604,65 @@ fn a_progress_bar_on_a_terminal_only_for_human_output() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Run copydesk with stdout, or stderr, on a pipe whose reader is already gone (as after
+/// `| head`); the exit code, and stderr when it was not the closed one.
+fn with_a_closed_pipe(dir: &Path, args: &[&str], close_stderr: bool) -> (Option<i32>, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"));
+    c.current_dir(dir).args(args);
+    if close_stderr {
+        c.stderr(writer).stdout(std::process::Stdio::null());
+    } else {
+        c.stdout(writer).stderr(std::process::Stdio::piped());
+    }
+    let out = c.output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("drafts")).unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            d.join(format!("drafts/{i}.md")),
+            "Hoang Xuan Chien met the delegation on Wednesday, March 4, 2025.\n".repeat(50),
+        )
+        .unwrap();
+    }
+    let cases: [(&[&str], i32); 10] = [
+        (&["explain"], 0),
+        (&["explain", "title-mismatch"], 0),
+        (&["table", "default"], 0),
+        (&["table", "schema"], 0),
+        (&["table", "test"], 0),
+        (&["table", "build", "drafts"], 0),
+        (&["check", "drafts"], 1),
+        (&["check", "--format", "json", "drafts"], 1),
+        (&["check", "--format", "sarif", "drafts"], 1),
+        (&["check", "--diff", "drafts"], 1),
+    ];
+    for (args, code) in cases {
+        let (got, stderr) = with_a_closed_pipe(d, args, false);
+        assert_eq!(got, Some(code), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+    }
+    // A closed stderr: the errors and the summary go nowhere, the exit code stays.
+    for (args, code) in [
+        (&["check", "missing.md"][..], 2),
+        (&["check", "--diff", "drafts"], 1),
+        (&["explain", "no-such-rule"], 2),
+        (&["table", "build", "drafts", "-o", "t.json"], 0),
+    ] {
+        let (got, _) = with_a_closed_pipe(d, args, true);
+        assert_eq!(got, Some(code), "{args:?}");
+    }
+    assert!(d.join("t.json").is_file());
+}

@@ -292,7 +292,7 @@ impl Run<'_> {
 /// Run `copydesk check`; returns the exit code.
 pub fn run(args: &CheckArgs) -> i32 {
     if args.stdin_filename.is_some() && args.paths.iter().any(|p| p != "-") {
-        eprintln!("error: --stdin-filename names what stdin holds: give no PATH but -");
+        say!("error: --stdin-filename names what stdin holds: give no PATH but -");
         return 2;
     }
     let mode = match (args.fix, args.diff) {
@@ -306,7 +306,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         Some(p) => match read_settings(&Disk, p) {
             Ok(s) => Some(Layer::config_file(p, s)),
             Err(e) => {
-                eprintln!("error: {e}");
+                say!("error: {e}");
                 return 2;
             }
         },
@@ -404,7 +404,7 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
     }
     if !table_errors.is_empty() {
         for e in table_errors {
-            eprintln!("error: {e}");
+            say!("error: {e}");
         }
         return 2;
     }
@@ -429,29 +429,24 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
             }
         }
     };
-    // A reader that stops early (`| head`) is not an error.
-    if let Err(e) = result
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("error: cannot write output: {e}");
-        return 2;
-    }
-    for name in unsettled {
-        eprintln!(
-            "warning: {name}: fixes were still left after {} passes; check the result",
-            crate::fix::MAX_PASSES
-        );
-    }
-    for e in &errors {
-        eprintln!("error: {e}");
-    }
-    if !errors.is_empty() {
+    let code = if !errors.is_empty() {
         2
     } else if worst.is_some() || (mode == Mode::Diff && !diffs.is_empty()) {
         1
     } else {
         0
+    };
+    let code = super::written(result, code);
+    for name in unsettled {
+        say!(
+            "warning: {name}: fixes were still left after {} passes; check the result",
+            crate::fix::MAX_PASSES
+        );
     }
+    for e in &errors {
+        say!("error: {e}");
+    }
+    code
 }
 
 /// The report, rendered whole and written at once (to stderr when stdout holds a fixed
@@ -499,7 +494,7 @@ fn print_diffs(diffs: &str, fixed: usize, files: usize, reports: &[Report]) -> s
     out.write_all(diffs.as_bytes())?;
     out.flush()?;
     let remaining: usize = reports.iter().map(|r| r.findings.len()).sum();
-    eprintln!(
+    say!(
         "{} in {} would be fixed; {} would remain.",
         count(fixed, "finding", "findings"),
         count(files, "file", "files"),

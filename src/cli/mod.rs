@@ -1,10 +1,20 @@
 //! The command-line adapter: reads files, loads tables and configuration, prints findings.
 
+/// A line on stderr that cannot fail: `eprintln!` without its panic when stderr is closed
+/// (`copydesk check 2>&1 | head`).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod check;
 mod diff;
 pub mod output;
 pub mod table_build;
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -160,6 +170,34 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
     s.parse()
 }
 
+/// Write a command's output to stdout at once.
+fn print_out(text: impl AsRef<[u8]>) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_ref())?;
+    out.flush()
+}
+
+/// The exit code once the output is written: `code`, also when the reader stopped early
+/// (`copydesk explain | head` ends quietly); 2 when it could not be written.
+fn written(result: std::io::Result<()>, code: i32) -> i32 {
+    match result.or_else(broken_pipe_is_fine) {
+        Ok(()) => code,
+        Err(e) => {
+            say!("error: cannot write output: {e}");
+            2
+        }
+    }
+}
+
+/// A reader that stopped early is not an error.
+fn broken_pipe_is_fine(e: std::io::Error) -> std::io::Result<()> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
+
 /// Parse the command line: the command to run, or the exit code when there is none (a usage
 /// error, `--help`, `--version`). `main.rs` hands `lsp` to the language server and every other
 /// command to [`run`].
@@ -181,7 +219,7 @@ pub fn run(command: Command) -> i32 {
         Command::Table(t) => table_command(t),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Lsp { .. } => {
-            eprintln!("error: the language server is started by `copydesk lsp` itself");
+            say!("error: the language server is started by `copydesk lsp` itself");
             2
         }
     }
@@ -192,26 +230,17 @@ fn table_command(t: TableCommand) -> i32 {
         TableCommand::Build(args) => table_build::run(args),
         TableCommand::Schema => {
             let schema = Table::json_schema();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&schema).expect("schema prints")
-            );
-            0
+            let text = serde_json::to_string_pretty(&schema).expect("schema prints");
+            written(print_out(text + "\n"), 0)
         }
-        TableCommand::Default => {
-            print!("{DEFAULT_TABLE}");
-            0
-        }
+        TableCommand::Default => written(print_out(DEFAULT_TABLE), 0),
         TableCommand::Check { files } => {
             let set = TableSet::new(true, files);
             match load_table(&Disk, &set) {
-                Ok(t) => {
-                    println!("ok: {}", t.counts());
-                    0
-                }
+                Ok(t) => written(print_out(format!("ok: {}\n", t.counts())), 0),
                 Err(es) => {
                     for e in es {
-                        eprintln!("error: {e}");
+                        say!("error: {e}");
                     }
                     2
                 }
@@ -226,28 +255,31 @@ fn table_command(t: TableCommand) -> i32 {
                 Ok(t) => t.index,
                 Err(es) => {
                     for e in es {
-                        eprintln!("error: {e}");
+                        say!("error: {e}");
                     }
                     return 2;
                 }
             };
             let results = crate::spec::run_specs(&index);
             if results.is_empty() {
-                println!(
-                    "No specs to run: no entry of these tables has \"specs\" (see `copydesk table schema`)."
+                return written(
+                    print_out(
+                        "No specs to run: no entry of these tables has \"specs\" (see `copydesk table schema`).\n",
+                    ),
+                    0,
                 );
-                return 0;
             }
+            let mut text = String::new();
             let mut failed = 0;
             for r in &results {
                 if r.passed() {
-                    println!("ok      {}  {:?}", r.path, r.text);
+                    text += &format!("ok      {}  {:?}\n", r.path, r.text);
                 } else {
                     failed += 1;
                     let got: Vec<String> =
                         r.got.iter().map(|(c, t)| format!("{c} on {t:?}")).collect();
-                    println!(
-                        "FAILED  {}  {:?}\n        expected: [{}]\n        found:    [{}]",
+                    text += &format!(
+                        "FAILED  {}  {:?}\n        expected: [{}]\n        found:    [{}]\n",
                         r.path,
                         r.text,
                         r.expected.join(", "),
@@ -255,40 +287,37 @@ fn table_command(t: TableCommand) -> i32 {
                     );
                 }
             }
-            println!("{} passed, {} failed", results.len() - failed, failed);
-            if failed > 0 { 1 } else { 0 }
+            text += &format!("{} passed, {} failed\n", results.len() - failed, failed);
+            written(print_out(text), if failed > 0 { 1 } else { 0 })
         }
     }
 }
 
 fn explain(code: Option<&str>) -> i32 {
-    match code {
+    let text = match code {
         None => {
             let code = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
             let level = "information".len();
-            println!("{:<code$}  {:<level$}  what it flags", "rule", "default");
+            let mut text = format!("{:<code$}  {:<level$}  what it flags\n", "rule", "default");
             for r in RULES {
-                println!(
-                    "{:<code$}  {:<level$}  {}",
+                text += &format!(
+                    "{:<code$}  {:<level$}  {}\n",
                     r.code, r.default_severity, r.summary
                 );
             }
-            println!("\nRun `copydesk explain CODE` for one rule.");
-            0
+            text + "\nRun `copydesk explain CODE` for one rule.\n"
         }
         Some(c) => match rule(c) {
-            Some(r) => {
-                println!(
-                    "{} ({}, default severity {})\n\n{}",
-                    r.code, r.summary, r.default_severity, r.explain
-                );
-                0
-            }
+            Some(r) => format!(
+                "{} ({}, default severity {})\n\n{}\n",
+                r.code, r.summary, r.default_severity, r.explain
+            ),
             None => {
                 let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
-                eprintln!("error: no rule {c:?}; the rules are: {}", codes.join(", "));
-                2
+                say!("error: no rule {c:?}; the rules are: {}", codes.join(", "));
+                return 2;
             }
         },
-    }
+    };
+    written(print_out(text), 0)
 }

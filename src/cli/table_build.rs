@@ -2,7 +2,7 @@
 //! the table to merge into; writing the table; the progress bar and the summary on stderr).
 //! The builder itself (`crate::build`) is given the texts and returns the table.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::build::{
@@ -109,7 +109,7 @@ pub fn run(args: BuildArgs) -> i32 {
         Ok(()) => 0,
         Err(errors) => {
             for e in errors {
-                eprintln!("error: {e}");
+                say!("error: {e}");
             }
             2
         }
@@ -150,7 +150,7 @@ fn run_inner(args: &BuildArgs) -> Result<(), Vec<String>> {
         let notes =
             overlay::apply(&mut built, text, &p.display().to_string()).map_err(|e| vec![e])?;
         for n in notes {
-            eprintln!("note: {n}");
+            say!("note: {n}");
         }
     }
     let (text, table, conflicts, merged) = table_text(args, &built)?;
@@ -164,9 +164,12 @@ fn run_inner(args: &BuildArgs) -> Result<(), Vec<String>> {
             crate::disk::write_atomic(p, text.as_bytes(), read)
                 .map_err(|e| vec![format!("{}: {e}", p.display())])?
         }
-        None => print!("{text}"),
+        // A reader that stops early (`| head`) is not an error.
+        None => super::print_out(&text)
+            .or_else(super::broken_pipe_is_fine)
+            .map_err(|e| vec![format!("cannot write output: {e}")])?,
     }
-    eprintln!(
+    say!(
         "{}: {}{}",
         crate::text::count(files.len(), "article", "articles"),
         table.counts(),
@@ -174,7 +177,8 @@ fn run_inner(args: &BuildArgs) -> Result<(), Vec<String>> {
             .as_ref()
             .map_or(String::new(), |p| format!(" -> {}", p.display()))
     );
-    eprint!(
+    let _ = write!(
+        std::io::stderr().lock(),
         "{}",
         Summary {
             table: &table,

@@ -94,6 +94,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     Target::EventWord { event }
                         if participant_named(event)
                             && !another_event(pl, h.first)
+                            && !possessive(pl, h)
                             && ties_to_event(a, pl, h, m.capitals != 0, event, &mut ties) =>
                     {
                         refs.push((h.first, h.last, Referent::Event(event)));
@@ -323,6 +324,16 @@ fn another_event(pl: &Placed, first: usize) -> bool {
                 | "annual"
         )
     })
+}
+
+/// Is the event word a possessive ("the festival's literature strand", "the summit's closing
+/// session")? Then the sentence is about a part of the event, which has days of its own.
+fn possessive(pl: &Placed, h: &Hit) -> bool {
+    let b = &pl.block;
+    b.tokens
+        .get(h.last)
+        .is_some_and(|t| t.join == Join::Apostrophe && b.token_text(h.last) == "s")
+        || b.gap_before(h.last).starts_with("' ") && b.token_text(h.last - 1).ends_with('s')
 }
 
 /// Between an event word and a date, "in X"/"at X" naming a place that is not the event's
@@ -760,6 +771,21 @@ On Monday, the ministers met for the first session.
 On Monday, the ministers met business leaders in Tallinn.
 On Monday, de Vries met reporters, and on Friday she met with bankers.
 \"We met on Friday and we will meet again,\" de Vries said of an earlier visit.
+",
+        );
+    }
+
+    #[test]
+    fn a_part_of_the_event_has_days_of_its_own() {
+        // The talks' sessions, the forum's side events: the possessive names a part.
+        check_world(
+            "event-date-mismatch",
+            "2025-09-17",
+            "
+Anouk de Vries and Omar bin Faisal al-Qasimi held talks on energy in Riga.
+The talks' closing session on Thursday was short, and the talks's press day on Friday was long.
+The talks on Thursday were short.
+             ^^^^^^^^ event-date-mismatch: Tuesday
 ",
         );
     }

@@ -215,6 +215,27 @@ Dang Thu Huong spoke later.
     }
 
     #[test]
+    fn a_capitalised_word_opening_a_line_may_be_a_given_name() {
+        // Credits and lists open lines with whole names: "Dirk Weiss" is not Lukas Weiß.
+        // A word the text also writes in lowercase opens a sentence in any language.
+        crate::rules::fixture::check_world(
+            "name-diacritics",
+            "2025-03-01",
+            "
+Lukas Weiß wrote the driver.
+
+Dirk Weiss <dirk@example.org>
+Stephan Weiss fixed the tests.
+
+Lukas Weiß przyjechał wcześnie. Potem Weiss powiedział, że potem wróci.
+                                      ^^^^^ name-diacritics: Weiß
+Then Weiss left.
+     ^^^^^ name-diacritics: Weiß
+",
+        );
+    }
+
+    #[test]
     fn addresses_and_domains_are_not_names() {
         crate::rules::fixture::check_world(
             "name-diacritics",

@@ -1,23 +1,35 @@
 #!/usr/bin/env python3
-"""Measure edit-to-diagnostics time of `copydesk lsp` on a long article.
+"""Measure `copydesk lsp` from the client's side: start, edits, hovers and completions.
 
     python3 tests/lsp_py/measure_latency.py target/release/copydesk [words] [edits]
+    python3 tests/lsp_py/measure_latency.py BIN --file article.md --edits 200 \\
+        --hovers 200 --completions 200 [--table people.json]... [--json]
 
-Opens an article of about `words` words (made up here from varied sentences), then types
-`edits` characters one at a time into a paragraph in the middle, waiting each time for the
-diagnostics of that version. The debounce is set to 0, so the time is the server's: from
-writing the didChange to reading its publishDiagnostics. Prints the median, p90 and max.
+Starts the server (debounce 0 unless `--debounce MS`), opens a document (an article of about
+`words` words made up here from varied sentences, or `--file`), and times:
+
+- start: from starting the process to the first `publishDiagnostics` of the document (with
+  `--table`, the tables load on the way: "start to first diagnostics");
+- open: from writing `didOpen` to its diagnostics;
+- edit: `edits` characters typed one at a time into a paragraph in the middle, each time from
+  writing the `didChange` to reading the `publishDiagnostics` of that version;
+- hover and completion: requests on capitalised words spread over the document (hover on
+  the word, completion after its first three letters), from writing the request to reading
+  its answer.
+
+Every figure is wall-clock on the client, so it includes the pipe and JSON on both sides: an
+upper bound of the server's own time. Prints p50, p90, p99 and max of each (`--json`: one
+JSON object).
 """
 
+import argparse
 import json
+import os
+import random
+import re
 import statistics
 import subprocess
-import sys
 import time
-
-BIN = sys.argv[1] if len(sys.argv) > 1 else "target/release/copydesk"
-WORDS = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
-EDITS = int(sys.argv[3]) if len(sys.argv) > 3 else 100
 
 SENTENCES = [
     "Hoang Xuan Chien met Simon Ridley in Hà Nội on Wednesday, March 4, 2025.",
@@ -39,13 +51,51 @@ def article(words: int) -> str:
     return "date 2025-03-05\n\n" + "\n\n".join(paras) + "\n"
 
 
-def main() -> None:
-    p = subprocess.Popen(
-        [BIN, "lsp"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        env={"COPYDESK_LSP_DEBOUNCE_MS": "0", "PATH": "/usr/bin:/bin"},
-    )
+def utf16_col(line: str, i: int) -> int:
+    return len(line[:i].encode("utf-16-le")) // 2
+
+
+def spread_positions(lines, count, rng, after=None):
+    """`count` positions on capitalised words, spread over the document: (line, UTF-16 col)."""
+    found = []
+    if count <= 0:
+        return found
+    word = re.compile(r"\b[A-ZÀ-ỸĐ][\w\-]{3,}")
+    step = max(1, len(lines) // max(count, 1))
+    for start in range(0, len(lines), step):
+        for ln in range(start, min(start + step, len(lines))):
+            ms = list(word.finditer(lines[ln]))
+            if ms:
+                m = rng.choice(ms)
+                i = m.start() + after if after else m.start() + 1
+                found.append((ln, utf16_col(lines[ln], i)))
+                break
+        if len(found) >= count:
+            break
+    while found and len(found) < count:
+        found.append(found[len(found) % len(found)])
+    return found
+
+
+def summary(xs):
+    if not xs:
+        return None
+    ms = sorted(x * 1000 for x in xs)
+
+    def pct(p):
+        return ms[min(len(ms) - 1, max(0, int(round(p / 100 * len(ms))) - 1))]
+
+    return {"n": len(ms), "p50": statistics.median(ms), "p90": pct(90), "p99": pct(99),
+            "max": ms[-1]}
+
+
+def measure(args):
+    text = open(args.file, encoding="utf-8").read() if args.file else article(args.words)
+    env = {"COPYDESK_LSP_DEBOUNCE_MS": str(args.debounce), "PATH": "/usr/bin:/bin",
+           "HOME": os.environ.get("HOME", "/tmp")}
+    t_spawn = time.perf_counter()
+    p = subprocess.Popen([args.bin, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         env=env)
 
     def send(m):
         b = json.dumps(m).encode()
@@ -55,7 +105,10 @@ def main() -> None:
     def recv():
         length = 0
         while True:
-            line = p.stdout.readline().strip()
+            line = p.stdout.readline()
+            if not line:
+                raise SystemExit("the server closed its output")
+            line = line.strip()
             if not line:
                 break
             k, v = line.decode().split(":", 1)
@@ -66,43 +119,111 @@ def main() -> None:
     def until(pred):
         while True:
             m = recv()
+            if "id" in m and "method" in m:  # a request from the server: answer it
+                send({"jsonrpc": "2.0", "id": m["id"], "result": None})
+                continue
             if pred(m):
                 return m
 
-    uri = "file:///tmp/long-article.md"
-    send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+    uri = "file:///tmp/copydesk-latency/article.md"
+    init = {"capabilities": {}}
+    if args.table:
+        init["initializationOptions"] = {"tables": [os.path.abspath(t) for t in args.table]}
+    send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": init})
     until(lambda m: m.get("id") == 1)
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-    text = article(WORDS)
-    t = time.perf_counter()
+    t_open = time.perf_counter()
     send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
-          "params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
-    first = until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
-    opened = time.perf_counter() - t
+          "params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
+                                      "text": text}}})
+
+    def diagnostics_of(v):
+        return lambda m: (m.get("method") == "textDocument/publishDiagnostics"
+                          and m["params"]["uri"] == uri
+                          and m["params"].get("version", v) == v)
+
+    first = until(diagnostics_of(1))
+    now = time.perf_counter()
+    started, opened = now - t_spawn, now - t_open
     lines = text.split("\n")
     mid = len(lines) // 2
-    if not lines[mid]:
+    while mid < len(lines) - 1 and not lines[mid]:
         mid += 1
-    times = []
-    for v in range(2, EDITS + 2):
+    edits = []
+    for v in range(2, args.edits + 2):
         send({"jsonrpc": "2.0", "method": "textDocument/didChange",
               "params": {"textDocument": {"uri": uri, "version": v},
                          "contentChanges": [{"range": {"start": {"line": mid, "character": 0},
                                                        "end": {"line": mid, "character": 0}},
                                              "text": "x"}]}})
         t = time.perf_counter()
-        until(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-              and m["params"]["version"] == v)
-        times.append(time.perf_counter() - t)
+        until(diagnostics_of(v))
+        edits.append(time.perf_counter() - t)
+    lines[mid] = "x" * args.edits + lines[mid]
+    rng = random.Random(1)
+
+    def requests(method, positions, first_id):
+        out = []
+        for k, (ln, col) in enumerate(positions):
+            rid = first_id + k
+            send({"jsonrpc": "2.0", "id": rid, "method": method,
+                  "params": {"textDocument": {"uri": uri},
+                             "position": {"line": ln, "character": col}}})
+            t = time.perf_counter()
+            until(lambda m, rid=rid: m.get("id") == rid)
+            out.append(time.perf_counter() - t)
+        return out
+
+    hovers = requests("textDocument/hover", spread_positions(lines, args.hovers, rng), 1000)
+    completions = requests("textDocument/completion",
+                           spread_positions(lines, args.completions, rng, after=3), 1_000_000)
     send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     until(lambda m: m.get("id") == 2)
     send({"jsonrpc": "2.0", "method": "exit"})
     p.wait()
-    ms = sorted(x * 1000 for x in times)
-    print(f"{len(text.split())} words, {len(first['params']['diagnostics'])} findings; "
-          f"open: {opened * 1000:.1f} ms; edit to diagnostics over {EDITS} edits: "
-          f"median {statistics.median(ms):.2f} ms, p90 {ms[int(len(ms) * 0.9) - 1]:.2f} ms, "
-          f"max {ms[-1]:.2f} ms")
+    return {
+        "bytes": len(text.encode()),
+        "words": len(text.split()),
+        "findings": len(first["params"]["diagnostics"]),
+        "tables": args.table or [],
+        "start_ms": started * 1000,
+        "open_ms": opened * 1000,
+        "edit": summary(edits),
+        "hover": summary(hovers),
+        "completion": summary(completions),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("bin", nargs="?", default="target/release/copydesk")
+    ap.add_argument("words", nargs="?", type=int, default=5000)
+    ap.add_argument("edits_pos", nargs="?", type=int, metavar="edits")
+    ap.add_argument("--file", help="open this document instead of a made-up article")
+    ap.add_argument("--edits", type=int, default=100)
+    ap.add_argument("--hovers", type=int, default=0)
+    ap.add_argument("--completions", type=int, default=0)
+    ap.add_argument("--table", action="append", help="a table file (repeatable)")
+    ap.add_argument("--debounce", type=int, default=0, help="milliseconds (default 0)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    args = ap.parse_args()
+    if args.edits_pos is not None:
+        args.edits = args.edits_pos
+    r = measure(args)
+    if args.json:
+        print(json.dumps(r))
+        return
+
+    def line(name, s):
+        if s:
+            print(f"  {name:<11} over {s['n']:>4}: p50 {s['p50']:.2f} ms, p90 {s['p90']:.2f} ms, "
+                  f"p99 {s['p99']:.2f} ms, max {s['max']:.2f} ms")
+
+    print(f"{r['words']} words ({r['bytes']} bytes), {r['findings']} findings; "
+          f"start to first diagnostics {r['start_ms']:.1f} ms; open {r['open_ms']:.1f} ms")
+    line("edit", r["edit"])
+    line("hover", r["hover"])
+    line("completion", r["completion"])
 
 
 if __name__ == "__main__":
