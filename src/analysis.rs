@@ -10,7 +10,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::Config;
-use crate::dates::{Date, DateMention, DateOrder, find_dates};
+use crate::dates::{Date, DateMention, DateOrder, DateReading, find_dates_read};
 use crate::table::Index;
 use crate::table::index::{Form, Meaning, PhraseId, Target};
 use crate::text::fold::Folded;
@@ -86,7 +86,7 @@ impl BlockAnalysis {
             .map(|e| e.language().unwrap_or(lang))
             .collect();
         let hits = find_hits(&folded.text, &tokens, index, &sentences, &langs, lang);
-        let dates = find_dates(&folded.text);
+        let dates = find_block_dates(text, &folded, &sentences, &langs, lang, reading);
         BlockAnalysis {
             folded,
             tokens,
@@ -150,6 +150,40 @@ impl BlockAnalysis {
         }
         &self.folded.text[self.tokens[i - 1].end..self.tokens[i].start]
     }
+}
+
+/// The dates of a block, each sentence read in its language: Vietnamese sentences day
+/// first and with their words, English ones in the configured order.
+fn find_block_dates(
+    text: &str,
+    folded: &Folded,
+    sentences: &[(usize, usize)],
+    langs: &[Language],
+    block_lang: Language,
+    reading: Reading,
+) -> Vec<DateMention> {
+    let read = |l: Language| date_reading(l, reading.date_order);
+    // Sentences in one language run together into one stretch; the stretches cover the block.
+    let mut stretches: Vec<((usize, usize), DateReading)> = Vec::new();
+    for (&(s, _), &l) in sentences.iter().zip(langs) {
+        match stretches.last_mut() {
+            Some(last) if last.1 == read(l) => {}
+            Some(last) => {
+                last.0.1 = s;
+                stretches.push(((s, s), read(l)));
+            }
+            None => stretches.push(((0, 0), read(l))),
+        }
+    }
+    match stretches.last_mut() {
+        Some(last) => last.0.1 = folded.text.len(),
+        None => stretches.push(((0, folded.text.len()), read(block_lang))),
+    }
+    let original = |a: usize, b: usize| {
+        let (a, b) = folded.original_range(a, b);
+        &text[a..b]
+    };
+    find_dates_read(&folded.text, &stretches, &original)
 }
 
 /// Leftmost-longest phrases, extended word by word while they are the prefix of a key, with
@@ -258,17 +292,38 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_ONLY_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[\s,\-–—|:0-9apmgtuc+]*$").expect("time tail"));
 
+/// Before the date on a dateline: a place and its credit, then "ngày" ("Hà Nội, ngày ",
+/// "HÀ NỘI (TTXVN) - ngày "), or "ngày" alone.
+static DATELINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\p{Lu}[\p{L} ]{0,40}?(?:\s*\([\p{L} ]{1,20}\))?\s*[,\-–—]\s*)?(?:ngay\s+)?$",
+    )
+    .expect("dateline lead")
+});
+
 /// A publication date stated at the top of an article: a `date YYYY-MM-DD` line, or a line
-/// that holds only a date (and a time).
-pub fn dateline(text: &str) -> Option<Date> {
+/// that holds only a date (and a time); in Vietnamese also after a place (`Hà Nội, ngày
+/// 4/3/2025`). Numeric dates are read as `reading` says.
+pub fn dateline(text: &str, reading: DateReading) -> Option<Date> {
     for line in text.lines().filter(|l| !l.trim().is_empty()).take(5) {
         if let Some(c) = DATELINE.captures(line) {
             return Date::parse(&c[1]);
         }
-        let folded = Folded::of(line.trim());
-        let dates = find_dates(&folded.text);
+        let line = line.trim();
+        let folded = Folded::of(line);
+        let original = |a: usize, b: usize| {
+            let (a, b) = folded.original_range(a, b);
+            &line[a..b]
+        };
+        let dates = find_dates_read(
+            &folded.text,
+            &[((0, folded.text.len()), reading)],
+            &original,
+        );
         if let Some(d) = dates.first()
-            && d.range.0 == 0
+            && (d.range.0 == 0
+                || (reading == DateReading::Vietnamese
+                    && DATELINE_LEAD.is_match(&folded.text[..d.range.0])))
             && DATE_ONLY_LINE.is_match(&folded.text[d.range.1..])
             && let Some(date) = d.date()
         {
@@ -276,6 +331,14 @@ pub fn dateline(text: &str) -> Option<Date> {
         }
     }
     None
+}
+
+/// How a document reads numeric dates: Vietnamese day first, English as configured.
+pub fn date_reading(lang: Language, order: Option<DateOrder>) -> DateReading {
+    match lang {
+        Language::Vi => DateReading::Vietnamese,
+        Language::En => DateReading::English(order),
+    }
 }
 
 impl<'a> Analysis<'a> {
@@ -319,7 +382,7 @@ impl<'a> Analysis<'a> {
         let date = config
             .date
             .or(p.front_matter_date)
-            .or_else(|| dateline(text));
+            .or_else(|| dateline(text, date_reading(lang, config.date_order)));
         let mut a = Analysis {
             text,
             kind,
@@ -689,15 +752,40 @@ mod tests {
 
     #[test]
     fn datelines() {
+        let en = DateReading::English(None);
         assert_eq!(
-            dateline(" date 2025-03-04 Politics & Law\nx"),
+            dateline(" date 2025-03-04 Politics & Law\nx", en),
             Date::parse("2025-03-04")
         );
         assert_eq!(
-            dateline("Headline\n\nMarch 04, 2025 - 22:35\nBody"),
+            dateline("Headline\n\nMarch 04, 2025 - 22:35\nBody", en),
             Date::parse("2025-03-04")
         );
-        assert_eq!(dateline("They met on March 4, 2025 in town."), None);
+        assert_eq!(dateline("They met on March 4, 2025 in town.", en), None);
+        assert_eq!(dateline("DOHA, April 16, 2025", en), None);
+        // Vietnamese datelines: day first, after a place and its credit.
+        let vi = DateReading::Vietnamese;
+        for line in [
+            "Tiêu đề\n\nThứ Ba, 04/03/2025 - 15:30\nThân bài",
+            "Hà Nội, ngày 4/3/2025",
+            "HÀ NỘI (TTXVN) - ngày 4/3/2025",
+            "Ngày 4 tháng 3 năm 2025",
+        ] {
+            assert_eq!(dateline(line, vi), Date::parse("2025-03-04"), "{line}");
+        }
+        assert_eq!(
+            dateline("Hôm nay, hai bên đã ký ngày 4/3/2025 tại đây.", vi),
+            None
+        );
+        // English text reads 04/03/2025 only in a configured order.
+        assert_eq!(dateline("04/03/2025 - 15:30", en), None);
+        assert_eq!(
+            dateline(
+                "04/03/2025 - 15:30",
+                DateReading::English(Some(DateOrder::Mdy))
+            ),
+            Date::parse("2025-04-03")
+        );
     }
 
     #[test]

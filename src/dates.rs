@@ -9,6 +9,9 @@ use jiff::civil::Weekday;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod vi;
+pub use vi::{DateReading, weekday_name_vi, weekday_short_vi};
+
 /// A calendar date, written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub jiff::civil::Date);
@@ -86,8 +89,10 @@ pub struct DateMention {
     pub day: Option<i8>,
     /// The weekday written with it, and the range of that word.
     pub weekday: Option<(Weekday, (usize, usize))>,
-    /// The weekday word was abbreviated ("Tue.").
+    /// The weekday word was abbreviated ("Tue.", "T3").
     pub weekday_short: bool,
+    /// The weekday is written the Vietnamese way ("thứ Ba", "T3").
+    pub weekday_vi: bool,
 }
 
 impl DateMention {
@@ -343,6 +348,7 @@ impl Found {
                 day: None,
                 weekday: None,
                 weekday_short: false,
+                weekday_vi: false,
             },
             month_capitalised: false,
         }
@@ -716,6 +722,55 @@ fn is_decimal_digit(c: char) -> bool {
     DECIMAL.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
+/// The weekday `w` written the way `text` writes one: "Tuesday", "Tue.", "thứ Ba" ("Thứ Ba"
+/// where the text capitalises "thứ"), "T3".
+pub fn weekday_like(text: &str, w: Weekday, short: bool, vi: bool) -> String {
+    match (vi, short) {
+        (false, false) => weekday_name(w).to_string(),
+        (false, true) => {
+            let dot = if text.ends_with('.') { "." } else { "" };
+            format!("{}{dot}", weekday_short(w))
+        }
+        (true, true) => weekday_short_vi(w).to_string(),
+        (true, false) => {
+            let name = weekday_name_vi(w);
+            // "Thứ Tư" opens a sentence; "Chủ nhật" is capitalised anywhere.
+            let capital = text.starts_with("Th") || text.starts_with("TH");
+            match name.strip_prefix("thứ") {
+                Some(rest) if capital => format!("Thứ{rest}"),
+                _ => name.to_string(),
+            }
+        }
+    }
+}
+
+/// Every date mention of folded `text`, each stretch read as it says
+/// ([`DateReading`]: English, with an order for numeric dates or none; Vietnamese): the
+/// Vietnamese and numeric forms first, then the English forms where they leave room.
+/// `original` gives the original text of a folded range (to tell `thứ` from `thu`).
+pub fn find_dates_read<'o>(
+    text: &str,
+    stretches: &[((usize, usize), DateReading)],
+    original: &dyn Fn(usize, usize) -> &'o str,
+) -> Vec<DateMention> {
+    let mut out = vi::find(text, stretches, original);
+    if out.is_empty() {
+        return find_dates(text);
+    }
+    out.sort_by_key(|m| m.range);
+    let read = out.len();
+    for m in find_dates(text) {
+        let (s, e) = m.range;
+        let i = out[..read].partition_point(|o| o.range.1 <= s);
+        if out[..read].get(i).is_some_and(|o| o.range.0 < e) {
+            continue;
+        }
+        out.push(m);
+    }
+    out.sort_by_key(|m| m.range);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -834,6 +889,7 @@ mod tests {
                 day: num("day").map(|d| d as i8),
                 weekday: wd_of(&c),
                 weekday_short: c.name("wd").is_some_and(|m| m.len() < 6),
+                weekday_vi: false,
             });
         }
         for re in &p.long {
@@ -862,6 +918,7 @@ mod tests {
                     day: Some(day),
                     weekday: wd_of(&c),
                     weekday_short: c.name("wd").is_some_and(|m| m.len() < 6),
+                    weekday_vi: false,
                 });
             }
         }
@@ -877,6 +934,7 @@ mod tests {
                 day: None,
                 weekday: weekday_of(m.as_str()).map(|w| (w, (m.start(), m.end()))),
                 weekday_short: false,
+                weekday_vi: false,
             });
         }
         for c in p.year.captures_iter(text) {
@@ -901,6 +959,7 @@ mod tests {
                 day: None,
                 weekday: None,
                 weekday_short: false,
+                weekday_vi: false,
             });
         }
         out.sort_by_key(|m| m.range);

@@ -300,3 +300,72 @@ fn stdin_filename_reads_stdin_as_that_file() {
         .code(2)
         .stderr(predicates::str::contains("--stdin-filename"));
 }
+
+#[test]
+fn diff_exits_on_what_would_be_fixed_as_ruff_does() {
+    let dir = tempfile::tempdir().unwrap();
+    // An invalid date has no fix: nothing to show, exit 0, the finding counted on stderr.
+    std::fs::write(dir.path().join("a.txt"), "They met on 29 February 2025.\n").unwrap();
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--diff", "a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("0 findings in 0 files would be fixed; 1 finding would remain."),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The same file checked: exit 1.
+    copydesk()
+        .current_dir(dir.path())
+        .args(["check", "a.txt"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn exit_zero_keeps_findings_out_of_the_exit_code_but_not_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = "Hoang Xuan Chien spoke on 29 February 2025.\n";
+    std::fs::write(d.join("a.txt"), text).unwrap();
+    for args in [
+        &["check", "--exit-zero", "a.txt"][..],
+        &["check", "--exit-zero", "--diff", "a.txt"],
+        &["check", "--exit-zero", "--format", "json", "a.txt"],
+    ] {
+        let out = copydesk().current_dir(d).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            !out.stdout.is_empty(),
+            "{args:?}: the findings are still shown"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(d.join("a.txt")).unwrap(), text);
+    // As an editor's formatter calls it: the fixed text on stdout, exit 0 though a finding
+    // remains.
+    copydesk()
+        .current_dir(d)
+        .args([
+            "check",
+            "--fix",
+            "--exit-zero",
+            "--stdin-filename",
+            "b.txt",
+            "-",
+        ])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .stdout("Hoàng Xuân Chiến spoke on 29 February 2025.\n");
+    // An input error still exits 2.
+    copydesk()
+        .current_dir(d)
+        .args(["check", "--exit-zero", "a.txt", "missing.md"])
+        .assert()
+        .code(2);
+}

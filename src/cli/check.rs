@@ -429,13 +429,15 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
             }
         }
     };
-    let code = if !errors.is_empty() {
-        2
-    } else if worst.is_some() || (mode == Mode::Diff && !diffs.is_empty()) {
-        1
-    } else {
-        0
-    };
+    let code = exit_code(
+        !errors.is_empty(),
+        args.exit_zero,
+        match mode {
+            // As `ruff --diff`: what would be fixed, not what would remain.
+            Mode::Diff => !diffs.is_empty(),
+            Mode::Report | Mode::Fix => worst.is_some(),
+        },
+    );
     let code = super::written(result, code);
     for name in unsettled {
         say!(
@@ -447,6 +449,18 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
         say!("error: {e}");
     }
     code
+}
+
+/// 2 after an input error, 1 when `failing` (a finding at warning or above remains; with
+/// `--diff`, something would be fixed) unless `--exit-zero`, else 0.
+fn exit_code(input_errors: bool, exit_zero: bool, failing: bool) -> i32 {
+    if input_errors {
+        2
+    } else if failing && !exit_zero {
+        1
+    } else {
+        0
+    }
 }
 
 /// The report, rendered whole and written at once (to stderr when stdout holds a fixed

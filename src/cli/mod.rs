@@ -105,9 +105,14 @@ pub struct CheckArgs {
     /// then report what remains.
     #[arg(long)]
     pub fix: bool,
-    /// Print the fixes as a unified diff instead of writing them.
+    /// Print the fixes as a unified diff instead of writing them; exit 1 when there is
+    /// something to fix.
     #[arg(long)]
     pub diff: bool,
+    /// Exit 0 even when findings remain (an input or table error still exits 2): for editors
+    /// that take a non-zero exit as a failed fix.
+    #[arg(long)]
+    pub exit_zero: bool,
     /// Check stdin as if it were this file: its kind, its folder's copydesk.json, its name in
     /// the output; with --fix, the fixed text goes to stdout (the report to stderr).
     #[arg(long, value_name = "PATH")]

@@ -5,10 +5,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Rule, finding};
 use crate::analysis::{Analysis, Hit, Placed};
-use crate::dates::{DateMention, weekday_name};
+use crate::dates::{DateMention, weekday_like};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Form, Target};
+use crate::text::lang::Language;
 use crate::text::tokens::{Join, is_capitalised};
 
 pub const RULE: Rule = Rule {
@@ -93,7 +94,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 match m.target {
                     Target::EventWord { event }
                         if participant_named(event)
-                            && !another_event(pl, h.first)
+                            && !another_event(pl, h.first, h.last)
                             && !possessive(pl, h)
                             && ties_to_event(a, pl, h, m.capitals != 0, event, &mut ties) =>
                     {
@@ -301,9 +302,24 @@ fn quote_marks(text: &str, (ss, se): (usize, usize)) -> Vec<usize> {
         .collect()
 }
 
-/// Is the event word about some other event: "a regional meeting", "the next talks"?
-fn another_event(pl: &Placed, first: usize) -> bool {
+/// Is the event word about some other event: "a regional meeting", "the next talks"; in
+/// Vietnamese, where the words that say so follow the noun, "một cuộc gặp khác", "cuộc hội
+/// đàm tiếp theo"?
+fn another_event(pl: &Placed, first: usize, last: usize) -> bool {
     let b = &pl.block;
+    if b.lang_at(b.tokens[first].start) == Language::Vi {
+        let word = |k: usize| b.tokens.get(k).map(|_| b.token_text(k).to_lowercase());
+        let before = first.checked_sub(2).and_then(word);
+        let after = [word(last), word(last + 1)];
+        let after = |w: &str| after.iter().flatten().any(|a| a == w);
+        return before.as_deref() == Some("mot")
+            || first.checked_sub(1).and_then(word).as_deref() == Some("mot")
+            || after("khac")
+            || after("tiep")
+            || after("toi")
+            || after("thuong")
+            || after("truoc");
+    }
     (first.saturating_sub(3)..first).any(|k| {
         matches!(
             b.token_text(k).to_lowercase().as_str(),
@@ -344,7 +360,9 @@ fn elsewhere(a: &Analysis, pl: &Placed, from: usize, to: usize, event: u32) -> b
     let place = table.events[event as usize].place.as_deref();
     (from..to.saturating_sub(1)).any(|k| {
         let w = b.token_text(k).to_lowercase();
-        if !(w == "in" || w == "at") || !is_capitalised(b.token_text(k + 1)) {
+        let vi = b.lang_at(b.tokens[k].start) == Language::Vi;
+        let at = w == "in" || w == "at" || (vi && (w == "tai" || w == "o"));
+        if !at || !is_capitalised(b.token_text(k + 1)) {
             return false;
         }
         let is_event_place = b.hit_starting_at(k + 1).is_some_and(|h| {
@@ -442,6 +460,9 @@ fn attach(
     refs: &[(usize, usize, Referent)],
 ) -> Option<usize> {
     let b = &pl.block;
+    if b.lang_at(m.range.0) == Language::Vi {
+        return attach_vi(a, pl, m, t0, refs);
+    }
     let word = |k: usize| b.token_text(k).to_lowercase();
     let prev = (t0 > 0).then(|| word(t0 - 1));
     let elsewhere_for = |r: &(usize, usize, Referent), from: usize, to: usize| match r.2 {
@@ -504,6 +525,98 @@ fn attach(
             None
         }
     }
+}
+
+/// [`attach`] in a Vietnamese sentence. A year belongs to a law right after its name
+/// ("Luật ... 2015", "Luật ... năm 2015") or after words of its own passage and "năm" ("được
+/// ký năm 2010"); a date to an event when it opens the sentence ("Chiều 4/3, ... hội đàm",
+/// the event word in the date's clause) or follows the event word after a word that leads a
+/// date ("hội đàm với ông Ridley ngày 6/3", "cuộc gặp vào sáng thứ Năm").
+fn attach_vi(
+    a: &Analysis,
+    pl: &Placed,
+    m: &DateMention,
+    t0: usize,
+    refs: &[(usize, usize, Referent)],
+) -> Option<usize> {
+    let b = &pl.block;
+    let word = |k: usize| b.token_text(k).to_lowercase();
+    if m.is_year_only() {
+        if let Some(r) = refs.iter().find(|r| r.1 == t0) {
+            return Some(r.0);
+        }
+        if t0 == 0 || word(t0 - 1) != "nam" {
+            return None;
+        }
+        return refs
+            .iter()
+            .filter(|r| r.1 < t0)
+            .max_by_key(|r| r.1)
+            .filter(|r| {
+                let between = r.1..t0 - 1;
+                between.len() <= 4 && between.clone().all(|k| own_year_word_vi(&word(k)))
+            })
+            .map(|r| r.0);
+    }
+    let events = refs.iter().filter(|r| matches!(r.2, Referent::Event(_)));
+    let (ss, se) = b.sentence_of(m.range.0)?;
+    let first = b.token_at(ss);
+    // The words that may lead a date that opens a sentence: "Chiều 4/3,", "Ngày 4/3,".
+    let mut k = first;
+    while k < t0 && k < first + 2 && leads_date_vi(&word(k)) {
+        k += 1;
+    }
+    if k == t0 {
+        let end = (t0 + 1..b.token_at(se))
+            .find(|&k| {
+                let gap = b.gap_before(k);
+                gap.contains(';')
+                    || (gap.contains(',')
+                        && matches!(word(k).as_str(), "va" | "nhung" | "con" | "song"))
+            })
+            .unwrap_or_else(|| b.token_at(se));
+        return events
+            .filter(|r| r.0 > t0 && r.0 < end && r.0 - t0 <= 40)
+            .min_by_key(|r| r.0)
+            .filter(|r| match r.2 {
+                Referent::Event(e) => !elsewhere(a, pl, t0, r.0, e),
+                Referent::Law(_) => true,
+            })
+            .map(|r| r.0);
+    }
+    // After the event word: step back over the words that lead the date.
+    let mut k = t0;
+    while k > 0 && t0 - k < 3 && (leads_date_vi(&word(k - 1)) || word(k - 1) == "vao") {
+        k -= 1;
+    }
+    if k == t0 {
+        return None;
+    }
+    events
+        .filter(|r| r.1 <= k && k - r.1 <= 6)
+        .max_by_key(|r| r.1)
+        .filter(|r| match r.2 {
+            Referent::Event(e) => !elsewhere(a, pl, r.1, k, e),
+            Referent::Law(_) => true,
+        })
+        .map(|r| r.0)
+}
+
+/// Folded Vietnamese words that lead a date: "ngày" (day), a time of day, "hôm".
+fn leads_date_vi(w: &str) -> bool {
+    matches!(
+        w,
+        "ngay" | "sang" | "trua" | "chieu" | "toi" | "dem" | "hom" | "rang" | "mung" | "mong"
+    )
+}
+
+/// Folded Vietnamese words of a law's own passage or signing, between its name and "năm
+/// YEAR": "được ký kết", "thông qua", "ban hành", "thiết lập", "vào".
+fn own_year_word_vi(w: &str) -> bool {
+    matches!(
+        w,
+        "duoc" | "ky" | "ket" | "thong" | "qua" | "ban" | "hanh" | "thiet" | "lap" | "vao"
+    )
 }
 
 /// What a date says of one referent.
@@ -581,7 +694,12 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
                 if days > 6 || w == date.weekday() {
                     return Verdict::Agrees;
                 }
-                Some(weekday_name(date.weekday()).to_string())
+                Some(weekday_like(
+                    text,
+                    date.weekday(),
+                    m.weekday_short,
+                    m.weekday_vi,
+                ))
             } else if m.is_year_only() {
                 if m.year == Some(date.year()) {
                     return Verdict::Agrees;
@@ -688,6 +806,40 @@ Ridley met Chiến on Thursday.
                     ^^^^^^^^ event-date-mismatch: Tuesday
 The talks in Hà Nội on March 5 went well.
                        ^^^^^^^ event-date-mismatch
+",
+        );
+    }
+
+    #[test]
+    fn vietnamese_sentences() {
+        check_fixture(
+            "event-date-mismatch",
+            "
+date: 2025-03-05
+
+Chiều 6/3, tại Hà Nội, Thượng tướng Hoàng Xuân Chiến đã hội đàm với ông Simon Ridley.
+      ^^^ event-date-mismatch
+Cuộc hội đàm với ông Ridley vào sáng thứ Năm (6/3/2025) kéo dài hai giờ.
+                                     ^^^^^^^^^^^^^^^^^^ event-date-mismatch
+Ông Chiến nhắc tới Luật Chống nô lệ hiện đại năm 2014 của Anh.
+                                                 ^^^^ event-date-mismatch: 2015
+Việt Nam và Anh thiết lập quan hệ đối tác chiến lược năm 2011.
+                                                         ^^^^ event-date-mismatch: 2010
+",
+        );
+    }
+
+    #[test]
+    fn right_vietnamese_dates_and_other_years_pass() {
+        check_fixture(
+            "event-date-mismatch",
+            "
+date: 2025-03-05
+
+Chiều 4/3, tại Hà Nội, Thượng tướng Hoàng Xuân Chiến đã hội đàm với ông Simon Ridley.
+Cuộc hội đàm ngày 4/3/2025 (thứ Ba) tiếp nối Luật Chống nô lệ hiện đại năm 2015.
+Luật Chống nô lệ hiện đại được sửa đổi năm 2022; quan hệ đối tác chiến lược năm 2010 được nâng cấp.
+Ngày 6/3, ông Ridley về nước và một cuộc gặp khác ở Bangkok ngày 9/3 bị hoãn.
 ",
         );
     }

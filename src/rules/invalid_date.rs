@@ -70,6 +70,19 @@ Or April 31, 2024, or 2025-02-30, or February 30.
     }
 
     #[test]
+    fn vietnamese_dates_that_do_not_exist() {
+        check_fixture(
+            "invalid-date",
+            "
+Hai bên ký kết ngày 29/2/2025 và họp lại ngày 31 tháng 4 năm 2025, sáng 30/2.
+                    ^^^^^^^^^ invalid-date
+                                              ^^^^^^^^^^^^^^^^^^^ invalid-date
+                                                                        ^^^^ invalid-date
+",
+        );
+    }
+
+    #[test]
     fn real_dates_pass() {
         check_fixture(
             "invalid-date",

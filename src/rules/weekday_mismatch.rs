@@ -2,7 +2,7 @@
 
 use super::{Rule, finding};
 use crate::analysis::{Analysis, in_case_of};
-use crate::dates::{weekday_name, weekday_short};
+use crate::dates::{weekday_like, weekday_name};
 use crate::finding::{Finding, Fix, Severity};
 
 pub const RULE: Rule = Rule {
@@ -12,7 +12,9 @@ pub const RULE: Rule = Rule {
     explain: "Flags the weekday of a written date when the date falls on another day:\n\n\
     Wednesday, March 4, 2025   ->  Tuesday, March 4, 2025\n\n\
 Formats: \"Tuesday, March 4, 2025\", \"Tuesday 4 March 2025\", \"Tuesday, 4 March 2025\", \
-\"Tue., Mar. 4, 2025\", \"2025-03-04 (Tuesday)\". A date without a year (\"Tuesday, March 4\") \
+\"Tue., Mar. 4, 2025\", \"2025-03-04 (Tuesday)\"; in Vietnamese text \"thứ Tư, ngày 4/3/2025\", \
+\"chiều thứ Ba (4/3)\", \"ngày 4 tháng 3 năm 2025 (thứ Ba)\", \"T3, 4/3\", \"Chủ nhật, 9/3\" \
+(day first). A date without a year (\"Tuesday, March 4\") \
 takes the year that puts it nearest the publication date, when there is one.\n\n\
 Fix: the right weekday, abbreviated if the text abbreviates it.",
     check,
@@ -36,13 +38,10 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             }
             let range = pl.range(wrange);
             let text = a.slice(range);
-            let right = if m.weekday_short {
-                let dot = if text.ends_with('.') { "." } else { "" };
-                format!("{}{dot}", weekday_short(actual))
-            } else {
-                weekday_name(actual).to_string()
-            };
-            let right = in_case_of(text, &right);
+            let right = in_case_of(
+                text,
+                &weekday_like(text, actual, m.weekday_short, m.weekday_vi),
+            );
             let message = format!(
                 "{} is a {}, not a {}",
                 date.strftime("%-d %B %Y"),
@@ -88,6 +87,76 @@ Wed., Mar. 4, 2025 and 2025-03-04 (Friday).
             "
 Tuesday, March 4, 2025; Tuesday 4 March 2025; Tuesday, 4 March 2025; Tue., Mar. 4, 2025; 2025-03-04 (Tuesday).
 On Wednesday, March 5, the delegation left. 29 February 2025 (a Saturday) does not exist.
+",
+        );
+    }
+
+    #[test]
+    fn vietnamese_weekdays() {
+        check_fixture(
+            "weekday-mismatch",
+            "
+date: 2025-03-05
+
+Hà Nội, thứ Tư, ngày 4/3/2025, hai bên đã hội đàm.
+        ^^^^^^ weekday-mismatch: thứ Ba
+Thứ Năm (4/3) và T6, 4/3/2025; ngày 9 tháng 3 năm 2025 (thứ Bảy) là một ngày nghỉ.
+^^^^^^^ weekday-mismatch: Thứ Ba
+                 ^^ weekday-mismatch: T3
+                                                        ^^^^^^^ weekday-mismatch: Chủ nhật
+Chủ nhật, ngày 4-3-2025, trời mưa.
+^^^^^^^^ weekday-mismatch: thứ Ba
+",
+        );
+    }
+
+    #[test]
+    fn right_vietnamese_weekdays_and_ordinals_pass() {
+        check_fixture(
+            "weekday-mismatch",
+            "
+Chiều thứ Ba (4/3), đoàn đến Hà Nội; sáng thứ Tư, 5/3/2025, đoàn về nước.
+Ngày 9/3/2025 (Chủ nhật) và T3, 4/3 là đúng; đây là lần thứ hai, ngày 6/3/2025, hai bên gặp nhau.
+",
+        );
+    }
+
+    #[test]
+    fn english_numeric_dates_are_read_in_the_configured_order() {
+        let dmy = crate::config::Config {
+            date_order: Some(crate::dates::DateOrder::Dmy),
+            ..crate::config::Config::default()
+        };
+        let mdy = crate::config::Config {
+            date_order: Some(crate::dates::DateOrder::Mdy),
+            ..crate::config::Config::default()
+        };
+        let index = &crate::rules::fixture::INDEX;
+        crate::rules::fixture::check_fixture_with(
+            "weekday-mismatch",
+            "
+The talks were held on Wednesday, 4/3/2025, in the capital.
+                       ^^^^^^^^^ weekday-mismatch: Tuesday
+",
+            &dmy,
+            index,
+        );
+        // April 3, 2025 was a Thursday.
+        crate::rules::fixture::check_fixture_with(
+            "weekday-mismatch",
+            "
+The talks were held on Wednesday, 4/3/2025, in the capital.
+                       ^^^^^^^^^ weekday-mismatch: Thursday
+",
+            &mdy,
+            index,
+        );
+        // No order: 4/3/2025 is not read, 25/3/2025 is (a Tuesday).
+        check_fixture(
+            "weekday-mismatch",
+            "
+The talks were held on Wednesday, 4/3/2025, and on Monday, 25/3/2025.
+                                                   ^^^^^^ weekday-mismatch: Tuesday
 ",
         );
     }

@@ -30,8 +30,10 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::lexicon::{LawHead, Lexicon};
-use crate::analysis::dateline;
+use crate::analysis::{date_reading, dateline};
+use crate::dates::DateReading;
 use crate::table::{Date, TitleKind};
+use crate::text::lang::detect;
 use crate::text::prose::{Kind, prose};
 use crate::text::tokens::push_key;
 use crate::text::{Document, Encoding};
@@ -244,11 +246,23 @@ fn headline(text: &str) -> Option<String> {
         }
         first = lines.next()?;
     }
-    while dateline(first).is_some() {
+    let reading = reading_of(text);
+    while dateline(first, reading).is_some() {
         first = lines.next()?;
     }
     let first = first.trim_start_matches('#').trim();
     (first.chars().count() <= 150 && !first.ends_with(['.', ':'])).then(|| clean(first))
+}
+
+/// How an archive article reads its numeric dates: Vietnamese day first; English ones only
+/// when their order is plain (the builder has no setting to go by).
+fn reading_of(text: &str) -> DateReading {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    date_reading(detect(head).unwrap_or_default(), None)
 }
 
 impl<'a> Article<'a> {
@@ -258,7 +272,8 @@ impl<'a> Article<'a> {
         let kind = Kind::of_path(name);
         let p = prose(text, kind);
         let date = if dated {
-            p.front_matter_date.or_else(|| dateline(text))
+            p.front_matter_date
+                .or_else(|| dateline(text, reading_of(text)))
         } else {
             None
         };
