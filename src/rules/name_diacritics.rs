@@ -171,6 +171,20 @@ Hoàng Xuân Chiến hosted the talks. Later Chien spoke.
     }
 
     #[test]
+    fn tone_marks_in_vietnamese_text() {
+        check_fixture(
+            "name-diacritics",
+            "
+Thượng tướng Hoàng Xuân Chiên đã tiếp ông Simon Ridley; Thượng tướng Chiến cảm ơn.
+             ^^^^^^^^^^^^^^^^ name-diacritics: Hoàng Xuân Chiến
+Sau đó, ông Chiền nói rằng Hoang Xuân Chiến và ông Chiến đều đồng ý.
+            ^^^^^ name-diacritics: Chiến
+                           ^^^^^^^^^^^^^^^^ name-diacritics: Hoàng Xuân Chiến
+",
+        );
+    }
+
+    #[test]
     fn correct_text_passes() {
         check_fixture(
             "name-diacritics",

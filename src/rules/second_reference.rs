@@ -121,6 +121,20 @@ Xi Jinping spoke. Later Xi said more, and then Jinping left.
     }
 
     #[test]
+    fn vietnamese_honorific_and_given_name() {
+        check_fixture(
+            "second-reference",
+            "
+Thượng tướng Hoàng Xuân Chiến đã tiếp ông Simon Ridley tại Hà Nội.
+Ông Chiến cho biết hai bên sẽ hợp tác; ông Hoàng nhấn mạnh thêm, còn ông Simon cảm ơn.
+                                           ^^^^^ second-reference: Chiến
+                                                                         ^^^^^ second-reference: Ridley
+Thượng tướng Chiến và ông Ridley nhất trí; Thứ trưởng Chiến tiễn đoàn.
+",
+        );
+    }
+
+    #[test]
     fn right_parts_and_first_mentions_pass() {
         check_fixture(
             "second-reference",

@@ -6,14 +6,15 @@ use super::{Rule, finding};
 use crate::analysis::{Analysis, normal_form, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
-use crate::table::{Entity, EntryRef};
+use crate::table::{Entity, EntryRef, Language};
 
 pub const RULE: Rule = Rule {
     code: "style-variant",
     default_severity: Severity::Information,
     summary: "A document that mixes spelling variants of one name",
     explain: "Places and organisations can have spelling variants in the table (\"Việt Nam\" \
-and \"Vietnam\", \"Hà Nội\" and \"Hanoi\"). A document should use one. Flags the minority \
+and \"Vietnam\", \"Hà Nội\" and \"Hanoi\"; in Vietnamese, \"Luân Đôn\" and \"London\"). A \
+document should use one; Vietnamese text is held to the Vietnamese forms. Flags the minority \
 form; a configured house style (`style`: the preferred forms) overrides the majority and is \
 enforced even when the document uses only the other form. Whole words only: \"Vietnamese\" \
 is never a variant of \"Vietnam\". Forms that differ only in letter case (\"ASEAN\", \
@@ -39,17 +40,18 @@ fn same_case(text: &str, form: &str) -> bool {
 }
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    // (entity) -> form index (0 = name, k + 1 = variant k) -> occurrences
+    // (entity, language of its forms) -> form index (0 = name, k + 1 = variant k) -> uses
     type Uses = Vec<(usize, (usize, usize))>;
-    let mut uses: FxHashMap<Key, Uses> = FxHashMap::default();
+    let mut uses: FxHashMap<(Key, Language), Uses> = FxHashMap::default();
     for pl in &a.blocks {
         for h in &pl.block.hits {
             let range = pl.hit_range(h);
             let text = a.slice(range);
             let written = normal_form(text);
             // The forms this text is, by entity: forms that differ only in letter case
-            // ("ASEAN", "Asean") are told apart by the case the text is written in.
-            let mut forms: Vec<(Key, usize, bool)> = Vec::new();
+            // ("ASEAN", "Asean") are told apart by the case the text is written in. In a
+            // sentence of another language, that language's forms of an entity come first.
+            let mut forms: Vec<(Key, Language, usize, bool)> = Vec::new();
             for m in a.index.meanings(h.phrase) {
                 let (key, form) = match m.target {
                     Target::Place { idx, form } => ((true, idx), form),
@@ -65,31 +67,42 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 if !m.is_written(&written) {
                     continue;
                 }
-                forms.push((key, slot, same_case(text, &m.surface)));
+                forms.push((key, m.lang, slot, same_case(text, &m.surface)));
             }
-            for (i, &(key, slot, exact)) in forms.iter().enumerate() {
+            if forms
+                .iter()
+                .any(|f| f.1 == h.lang && h.lang != Language::En)
+            {
+                forms.retain(|f| f.1 == h.lang);
+            }
+            for (i, &(key, lang, slot, exact)) in forms.iter().enumerate() {
                 let better = forms
                     .iter()
                     .enumerate()
-                    .any(|(j, f)| f.0 == key && (f.2 && !exact || (f.2 == exact && j < i)));
+                    .any(|(j, f)| f.0 == key && (f.3 && !exact || (f.3 == exact && j < i)));
                 if !better {
-                    uses.entry(key).or_default().push((slot, range));
+                    uses.entry((key, lang)).or_default().push((slot, range));
                 }
             }
         }
     }
     let mut keys: Vec<_> = uses.keys().copied().collect();
     keys.sort();
-    for key in keys {
-        let list = &uses[&key];
+    for (key, lang) in keys {
+        let list = &uses[&(key, lang)];
         let e: &Entity = if key.0 {
             &a.index.table.places[key.1 as usize]
         } else {
             &a.index.table.organisations[key.1 as usize]
         };
-        let forms: Vec<&str> = std::iter::once(e.name.as_str())
-            .chain(e.variants.iter().map(String::as_str))
-            .collect();
+        let forms: Vec<&str> = match e.forms.get(lang) {
+            Some(f) if lang != Language::En => std::iter::once(f.name.as_str())
+                .chain(f.variants.iter().map(String::as_str))
+                .collect(),
+            _ => std::iter::once(e.name.as_str())
+                .chain(e.variants.iter().map(String::as_str))
+                .collect(),
+        };
         let mut counts = vec![0usize; forms.len()];
         for (slot, _) in list {
             counts[*slot] += 1;
@@ -193,6 +206,46 @@ Unesco and Unesco again: one form, nothing to flag.
         check_fixture_with(
             "style-variant",
             "Asean members met; Asean officials spoke.\n",
+            &Config::default(),
+            &index,
+        );
+    }
+
+    #[test]
+    fn vietnamese_spellings_of_foreign_places() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"places": [
+                {"id": "london", "name": "London",
+                 "forms": {"vi": {"name": "London", "variants": ["Luân Đôn"]}}},
+                {"id": "moscow", "name": "Moscow",
+                 "forms": {"vi": {"name": "Moskva", "variants": ["Mát-xcơ-va", "Matxcơva"]}}}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        let house = Config {
+            style: vec!["London".into(), "Moskva".into()],
+            ..Config::default()
+        };
+        check_fixture_with(
+            "style-variant",
+            "
+Đoàn đã tới Luân Đôn rồi sang Mát-xcơ-va; tại Moskva, đoàn làm việc hai ngày.
+            ^^^^^^^^ style-variant: London
+                              ^^^^^^^^^^ style-variant: Moskva
+",
+            &house,
+            &index,
+        );
+        // Without a house style, the minority form in Vietnamese text; English text keeps
+        // its own forms.
+        check_fixture_with(
+            "style-variant",
+            "
+Đoàn đã tới Mát-xcơ-va rồi về Mát-xcơ-va, sau đó sang Matxcơva.
+                                                      ^^^^^^^^ style-variant: Mát-xcơ-va
+The delegation flew to Moscow and then to London, and back to Moscow.
+",
             &Config::default(),
             &index,
         );

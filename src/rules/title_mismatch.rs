@@ -7,6 +7,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::Target;
 use crate::table::{EntryRef, Index, Person, TitleKind};
 use crate::text::fold::Folded;
+use crate::text::lang::Language;
 use crate::text::tokens::{Join, is_capitalised, key_of};
 
 pub const RULE: Rule = Rule {
@@ -83,6 +84,9 @@ struct TitleHit {
     kind: TitleKind,
     /// Written all in lowercase ("the foreign minister").
     lowercase: bool,
+    /// In Vietnamese, the organisation written right after the title ("Thứ trưởng Bộ Ngoại
+    /// giao"): its index and the end of the phrase (token).
+    org: Option<(u32, usize)>,
 }
 
 fn title_of(a: &Analysis, pl: &Placed, h: &Hit) -> Option<TitleHit> {
@@ -97,7 +101,24 @@ fn title_of(a: &Analysis, pl: &Placed, h: &Hit) -> Option<TitleHit> {
                 vocab,
                 kind,
                 lowercase,
+                org: None,
             }),
+            _ => None,
+        })
+}
+
+/// A held title as text in `lang` writes it.
+fn title_in(h: &crate::table::HeldTitle, lang: Language) -> &str {
+    h.forms.get(lang).map_or(&h.title, |f| &f.title)
+}
+
+/// The organisation a hit names, if it names one.
+fn organisation_of(a: &Analysis, h: &Hit) -> Option<u32> {
+    a.index
+        .meanings(h.phrase)
+        .iter()
+        .find_map(|m| match m.target {
+            Target::Organisation { idx, .. } => Some(idx),
             _ => None,
         })
 }
@@ -125,6 +146,19 @@ fn titles_before(a: &Analysis, pl: &Placed, h: &Hit) -> Vec<TitleHit> {
         };
         if let Some(t) = title_of(a, pl, prev) {
             at = prev.first;
+            out.push(t);
+            continue;
+        }
+        // Vietnamese "TITLE ORG NAME" ("Thứ trưởng Bộ Ngoại giao Hoàng Xuân Chiến").
+        if prev.lang == Language::Vi
+            && let Some(org) = organisation_of(a, prev)
+            && b.tokens[prev.first].join == Join::Space
+            && let Some(mut t) = b
+                .hit_ending_at(prev.first)
+                .and_then(|th| title_of(a, pl, th))
+        {
+            t.org = Some((org, prev.last));
+            at = t.hit.first;
             out.push(t);
             continue;
         }
@@ -192,8 +226,24 @@ fn title_after(a: &Analysis, pl: &Placed, h: &Hit) -> Option<TitleHit> {
     if b.token_text(k).eq_ignore_ascii_case("the") {
         k += 1;
     }
-    let t = title_of(a, pl, b.hit_starting_at(k)?)?;
+    let mut t = title_of(a, pl, b.hit_starting_at(k)?)?;
     let mut end = t.hit.last;
+    if h.lang == Language::Vi {
+        // "NAME, Thứ trưởng Bộ Quốc phòng đã ...": a Vietnamese apposition is not closed by
+        // a comma; it ends where a lowercase word or punctuation goes on, not at another name.
+        if let Some(org) = b.hit_starting_at(end)
+            && b.tokens[end].join == Join::Space
+            && let Some(o) = organisation_of(a, org)
+        {
+            t.org = Some((o, org.last));
+            end = org.last;
+        }
+        let goes_on = match b.tokens.get(end) {
+            Some(tok) => tok.join != Join::Space || !is_capitalised(b.token_text(end)),
+            None => true,
+        };
+        return goes_on.then_some(t);
+    }
     // Step over "at/of the ORG".
     if end < b.tokens.len()
         && matches!(
@@ -254,8 +304,19 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
         .filter(|_| t.kind == TitleKind::Rank)
         .map(|v| key(&index.table.titles[v as usize].title))
         .filter(|k| !k.contains(' '));
+    let org_id = t
+        .org
+        .map(|(o, _)| index.table.organisations[o as usize].id.as_str());
     for held in p.titles_at(date) {
-        for form in std::iter::once(&held.title).chain(&held.aliases) {
+        // A Vietnamese title with its organisation: the organisation must be the held one's.
+        if let (Some(o), Some(h)) = (org_id, held.organisation.as_deref())
+            && o != h
+        {
+            continue;
+        }
+        let own = held.forms.get(t.hit.lang).into_iter();
+        let own = own.flat_map(|f| std::iter::once(&f.title).chain(&f.aliases));
+        for form in std::iter::once(&held.title).chain(&held.aliases).chain(own) {
             let k = key(form);
             if k == written || (t.vocab.is_some() && vocab_of(&k) == t.vocab) {
                 return true;
@@ -279,12 +340,27 @@ fn check_title(
     date: Option<Date>,
     out: &mut Vec<Finding>,
 ) {
-    let range = pl.hit_range(&t.hit);
-    let text = a.slice(range);
-    let written = key(text);
+    let title_range = pl.hit_range(&t.hit);
+    let written = key(a.slice(title_range));
     if holds(a.index, t, &written, p, date) {
         return;
     }
+    let lang = t.hit.lang;
+    // With an organisation that is not one of the person's, the title is flagged whole.
+    let org_held = t.org.is_some_and(|(o, _)| {
+        let id = &a.index.table.organisations[o as usize].id;
+        p.titles_at(date)
+            .any(|h| h.organisation.as_ref() == Some(id))
+    });
+    let with_org = t.org.filter(|_| !org_held);
+    let range = match with_org {
+        Some((_, end)) => {
+            let b = &pl.block;
+            pl.range((b.tokens[t.hit.first].start, b.tokens[end - 1].end))
+        }
+        None => title_range,
+    };
+    let text = a.slice(range);
     let held_now: Vec<_> = p.titles_at(date).collect();
     // Nothing held on that date: say what was held and when.
     let held: Vec<_> = if held_now.is_empty() {
@@ -293,11 +369,14 @@ fn check_title(
         held_now.clone()
     };
     let describe = |h: &crate::table::HeldTitle| {
-        let mut s = h.title.clone();
+        let mut s = title_in(h, lang).to_string();
         if let Some(o) = &h.organisation
             && let Some(org) = a.index.table.organisations.iter().find(|x| &x.id == o)
         {
-            s.push_str(&format!(" ({})", org.name));
+            let name = org.forms.get(lang).map_or(&org.name, |f| &f.name);
+            if !s.contains(name.as_str()) {
+                s.push_str(&format!(" ({name})"));
+            }
         }
         match (h.from, h.until) {
             (Some(f), Some(u)) => s.push_str(&format!(", {f} to {u}")),
@@ -350,7 +429,20 @@ fn check_title(
         .filter(|h| kind_of(h).unwrap_or(TitleKind::Office) == t.kind)
         .collect();
     let fixes = match same_kind.as_slice() {
-        [one] => vec![Fix::replace_with(&one.title)],
+        [one] => {
+            let mut fix = title_in(one, lang).to_string();
+            // The held organisation, where the written one is replaced and the title lacks it.
+            if with_org.is_some()
+                && let Some(o) = &one.organisation
+                && let Some(org) = a.index.table.organisations.iter().find(|x| &x.id == o)
+            {
+                let name = org.forms.get(lang).map_or(&org.name, |f| &f.name);
+                if !fix.contains(name.as_str()) {
+                    fix = format!("{fix} {name}");
+                }
+            }
+            vec![Fix::replace_with(&fix)]
+        }
         _ => vec![],
     };
     out.push(finding(
@@ -413,6 +505,38 @@ Chancellor Rishi Sunak is wrong at any time, even as former Chancellor Rishi Sun
 ",
             &config,
             &index,
+        );
+    }
+
+    #[test]
+    fn vietnamese_title_chains() {
+        check_fixture(
+            "title-mismatch",
+            "
+date: 2025-03-04
+
+Sáng nay, Thiếu tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng đã tiếp đoàn.
+          ^^^^^^^^^^^ title-mismatch: Thượng tướng
+Hôm qua, Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Nội vụ Anh cho biết như vậy.
+                                        ^^^^^^^^^^^^^^^^^^^^^^^^ title-mismatch: Thứ trưởng Bộ Quốc phòng
+Ông Simon Ridley, Thứ trưởng thường trực Bộ Nội vụ Anh cảm ơn Bộ trưởng Quốc phòng Hoàng Xuân Chiến.
+                  ^^^^^^^^^^^^^^^^^^^^^^ title-mismatch: Thứ trưởng thường trực thứ hai
+                                                              ^^^^^^^^^^^^^^^^^^^^ title-mismatch: Thứ trưởng Bộ Quốc phòng
+",
+        );
+    }
+
+    #[test]
+    fn right_vietnamese_title_chains_pass() {
+        check_fixture(
+            "title-mismatch",
+            "
+date: 2025-03-04
+
+Chiều 4/3, Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng đã hội đàm với ông Simon Ridley, Thứ trưởng thường trực thứ hai Bộ Nội vụ Anh.
+Thứ trưởng Bộ Quốc phòng, Thượng tướng Hoàng Xuân Chiến cảm ơn Thứ trưởng thường trực thứ hai Bộ Nội vụ Anh Simon Ridley.
+Thứ trưởng Hoàng Xuân Chiến, Đại sứ Iain Frew và ông Simon Ridley cùng dự; Thượng tướng Chiến phát biểu.
+",
         );
     }
 
