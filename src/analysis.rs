@@ -11,8 +11,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::Config;
 use crate::dates::{Date, DateMention, DateOrder, DateReading, find_dates_read};
-use crate::table::Index;
 use crate::table::index::{Form, Meaning, PhraseId, Target};
+use crate::table::{Index, TitleKind};
 use crate::text::fold::Folded;
 use crate::text::lang::{Evidence, Language};
 use crate::text::prose::{Kind, prose};
@@ -530,11 +530,11 @@ impl<'a> Analysis<'a> {
     /// in it, and no title right before the name? A table person is named with their title;
     /// someone described this way is someone else, whatever their name is close to.
     pub fn described_as_someone(&self, b: &BlockAnalysis, i: usize, j: usize) -> bool {
+        // An honorific ("Dr.", "Ms") says nothing of who it is.
         let is_title = |h: &Hit| {
-            self.index
-                .meanings(h.phrase)
-                .iter()
-                .any(|m| matches!(m.target, Target::Title { .. }))
+            self.index.meanings(h.phrase).iter().any(
+                |m| matches!(m.target, Target::Title { kind, .. } if kind != TitleKind::Honorific),
+            )
         };
         if b.hit_ending_at(i).is_some_and(is_title) || j >= b.tokens.len() {
             return false;

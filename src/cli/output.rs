@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use rayon::prelude::*;
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
@@ -108,46 +109,63 @@ pub struct Summary {
     pub fixed: usize,
 }
 
-pub fn human(w: &mut impl Write, reports: &[Report], summary: &Summary) -> std::io::Result<()> {
+/// One file's findings, as rustc shows its own; the count of each severity.
+fn human_report(w: &mut impl Write, r: &Report) -> std::io::Result<[usize; 4]> {
     let mut counts = [0usize; 4];
-    let mut files_with = 0;
-    for r in reports {
-        let doc = Document::new(&r.text, Kind::Plain);
-        if !r.findings.is_empty() {
-            files_with += 1;
+    let doc = Document::new(&r.text, Kind::Plain);
+    for f in &r.findings {
+        counts[f.severity as usize] += 1;
+        let loc = locate(&doc, f.range);
+        writeln!(
+            w,
+            "{BOLD}{}:{}:{}:{RESET} {}{}[{}]{RESET}{BOLD}: {}{RESET}",
+            r.name,
+            loc.line,
+            loc.column,
+            colour(f.severity),
+            f.severity,
+            f.code,
+            f.message
+        )?;
+        let (shown, offset, width) = excerpt_of(&doc, &r.text, &loc);
+        let gutter = loc.line.to_string().len();
+        writeln!(w, "{BLUE}{:gutter$} |{RESET}", "")?;
+        writeln!(w, "{BLUE}{} |{RESET} {shown}", loc.line)?;
+        writeln!(
+            w,
+            "{BLUE}{:gutter$} |{RESET} {:offset$}{}{}{RESET}",
+            "",
+            "",
+            colour(f.severity),
+            "^".repeat(width)
+        )?;
+        for fix in &f.fixes {
+            writeln!(w, "{BLUE}{:gutter$} = {RESET}fix: {}", "", fix.title)?;
         }
-        for f in &r.findings {
-            counts[f.severity as usize] += 1;
-            let loc = locate(&doc, f.range);
-            writeln!(
-                w,
-                "{BOLD}{}:{}:{}:{RESET} {}{}[{}]{RESET}{BOLD}: {}{RESET}",
-                r.name,
-                loc.line,
-                loc.column,
-                colour(f.severity),
-                f.severity,
-                f.code,
-                f.message
-            )?;
-            let (shown, offset, width) = excerpt_of(&doc, &r.text, &loc);
-            let gutter = loc.line.to_string().len();
-            writeln!(w, "{BLUE}{:gutter$} |{RESET}", "")?;
-            writeln!(w, "{BLUE}{} |{RESET} {shown}", loc.line)?;
-            writeln!(
-                w,
-                "{BLUE}{:gutter$} |{RESET} {:offset$}{}{}{RESET}",
-                "",
-                "",
-                colour(f.severity),
-                "^".repeat(width)
-            )?;
-            for fix in &f.fixes {
-                writeln!(w, "{BLUE}{:gutter$} = {RESET}fix: {}", "", fix.title)?;
-            }
-            writeln!(w)?;
+        writeln!(w)?;
+    }
+    Ok(counts)
+}
+
+/// The human report: each file's findings, then a summary line.
+pub fn human(w: &mut impl Write, reports: &[Report], summary: &Summary) -> std::io::Result<()> {
+    // Each file's part is rendered in parallel, then written in the files' order.
+    let parts: Vec<(Vec<u8>, [usize; 4])> = reports
+        .par_iter()
+        .map(|r| {
+            let mut part = Vec::new();
+            let counts = human_report(&mut part, r)?;
+            Ok((part, counts))
+        })
+        .collect::<std::io::Result<_>>()?;
+    let mut counts = [0usize; 4];
+    for (part, c) in &parts {
+        w.write_all(part)?;
+        for (total, n) in counts.iter_mut().zip(c) {
+            *total += n;
         }
     }
+    let files_with = reports.iter().filter(|r| !r.findings.is_empty()).count();
     let total: usize = counts.iter().sum();
     let files = reports.len();
     // Nothing was checked: the errors say why; a summary would read as if all were well.
@@ -223,13 +241,18 @@ pub fn finding_json(name: &str, doc: &Document, text: &str, f: &Finding) -> Valu
 }
 
 pub fn json(w: &mut impl Write, reports: &[Report]) -> std::io::Result<()> {
-    let mut all = Vec::new();
-    for r in reports {
-        let doc = Document::new(&r.text, Kind::Plain);
-        for f in &r.findings {
-            all.push(finding_json(&r.name, &doc, &r.text, f));
-        }
-    }
+    // Each file's findings in parallel, kept in the files' order.
+    let per_file: Vec<Vec<Value>> = reports
+        .par_iter()
+        .map(|r| {
+            let doc = Document::new(&r.text, Kind::Plain);
+            r.findings
+                .iter()
+                .map(|f| finding_json(&r.name, &doc, &r.text, f))
+                .collect()
+        })
+        .collect();
+    let all: Vec<Value> = per_file.into_iter().flatten().collect();
     serde_json::to_writer_pretty(&mut *w, &Value::Array(all))?;
     writeln!(w)
 }

@@ -5,6 +5,7 @@ use crate::analysis::{Analysis, normal_form, replacement_for};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Meaning, Target};
 use crate::text::fold::fold_key;
+use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule {
     code: "name-diacritics",
@@ -29,12 +30,14 @@ in lowercase).\n\nFix: the table's form.",
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    let others = described_parts(a);
     for pl in &a.blocks {
         for h in &pl.block.hits {
             let meanings = a.index.meanings(h.phrase);
             let range = pl.hit_range(h);
             let text = a.slice(range);
             let written = normal_form(text);
+            let someone_else = others.get(&written).is_some_and(|&at| at <= range.0);
             // The text is one of the table's forms: nothing to say.
             if meanings
                 .iter()
@@ -48,6 +51,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     Target::Person { person, form } => {
                         form.is_whole()
                             || (a.introduced.contains_key(&person)
+                                && !someone_else
                                 && m.surface.chars().count() >= 3
                                 && a.stands_alone(pl, h)
                                 && !in_an_alias(a, person, &written))
@@ -121,6 +125,27 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             out.push(finding(&RULE, range, message, fixes, entry));
         }
     }
+}
+
+/// Parts of table names that the text gives to someone it describes afresh ("Jan Novák ...
+/// Dr. Novak, no relation, ..."): each written form with where it was first so described.
+/// That mention and the later ones of the same form are that other person's.
+fn described_parts(a: &Analysis) -> FxHashMap<String, usize> {
+    let mut out = FxHashMap::default();
+    for pl in &a.blocks {
+        for h in &pl.block.hits {
+            let part = a
+                .index
+                .meanings(h.phrase)
+                .iter()
+                .any(|m| matches!(m.target, Target::Person { form, .. } if !form.is_whole()));
+            if part && a.described_as_someone(&pl.block, h.first, h.last) {
+                let range = pl.hit_range(h);
+                out.entry(normal_form(a.slice(range))).or_insert(range.0);
+            }
+        }
+    }
+    out
 }
 
 /// Is `written` (a normal form) a part of one of the person's accepted aliases ("Koehler" in
@@ -245,6 +270,29 @@ Lukas Weiß przyjechał wcześnie. Potem Weiss powiedział, że potem wróci.
                                       ^^^^^ name-diacritics: Weiß
 Then Weiss left.
      ^^^^^ name-diacritics: Weiß
+",
+        );
+    }
+
+    #[test]
+    fn a_namesake_described_as_someone_else_is_not_the_table_person() {
+        crate::rules::fixture::check_world(
+            "name-diacritics",
+            "2025-03-01",
+            "
+Lukas Weiß chaired the meeting. Dr. Weiss, no relation, runs the clinic; Weiss said so.
+Tomasz Zieliński spoke. Zielinski, a baker who is not related to him, sold bread.
+Zielinski said trade was slow.
+",
+        );
+        // Described with the table person's title, or not described at all: the person.
+        crate::rules::fixture::check_world(
+            "name-diacritics",
+            "2025-03-01",
+            "
+Lukas Weiß chaired the meeting. Weiss, the foreign minister, spoke. Weiss left.
+                                ^^^^^ name-diacritics: Weiß
+                                                                    ^^^^^ name-diacritics: Weiß
 ",
         );
     }

@@ -44,7 +44,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let others = other_people(a);
     for pl in &a.blocks {
         for (i, j) in runs(a, &pl.block) {
-            if !a.described_as_someone(&pl.block, i, j) {
+            // A one-unit name described afresh is someone else; a full name so described
+            // may still be a table person's, misspelt ("Simon Ridlee, who leads the ...").
+            if !(bare(a, &pl.block, i, j) && a.described_as_someone(&pl.block, i, j)) {
                 check_run(a, pl, i, j, &others, out);
             }
         }
@@ -177,7 +179,8 @@ fn other_people(a: &Analysis) -> FxHashMap<String, usize> {
         let b = &pl.block;
         for (i, j) in runs(a, b) {
             let unknown = (i..j).any(|k| !a.index.is_name_word(&b.token_text(k).to_lowercase()));
-            if !bare(a, b, i, j) && unknown || a.described_as_someone(b, i, j) {
+            let bare = bare(a, b, i, j);
+            if !bare && unknown || bare && a.described_as_someone(b, i, j) {
                 let at = pl.range((b.tokens[i].start, b.tokens[i].end)).0;
                 for s in i..j {
                     for e in s + 1..=j {

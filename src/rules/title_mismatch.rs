@@ -25,7 +25,10 @@ Passes: a held title or one of its aliases (\"Sen. Lt. Gen.\"), the head word of
 military rank alone (\"General Chiến\"), honorifics (Mr, Dr), a lowercase word alone that \
 is part of a held title (\"the minister, Jane Doe,\").\n\
 Flags: any other title, including one that only some sources give (it is reported as \
-disputed).\n\nFix: the held title of the same kind (office or rank), when there is one.",
+disputed).\n\nWhen the table gives the person no title on that date (before, between or after its \
+dated spans), it does not know what the person held then: only a title whose span had ended \
+(and that the person does not hold again later) is flagged, as \"Prime Minister\" for a \
+former one.\n\nFix: the held title of the same kind (office or rank), when there is one.",
     check,
 };
 
@@ -362,6 +365,27 @@ fn check_title(
     };
     let text = a.slice(range);
     let held_now: Vec<_> = p.titles_at(date).collect();
+    // No title known on that date (before, between or after the table's spans): the table
+    // cannot say the title is wrong, unless it is one whose span ended before that date and
+    // that the person does not hold again later ("Prime Minister" for a former one).
+    if let Some(d) = date
+        && held_now.is_empty()
+    {
+        let held_on = |day: Date| holds(a.index, t, &written, p, Some(day));
+        let ended = p
+            .titles
+            .iter()
+            .filter_map(|h| h.until)
+            .any(|u| u < d && held_on(u));
+        let again = p
+            .titles
+            .iter()
+            .filter_map(|h| h.from)
+            .any(|f| f > d && held_on(f));
+        if !ended || again {
+            return;
+        }
+    }
     // Nothing held on that date: say what was held and when.
     let held: Vec<_> = if held_now.is_empty() {
         p.titles.iter().collect()
@@ -499,12 +523,60 @@ Permanent Secretary at the UK Home Office Simon Ridley spoke.
             "
 Prime Minister Rishi Sunak spoke, said former Prime Minister Rishi Sunak.
 ^^^^^^^^^^^^^^ title-mismatch
-Chancellor Rishi Sunak is wrong at any time, even as former Chancellor Rishi Sunak.
-^^^^^^^^^^ title-mismatch
-                                                            ^^^^^^^^^^ title-mismatch
+Former Chancellor Rishi Sunak is wrong at any time.
+       ^^^^^^^^^^ title-mismatch
 ",
             &config,
             &index,
+        );
+    }
+
+    #[test]
+    fn no_title_known_on_the_date_is_no_mismatch() {
+        // Spans with a gap (2019 to 2021), and nothing known before 2016 or after 2024.
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"people": [{"id": "m", "name": "Mbali Dlamini", "order": "given-first",
+                "titles": [{"title": "Health Minister", "from": "2016-01-01", "until": "2018-12-31"},
+                           {"title": "Ambassador", "from": "2022-01-01", "until": "2024-06-30"}]}],
+                "titles": [{"title": "Health Minister", "kind": "office"},
+                           {"title": "Ambassador", "kind": "office"},
+                           {"title": "Senator", "kind": "office"}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        let on = |date: &str, fixture: &str| {
+            crate::rules::fixture::check_dated("title-mismatch", date, fixture, &index)
+        };
+        // In the gap: a title the table does not give for then is not known to be wrong; one
+        // whose span ended is ("Health Minister" in 2020); one held again later is not.
+        on(
+            "2020-05-01",
+            "
+Senator Mbali Dlamini spoke. Ambassador Mbali Dlamini spoke.
+Health Minister Mbali Dlamini spoke.
+^^^^^^^^^^^^^^^ title-mismatch
+",
+        );
+        on(
+            "2015-05-01",
+            "Senator Mbali Dlamini and Ambassador Mbali Dlamini spoke.\n",
+        );
+        on(
+            "2025-05-01",
+            "
+Senator Mbali Dlamini spoke.
+Ambassador Mbali Dlamini spoke.
+^^^^^^^^^^ title-mismatch
+",
+        );
+        // Inside a span the usual check holds.
+        on(
+            "2017-05-01",
+            "
+Senator Mbali Dlamini spoke.
+^^^^^^^ title-mismatch: Health Minister
+",
         );
     }
 

@@ -3,6 +3,7 @@
 pub mod document;
 pub mod fold;
 pub mod lang;
+pub mod links;
 pub mod names;
 pub mod prose;
 pub mod sentences;

@@ -10,6 +10,7 @@ use regex::Regex;
 
 use crate::dates::Date;
 use crate::text::lang::Language;
+use crate::text::links::not_prose;
 
 /// The kind of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,18 +62,6 @@ pub struct Prose {
     pub front_matter_lang: Option<Language>,
 }
 
-/// What is not prose inside a block: URLs, e-mail addresses and bare domain names
-/// ("moit.gov.vn", "Hanoi.gov.example": labels joined by dots, ending in a lowercase
-/// top-level domain).
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i:\b(?:https?://|www\.)[^\s<>()\[\]]+)",
-        r"|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+",
-        r"|\b(?:[[:alnum:]](?:[\w-]*[[:alnum:]])?\.)+",
-        r"(?:com|org|net|edu|gov|int|mil|info|biz|example|[a-z]{2})\b(?:/[^\s<>()\[\]]*)?",
-    ))
-    .expect("url")
-});
 static FRONT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?m)^date:\s*["']?(\d{4}-\d{2}-\d{2})"#).expect("front matter date")
 });
@@ -119,13 +108,13 @@ fn plain_blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
     blocks
 }
 
-/// A block from raw segments: URLs cut out, emphasis-only gaps bridged.
+/// A block from raw segments: URLs, e-mail addresses and domain names cut out, emphasis-only gaps bridged.
 fn make_block(text: &str, start: usize, end: usize, raw: &[(usize, usize)]) -> Block {
     let mut segments: Vec<(usize, usize)> = Vec::new();
     for &(s, e) in raw {
         let mut at = s;
-        for m in URL.find_iter(&text[s..e]) {
-            let (ms, me) = (s + m.start(), s + m.end());
+        for (ms, me) in not_prose(&text[s..e]) {
+            let (ms, me) = (s + ms, s + me);
             push_segment(text, &mut segments, at, ms);
             at = me;
         }
