@@ -1,136 +1,362 @@
-//! How the check scales with the text and with the table.
+//! The engine alone, without process start or I/O (divan).
 //!
-//! `cargo bench --bench check` prints, for tables of 1 (the default), 100,000 and 1,000,000
-//! people: the time to build the index, and the time to check a 5,000-word article, whole and
-//! again with the block cache after a one-word edit (what the language server does on a
-//! keystroke). Under `cargo test` it runs once on small sizes, as a smoke test.
+//! `cargo bench --bench check` times, for tables of the default table alone and with 100,000
+//! and 1,000,000 generated people: building the index from a loaded table, loading a table
+//! from its JSON text (parse, check, merge over the default table, index), the check of a
+//! 5,000-word article and of 1 MB of prose (throughput), one edit with the block cache warm
+//! (what the language server does on a keystroke), and a hover (the analysis with a warm
+//! cache, then the card at a name). `cargo bench --bench check -- edit` runs one group.
+//!
+//! Under `cargo test --all-targets` each benchmark runs once, on small sizes (a smoke test).
 
-use std::time::{Duration, Instant};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use copydesk::analysis::{Analysis, BlockCache};
-use copydesk::check::run_rules;
+use copydesk::card::card_at;
+use copydesk::check::{check_cached, check_text, run_rules};
 use copydesk::config::Config;
-use copydesk::table::{DEFAULT_TABLE, Index, Person, parse_table};
+use copydesk::table::load::load_tables;
+use copydesk::table::{DEFAULT_TABLE, Index, Table, parse_table};
 use copydesk::text::Kind;
-
-const SYLLABLES: &[&str] = &[
-    "an", "ba", "chi", "dung", "em", "giang", "ha", "hoa", "khanh", "lan", "minh", "nam", "ngoc",
-    "phuong", "quang", "son", "tam", "thanh", "trung", "van", "xuan", "yen", "al", "ber", "cor",
-    "dan", "el", "fran", "gor", "hel", "ing", "jo", "kar", "lor", "mar", "nor", "ol", "per", "ros",
-    "sten", "tor", "ul", "vic", "wen",
-];
-
-fn word(mut n: u64, parts: usize) -> String {
-    let mut w = String::new();
-    for _ in 0..parts {
-        w.push_str(SYLLABLES[(n % SYLLABLES.len() as u64) as usize]);
-        n /= SYLLABLES.len() as u64;
-    }
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
-
-/// The default table plus `n` synthetic people with two titles each.
-fn table(n: usize) -> copydesk::table::Table {
-    let mut t = parse_table("default", DEFAULT_TABLE).unwrap();
-    let template = t.people[1].clone();
-    for i in 0..n as u64 {
-        let given = word(i.wrapping_mul(2654435761) % 1_000_003, 2);
-        let family = word(i, 3);
-        let mut p: Person = template.clone();
-        p.id = format!("p{i}");
-        p.name = format!("{given} {family}");
-        if let Some(parts) = &mut p.parts {
-            parts.given = given.clone();
-            parts.family = family.clone();
-        }
-        p.aliases = vec![format!("Mr {family}")];
-        p.specs.clear();
-        t.people.push(p);
-    }
-    t
-}
-
-fn article(words: usize) -> String {
-    let para = "On Tuesday, March 4, 2025, Simon Ridley, Second Permanent Secretary at the UK \
-Home Office, sat down in Hà Nội with Deputy Defence Minister Senior Lieutenant General Hoàng \
-Xuân Chiến. Chiến said both sides would share experience on trafficking cases, and Ridley said the \
-Home Office saw Việt Nam as a key partner. Permanent Secretary Simon Ridley met Hoang Xuan Chien \
-again on Wednesday, March 4, 2025, after the Modern Slavery Act of 2014 was discussed.\n\n";
-    let per = para.split_whitespace().count();
-    para.repeat(words / per + 1)
-}
-
-fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
-    let t = Instant::now();
-    let v = f();
-    (v, t.elapsed())
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
 
 fn main() {
-    let full = std::env::args().any(|a| a == "--bench");
-    let sizes: &[usize] = if full {
-        &[0, 100_000, 1_000_000]
+    divan::main();
+}
+
+/// `cargo bench` passes `--bench`; `cargo test` does not.
+fn full() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// Generated people on top of the default table.
+fn table_sizes() -> Vec<usize> {
+    if full() {
+        vec![0, 100_000, 1_000_000]
     } else {
-        &[0, 1_000]
-    };
-    let words = if full { 5_000 } else { 500 };
-    let runs = if full { 21 } else { 3 };
-    let text = article(words);
-    let config = Config::default();
-    println!(
-        "article: {} words, {} bytes; median of {runs} runs",
-        text.split_whitespace().count(),
-        text.len()
-    );
-    for &n in sizes {
-        let t = table(n);
-        let people = t.people.len();
-        let (index, build) = time(|| Index::new(t));
-        let mut whole = Vec::new();
-        let mut findings = 0;
-        for _ in 0..runs {
-            let (f, d) = time(|| {
-                let a = Analysis::new(&text, Kind::Markdown, &index, &config, None);
-                run_rules(&a)
-            });
-            findings = f.len();
-            whole.push(d);
-        }
-        // An edit in one paragraph: the other blocks come from the cache.
-        let mut cache = BlockCache::default();
-        let _ = run_rules(&Analysis::new(
-            &text,
-            Kind::Markdown,
-            &index,
-            &config,
-            Some(&mut cache),
-        ));
-        let mut edited = Vec::new();
-        for k in 0..runs {
-            let mut t2 = text.clone();
-            let at = t2.len() / 2;
-            let at = (at..t2.len()).find(|&i| t2.as_bytes()[i] == b' ').unwrap();
-            t2.insert_str(at, if k % 2 == 0 { " very" } else { " quite" });
-            let (_, d) = time(|| {
-                let a = Analysis::new(&t2, Kind::Markdown, &index, &config, Some(&mut cache));
-                run_rules(&a)
-            });
-            edited.push(d);
-        }
-        println!(
-            "table {people:>9} people: index built in {:>9.1?}; check {:>8.2?} whole, {:>8.2?} after a one-word edit (cached blocks); {findings} findings",
-            build,
-            median(whole),
-            median(edited)
-        );
-        assert!(findings > 0);
+        vec![0, 1_000]
     }
+}
+
+fn big_table_sizes() -> Vec<usize> {
+    table_sizes().into_iter().filter(|&n| n > 0).collect()
+}
+
+/// Names of several traditions: (given names, family names, family first).
+const TRADITIONS: &[(&[&str], &[&str], bool)] = &[
+    (
+        &[
+            "An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Hương", "Lan", "Minh", "Phương", "Sơn",
+        ],
+        &[
+            "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ",
+        ],
+        true,
+    ),
+    (
+        &[
+            "Wei", "Fang", "Jing", "Min", "Jun", "Lei", "Yong", "Yan", "Jie", "Tao",
+        ],
+        &[
+            "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou",
+        ],
+        true,
+    ),
+    (
+        &[
+            "James", "Olivia", "Harry", "Amelia", "George", "Isla", "Oliver", "Emily",
+        ],
+        &[
+            "Smith", "Jones", "Taylor", "Brown", "Wilson", "Davies", "Evans", "Walker",
+        ],
+        false,
+    ),
+    (
+        &[
+            "José", "María", "Lucía", "Álvaro", "Inés", "Íñigo", "Begoña", "Ramón",
+        ],
+        &[
+            "García",
+            "Fernández",
+            "González",
+            "Pérez",
+            "Muñoz",
+            "Jiménez",
+            "Núñez",
+        ],
+        false,
+    ),
+    (
+        &[
+            "Jürgen", "Käthe", "Björn", "Sören", "Dörte", "Günter", "Ursula", "Lukas",
+        ],
+        &[
+            "Müller",
+            "Schröder",
+            "Weiß",
+            "Köhler",
+            "Schäfer",
+            "Krüger",
+            "König",
+        ],
+        false,
+    ),
+    (
+        &[
+            "Łukasz",
+            "Małgorzata",
+            "Paweł",
+            "Grażyna",
+            "Michał",
+            "Żaneta",
+            "Wojciech",
+        ],
+        &[
+            "Wójcik",
+            "Dąbrowski",
+            "Woźniak",
+            "Kozłowski",
+            "Zieliński",
+            "Wiśniewski",
+        ],
+        false,
+    ),
+    (
+        &[
+            "Çağla", "Gökhan", "Şule", "Ömer", "İlker", "Barış", "Özge", "Gülşen",
+        ],
+        &[
+            "Yılmaz", "Şahin", "Çelik", "Öztürk", "Doğan", "Kılıç", "Çetin",
+        ],
+        false,
+    ),
+];
+
+/// Syllables that make the rarer family names a million people need.
+const SYLLABLES: &[&str] = &[
+    "al", "ba", "cor", "dan", "el", "fran", "gor", "hel", "ing", "jo", "kar", "lor", "mar", "nor",
+    "ol", "per", "ros", "sten", "tor", "ul", "vic", "wen", "ya", "zel",
+];
+
+fn made_up(mut n: usize) -> String {
+    let mut w = String::new();
+    for _ in 0..3 {
+        w.push_str(SYLLABLES[n % SYLLABLES.len()]);
+        n /= SYLLABLES.len();
+    }
+    let mut c = w.chars();
+    let first = c.next().unwrap().to_uppercase().collect::<String>();
+    first + c.as_str()
+}
+
+/// The i-th generated person: the same in every table size.
+fn person(i: usize) -> (String, serde_json::Value) {
+    let (givens, families, family_first) = TRADITIONS[i % TRADITIONS.len()];
+    let k = i / TRADITIONS.len();
+    let given = givens[k % givens.len()].to_string();
+    let j = k / givens.len();
+    let family = match families.get(j) {
+        Some(f) => f.to_string(),
+        None => made_up(j),
+    };
+    let (name, order) = if family_first {
+        (format!("{family} {given}"), "family-first")
+    } else {
+        (format!("{given} {family}"), "given-first")
+    };
+    let json = serde_json::json!({
+        "id": format!("p{i}"),
+        "name": name,
+        "parts": { "family": family, "given": given },
+        "order": order,
+    });
+    (name, json)
+}
+
+/// A table file of `n` generated people (a newsroom's file, over the default table).
+fn people_json(n: usize) -> String {
+    let people: Vec<_> = (0..n).map(|i| person(i).1).collect();
+    serde_json::json!({ "version": 1, "people": people }).to_string()
+}
+
+/// The default table merged with `n` generated people: what the CLI loads.
+fn loaded(n: usize) -> Table {
+    load_tables(&[
+        ("default".into(), DEFAULT_TABLE.into()),
+        ("people.json".into(), people_json(n)),
+    ])
+    .unwrap()
+}
+
+/// One index per size, built once for all benchmarks.
+fn index(n: usize) -> Arc<Index> {
+    static CACHE: OnceLock<Mutex<HashMap<usize, Arc<Index>>>> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap();
+    cache
+        .entry(n)
+        .or_insert_with(|| {
+            let t = if n == 0 {
+                parse_table("default", DEFAULT_TABLE).unwrap()
+            } else {
+                loaded(n)
+            };
+            Arc::new(Index::new(t))
+        })
+        .clone()
+}
+
+const SENTENCES: &[&str] = &[
+    "The council met for three hours and agreed to publish the budget before the summer.",
+    "Traffic on the ring road was slower than usual because of repairs near the bridge.",
+    "{p} said the plan would be reviewed next year.",
+    "Hoàng Xuân Chiến met Simon Ridley in Hà Nội on Tuesday, March 4, 2025.",
+    "Farmers in the lowlands planted later this season, waiting for the water to drain.",
+    "Asked about the delay, {p} said the contracts were being rewritten.",
+    "Hoang Xuan Chien spoke on Wednesday, March 4, 2025, about training for border guards.",
+    "Permanent Secretary Simon Ridley said the Home Office would send {n} experts.",
+    "Prices of rice and cooking oil were steady, the statistics office said on {n} March.",
+    "Rail freight rose by {n} per cent, the first increase in four years.",
+];
+
+/// About `bytes` of news prose: varied paragraphs (so that no two blocks share an analysis),
+/// naming the default table's people and the first thousand generated ones.
+fn prose(bytes: usize) -> String {
+    let mut s = String::from("# News of the week\n\ndate 2025-03-05\n\n");
+    let mut r: u64 = 7;
+    let mut next = |m: usize| {
+        r = r
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((r >> 33) as usize) % m
+    };
+    while s.len() < bytes {
+        for _ in 0..3 + next(5) {
+            let t = SENTENCES[next(SENTENCES.len())];
+            let t = t
+                .replace("{p}", &person(next(1000)).0)
+                .replace("{n}", &(2 + next(27)).to_string());
+            s.push_str(&t);
+            s.push(' ');
+        }
+        s.push_str("\n\n");
+    }
+    s
+}
+
+fn article() -> &'static str {
+    static A: OnceLock<String> = OnceLock::new();
+    A.get_or_init(|| prose(if full() { 31_000 } else { 3_000 }))
+}
+
+fn megabyte() -> &'static str {
+    static M: OnceLock<String> = OnceLock::new();
+    M.get_or_init(|| prose(if full() { 1_000_000 } else { 20_000 }))
+}
+
+#[divan::bench(args = big_table_sizes(), sample_count = 3, sample_size = 1)]
+fn index_build(bencher: Bencher, n: usize) {
+    bencher.with_inputs(|| loaded(n)).bench_values(Index::new);
+}
+
+#[divan::bench(args = big_table_sizes(), sample_count = 3, sample_size = 1)]
+fn table_load_json(bencher: Bencher, n: usize) {
+    let files = vec![
+        ("default".to_string(), DEFAULT_TABLE.to_string()),
+        ("people.json".to_string(), people_json(n)),
+    ];
+    bencher
+        .counter(BytesCount::new(files[1].1.len()))
+        .bench(|| Index::new(load_tables(black_box(&files)).unwrap()));
+}
+
+fn check_doc(bencher: Bencher, n: usize, text: &str) {
+    let index = index(n);
+    let config = Config::default();
+    assert!(!check_text(text, Kind::Markdown, &index, &config).is_empty());
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| check_text(black_box(text), Kind::Markdown, &index, &config));
+}
+
+#[divan::bench(args = table_sizes(), sample_count = 10)]
+fn check_article(bencher: Bencher, n: usize) {
+    check_doc(bencher, n, article());
+}
+
+#[divan::bench(args = table_sizes(), sample_count = 5)]
+fn check_1mb(bencher: Bencher, n: usize) {
+    check_doc(bencher, n, megabyte());
+}
+
+/// A new word typed into a paragraph in the middle, the other blocks from the cache.
+fn edit(bencher: Bencher, n: usize, text: &str) {
+    let index = index(n);
+    let config = Config::default();
+    let cache = RefCell::new(BlockCache::default());
+    check_cached(
+        text,
+        Kind::Markdown,
+        &index,
+        &config,
+        &mut cache.borrow_mut(),
+    );
+    let at = (text.len() / 2..text.len())
+        .find(|&i| text.as_bytes()[i] == b' ')
+        .unwrap();
+    let k = AtomicUsize::new(0);
+    bencher
+        .with_inputs(|| {
+            let mut t = text.to_string();
+            t.insert_str(at, &format!(" w{}", k.fetch_add(1, Ordering::Relaxed)));
+            t
+        })
+        .bench_local_values(|t| {
+            check_cached(&t, Kind::Markdown, &index, &config, &mut cache.borrow_mut())
+        });
+}
+
+#[divan::bench(args = table_sizes())]
+fn edit_article(bencher: Bencher, n: usize) {
+    edit(bencher, n, article());
+}
+
+#[divan::bench(args = table_sizes(), sample_count = 5)]
+fn edit_1mb(bencher: Bencher, n: usize) {
+    edit(bencher, n, megabyte());
+}
+
+/// A hover on a name, as the server answers it: the analysis with the cache warm, then the
+/// card of the mention at the cursor.
+fn hover(bencher: Bencher, n: usize, text: &str) {
+    let index = index(n);
+    let config = Config::default();
+    let mut cache = BlockCache::default();
+    run_rules(&Analysis::new(
+        text,
+        Kind::Markdown,
+        &index,
+        &config,
+        Some(&mut cache),
+    ));
+    let at = text.len() / 2 + text[text.len() / 2..].find("Simon Ridley").unwrap() + 2;
+    let cache = RefCell::new(cache);
+    bencher.bench_local(|| {
+        let mut c = cache.borrow_mut();
+        let a = Analysis::new(text, Kind::Markdown, &index, &config, Some(&mut c));
+        card_at(&a, black_box(at)).expect("a card on the name")
+    });
+}
+
+#[divan::bench(args = table_sizes())]
+fn hover_article(bencher: Bencher, n: usize) {
+    hover(bencher, n, article());
+}
+
+#[divan::bench(args = table_sizes(), sample_count = 5)]
+fn hover_1mb(bencher: Bencher, n: usize) {
+    hover(bencher, n, megabyte());
 }
