@@ -8,11 +8,12 @@
 #
 #   scripts/test-all.sh            # everything
 #   scripts/test-all.sh rust       # only the Rust tests
-#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode precommit bench-smoke
+#   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode precommit bench-smoke soak
+# (soak: 30 s of the language server soak, scripts/soak.sh; run it alone for longer)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode precommit bench-smoke)
+[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode precommit bench-smoke soak)
 start=$SECONDS
 failed=()
 passed=()
@@ -29,7 +30,7 @@ want() { [[ " ${suites[*]} " == *" $1 "* ]]; }
 if want rust; then
   run "rust tests" cargo test --all-targets
 fi
-if want lsp || want nvim || want vscode || want bench-smoke; then
+if want lsp || want nvim || want vscode || want bench-smoke || want soak; then
   run "release build" cargo build --release --quiet
   export COPYDESK_BIN="$PWD/target/release/copydesk"
 fi
@@ -38,6 +39,7 @@ want nvim && run "neovim" editors/nvim/test.sh
 want vscode && run "vs code (code-server)" editors/vscode/test.sh
 want precommit && run "pre-commit hook" tests/precommit/run.sh
 want bench-smoke && run "benchmark smoke" scripts/bench.sh --smoke
+want soak && run "language server soak (30 s)" scripts/soak.sh 30
 
 printf '\n##### summary after %ss\n' "$((SECONDS - start))"
 for s in "${passed[@]}"; do echo "passed: $s"; done

@@ -1,7 +1,12 @@
 //! stdin and stdout. A plain thread reads stdin, cuts it into frames ([`super::framing`]),
 //! answers bad ones, applies document changes in the order they arrive ([`super::sync`]),
-//! and passes good frames to the framework. A task writes the framework's frames and our
-//! own answers to stdout whole, one at a time.
+//! serves the requests on documents and `$/cancelRequest` itself ([`super::requests`]),
+//! and passes the other frames to the framework. A task writes the framework's frames and
+//! our own answers to stdout whole, one at a time.
+//!
+//! Every queue between stdin and stdout is bounded: when the client stops reading stdout,
+//! the writers wait, the lanes stop, the reader waits, and the client's own writes to
+//! stdin block. Nothing piles up in memory.
 
 use std::io::Read;
 use std::sync::Arc;
@@ -9,18 +14,17 @@ use std::sync::atomic::Ordering;
 
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+use tokio::sync::mpsc::{Receiver, Sender};
 
 use super::framing::{Frames, Item, content_length, error_response, find_header_end, frame};
 use super::state::ServerState;
-use super::sync;
+use super::{requests, sync};
+
+/// Frames queued for the framework before the reader waits.
+pub const TO_FRAMEWORK_FRAMES: usize = 64;
 
 /// Read stdin until it closes or `exit` arrives.
-pub fn read_stdin(
-    shared: Arc<ServerState>,
-    to_framework: UnboundedSender<Vec<u8>>,
-    to_stdout: UnboundedSender<Vec<u8>>,
-) {
+pub fn read_stdin(shared: Arc<ServerState>, to_framework: Sender<Vec<u8>>) {
     let mut frames = Frames::default();
     let mut buf = vec![0u8; 1 << 16];
     let mut stdin = std::io::stdin().lock();
@@ -29,7 +33,9 @@ pub fn read_stdin(
             match item {
                 Item::Bad { code, message, id } => {
                     shared.log(&format!("bad message ({code}): {message}"));
-                    let _ = to_stdout.send(frame(&error_response(id, code, &message)));
+                    if let Some(out) = shared.requests.output.get() {
+                        out.send(frame(&error_response(id, code, &message)));
+                    }
                 }
                 Item::Message(mut v) => {
                     // Our own requests take optional params; the framework wants some.
@@ -45,9 +51,15 @@ pub fn read_stdin(
                     match method {
                         "shutdown" => shared.shutdown.store(true, Ordering::SeqCst),
                         "exit" => shared.exit.store(true, Ordering::SeqCst),
+                        "$/cancelRequest" => requests::cancel(&shared, &v),
                         _ => sync::before_framework(&shared, method, &v),
                     }
-                    let _ = to_framework.send(frame(&v));
+                    if requests::dispatch(&shared, &v) {
+                        continue;
+                    }
+                    if to_framework.blocking_send(frame(&v)).is_err() {
+                        return;
+                    }
                     if exit {
                         return;
                     }
@@ -67,7 +79,7 @@ pub fn read_stdin(
 }
 
 /// Feed the framework's input.
-pub async fn feed(mut from_reader: UnboundedReceiver<Vec<u8>>, mut into: tokio::io::DuplexStream) {
+pub async fn feed(mut from_reader: Receiver<Vec<u8>>, mut into: tokio::io::DuplexStream) {
     while let Some(bytes) = from_reader.recv().await {
         if into.write_all(&bytes).await.is_err() {
             break;
@@ -79,7 +91,7 @@ pub async fn feed(mut from_reader: UnboundedReceiver<Vec<u8>>, mut into: tokio::
 /// Write whole frames to stdout: the framework's and our own.
 pub async fn write_stdout(
     mut from_framework: tokio::io::DuplexStream,
-    mut ours: UnboundedReceiver<Vec<u8>>,
+    mut ours: Receiver<Vec<u8>>,
 ) {
     let mut out = tokio::io::stdout();
     let mut buf: Vec<u8> = Vec::new();

@@ -136,12 +136,15 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The file a `file:` URI names.
+/// The file a `file:` URI names, made absolute and normalised: `.` dropped and `..` taken
+/// back (`file:///ws/../../root/a.md` is `/root/a.md`), so what the server reads, compares
+/// and writes is the file the address really names.
 pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
     if uri.scheme().as_str() != "file" {
         return None;
     }
-    uri.to_file_path().map(|p| p.into_owned())
+    let p = uri.to_file_path()?;
+    p.is_absolute().then(|| super::workspace::normalise(&p))
 }
 
 /// The `file:` URI of a path (made absolute first).
@@ -192,5 +195,9 @@ mod tests {
         assert_eq!(u.as_str(), "file:///tmp/a%20b/c.md");
         assert_eq!(uri_path(&u).unwrap(), PathBuf::from("/tmp/a b/c.md"));
         assert!(uri_path(&parse_uri("untitled:Untitled-1").unwrap()).is_none());
+        let u = parse_uri("file:///ws/notes/../../root/.ssh/./a.md").unwrap();
+        assert_eq!(uri_path(&u).unwrap(), PathBuf::from("/root/.ssh/a.md"));
+        let u = parse_uri("file:///ws/%2E%2E/%2e%2e/../etc/x.md").unwrap();
+        assert_eq!(uri_path(&u).unwrap(), PathBuf::from("/etc/x.md"));
     }
 }

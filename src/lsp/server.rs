@@ -1,14 +1,11 @@
-//! The framework's entry points: each LSP method goes to its handler.
+//! The framework's entry points: the lifecycle, the notifications, and commands (each to its
+//! handler). The requests on documents are served by `requests`, before the framework.
 
 use std::sync::Arc;
 
-use crate::lsp::proto::jsonrpc::{Error, Result};
-use serde_json::Value;
+use crate::lsp::proto::jsonrpc::Result;
 
-use super::handlers::{
-    self, code_action, commands, completion, configuration, definition, diagnostics, highlight,
-    hover, status, symbols,
-};
+use super::handlers::{code_action, commands, configuration};
 use super::proto::{self, Client, LanguageServer, types::*};
 use super::state::{DiagnosticMode, ServerState};
 
@@ -20,35 +17,6 @@ impl Backend {
     pub fn new(client: Client, shared: Arc<ServerState>) -> Backend {
         let _ = shared.client.handle.set(client);
         Backend { shared }
-    }
-
-    /// `copydesk/status`.
-    pub async fn status(&self, params: Value) -> Result<Value> {
-        let p = serde_json::from_value(params).ok();
-        status::status(&self.shared, p).await
-    }
-
-    /// `copydesk/debug` (only with COPYDESK_LSP_DEBUG set): panic or sleep on request, to
-    /// test that a panic is answered and that `$/cancelRequest` is honoured.
-    pub async fn debug(&self, params: Value) -> Result<Value> {
-        if !self.shared.debug_methods {
-            return Err(Error::method_not_found());
-        }
-        let sleep = params.get("sleepMs").and_then(Value::as_u64).unwrap_or(0);
-        if sleep > 0 {
-            tokio::time::sleep(std::time::Duration::from_millis(sleep)).await;
-        }
-        let panic = params
-            .get("panic")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        handlers::blocking(&self.shared, "copydesk/debug", move || {
-            if panic {
-                panic!("a panic asked for by copydesk/debug");
-            }
-            Ok(Value::Null)
-        })
-        .await
     }
 }
 
@@ -71,6 +39,11 @@ impl LanguageServer for Backend {
                     TextDocumentSyncOptions {
                         open_close: Some(true),
                         change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        // The text on save: how a document whose text the server lost
+                        // comes back (see `sync`).
+                        save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                            include_text: Some(true),
+                        })),
                         ..TextDocumentSyncOptions::default()
                     },
                 )),
@@ -125,45 +98,9 @@ impl LanguageServer for Backend {
         configuration::did_change_watched_files(&self.shared, params).await;
     }
 
-    async fn diagnostic(
-        &self,
-        params: DocumentDiagnosticParams,
-    ) -> Result<DocumentDiagnosticReportResult> {
-        diagnostics::pull(&self.shared, params).await
-    }
-
-    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        hover::hover(&self.shared, params).await
-    }
-
-    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        completion::completion(&self.shared, params).await
-    }
-
-    async fn goto_definition(
-        &self,
-        params: GotoDefinitionParams,
-    ) -> Result<Option<GotoDefinitionResponse>> {
-        definition::definition(&self.shared, params).await
-    }
-
-    async fn document_highlight(
-        &self,
-        params: DocumentHighlightParams,
-    ) -> Result<Option<Vec<DocumentHighlight>>> {
-        highlight::highlight(&self.shared, params).await
-    }
-
-    async fn document_symbol(
-        &self,
-        params: DocumentSymbolParams,
-    ) -> Result<Option<DocumentSymbolResponse>> {
-        symbols::symbols(&self.shared, params).await
-    }
-
-    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        code_action::code_action(&self.shared, params).await
-    }
+    // The requests on documents (hover, completion, definition, highlights, symbols, code
+    // actions, pulled diagnostics) and `copydesk/status` never reach the framework: the
+    // stdin reader serves them (`requests`), so they are not implemented here.
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
         commands::execute(&self.shared, params).await

@@ -8,7 +8,9 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, OnceLock, RwLock};
 
 use super::documents::Documents;
-use super::proto::Client;
+use super::lanes::Lanes;
+use super::proto::{Client, MessageType};
+use super::requests::Requests;
 use super::workspace::WorkspaceState;
 use crate::text::Encoding;
 
@@ -76,7 +78,12 @@ pub struct ServerState {
     pub client: ClientSide,
     pub docs: Documents,
     pub workspace: WorkspaceState,
-    /// `shutdown` and `exit` arrived.
+    /// The threads the work runs on.
+    pub lanes: Lanes,
+    /// The requests served by the server itself, and the output queue.
+    pub requests: Requests,
+    /// `initialize`, `shutdown` and `exit` arrived.
+    pub initialized: AtomicBool,
     pub shutdown: AtomicBool,
     pub exit: AtomicBool,
     /// How long a document's worker waits after a change before it checks.
@@ -98,6 +105,9 @@ impl ServerState {
             client: ClientSide::default(),
             docs: Documents::default(),
             workspace: WorkspaceState::default(),
+            lanes: Lanes::default(),
+            requests: Requests::default(),
+            initialized: AtomicBool::new(false),
             shutdown: AtomicBool::new(false),
             exit: AtomicBool::new(false),
             debounce: std::time::Duration::from_millis(debounce),
@@ -119,17 +129,48 @@ impl ServerState {
         let _ = std::io::stderr().write_all(line.as_bytes());
     }
 
-    /// Log to this file (relative to the first workspace folder), or to stderr.
+    /// Log to this file (relative to the first workspace folder), or to stderr. Only a
+    /// regular file is taken (created if missing); it is opened without waiting, so a FIFO
+    /// or a device named here cannot hold up `initialize`.
     pub fn set_log_file(&self, path: Option<&str>) {
-        let file = path.and_then(|p| {
-            std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(self.workspace.absolute(p))
-                .ok()
+        let file = path.and_then(|p| match open_log(&self.workspace.absolute(p)) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                self.log(&format!("logFile {p:?} not used: {e}"));
+                None
+            }
         });
         *self.log.lock().unwrap_or_else(|e| e.into_inner()) = file;
     }
+
+    /// Send `window/showMessage` (from any thread; it goes once the client is initialized).
+    pub fn show_message(&self, kind: MessageType, message: String) {
+        if let (Some(rt), Some(c)) = (self.rt.get(), self.client.handle.get()) {
+            let c = c.clone();
+            rt.spawn(async move { c.show_message(kind, message).await });
+        }
+    }
+}
+
+/// Open a log file for appending: a regular file only, never waiting on the open.
+fn open_log(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A FIFO without a reader fails at once instead of blocking; one with a reader
+        // opens and is refused below.
+        opts.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = opts.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok(file)
 }
 
 impl Default for ServerState {

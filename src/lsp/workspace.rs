@@ -61,6 +61,18 @@ impl WorkspaceState {
         }
     }
 
+    /// Is this file inside a workspace folder, both by its normalised path and by where
+    /// its folder's links lead? The server writes files only there.
+    pub fn inside(&self, path: &Path) -> bool {
+        let p = normalise(path);
+        let real = real_path(&p);
+        self.roots
+            .read()
+            .expect("roots")
+            .iter()
+            .any(|r| p.starts_with(r) && real.starts_with(real_path(r)))
+    }
+
     /// The workspace folder that holds a path (the longest), or the first one.
     pub fn root_of(&self, path: Option<&Path>) -> Option<PathBuf> {
         let roots = self.roots.read().expect("roots");
@@ -157,6 +169,46 @@ impl WorkspaceState {
     }
 }
 
+/// A path with `.` dropped and each `..` taking back the name before it (never above the
+/// root), without asking the file system.
+pub fn normalise(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else if !out.has_root() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Where a path really leads: its nearest existing folder (or the file itself) with its
+/// links resolved, and the rest of the path after it.
+fn real_path(path: &Path) -> PathBuf {
+    let mut rest = Vec::new();
+    let mut at = path;
+    loop {
+        if let Ok(real) = at.canonicalize() {
+            return rest.iter().rev().fold(real, |p, name| p.join(name));
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
 /// Parse settings sent by an editor, leniently: unknown keys are dropped (and named).
 pub fn parse_editor_settings(v: &serde_json::Value) -> (Settings, Vec<String>) {
     let mut problems = Vec::new();
@@ -226,6 +278,35 @@ mod tests {
         assert_eq!(s.rules.len(), 1);
         assert!(s.publication_date.is_none());
         assert_eq!(p.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn paths_are_normalised_and_writes_stay_inside_the_workspace() {
+        assert_eq!(
+            normalise(Path::new("/ws/a/../../root/./.ssh/x")),
+            PathBuf::from("/root/.ssh/x")
+        );
+        assert_eq!(normalise(Path::new("/../x")), PathBuf::from("/x"));
+        assert_eq!(normalise(Path::new("a/../../b")), PathBuf::from("../b"));
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let ws_root = root.join("ws");
+        std::fs::create_dir_all(ws_root.join("notes")).unwrap();
+        std::fs::create_dir_all(root.join("secret")).unwrap();
+        let ws = WorkspaceState::default();
+        *ws.roots.write().unwrap() = vec![ws_root.clone()];
+        assert!(ws.inside(&ws_root.join("copydesk.table.json")));
+        assert!(ws.inside(&ws_root.join("notes/new/copydesk.json")));
+        assert!(!ws.inside(&ws_root.join("../secret/copydesk.json")));
+        assert!(!ws.inside(&root.join("secret/copydesk.json")));
+        #[cfg(unix)]
+        {
+            // A link inside the workspace that leads out of it.
+            std::os::unix::fs::symlink(root.join("secret"), ws_root.join("out")).unwrap();
+            assert!(!ws.inside(&ws_root.join("out/copydesk.json")));
+        }
+        // No workspace folder: nowhere to write.
+        assert!(!WorkspaceState::default().inside(&ws_root.join("a.md")));
     }
 
     #[test]

@@ -30,8 +30,11 @@ pub struct Server {
     pub tmp: tempfile::TempDir,
 }
 
-pub fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_copydesk")
+/// The binary under test: this build's, or the one `COPYDESK_TEST_BIN` names (the soak runs
+/// the release binary from a debug-built test).
+pub fn bin() -> String {
+    std::env::var("COPYDESK_TEST_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_copydesk").to_string())
 }
 
 impl Server {

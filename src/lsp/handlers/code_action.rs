@@ -9,14 +9,15 @@ use std::sync::Arc;
 use crate::lsp::proto::jsonrpc::Result;
 use serde_json::json;
 
-use super::blocking;
-use super::diagnostics::{current, to_diagnostics};
+use super::diagnostics::{findings, to_diagnostics};
 use crate::card::mentions;
 use crate::check::IGNORE_MARK;
+use crate::lsp::documents::DocumentSnapshot;
 use crate::lsp::proto::{
     self, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, TextEdit,
     Uri, WorkspaceEdit,
 };
+use crate::lsp::requests::cancelled;
 use crate::lsp::state::ServerState;
 use crate::table::EntryRef;
 use crate::text::{Kind, Pos};
@@ -24,14 +25,14 @@ use crate::text::{Kind, Pos};
 pub const FIX_ALL: &str = "source.fixAll.copydesk";
 pub const ADD_TO_TABLE: &str = "copydesk.addToTable";
 
-pub async fn code_action(
-    shared: &Arc<ServerState>,
+pub fn code_action(
+    s: &Arc<ServerState>,
+    snap: DocumentSnapshot,
     params: CodeActionParams,
 ) -> Result<Option<Vec<CodeActionOrCommand>>> {
     let uri = params.text_document.uri.clone();
-    let computed = current(shared, &uri).await?;
-    let s = shared.clone();
-    blocking(shared, "codeAction", move || {
+    let computed = findings(s, &snap);
+    {
         let info = s.client.support();
         let enc = info.encoding;
         let doc = &computed.doc;
@@ -97,18 +98,21 @@ pub async fn code_action(
                 }
             }
         }
-        // A name the table does not know, selected or under the cursor (the document is
-        // analysed for the names it knows only when there is such a run of words).
+        // A name the table does not know, selected or under the cursor. Only when the
+        // cursor is on a run of capitalised words is the document analysed again (with its
+        // block cache) to see whether the table knows them.
         if wants(&CodeActionKind::QUICKFIX)
+            && !cancelled()
             && let Some((s0, e0)) = unknown_name(&text, a, b)
         {
-            let index = computed.tables.index.clone();
-            let a2 =
-                crate::analysis::Analysis::new(&text, doc.kind, &index, &computed.config, None);
-            let known = mentions(&a2)
-                .iter()
-                .filter(|m| m.entry().is_some())
-                .any(|m| m.range.0 < e0 && s0 < m.range.1);
+            let known = {
+                let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
+                let a2 = cache.analyse(&text, doc.kind, &computed.tables, &computed.config);
+                mentions(&a2)
+                    .iter()
+                    .filter(|m| m.entry().is_some())
+                    .any(|m| m.range.0 < e0 && s0 < m.range.1)
+            };
             let name = text[s0..e0].to_string();
             if !known && !named.contains(&name) {
                 out.push(new_person(&uri, &name, None));
@@ -130,8 +134,7 @@ pub async fn code_action(
             out.push(fix_all_action(&uri, CodeActionKind::new(FIX_ALL), all));
         }
         Ok(Some(out))
-    })
-    .await
+    }
 }
 
 /// Every certain fix (a finding's only one), none overlapping another: the edits

@@ -12,17 +12,20 @@ use serde_json::{Value, json};
 use super::code_action::ADD_TO_TABLE;
 use super::diagnostics::recheck_all;
 use super::{blocking, invalid_params};
+use crate::disk::Disk;
+use crate::lsp::documents::OpenDocument;
 use crate::lsp::proto::{
     self, CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges,
     ExecuteCommandParams, OneOf, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit,
-    TextEdit, WorkspaceEdit, types::ResourceOp,
+    TextEdit, Uri, WorkspaceEdit, types::ResourceOp,
 };
-use crate::lsp::state::ServerState;
-use crate::lsp::workspace::{CONFIG_FILE, WORKSPACE_TABLE};
+use crate::lsp::state::{ClientSupport, ServerState};
+use crate::lsp::workspace::{CONFIG_FILE, WORKSPACE_TABLE, normalise};
 use crate::table::{NameOrder, Table};
 use crate::text::fold::fold_key;
 use crate::text::names::vietnamese_name;
 use crate::text::{Document, Kind};
+use crate::workspace::{Files, Limit};
 
 pub const OPEN_TABLE: &str = "copydesk.openTable";
 pub const COMMANDS: [&str; 2] = [OPEN_TABLE, ADD_TO_TABLE];
@@ -99,33 +102,51 @@ async fn add_to_table(shared: &Arc<ServerState>, args: Vec<Value>) -> Result<Opt
             )
         })?;
         let path = arg_path(&args);
+        // The server writes only inside the workspace folders, and only for an article in
+        // one of them.
+        if let Some(p) = &path
+            && !s.workspace.inside(p)
+        {
+            return Err(invalid_params(format!(
+                "copydesk: {} is outside the workspace folders; copydesk adds to a table only \
+                 for articles inside them",
+                p.display()
+            )));
+        }
         let resolved = s.workspace.resolve(path.as_deref());
         let home = resolved
             .home
             .clone()
             .ok_or_else(|| invalid_params("copydesk: no workspace folder".to_string()))?;
         let tables = s.workspace.tables.get(&resolved.tables);
-        let table_path = home.join(WORKSPACE_TABLE);
-        let config_path = resolved
-            .config_file
-            .clone()
-            .unwrap_or_else(|| home.join(CONFIG_FILE));
+        let table_path = normalise(&home.join(WORKSPACE_TABLE));
+        let config_path = normalise(
+            &resolved
+                .config_file
+                .clone()
+                .unwrap_or_else(|| home.join(CONFIG_FILE)),
+        );
+        for p in [&table_path, &config_path] {
+            if !s.workspace.inside(p) {
+                return Err(invalid_params(format!(
+                    "copydesk: will not write {}: it is outside the workspace folders",
+                    p.display()
+                )));
+            }
+        }
         let info = s.client.support();
         let mut ops = Vec::new();
-        let old_table = std::fs::read_to_string(&table_path).ok();
-        let new_table = updated_table(old_table.as_deref(), &addition, &tables.index.table)
+        let old_table = file_text(&s, &table_path, resolved.tables.limit, &info)?;
+        let new_table = updated_table(old_table.text.as_deref(), &addition, &tables.index.table)
             .map_err(invalid_params)?;
-        ops.extend(file_ops(
-            &table_path,
-            old_table.as_deref(),
-            &new_table,
-            info.encoding,
-        ));
-        let old_config = std::fs::read_to_string(&config_path).ok();
-        if let Some(new_config) = updated_config(old_config.as_deref(), &config_path, &table_path) {
+        ops.extend(file_ops(&table_path, &old_table, &new_table, info.encoding));
+        let old_config = file_text(&s, &config_path, Limit::CONFIG, &info)?;
+        if let Some(new_config) =
+            updated_config(old_config.text.as_deref(), &config_path, &table_path)
+        {
             ops.extend(file_ops(
                 &config_path,
-                old_config.as_deref(),
+                &old_config,
                 &new_config,
                 info.encoding,
             ));
@@ -170,9 +191,7 @@ async fn add_to_table(shared: &Arc<ServerState>, args: Vec<Value>) -> Result<Opt
         .handle
         .get()
         .ok_or_else(|| invalid_params("copydesk: no client".into()))?;
-    let label = "copydesk: add to the workspace table".to_string();
     let response = client.apply_edit(edit).await?;
-    let _ = label;
     if !response.applied {
         let why = response.failure_reason.unwrap_or_default();
         return Err(invalid_params(format!(
@@ -191,18 +210,81 @@ async fn add_to_table(shared: &Arc<ServerState>, args: Vec<Value>) -> Result<Opt
     Ok(None)
 }
 
-/// The operations that make `path` hold `new`: create it, or replace its text.
+/// A file's text as an edit of it must be computed from.
+struct FileText {
+    /// The text (`None`: there is no such file).
+    text: Option<String>,
+    /// The file is open in the editor: its URI as the editor wrote it and the version of
+    /// the buffer the text is from (the edit carries it, so an editor whose buffer has
+    /// changed since refuses the edit instead of corrupting it).
+    open: Option<(Uri, i32)>,
+}
+
+/// The text of a file the server is about to edit: the editor's buffer if the file is
+/// open there (unsaved changes included), else the file on disk. Refused: a buffer whose
+/// text the server lost or whose version cannot be sent back, a client that cannot take a
+/// versioned edit of an open file, and a file that cannot be read (a FIFO, a folder).
+fn file_text(s: &ServerState, path: &Path, limit: Limit, info: &ClientSupport) -> Result<FileText> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if let Some(snap) = s.docs.key_of_path(path).and_then(|k| s.docs.snapshot(&k)) {
+        if snap.lost {
+            return Err(invalid_params(format!(
+                "copydesk: lost track of the editor's text of {name}; save it, then try again"
+            )));
+        }
+        let version = OpenDocument::lsp_version(snap.version).ok_or_else(|| {
+            invalid_params(format!(
+                "copydesk: {name} is open with no version number the edit could carry; \
+                 close it, then try again"
+            ))
+        })?;
+        if !info.document_changes {
+            return Err(invalid_params(format!(
+                "copydesk: {name} is open, and this editor cannot take an edit tied to the \
+                 version of an open file; close it, then try again"
+            )));
+        }
+        return Ok(FileText {
+            text: Some(snap.doc.text()),
+            open: Some((snap.uri, version)),
+        });
+    }
+    match Disk.read(path, limit) {
+        Ok(t) => Ok(FileText {
+            text: Some(t),
+            open: None,
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FileText {
+            text: None,
+            open: None,
+        }),
+        Err(e) => Err(invalid_params(format!(
+            "copydesk: cannot read {}: {e}",
+            path.display()
+        ))),
+    }
+}
+
+/// The operations that make `path` hold `new`: create it, or replace its text (the open
+/// buffer's, at its version, when the file is open).
 fn file_ops(
     path: &Path,
-    old: Option<&str>,
+    old: &FileText,
     new: &str,
     enc: crate::text::Encoding,
 ) -> Vec<DocumentChangeOperation> {
-    let Some(uri) = proto::path_uri(path) else {
-        return Vec::new();
+    let (uri, version) = match &old.open {
+        Some((uri, v)) => (uri.clone(), Some(*v)),
+        None => match proto::path_uri(path) {
+            Some(u) => (u, None),
+            None => return Vec::new(),
+        },
     };
     let mut ops = Vec::new();
-    let end = match old {
+    let end = match &old.text {
         None => {
             ops.push(DocumentChangeOperation::Op(ResourceOp::Create(
                 CreateFile {
@@ -222,7 +304,7 @@ fn file_ops(
         }
     };
     ops.push(DocumentChangeOperation::Edit(TextDocumentEdit {
-        text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+        text_document: OptionalVersionedTextDocumentIdentifier { uri, version },
         edits: vec![OneOf::Left(TextEdit {
             range: proto::Range::new(proto::Position::new(0, 0), end),
             new_text: new.to_string(),

@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use crate::lsp::proto::jsonrpc::Result;
 
-use super::{blocking, context, snapshot};
+use super::context;
 use crate::card::entry_card;
+use crate::lsp::documents::DocumentSnapshot;
 use crate::lsp::proto::{
     self, CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse,
     CompletionTextEdit, Documentation, TextEdit,
@@ -19,86 +20,82 @@ use crate::text::fold::{Folded, fold_key};
 /// How many words before the cursor may make one name being typed.
 const MAX_WORDS: usize = 4;
 
-pub async fn completion(
-    shared: &Arc<ServerState>,
+pub fn completion(
+    s: &Arc<ServerState>,
+    snap: DocumentSnapshot,
     params: CompletionParams,
 ) -> Result<Option<CompletionResponse>> {
     let p = params.text_document_position;
-    let snap = snapshot(shared, &p.text_document.uri)?;
-    let s = shared.clone();
-    blocking(shared, "completion", move || {
-        let enc = s.client.encoding();
-        let doc = &snap.doc;
-        let at = proto::offset(doc, p.position, enc);
-        let line_start = doc.offset(
-            Pos {
-                line: p.position.line as usize,
-                col: 0,
-            },
-            enc,
-        );
-        let text = doc.text();
-        let before = &text[line_start.min(at)..at];
-        let starts = word_starts(before);
-        if starts.is_empty() {
-            return Ok(None);
+    let enc = s.client.encoding();
+    let doc = &snap.doc;
+    let at = proto::offset(doc, p.position, enc);
+    let line_start = doc.offset(
+        Pos {
+            line: p.position.line as usize,
+            col: 0,
+        },
+        enc,
+    );
+    let text = doc.text();
+    let before = &text[line_start.min(at)..at];
+    let starts = word_starts(before);
+    if starts.is_empty() {
+        return Ok(None);
+    }
+    let (resolved, tables) = context(s, &snap);
+    for &start in &starts {
+        let typed = &before[start..];
+        let key = fold_key(typed);
+        let found = tables.complete(&key, 50);
+        if found.is_empty() {
+            continue;
         }
-        let (resolved, tables) = context(&s, &snap);
-        for &start in &starts {
-            let typed = &before[start..];
-            let key = fold_key(typed);
-            let found = tables.complete(&key, 50);
-            if found.is_empty() {
-                continue;
-            }
-            let range = proto::range(doc, (line_start + start, at), enc);
-            let items = found
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let (kind, detail) = match c.what {
-                        CandidateKind::Person => (CompletionItemKind::REFERENCE, "person"),
-                        CandidateKind::SecondReference => {
-                            (CompletionItemKind::REFERENCE, "second reference")
-                        }
-                        CandidateKind::Title => (CompletionItemKind::KEYWORD, "title"),
-                        CandidateKind::Organisation => (CompletionItemKind::MODULE, "organisation"),
-                        CandidateKind::Place => (CompletionItemKind::CONSTANT, "place"),
-                        CandidateKind::Event => (CompletionItemKind::EVENT, "event"),
-                        CandidateKind::Law => (CompletionItemKind::FILE, "law"),
-                    };
-                    let detail = match (c.what, c.entry) {
-                        (CandidateKind::SecondReference, Some(e)) => {
-                            format!("second reference of {}", tables.index.table.name_of(e))
-                        }
-                        _ => detail.to_string(),
-                    };
-                    CompletionItem {
-                        label: c.label.clone(),
-                        kind: Some(kind),
-                        detail: Some(detail),
-                        documentation: c.entry.map(|e| {
-                            Documentation::MarkupContent(proto::markdown(entry_card(
-                                &tables.index.table,
-                                e,
-                                resolved.config.date,
-                            )))
-                        }),
-                        filter_text: Some(Folded::of(&c.label).text),
-                        sort_text: Some(format!("{i:04}")),
-                        text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                            range,
-                            new_text: c.label.clone(),
-                        })),
-                        ..CompletionItem::default()
+        let range = proto::range(doc, (line_start + start, at), enc);
+        let items = found
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let (kind, detail) = match c.what {
+                    CandidateKind::Person => (CompletionItemKind::REFERENCE, "person"),
+                    CandidateKind::SecondReference => {
+                        (CompletionItemKind::REFERENCE, "second reference")
                     }
-                })
-                .collect();
-            return Ok(Some(CompletionResponse::Array(items)));
-        }
-        Ok(None)
-    })
-    .await
+                    CandidateKind::Title => (CompletionItemKind::KEYWORD, "title"),
+                    CandidateKind::Organisation => (CompletionItemKind::MODULE, "organisation"),
+                    CandidateKind::Place => (CompletionItemKind::CONSTANT, "place"),
+                    CandidateKind::Event => (CompletionItemKind::EVENT, "event"),
+                    CandidateKind::Law => (CompletionItemKind::FILE, "law"),
+                };
+                let detail = match (c.what, c.entry) {
+                    (CandidateKind::SecondReference, Some(e)) => {
+                        format!("second reference of {}", tables.index.table.name_of(e))
+                    }
+                    _ => detail.to_string(),
+                };
+                CompletionItem {
+                    label: c.label.clone(),
+                    kind: Some(kind),
+                    detail: Some(detail),
+                    documentation: c.entry.map(|e| {
+                        Documentation::MarkupContent(proto::markdown(entry_card(
+                            &tables.index.table,
+                            e,
+                            resolved.config.date,
+                        )))
+                    }),
+                    filter_text: Some(Folded::of(&c.label).text),
+                    sort_text: Some(format!("{i:04}")),
+                    text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                        range,
+                        new_text: c.label.clone(),
+                    })),
+                    ..CompletionItem::default()
+                }
+            })
+            .collect();
+        return Ok(Some(CompletionResponse::Array(items)));
+    }
+    Ok(None)
 }
 
 /// Where the name being typed may start: the start of the last word (if capitalised),

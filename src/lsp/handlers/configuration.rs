@@ -6,8 +6,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde_json::Value;
-
 use super::diagnostics::recheck_all;
 use crate::disk::Disk;
 use crate::lsp::problems::show_problems;
@@ -19,6 +17,7 @@ use crate::lsp::proto::{
     },
 };
 use crate::lsp::state::ServerState;
+use crate::lsp::sync::{apply_editor_settings, settings_section};
 use crate::lsp::workspace::{CONFIG_FILE, parse_editor_settings};
 use crate::workspace::{Files, Stamp};
 
@@ -141,29 +140,33 @@ async fn files_changed(shared: &Arc<ServerState>, paths: Vec<PathBuf>) {
     }
 }
 
+/// After the stdin reader applied settings sent with the notification
+/// ([`crate::lsp::sync::before_framework`]): ask the client for them if none came, warn about
+/// what could not be read, and check the documents again.
 pub async fn did_change_configuration(
     shared: &Arc<ServerState>,
     params: DidChangeConfigurationParams,
 ) {
-    let mut settings = match &params.settings {
-        Value::Object(o) if o.contains_key("copydesk") => o["copydesk"].clone(),
-        other => other.clone(),
-    };
-    if settings.is_null()
-        && shared.client.support().configuration
-        && let Some(c) = shared.client.handle.get()
-    {
-        let items = vec![ConfigurationItem {
-            scope_uri: None,
-            section: Some("copydesk".to_string()),
-        }];
-        if let Ok(mut v) = c.configuration(items).await
-            && !v.is_empty()
+    let mut settings = settings_section(&params.settings);
+    let mut problems = Vec::new();
+    if settings.is_null() {
+        if shared.client.support().configuration
+            && let Some(c) = shared.client.handle.get()
         {
-            settings = v.remove(0);
+            let items = vec![ConfigurationItem {
+                scope_uri: None,
+                section: Some("copydesk".to_string()),
+            }];
+            if let Ok(mut v) = c.configuration(items).await
+                && !v.is_empty()
+            {
+                settings = v.remove(0);
+            }
         }
+        problems = apply_editor_settings(shared, &settings);
+    } else {
+        problems.extend(parse_editor_settings(&settings).1);
     }
-    let (s, problems) = parse_editor_settings(&settings);
     if !problems.is_empty() {
         let msg = format!("copydesk settings: {}", problems.join("; "));
         shared.log(&msg);
@@ -171,9 +174,6 @@ pub async fn did_change_configuration(
             c.show_message(MessageType::WARNING, msg).await;
         }
     }
-    shared.set_log_file(s.log_file.as_deref());
-    *shared.workspace.editor.write().expect("editor") = s;
-    shared.workspace.forget_settings();
     recheck_all(shared).await;
-    show_problems(shared).await;
+    show_problems(shared);
 }

@@ -1,16 +1,19 @@
-//! Diagnostics: a worker per open document computes findings off the message loop, after a
-//! short debounce, with the document's block cache, and publishes them (push mode) never
-//! older than the last published. Pull requests are answered from the same computation.
+//! Diagnostics: a worker per open document computes findings in a lane after a short
+//! debounce, with the document's block cache, and publishes them (push mode) only while
+//! they are of the document's current text. Pull requests are answered from the same
+//! computation.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use crate::lsp::proto::jsonrpc::Result;
 
-use super::{blocking, context, snapshot};
-use crate::check::check_cached;
-use crate::lsp::documents::{DocumentFindings, DocumentSnapshot, WorkerHandle};
+use super::{context, panic_message};
+use crate::check::run_rules;
+use crate::lsp::documents::{DocumentFindings, DocumentSnapshot, OpenDocument, WorkerHandle};
 use crate::lsp::editor_files::rule_doc_uri;
+use crate::lsp::lanes::{Lane, Priority};
 use crate::lsp::problems::show_problems;
 use crate::lsp::proto::{
     self, Diagnostic, DiagnosticRelatedInformation, DocumentDiagnosticParams,
@@ -20,7 +23,8 @@ use crate::lsp::proto::{
 };
 use crate::lsp::state::{ClientSupport, DiagnosticMode, ServerState};
 
-/// Start the diagnostics worker of a document.
+/// Start the diagnostics worker of a document: a task (no thread of its own) that ends
+/// when the document is closed or opened again.
 pub fn spawn_worker(shared: Arc<ServerState>, key: String, worker: Arc<WorkerHandle>) {
     let Some(rt) = shared.rt.get().cloned() else {
         return;
@@ -29,10 +33,9 @@ pub fn spawn_worker(shared: Arc<ServerState>, key: String, worker: Arc<WorkerHan
 }
 
 async fn run_worker(shared: Arc<ServerState>, key: String, worker: Arc<WorkerHandle>) {
-    worker
-        .published
-        .store(i64::MIN, std::sync::atomic::Ordering::SeqCst);
     let mut first = true;
+    // Diagnostics withdrawn for a lost text (sent once per loss).
+    let mut withdrawn = false;
     loop {
         if !first {
             worker.notify.notified().await;
@@ -56,36 +59,59 @@ async fn run_worker(shared: Arc<ServerState>, key: String, worker: Arc<WorkerHan
                     uri: d.uri.clone(),
                     doc: d.doc.clone(),
                     version: d.version,
+                    seq: d.seq,
+                    lost: d.lost.is_some(),
                     analyses: d.analyses.clone(),
-                    last_findings: None,
                 },
                 _ => return,
             }
         };
-        let computed = match compute(&shared, snap.clone()).await {
-            Ok(c) => c,
-            Err(e) => {
-                shared.log(&format!("diagnostics for {key}: {}", e.message));
-                continue;
+        if snap.lost {
+            // What was found in a text the server no longer has would point at the wrong
+            // words: withdraw it until the text comes back.
+            if push && !withdrawn {
+                let version = OpenDocument::lsp_version(snap.version);
+                publish(&shared, snap.uri.clone(), Vec::new(), version).await;
             }
-        };
-        show_problems(&shared).await;
-        if let Some(d) = shared.docs.lock().get_mut(&key)
-            && d.last_findings.as_ref().is_none_or(|l| {
-                (l.version, l.generation) <= (computed.version, computed.generation)
-            })
-        {
-            d.last_findings = Some(computed.clone());
+            withdrawn = true;
+            continue;
         }
-        if push {
-            let v = i64::from(computed.version);
-            let last = worker.published.load(Ordering::SeqCst);
-            if v < last {
+        withdrawn = false;
+        let s = shared.clone();
+        let job = snap.clone();
+        let lane = Lane::for_size(snap.doc.len());
+        let done = shared
+            .lanes
+            .run(lane, Priority::Background, move || {
+                // Changed while queued: the next round checks the new text.
+                if s.docs.seq_of(&job.key) != Some(job.seq) {
+                    return None;
+                }
+                Some(std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    let computed = findings(&s, &job);
+                    push.then(|| to_diagnostics(&computed, &s.client.support()))
+                })))
+            })
+            .await;
+        let diags = match done {
+            Some(Some(Ok(d))) => d,
+            Some(Some(Err(payload))) => {
+                shared.log(&format!(
+                    "diagnostics for {key}: {}",
+                    panic_message(payload.as_ref())
+                ));
                 continue;
             }
-            let diags = to_diagnostics(&computed, &shared.client.support());
-            worker.published.store(v, Ordering::SeqCst);
-            publish(&shared, snap.uri, diags, Some(computed.version)).await;
+            _ => continue,
+        };
+        show_problems(&shared);
+        if let Some(diags) = diags {
+            // A newer text came meanwhile: its own round publishes.
+            if shared.docs.seq_of(&key) != Some(snap.seq) {
+                continue;
+            }
+            let version = OpenDocument::lsp_version(snap.version);
+            publish(&shared, snap.uri, diags, version).await;
         }
     }
 }
@@ -96,60 +122,60 @@ async fn publish(shared: &ServerState, uri: Uri, diags: Vec<Diagnostic>, version
     }
 }
 
-/// Compute the findings of a snapshot off the message loop.
-pub async fn compute(
+/// The findings of a snapshot's text: the last ones computed if they are of this text and
+/// of the current settings and tables, else computed now (in the caller's lane) with the
+/// document's block cache. Requests and the worker that want the same text compute it
+/// once: the second waits for the cache, then finds the first one's result.
+pub fn findings(shared: &Arc<ServerState>, snap: &DocumentSnapshot) -> Arc<DocumentFindings> {
+    let generation = shared.workspace.generation();
+    if let Some(f) = shared.docs.findings_of(&snap.key, snap.seq, generation) {
+        return f;
+    }
+    let (resolved, tables) = context(shared, snap);
+    let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(f) = shared.docs.findings_of(&snap.key, snap.seq, generation) {
+        return f;
+    }
+    let text = snap.doc.text();
+    let found = run_rules(&cache.analyse(&text, snap.doc.kind, &tables, &resolved.config));
+    let computed = Arc::new(DocumentFindings {
+        seq: snap.seq,
+        version: snap.version,
+        generation,
+        doc: snap.doc.clone(),
+        findings: found,
+        tables,
+        config: resolved.config.clone(),
+    });
+    shared.docs.keep_findings(&snap.key, &computed);
+    computed
+}
+
+/// `textDocument/diagnostic`. A document whose text the server lost gets an empty list.
+pub fn pull(
     shared: &Arc<ServerState>,
     snap: DocumentSnapshot,
-) -> Result<Arc<DocumentFindings>> {
-    let s = shared.clone();
-    let generation = shared.workspace.generation();
-    blocking(shared, "diagnostics", move || {
-        let (resolved, tables) = context(&s, &snap);
-        let text = snap.doc.text();
-        let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
-        let findings = check_cached(
-            &text,
-            snap.doc.kind,
-            &tables.index,
-            &resolved.config,
-            cache.for_tables(&tables),
-        );
-        Ok(Arc::new(DocumentFindings {
-            version: snap.version,
-            generation,
-            doc: snap.doc.clone(),
-            findings,
-            tables,
-            config: resolved.config.clone(),
-        }))
-    })
-    .await
-}
-
-/// The findings of the current version of a document (reusing the last computation).
-pub async fn current(shared: &Arc<ServerState>, uri: &Uri) -> Result<Arc<DocumentFindings>> {
-    let snap = snapshot(shared, uri)?;
-    if let Some(l) = &snap.last_findings
-        && l.version == snap.version
-        && l.generation == shared.workspace.generation()
-        && l.doc.len() == snap.doc.len()
-        && l.doc.rope() == snap.doc.rope()
-    {
-        return Ok(l.clone());
-    }
-    compute(shared, snap).await
-}
-
-/// `textDocument/diagnostic`.
-pub async fn pull(
-    shared: &Arc<ServerState>,
     params: DocumentDiagnosticParams,
 ) -> Result<DocumentDiagnosticReportResult> {
-    let computed = current(shared, &params.text_document.uri).await?;
-    show_problems(shared).await;
+    let full = |result_id: String, items: Vec<Diagnostic>| {
+        DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+            RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: Some(result_id),
+                    items,
+                },
+            },
+        ))
+    };
+    if snap.lost {
+        return Ok(full(format!("lost:{}", snap.seq), Vec::new()));
+    }
+    let computed = findings(shared, &snap);
+    show_problems(shared);
     let result_id = format!(
         "{}:{}:{}",
-        computed.version,
+        computed.seq,
         computed.generation,
         computed.findings.len()
     );
@@ -164,15 +190,7 @@ pub async fn pull(
         ));
     }
     let items = to_diagnostics(&computed, &shared.client.support());
-    Ok(DocumentDiagnosticReportResult::Report(
-        DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-            related_documents: None,
-            full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                result_id: Some(result_id),
-                items,
-            },
-        }),
-    ))
+    Ok(full(result_id, items))
 }
 
 /// Findings as LSP diagnostics.

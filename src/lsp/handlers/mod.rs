@@ -1,5 +1,7 @@
-//! One handler per feature. Each works on a snapshot of a document, off the message loop
-//! ([`blocking`]), and a panic in one is caught and answered with an error.
+//! One handler per feature. The requests on documents are plain functions of a snapshot of
+//! the document, run in a lane by [`super::requests`]; commands and the diagnostics worker
+//! reach the lanes through [`blocking`] and `Lanes::run`. A panic in one is caught and
+//! answered with an error.
 
 pub mod code_action;
 pub mod commands;
@@ -19,31 +21,35 @@ use std::sync::Arc;
 use crate::lsp::proto::jsonrpc::{Error, ErrorCode, Result};
 
 use super::documents::DocumentSnapshot;
-use super::proto::{self, Uri};
+use super::lanes::{Lane, Priority};
+use super::proto;
 use super::state::ServerState;
 use super::tables::ServedTables;
 use super::workspace::DocumentSettings;
 use crate::analysis::Analysis;
 
-/// Run `f` on a blocking thread; a panic becomes an error response.
+/// Run `f` in the small lane (see [`super::lanes`]) and wait for it; a panic becomes an
+/// error response. For work off the message loop that is not a request on a document
+/// (commands).
 pub async fn blocking<T, F>(shared: &Arc<ServerState>, what: &'static str, f: F) -> Result<T>
 where
     F: FnOnce() -> Result<T> + Send + 'static,
     T: Send + 'static,
 {
-    let joined =
-        tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(f))).await;
+    let joined = shared
+        .lanes
+        .run(Lane::Small, Priority::Request, move || {
+            std::panic::catch_unwind(AssertUnwindSafe(f))
+        })
+        .await;
     match joined {
-        Ok(Ok(r)) => r,
-        Ok(Err(payload)) => {
+        Some(Ok(r)) => r,
+        Some(Err(payload)) => {
             let msg = panic_message(payload.as_ref());
             shared.log(&format!("panic in {what}: {msg}"));
             Err(internal(format!("copydesk: {what} failed: {msg}")))
         }
-        Err(e) => {
-            shared.log(&format!("{what}: {e}"));
-            Err(internal(format!("copydesk: {what} failed: {e}")))
-        }
+        None => Err(internal(format!("copydesk: {what} did not finish"))),
     }
 }
 
@@ -69,16 +75,6 @@ pub fn invalid_params(message: String) -> Error {
     Error::invalid_params(message)
 }
 
-/// A document as it is now, or an error if it is not open.
-pub fn snapshot(shared: &ServerState, uri: &Uri) -> Result<DocumentSnapshot> {
-    shared.docs.snapshot(uri).ok_or_else(|| {
-        invalid_params(format!(
-            "copydesk: {} is not an open document",
-            uri.as_str()
-        ))
-    })
-}
-
 /// The settings and tables of a snapshot.
 pub fn context(
     shared: &ServerState,
@@ -99,12 +95,6 @@ pub fn with_analysis<R>(
     let (resolved, tables) = context(shared, snap);
     let text = snap.doc.text();
     let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
-    let a = Analysis::new(
-        &text,
-        snap.doc.kind,
-        &tables.index,
-        &resolved.config,
-        Some(cache.for_tables(&tables)),
-    );
+    let a = cache.analyse(&text, snap.doc.kind, &tables, &resolved.config);
     f(&a, &tables, &resolved)
 }

@@ -6,8 +6,8 @@ use crate::lsp::proto::jsonrpc::Result;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::blocking;
-use super::diagnostics::current;
+use super::diagnostics::findings;
+use crate::lsp::documents::DocumentSnapshot;
 use crate::lsp::proto;
 use crate::lsp::state::ServerState;
 
@@ -17,29 +17,31 @@ pub struct StatusParams {
     pub uri: Option<String>,
 }
 
-pub async fn status(shared: &Arc<ServerState>, params: Option<StatusParams>) -> Result<Value> {
-    let uri = params
-        .and_then(|p| p.uri)
-        .and_then(|u| proto::parse_uri(&u));
-    let findings = match &uri {
-        Some(u) => current(shared, u).await.ok().map(|c| c.findings.len()),
-        None => None,
-    };
-    let s = shared.clone();
-    blocking(shared, "status", move || {
-        let path = uri.as_ref().and_then(proto::uri_path);
-        let resolved = s.workspace.resolve(path.as_deref());
-        let tables = s.workspace.tables.get(&resolved.tables);
-        let list: Vec<Value> = tables
-            .files
-            .iter()
-            .map(|f| json!({ "path": f.name, "entries": f.entries }))
-            .collect();
-        Ok(json!({
-            "tables": list,
-            "entries": tables.entries(),
-            "findings": findings,
-        }))
-    })
-    .await
+/// The status; `snap` is the document `params.uri` names, if it is open.
+pub fn status(
+    s: &Arc<ServerState>,
+    params: StatusParams,
+    snap: Option<DocumentSnapshot>,
+) -> Result<Value> {
+    let findings = snap
+        .as_ref()
+        .filter(|d| !d.lost)
+        .map(|d| findings(s, d).findings.len());
+    let path = params
+        .uri
+        .as_deref()
+        .and_then(proto::parse_uri)
+        .and_then(|u| proto::uri_path(&u));
+    let resolved = s.workspace.resolve(path.as_deref());
+    let tables = s.workspace.tables.get(&resolved.tables);
+    let list: Vec<Value> = tables
+        .files
+        .iter()
+        .map(|f| json!({ "path": f.name, "entries": f.entries }))
+        .collect();
+    Ok(json!({
+        "tables": list,
+        "entries": tables.entries(),
+        "findings": findings,
+    }))
 }

@@ -1,0 +1,351 @@
+//! Properties of the language server's text sync, driven through the server's own code
+//! (`lsp::sync::before_framework`, the function the stdin reader calls for every
+//! `didOpen`/`didChange`/`didSave`) in process:
+//!
+//! - random edit sequences, malformed changes among them, leave the server's text equal to
+//!   a model written here independently (lines split at `\n`, `\r\n` and `\r`, columns in
+//!   UTF-16 code units or UTF-8 bytes, clamped, floored inside a character); a malformed
+//!   change is refused whole and the text kept until the whole text comes again;
+//! - the findings of a document do not depend on how it was edited into its state: after
+//!   every edit, the findings the server computes with the document's block cache equal the
+//!   findings of the same text opened fresh.
+
+use std::sync::{Arc, LazyLock};
+
+use copydesk::lsp::handlers::diagnostics::findings;
+use copydesk::lsp::state::ServerState;
+use copydesk::lsp::sync::before_framework;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// The position encodings a client can choose.
+#[derive(Debug, Clone, Copy)]
+enum Enc {
+    Utf16,
+    Utf8,
+}
+
+/// The servers' log (refused changes are logged), kept out of the test output.
+static LOG: LazyLock<tempfile::TempDir> = LazyLock::new(|| tempfile::tempdir().unwrap());
+
+fn server(enc: Enc) -> Arc<ServerState> {
+    let s = Arc::new(ServerState::new());
+    let encodings = match enc {
+        Enc::Utf16 => json!(["utf-16"]),
+        Enc::Utf8 => json!(["utf-8", "utf-16"]),
+    };
+    let log = LOG.path().join("lsp.log");
+    before_framework(
+        &s,
+        "initialize",
+        &json!({"params": {
+            "capabilities": {"general": {"positionEncodings": encodings}},
+            "initializationOptions": {"logFile": log},
+        }}),
+    );
+    s
+}
+
+fn open(s: &Arc<ServerState>, uri: &str, text: &str) {
+    before_framework(
+        s,
+        "textDocument/didOpen",
+        &json!({"params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}}),
+    );
+}
+
+fn change(s: &Arc<ServerState>, uri: &str, version: i64, changes: &[Value]) {
+    before_framework(
+        s,
+        "textDocument/didChange",
+        &json!({"params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}}),
+    );
+}
+
+fn server_text(s: &ServerState, uri: &str) -> String {
+    s.docs.snapshot(uri).expect("open").doc.text()
+}
+
+// ---- the model -------------------------------------------------------------------------
+
+/// Byte ranges of the lines of a text, without their line breaks (`\r\n`, `\n`, `\r`).
+fn model_lines(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\r' if b.get(i + 1) == Some(&b'\n') => {
+                out.push((start, i));
+                i += 2;
+                start = i;
+            }
+            b'\r' | b'\n' => {
+                out.push((start, i));
+                i += 1;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push((start, b.len()));
+    out
+}
+
+/// The byte offset of an LSP position in the model's text.
+fn model_offset(text: &str, line: u32, col: u32, enc: Enc) -> usize {
+    let lines = model_lines(text);
+    let Some(&(start, end)) = lines.get(line as usize) else {
+        return text.len();
+    };
+    let mut units = 0usize;
+    for (i, c) in text[start..end].char_indices() {
+        let w = match enc {
+            Enc::Utf16 => c.len_utf16(),
+            Enc::Utf8 => c.len_utf8(),
+        };
+        if units + w > col as usize {
+            return start + i;
+        }
+        units += w;
+    }
+    end
+}
+
+/// The model's state: the editor's text, and what the server must hold.
+struct Model {
+    client: String,
+    server: String,
+    lost: bool,
+}
+
+/// One change as generated: a well-formed one (range as line/column pairs, possibly past
+/// the end) or a malformed one.
+#[derive(Debug, Clone)]
+enum Gen {
+    Range {
+        start: (u32, u32),
+        end: (u32, u32),
+        text: String,
+    },
+    Whole(String),
+    Malformed(Value),
+}
+
+impl Gen {
+    fn json(&self) -> Value {
+        match self {
+            Gen::Range { start, end, text } => json!({
+                "range": {"start": {"line": start.0, "character": start.1},
+                          "end": {"line": end.0, "character": end.1}},
+                "text": text,
+            }),
+            Gen::Whole(t) => json!({ "text": t }),
+            Gen::Malformed(v) => v.clone(),
+        }
+    }
+}
+
+/// Apply one didChange to the model.
+fn model_change(m: &mut Model, changes: &[Gen], enc: Enc) {
+    if changes.iter().any(|c| matches!(c, Gen::Malformed(_))) {
+        // The editor applied something the server cannot read; pretend it did nothing, the
+        // server keeps its text and is lost until the whole text comes again.
+        m.lost = true;
+        return;
+    }
+    for c in changes {
+        match c {
+            Gen::Range { start, end, text } => {
+                let a = model_offset(&m.client, start.0, start.1, enc);
+                let b = model_offset(&m.client, end.0, end.1, enc);
+                m.client.replace_range(a..b, text);
+            }
+            Gen::Whole(t) => m.client = t.clone(),
+            Gen::Malformed(_) => unreachable!(),
+        }
+    }
+    let whole = changes.iter().any(|c| matches!(c, Gen::Whole(_)));
+    if !m.lost || whole {
+        m.lost = false;
+        m.server = m.client.clone();
+    }
+}
+
+// ---- generators ------------------------------------------------------------------------
+
+const PIECES: &[&str] = &[
+    "a",
+    "b",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "é",
+    "e\u{301}",
+    "😀",
+    "Ư",
+    "中",
+    "Hoang ",
+    "Xuan ",
+    "Chien",
+    "Hoàng Xuân Chiến",
+    " spoke.",
+    "\n\n",
+    "Simon Ridley",
+    "Permanent Secretary ",
+    "Wednesday, March 4, 2025",
+    "# Title\n",
+    "- item\n",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(0..PIECES.len(), 0..24)
+        .prop_map(|v| v.into_iter().map(|i| PIECES[i]).collect())
+}
+
+fn pos() -> impl Strategy<Value = (u32, u32)> {
+    prop_oneof![
+        8 => (0u32..8, 0u32..24),
+        1 => (0u32..3, Just(u32::MAX)),
+        1 => (Just(u32::MAX), 0u32..3),
+    ]
+}
+
+fn malformed() -> impl Strategy<Value = Value> {
+    let p = |l: Value, c: Value| json!({"line": l, "character": c});
+    prop_oneof![
+        Just(
+            json!({"range": {"start": p(json!(-1), json!(0)), "end": p(json!(0), json!(0))}, "text": "x"})
+        ),
+        Just(
+            json!({"range": {"start": p(json!(0), json!(4294967296u64)), "end": p(json!(0), json!(0))}, "text": "x"})
+        ),
+        Just(
+            json!({"range": {"start": p(json!("1"), json!(0)), "end": p(json!(1), json!(0))}, "text": "x"})
+        ),
+        Just(json!({"range": {"start": p(json!(0), json!(0))}, "text": "x"})),
+        Just(json!({"range": null, "text": "x"})),
+        Just(
+            json!({"range": {"start": p(json!(2), json!(0)), "end": p(json!(1), json!(0))}, "text": "x"})
+        ),
+        Just(json!({"range": {"start": p(json!(0), json!(0)), "end": p(json!(0), json!(1))}})),
+        Just(json!(null)),
+    ]
+}
+
+fn gen_change() -> impl Strategy<Value = Gen> {
+    prop_oneof![
+        12 => (pos(), pos(), text()).prop_map(|(a, b, text)| {
+            let (start, end) = if a <= b { (a, b) } else { (b, a) };
+            Gen::Range { start, end, text }
+        }),
+        1 => text().prop_map(Gen::Whole),
+        1 => malformed().prop_map(Gen::Malformed),
+    ]
+}
+
+fn edits() -> impl Strategy<Value = Vec<Vec<Gen>>> {
+    prop::collection::vec(prop::collection::vec(gen_change(), 1..4), 1..16)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_servers_text_follows_the_model(
+        initial in text(),
+        script in edits(),
+        utf8 in any::<bool>(),
+    ) {
+        let enc = if utf8 { Enc::Utf8 } else { Enc::Utf16 };
+        let s = server(enc);
+        let uri = "file:///tmp/model.md";
+        open(&s, uri, &initial);
+        let mut m = Model { client: initial.clone(), server: initial, lost: false };
+        for (i, changes) in script.iter().enumerate() {
+            let json: Vec<Value> = changes.iter().map(Gen::json).collect();
+            change(&s, uri, i as i64 + 2, &json);
+            model_change(&mut m, changes, enc);
+            let snap = s.docs.snapshot(uri).unwrap();
+            prop_assert_eq!(snap.doc.text(), m.server.clone(), "after change {}: {:?}", i, changes);
+            prop_assert_eq!(snap.lost, m.lost);
+        }
+        // Saving with the text brings a lost document back.
+        before_framework(
+            &s,
+            "textDocument/didSave",
+            &json!({"params": {"textDocument": {"uri": uri}, "text": m.client}}),
+        );
+        let snap = s.docs.snapshot(uri).unwrap();
+        prop_assert!(!snap.lost);
+        prop_assert_eq!(snap.doc.text(), m.client);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn findings_do_not_depend_on_how_the_text_was_edited(
+        initial in text(),
+        script in prop::collection::vec(
+            prop::collection::vec(
+                (pos(), pos(), text()).prop_map(|(a, b, text)| {
+                    let (start, end) = if a <= b { (a, b) } else { (b, a) };
+                    Gen::Range { start, end, text }
+                }),
+                1..3,
+            ),
+            1..10,
+        ),
+    ) {
+        let s = server(Enc::Utf16);
+        let uri = "file:///tmp/edited.md";
+        open(&s, uri, &initial);
+        for (i, changes) in script.iter().enumerate() {
+            let json: Vec<Value> = changes.iter().map(Gen::json).collect();
+            change(&s, uri, i as i64 + 2, &json);
+            // Findings computed with the block cache this document has built up.
+            let edited = findings(&s, &s.docs.snapshot(uri).unwrap());
+            // The same text, opened fresh.
+            let fresh_uri = format!("file:///tmp/fresh-{i}.md");
+            open(&s, &fresh_uri, &server_text(&s, uri));
+            let fresh = findings(&s, &s.docs.snapshot(&fresh_uri).unwrap());
+            prop_assert_eq!(&edited.findings, &fresh.findings, "after change {}", i);
+        }
+    }
+}
+
+#[test]
+fn a_text_with_findings_is_found_the_same_after_edits_that_split_and_join_paragraphs() {
+    // A fixed case of the property above that is sure to have findings.
+    let s = server(Enc::Utf16);
+    let uri = "file:///tmp/paragraphs.md";
+    open(
+        &s,
+        uri,
+        "Hoang Xuan Chien spoke.\n\nChien left on Wednesday, March 4, 2025.\n",
+    );
+    let before = findings(&s, &s.docs.snapshot(uri).unwrap());
+    assert!(before.findings.len() >= 2, "{:?}", before.findings);
+    let join = Gen::Range {
+        start: (1, 0),
+        end: (2, 0),
+        text: String::new(),
+    };
+    let split = Gen::Range {
+        start: (0, 5),
+        end: (0, 5),
+        text: "\n\n".into(),
+    };
+    for (i, c) in [join, split].iter().enumerate() {
+        change(&s, uri, i as i64 + 2, &[c.json()]);
+        let edited = findings(&s, &s.docs.snapshot(uri).unwrap());
+        let fresh_uri = format!("file:///tmp/paragraphs-{i}.md");
+        open(&s, &fresh_uri, &server_text(&s, uri));
+        let fresh = findings(&s, &s.docs.snapshot(&fresh_uri).unwrap());
+        assert_eq!(edited.findings, fresh.findings);
+    }
+}
