@@ -77,3 +77,24 @@ fn article_snapshots() {
         failures.join("\n")
     );
 }
+
+/// A Vietnamese article about the seeds' 4 March 2025 talks, written for the purpose, with
+/// two errors (the weekday, and "Chiên" for "Chiến"): exactly those two are found, beside the
+/// seeds, which give what they always gave (`tests/cli.rs`).
+#[test]
+fn the_vietnamese_article_about_the_seeds_talks_has_exactly_its_two_errors() {
+    let index = Index::new(parse_table("default", DEFAULT_TABLE).unwrap());
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/hoi-dam-vi.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let found: Vec<(&str, &str)> = check_text(&text, Kind::Markdown, &index, &Config::default())
+        .iter()
+        .map(|f| (f.code, &text[f.range.0..f.range.1]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("weekday-mismatch", "thứ Tư"),
+            ("name-diacritics", "Hoàng Xuân Chiên")
+        ]
+    );
+}

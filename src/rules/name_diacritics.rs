@@ -1,10 +1,11 @@
 //! `name-diacritics`: a known name written without its diacritics, or with wrong ones.
 
 use super::{Rule, finding};
-use crate::analysis::{Analysis, normal_form, replacement_for};
+use crate::analysis::{Analysis, Hit, Placed, normal_form, replacement_for};
 use crate::finding::{Finding, Fix, Severity};
-use crate::table::index::{Meaning, Target};
+use crate::table::index::{Form, Meaning, Target};
 use crate::text::fold::fold_key;
+use crate::text::lang::Language;
 use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule {
@@ -51,9 +52,11 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     Target::Person { person, form } => {
                         form.is_whole()
                             || (a.introduced.contains_key(&person)
+                                && form != Form::Middle
                                 && !someone_else
                                 && m.surface.chars().count() >= 3
                                 && a.stands_alone(pl, h)
+                                && (h.lang != Language::Vi || after_title(a, pl, h))
                                 && !in_an_alias(a, person, &written))
                     }
                     Target::Place { .. } | Target::Organisation { .. } => true,
@@ -125,6 +128,18 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             out.push(finding(&RULE, range, message, fixes, entry));
         }
     }
+}
+
+/// Is the hit right after a title or an honorific ("ông Chiến", "Thượng tướng Chiến")? In
+/// Vietnamese text a part of a name stands for the person only there: alone, "Tháng",
+/// "Lễ" or "Hương" opening a sentence are ordinary words.
+fn after_title(a: &Analysis, pl: &Placed, h: &Hit) -> bool {
+    pl.block.hit_ending_at(h.first).is_some_and(|p| {
+        a.index
+            .meanings(p.phrase)
+            .iter()
+            .any(|m| matches!(m.target, Target::Title { .. }))
+    })
 }
 
 /// Parts of table names that the text gives to someone it describes afresh ("Jan Novák ...

@@ -319,6 +319,16 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
         }
         let own = held.forms.get(t.hit.lang).into_iter();
         let own = own.flat_map(|f| std::iter::once(&f.title).chain(&f.aliases));
+        // Vietnamese shortens a title to its head before a given name ("Chủ tịch Kiên" for
+        // "Chủ tịch UBND tỉnh Quảng Ninh"): a held title that starts with the written one.
+        if t.hit.lang == Language::Vi
+            && t.org.is_none()
+            && own
+                .clone()
+                .any(|f| key(f).starts_with(&format!("{written} ")))
+        {
+            return true;
+        }
         for form in std::iter::once(&held.title).chain(&held.aliases).chain(own) {
             let k = key(form);
             if k == written || (t.vocab.is_some() && vocab_of(&k) == t.vocab) {
@@ -455,6 +465,14 @@ fn check_title(
     let fixes = match same_kind.as_slice() {
         [one] => {
             let mut fix = title_in(one, lang).to_string();
+            // The text names the right organisation after the title: the title alone.
+            if let Some((o, _)) = t.org.filter(|_| org_held) {
+                let org = &a.index.table.organisations[o as usize];
+                let name = org.forms.get(lang).map_or(&org.name, |f| &f.name);
+                if let Some(head) = fix.strip_suffix(name.as_str()) {
+                    fix = head.trim_end().to_string();
+                }
+            }
             // The held organisation, where the written one is replaced and the title lacks it.
             if with_org.is_some()
                 && let Some(o) = &one.organisation
