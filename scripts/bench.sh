@@ -96,7 +96,7 @@ if [[ $smoke == 0 ]]; then
     fi
   fi
   echo "== versions" >&2
-  "$bin" --version >&2 || true
+  echo "   copydesk $(git rev-parse --short HEAD 2>/dev/null) ($("$bin" --version 2>/dev/null))" >&2
   "$venv/bin/typos" --version >&2 || true
   [[ -n "$harper" ]] && { "$harper" --version >&2 || true; }
   grep --version | head -1 >&2
