@@ -3,7 +3,7 @@
 //! `didOpen`/`didChange`/`didSave`) in process:
 //!
 //! - random edit sequences, malformed changes among them, leave the server's text equal to
-//!   a model written here independently (lines split at `\n`, `\r\n` and `\r`, columns in
+//!   a model written independently (`tests/text_model`: lines split at `\n`, `\r\n` and `\r`, columns in
 //!   UTF-16 code units or UTF-8 bytes, clamped, floored inside a character); a malformed
 //!   change is refused whole and the text kept until the whole text comes again;
 //! - the findings of a document do not depend on how it was edited into its state: after
@@ -18,12 +18,8 @@ use copydesk::lsp::sync::before_framework;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-/// The position encodings a client can choose.
-#[derive(Debug, Clone, Copy)]
-enum Enc {
-    Utf16,
-    Utf8,
-}
+mod text_model;
+use text_model::{Enc, model_offset};
 
 /// The servers' log (refused changes are logged), kept out of the test output.
 static LOG: LazyLock<tempfile::TempDir> = LazyLock::new(|| tempfile::tempdir().unwrap());
@@ -33,6 +29,7 @@ fn server(enc: Enc) -> Arc<ServerState> {
     let encodings = match enc {
         Enc::Utf16 => json!(["utf-16"]),
         Enc::Utf8 => json!(["utf-8", "utf-16"]),
+        Enc::Utf32 => unreachable!("the server does not choose utf-32"),
     };
     let log = LOG.path().join("lsp.log");
     before_framework(
@@ -67,51 +64,6 @@ fn server_text(s: &ServerState, uri: &str) -> String {
 }
 
 // ---- the model -------------------------------------------------------------------------
-
-/// Byte ranges of the lines of a text, without their line breaks (`\r\n`, `\n`, `\r`).
-fn model_lines(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\r' if b.get(i + 1) == Some(&b'\n') => {
-                out.push((start, i));
-                i += 2;
-                start = i;
-            }
-            b'\r' | b'\n' => {
-                out.push((start, i));
-                i += 1;
-                start = i;
-            }
-            _ => i += 1,
-        }
-    }
-    out.push((start, b.len()));
-    out
-}
-
-/// The byte offset of an LSP position in the model's text.
-fn model_offset(text: &str, line: u32, col: u32, enc: Enc) -> usize {
-    let lines = model_lines(text);
-    let Some(&(start, end)) = lines.get(line as usize) else {
-        return text.len();
-    };
-    let mut units = 0usize;
-    for (i, c) in text[start..end].char_indices() {
-        let w = match enc {
-            Enc::Utf16 => c.len_utf16(),
-            Enc::Utf8 => c.len_utf8(),
-        };
-        if units + w > col as usize {
-            return start + i;
-        }
-        units += w;
-    }
-    end
-}
 
 /// The model's state: the editor's text, and what the server must hold.
 struct Model {
@@ -158,8 +110,8 @@ fn model_change(m: &mut Model, changes: &[Gen], enc: Enc) {
     for c in changes {
         match c {
             Gen::Range { start, end, text } => {
-                let a = model_offset(&m.client, start.0, start.1, enc);
-                let b = model_offset(&m.client, end.0, end.1, enc);
+                let a = model_offset(&m.client, start.0.into(), start.1.into(), enc);
+                let b = model_offset(&m.client, end.0.into(), end.1.into(), enc);
                 m.client.replace_range(a..b, text);
             }
             Gen::Whole(t) => m.client = t.clone(),
