@@ -276,7 +276,7 @@ fn check_run(
             break;
         }
     }
-    if found.is_empty() && bare(a, b, i, j) {
+    if found.is_empty() {
         bare_miss(a, pl, i, j, others, &mut found);
     }
     let Some(best) = found.iter().map(|c| c.distance).min() else {
@@ -340,8 +340,8 @@ fn push_whole(
 }
 
 /// A bare mention near a one-word name ("Sutrisna" for "Sutrisno") or near the second
-/// reference of a person the document names ("Ridlee said", "Al-Mansoori"), unless it is a
-/// part of the name of someone else the article introduced before.
+/// reference of a person the document names ("Ridlee said", "Al-Mansoori", "Garcia Marques
+/// said"), unless it is a part of the name of someone else the article introduced before.
 fn bare_miss(
     a: &Analysis,
     pl: &Placed,
@@ -376,7 +376,10 @@ fn bare_miss(
             }
         }
     }
-    // Second references of the people the document names.
+    // Second references of the people the document names. A run of several name units is
+    // compared only with a second reference of as many words ("Garcia Marques" for "García
+    // Márquez"): it is not a given name and a family name of someone else.
+    let is_bare = bare(a, b, i, j);
     for (&person, &at) in &a.introduced {
         if at >= range.0 {
             continue;
@@ -385,7 +388,11 @@ fn bare_miss(
         let Some(second) = p.second_reference() else {
             continue;
         };
-        let d = edit_distance(&key, &fold_key(second));
+        let second_key = fold_key(second);
+        if !is_bare && second_key.split(' ').count() != key.split(' ').count() {
+            continue;
+        }
+        let d = edit_distance(&key, &second_key);
         if (1..=max).contains(&d) {
             found.push(Candidate {
                 person,
@@ -503,6 +510,41 @@ Lee Ji-won, a broker, and Pieter de Vos, a pilot, met Sean O'Brien. Ji-won said 
 Tomasz Zieliński met the lawyers. Later Zielińska said the deal was fair.
                                         ^^^^^^^^^ name-spelling: Zieliński
 ",
+        );
+    }
+
+    #[test]
+    fn second_references_of_two_words() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"people": [
+                {"id": "g", "name": "María José García Márquez", "order": "given-first",
+                 "country": "CO", "parts": {"family": "García Márquez", "given": "María José"}},
+                {"id": "v", "name": "Pieter van der Berg", "order": "given-first",
+                 "country": "NL", "parts": {"family": "van der Berg", "given": "Pieter"}},
+                {"id": "s", "name": "Ana Sofía Pérez", "order": "given-first",
+                 "parts": {"family": "Pérez", "given": "Ana Sofía"}}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        crate::rules::fixture::check_dated(
+            "name-spelling",
+            "2025-03-01",
+            "
+María José García Márquez and Pieter van der Berg met Ana Sofía Pérez.
+Garcia Marques said yes; Garcia Marquez agreed, and van der Burg nodded.
+^^^^^^^^^^^^^^ name-spelling: García Márquez
+                                                    ^^^^^^^^^^^^ name-spelling: van der Berg
+Gabriel Marquez, Carla Garzia and Ana Pérez were there; Perez spoke, as did Sofía Perec.
+",
+            &index,
+        );
+        // Before the full name, a near second reference is nobody's.
+        crate::rules::fixture::check_dated(
+            "name-spelling",
+            "2025-03-01",
+            "Garcia Marques said yes.\n",
+            &index,
         );
     }
 

@@ -5,7 +5,6 @@ use crate::analysis::{Analysis, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
 use crate::table::{EntryRef, ReferencePart};
-use crate::text::tokens::Join;
 
 pub const RULE: Rule = Rule {
     code: "second-reference",
@@ -17,8 +16,9 @@ given name for Vietnamese names (Hoàng Xuân Chiến is \"Chiến\"), the famil
 `reference` or `second_reference`. Flags a later mention by the other part:\n\n\
     Mr Hoàng replied   ->  Mr Chiến replied\n\
     Simon replied      ->  Ridley replied\n\n\
-Only a word standing alone counts (not one inside a longer name; a hyphenated given name \
-such as \"Min-jun\" is one word), only after the full name, and only when no other person in \
+Only a part standing alone counts (not one inside a longer name; a hyphenated given name \
+such as \"Min-jun\" and a part of several words such as \"María José\" count whole), only \
+after the full name, and only when no other person in \
 the document could be meant.\n\nFix: the right part.",
     check,
 };
@@ -26,11 +26,8 @@ the document could be meant.\n\nFix: the right part.",
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for pl in &a.blocks {
         for h in &pl.block.hits {
-            // One word, or one hyphenated word ("Min-jun", "Jean-Pierre").
-            let b = &pl.block;
-            if (h.first + 1..h.last).any(|k| b.tokens[k].join != Join::Hyphen) {
-                continue;
-            }
+            // A part standing alone: one word, a hyphenated word ("Min-jun", "Jean-Pierre") or
+            // a part of several words ("María José", "van der Berg").
             let range = pl.hit_range(h);
             if !a.stands_alone(pl, h) {
                 continue;
@@ -143,6 +140,32 @@ Simon said hello before anyone was introduced.
 Hoàng Xuân Chiến hosted Simon Ridley. Chiến and Ridley spoke, and General Chiến and Mr Ridley agreed.
 Simon Ridley and Hoàng Xuân Chiến met again.
 ",
+        );
+    }
+
+    #[test]
+    fn parts_of_several_words() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"people": [
+                {"id": "g", "name": "María José García Márquez", "order": "given-first",
+                 "country": "CO", "parts": {"family": "García Márquez", "given": "María José"}},
+                {"id": "t", "name": "Jean-Luc Martin", "order": "given-first",
+                 "parts": {"family": "Martin", "given": "Jean-Luc"}}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        crate::rules::fixture::check_dated(
+            "second-reference",
+            "2025-03-01",
+            "
+María José García Márquez met Jean-Luc Martin.
+María José said yes. García Márquez agreed; Jean-Luc did not.
+^^^^^^^^^^ second-reference: García Márquez
+                                            ^^^^^^^^ second-reference: Martin
+María José Pérez, a nurse, and María Luisa spoke; María said little.
+",
+            &index,
         );
     }
 
