@@ -123,7 +123,11 @@ pub struct Index {
     meanings: Vec<Vec<Meaning>>,
     /// Words that occur in names, with their deletion neighbourhoods (for near misses).
     words: FxHashSet<Box<str>>,
-    deletions: FxHashMap<Box<str>, Vec<u32>>,
+    /// The deletion neighbourhood of every name word (the word itself and each string made by
+    /// deleting one of its characters), as (hash of the string, index into `word_list`),
+    /// sorted: one flat array, not a map of millions of small strings and lists. Two strings
+    /// with the same hash only add a candidate, which the edit distance then rejects.
+    deletions: Vec<(u64, u32)>,
     word_list: Vec<Box<str>>,
     /// Whole names of people with a hyphenated part ("Park Min-jun"), by their key without
     /// vowels: romanisations of one syllable differ in their vowels ("Min-joon").
@@ -360,15 +364,15 @@ impl Index {
         // A word this long shares no deletion with an indexed word: skip the probes, whose
         // cost grows with the square of its length.
         if word.chars().count() <= MAX_FUZZY_CHARS + 1 {
-            let mut probe = |k: &str| {
-                if let Some(ids) = self.deletions.get(k) {
-                    cands.extend(ids.iter().copied());
-                }
-            };
-            probe(word);
-            for d in deletions(word) {
-                probe(&d);
-            }
+            neighbourhood(word, |h| {
+                let from = self.deletions.partition_point(|&(k, _)| k < h);
+                cands.extend(
+                    self.deletions[from..]
+                        .iter()
+                        .take_while(|&&(k, _)| k == h)
+                        .map(|&(_, id)| id),
+                );
+            });
         }
         let mut out: Vec<(&str, usize)> = Vec::new();
         if let Some(w) = self.words.get(word) {
@@ -522,19 +526,15 @@ impl Builder {
     fn finish(self, table: Table) -> Index {
         let mut word_list: Vec<Box<str>> = self.words.iter().cloned().collect();
         word_list.sort();
-        let mut deletions: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        let mut deletions: Vec<(u64, u32)> = Vec::new();
         for (i, w) in word_list.iter().enumerate() {
             if w.chars().count() > MAX_FUZZY_CHARS {
                 continue;
             }
-            deletions.entry(w.clone()).or_default().push(i as u32);
-            for d in self::deletions(w) {
-                let list = deletions.entry(d.into()).or_default();
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
-                }
-            }
+            neighbourhood(w, |h| deletions.push((h, i as u32)));
         }
+        deletions.sort_unstable();
+        deletions.dedup();
         // The phrases whose meanings differ by language, once per language.
         let mut meanings = self.meanings;
         let mut by_lang = FxHashMap::default();
@@ -576,14 +576,23 @@ impl Builder {
     }
 }
 
-/// Every string made by deleting one character of `w`.
-fn deletions(w: &str) -> impl Iterator<Item = String> + '_ {
-    w.char_indices().map(move |(i, c)| {
-        let mut s = String::with_capacity(w.len());
+/// The hashes of `w`'s deletion neighbourhood: `w` itself and every string made by deleting
+/// one of its characters (one buffer, reused).
+fn neighbourhood(w: &str, mut each: impl FnMut(u64)) {
+    let hash = |s: &str| {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        s.hash(&mut h);
+        h.finish()
+    };
+    each(hash(w));
+    let mut s = String::with_capacity(w.len());
+    for (i, c) in w.char_indices() {
+        s.clear();
         s.push_str(&w[..i]);
         s.push_str(&w[i + c.len_utf8()..]);
-        s
-    })
+        each(hash(&s));
+    }
 }
 
 /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), by characters.
@@ -640,6 +649,43 @@ mod tests {
         assert_eq!(idx.near_words("ridlee", 1), vec![("ridley", 1)]);
         assert_eq!(idx.near_words("chieng", 1), vec![("chien", 1)]);
         assert!(idx.near_words("london", 1).is_empty());
+    }
+
+    /// The deletion neighbourhood as strings, for the reference below.
+    fn neighbourhood_strings(w: &str) -> FxHashSet<String> {
+        let mut out: FxHashSet<String> = FxHashSet::default();
+        out.insert(w.to_string());
+        for (i, c) in w.char_indices() {
+            out.insert(format!("{}{}", &w[..i], &w[i + c.len_utf8()..]));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The flat array of hashes finds what a map of the neighbourhoods' strings finds.
+        #[test]
+        fn near_words_as_a_map_of_deletions_would(
+            words in proptest::collection::vec("[abcé]{1,6}", 1..30),
+            query in "[abcé]{0,7}",
+            max in 1usize..3,
+        ) {
+            let mut b = Builder::default();
+            for w in &words {
+                b.words.insert(w.as_str().into());
+            }
+            let idx = b.finish(Table::default());
+            let q = neighbourhood_strings(&query);
+            let mut want: Vec<(&str, usize)> = idx
+                .word_list
+                .iter()
+                .map(|w| &**w)
+                .filter(|w| *w == query || !neighbourhood_strings(w).is_disjoint(&q))
+                .map(|w| (w, edit_distance(&query, w)))
+                .filter(|&(_, d)| d <= max)
+                .collect();
+            want.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
+            proptest::prop_assert_eq!(idx.near_words(&query, max), want);
+        }
     }
 
     #[test]
