@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The fuzz targets of issue 11 (fuzz/, cargo-fuzz on libFuzzer): check on arbitrary text and
+# Markdown, the position mapping in three encodings, the table loader, LSP edits against a
+# model, the frame reader. Installs nightly Rust (rustup) and cargo-fuzz if missing, builds
+# the targets, then runs each in turn, one process each (libFuzzer in process: one job), for
+# the given seconds (default 60). Built with debug assertions (an overflow is a crash) and
+# without a sanitizer (the code under test is safe Rust), which runs several times faster.
+# A crash stops the script with the target's failure; its input is in
+# fuzz/artifacts/TARGET/ (keep it as a regression test in the normal test suite).
+#   scripts/fuzz.sh [seconds-per-target] [target...]
+# Each run prints libFuzzer's last status line (`#N DONE ... exec/s`): N is the executions.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(check positions table lsp_edits frames)
+
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install cargo-fuzz --locked
+fi
+
+# Seeds: the project's own tables and articles (copied at each run; fuzz/corpus is not kept
+# in git).
+seed() {
+  local dir="fuzz/corpus/$1"
+  shift
+  mkdir -p "$dir"
+  for f in "$@"; do cp -f "$f" "$dir/seed-$(basename "$f")"; done
+}
+seed check tests/fixtures/articles/*.md tests/fixtures/articles/*.txt tests/generality/articles/*
+seed table src/table/default.json src/rules/testdata/world.json tests/generality/table.json
+mkdir -p fuzz/corpus/positions fuzz/corpus/lsp_edits fuzz/corpus/frames
+
+cd fuzz
+status=0
+for t in "${targets[@]}"; do
+  echo "== fuzz target $t: $seconds s"
+  log="target/fuzz-$t.log"
+  mkdir -p target
+  if cargo +nightly fuzz run --release --debug-assertions --sanitizer none "$t" "corpus/$t" -- \
+    -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 >"$log" 2>&1; then
+    grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1
+    grep -E '^stat::number_of_executed_units' "$log" | tail -1
+  else
+    status=1
+    echo "fuzz target $t FAILED:"
+    tail -40 "$log"
+  fi
+done
+exit $status
