@@ -294,27 +294,7 @@ fn generality_corpus() {
         .collect();
     assert!(people.len() >= 40, "{} people", people.len());
     assert!(countries.len() >= 10, "{} traditions", countries.len());
-    assert!(score.articles >= 20, "{} articles", score.articles);
-    assert!(
-        score.expected() >= 100,
-        "{} planted errors",
-        score.expected()
-    );
-    assert!(
-        score.hard >= score.expected(),
-        "{} hard passages for {} errors",
-        score.hard,
-        score.expected()
-    );
-    for (code, t) in &score.per_rule {
-        assert!(t.expected >= 5, "only {} planted {code} errors", t.expected);
-    }
-    assert!(
-        score.recall() >= MIN_RECALL && score.serious_false_positives() == 0,
-        "recall {:.1}% (floor {MIN_RECALL}%), {} false positives at warning or above (none allowed); the report is above",
-        score.recall(),
-        score.serious_false_positives()
-    );
+    assert_corpus(&score, 20, 100, 5);
 }
 
 /// The Vietnamese corpus (`tests/generality/vi/`): articles written in Vietnamese for a
@@ -325,27 +305,7 @@ fn vietnamese_corpus() {
     let score = score(&dir().join("vi"));
     let report = score.report();
     println!("{report}");
-    assert!(score.articles >= 10, "{} articles", score.articles);
-    assert!(
-        score.expected() >= 50,
-        "{} planted errors",
-        score.expected()
-    );
-    assert!(
-        score.hard >= score.expected(),
-        "{} hard passages for {} errors",
-        score.hard,
-        score.expected()
-    );
-    for (code, t) in &score.per_rule {
-        assert!(t.expected >= 3, "only {} planted {code} errors", t.expected);
-    }
-    assert!(
-        score.recall() >= MIN_RECALL && score.serious_false_positives() == 0,
-        "recall {:.1}% (floor {MIN_RECALL}%), {} false positives at warning or above (none allowed); the report is above",
-        score.recall(),
-        score.serious_false_positives()
-    );
+    assert_corpus(&score, 10, 50, 3);
 }
 
 #[test]
@@ -373,4 +333,35 @@ fn marks_are_parsed_strictly() {
         let r = std::panic::catch_unwind(|| parse_marks(&p, article));
         assert!(r.is_err(), "{bad:?} should be rejected");
     }
+}
+
+/// What every corpus must hold (at least so many articles, planted errors and errors per
+/// rule, as many hard passages as errors) and the bar it must clear: the recall floor and
+/// no false positive at warning or above.
+fn assert_corpus(score: &Score, articles: usize, errors: usize, per_rule: usize) {
+    assert!(score.articles >= articles, "{} articles", score.articles);
+    assert!(
+        score.expected() >= errors,
+        "{} planted errors",
+        score.expected()
+    );
+    assert!(
+        score.hard >= score.expected(),
+        "{} hard passages for {} errors",
+        score.hard,
+        score.expected()
+    );
+    for (code, t) in &score.per_rule {
+        assert!(
+            t.expected >= per_rule,
+            "only {} planted {code} errors",
+            t.expected
+        );
+    }
+    assert!(
+        score.recall() >= MIN_RECALL && score.serious_false_positives() == 0,
+        "recall {:.1}% (floor {MIN_RECALL}%), {} false positives at warning or above (none allowed); the report is above",
+        score.recall(),
+        score.serious_false_positives()
+    );
 }
