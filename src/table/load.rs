@@ -50,10 +50,12 @@ pub fn parse_table(file: &str, text: &str) -> Result<Table, TableError> {
             } else {
                 (inner.line(), inner.column())
             };
+            // serde_json says column 0 before a line's first character (an empty file):
+            // columns here count from 1.
             return Err(TableError {
                 file: file.to_string(),
-                line,
-                column,
+                line: line.max(1),
+                column: column.max(1),
                 path,
                 message,
             });
@@ -61,8 +63,8 @@ pub fn parse_table(file: &str, text: &str) -> Result<Table, TableError> {
     };
     de.end().map_err(|e| TableError {
         file: file.to_string(),
-        line: e.line(),
-        column: e.column(),
+        line: e.line().max(1),
+        column: e.column().max(1),
         path: String::new(),
         message: clean_serde_message(&e.to_string()),
     })?;
@@ -579,6 +581,20 @@ mod tests {
 
     fn load(text: &str) -> Result<Table, Vec<TableError>> {
         load_tables(&[("t.json".into(), text.into())])
+    }
+
+    #[test]
+    fn an_empty_or_blank_table_is_placed_at_line_1_column_1() {
+        // Found by the `table` fuzz target: serde_json reports column 0 here.
+        for text in ["", "\n", "   "] {
+            let e = parse_table("t.json", text).unwrap_err();
+            assert!(
+                e.line >= 1 && e.column >= 1,
+                "{text:?}: {}:{}",
+                e.line,
+                e.column
+            );
+        }
     }
 
     #[test]
