@@ -1,5 +1,6 @@
 //! Real prose that no one here wrote (`tests/fixtures/realtext/`, see `SOURCES.md` there):
-//! Debian changelogs, licence texts and READMEs, full of people's names, dates with
+//! Debian changelogs, licence texts, READMEs, contributor lists, copyright files and a NEWS
+//! file, full of people's names, dates with
 //! weekdays, e-mail addresses and version numbers that are in no table. copydesk must raise
 //! no finding on them that is not a real error, with the default table and with a
 //! newsroom's table of people from many traditions (the generality corpus's and the rule
