@@ -51,20 +51,9 @@ async fn run_worker(shared: Arc<ServerState>, key: String, worker: Arc<WorkerHan
             }
             return;
         }
-        let snap = {
-            let docs = shared.docs.lock();
-            match docs.get(&key) {
-                Some(d) if Arc::ptr_eq(&d.worker, &worker) => DocumentSnapshot {
-                    key: key.clone(),
-                    uri: d.uri.clone(),
-                    doc: d.doc.clone(),
-                    version: d.version,
-                    seq: d.seq,
-                    lost: d.lost.is_some(),
-                    analyses: d.analyses.clone(),
-                },
-                _ => return,
-            }
+        let snap = match shared.docs.lock().get(&key) {
+            Some(d) if Arc::ptr_eq(&d.worker, &worker) => d.snapshot(&key),
+            _ => return,
         };
         if snap.lost {
             // What was found in a text the server no longer has would point at the wrong
