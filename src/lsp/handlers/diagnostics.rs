@@ -11,6 +11,7 @@ use crate::lsp::proto::jsonrpc::Result;
 
 use super::{context, panic_message};
 use crate::check::run_rules;
+use crate::finding::Finding;
 use crate::lsp::documents::{DocumentFindings, DocumentSnapshot, OpenDocument, WorkerHandle};
 use crate::lsp::editor_files::rule_doc_uri;
 use crate::lsp::lanes::{Lane, Priority};
@@ -186,41 +187,44 @@ pub fn pull(
 pub fn to_diagnostics(c: &DocumentFindings, info: &ClientSupport) -> Vec<Diagnostic> {
     c.findings
         .iter()
-        .map(|f| {
-            let related = if info.related_information {
-                f.entry.and_then(|e| {
-                    let loc = c.tables.entry_location(e, info.encoding)?;
-                    let file = &c.tables.files[c.tables.origins[&e].0];
-                    Some(vec![DiagnosticRelatedInformation {
-                        location: loc.clone(),
-                        message: format!(
-                            "checked against {} in {} (line {})",
-                            c.tables.index.table.name_of(e),
-                            file.name,
-                            loc.range.start.line + 1
-                        ),
-                    }])
-                })
-            } else {
-                None
-            };
-            Diagnostic {
-                range: proto::range(&c.doc, f.range, info.encoding),
-                severity: Some(proto::severity(f.severity)),
-                code: Some(NumberOrString::String(f.code.to_string())),
-                code_description: if info.code_description {
-                    rule_doc_uri(f.code).map(|href| CodeDescription { href })
-                } else {
-                    None
-                },
-                source: Some("copydesk".to_string()),
-                message: f.message.clone(),
-                related_information: related,
-                tags: None,
-                data: None,
-            }
-        })
+        .map(|f| to_diagnostic(c, f, info))
         .collect()
+}
+
+/// One finding of `c` as an LSP diagnostic.
+pub fn to_diagnostic(c: &DocumentFindings, f: &Finding, info: &ClientSupport) -> Diagnostic {
+    let related = if info.related_information {
+        f.entry.and_then(|e| {
+            let loc = c.tables.entry_location(e, info.encoding)?;
+            let file = &c.tables.files[c.tables.origins[&e].0];
+            Some(vec![DiagnosticRelatedInformation {
+                location: loc.clone(),
+                message: format!(
+                    "checked against {} in {} (line {})",
+                    c.tables.index.table.name_of(e),
+                    file.name,
+                    loc.range.start.line + 1
+                ),
+            }])
+        })
+    } else {
+        None
+    };
+    Diagnostic {
+        range: proto::range(&c.doc, f.range, info.encoding),
+        severity: Some(proto::severity(f.severity)),
+        code: Some(NumberOrString::String(f.code.to_string())),
+        code_description: if info.code_description {
+            rule_doc_uri(f.code).map(|href| CodeDescription { href })
+        } else {
+            None
+        },
+        source: Some("copydesk".to_string()),
+        message: f.message.clone(),
+        related_information: related,
+        tags: None,
+        data: None,
+    }
 }
 
 /// Recheck every open document (after a table or settings change).
