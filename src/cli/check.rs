@@ -365,7 +365,7 @@ fn progress_bar(inputs: usize) -> indicatif::ProgressBar {
 fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<String>) -> i32 {
     let mut table_errors: Vec<String> = Vec::new();
     let mut reports = Vec::new();
-    let (mut worst, mut hidden, mut fixed, mut not_checked) = (None, 0, 0, errors.len());
+    let (mut worst, mut hidden, mut fixed) = (None, 0, 0);
     let (mut diffs, mut fixed_stdin, mut unsettled) = (String::new(), None, Vec::new());
     let mut files_fixed = 0;
     for o in outcomes {
@@ -376,7 +376,6 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
         }
         if let Some(e) = o.error {
             errors.push(e);
-            not_checked += 1;
         }
         worst = worst.max(o.worst);
         hidden += o.hidden;
@@ -406,16 +405,13 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
             let summary = Summary {
                 hidden,
                 min: args.min_severity,
-                not_checked,
+                // Every input error left an input unchecked.
+                not_checked: errors.len(),
                 fixed,
             };
             match fixed_stdin {
-                Some(text) => {
-                    let mut out = std::io::stdout().lock();
-                    out.write_all(&text)
-                        .and_then(|()| out.flush())
-                        .and_then(|()| print_report(true, args, &reports, &summary))
-                }
+                Some(text) => super::print_out(text)
+                    .and_then(|()| print_report(true, args, &reports, &summary)),
                 None => print_report(false, args, &reports, &summary),
             }
         }
@@ -487,17 +483,13 @@ fn print_report(
     if to_stderr {
         std::io::stderr().lock().write_all(&bytes)
     } else {
-        let mut out = std::io::stdout().lock();
-        out.write_all(&bytes)?;
-        out.flush()
+        super::print_out(bytes)
     }
 }
 
 /// `--diff`: the diffs on stdout, what they would do on stderr.
 fn print_diffs(diffs: &str, fixed: usize, files: usize, reports: &[Report]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(diffs.as_bytes())?;
-    out.flush()?;
+    super::print_out(diffs)?;
     let remaining: usize = reports.iter().map(|r| r.findings.len()).sum();
     say!(
         "{} in {} would be fixed; {} would remain.",
