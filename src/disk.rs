@@ -255,6 +255,12 @@ impl Text {
         Ok(Text { text, bom })
     }
 
+    /// The bytes it was read from: its byte-order mark put back before the text (what
+    /// [`write_atomic`] checks a file still holds before it writes over it).
+    pub fn bytes(&self) -> Vec<u8> {
+        self.bytes_of(&self.text)
+    }
+
     /// The bytes to write for a new text of this file: its byte-order mark put back.
     pub fn bytes_of(&self, new_text: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(new_text.len() + BOM.len());
@@ -434,9 +440,11 @@ mod tests {
         let t = Text::from_bytes(b"\xef\xbb\xbfHello\r\n".to_vec()).unwrap();
         assert_eq!((t.text.as_str(), t.bom), ("Hello\r\n", true));
         assert_eq!(t.bytes_of("Bye\r\n"), b"\xef\xbb\xbfBye\r\n");
+        assert_eq!(t.bytes(), b"\xef\xbb\xbfHello\r\n");
         let t = Text::from_bytes(b"Hello".to_vec()).unwrap();
         assert_eq!((t.text.as_str(), t.bom), ("Hello", false));
         assert_eq!(t.bytes_of("Bye"), b"Bye");
+        assert_eq!(t.bytes(), b"Hello");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::check::check_text;
 use crate::config::Settings;
 use crate::disk::{self, Disk, ReadError, Text};
 use crate::finding::{Finding, Severity};
-use crate::fix::{Fixed, fix_text};
+use crate::fix::fix_text;
 use crate::text::{Kind, count};
 use crate::workspace::{
     Files, Layer, Limit, TableCache, find_config, read_settings, resolve, walk_articles,
@@ -115,20 +115,15 @@ fn file_input(path: PathBuf, forced: Option<Kind>) -> Input {
     }
 }
 
-/// An input's text and the bytes it was read from.
-struct Read {
-    text: Text,
-    bytes: Vec<u8>,
-}
-
-fn read_input(input: &Input, limit: Limit) -> Result<Read, String> {
-    let bytes = match &input.source {
-        Source::Stdin => disk::read_capped(std::io::stdin().lock(), limit),
-        Source::File(p) => disk::read_bytes(p, limit),
+/// An input's text (the bytes it was read from are [`Text::bytes`]).
+fn read_input(input: &Input, limit: Limit) -> Result<Text, String> {
+    match &input.source {
+        Source::Stdin => {
+            disk::read_capped(std::io::stdin().lock(), limit).and_then(Text::from_bytes)
+        }
+        Source::File(p) => disk::read_text(p, limit),
     }
-    .map_err(|e| e.with_name(&input.name))?;
-    let text = Text::from_bytes(bytes.clone()).map_err(|e| e.with_name(&input.name))?;
-    Ok(Read { text, bytes })
+    .map_err(|e| e.with_name(&input.name))
 }
 
 /// What `--fix` and `--diff` do.
@@ -228,38 +223,34 @@ impl Run<'_> {
         };
         let min = self.args.min_severity;
         let check = |t: &str| check_text(t, input.kind, &index, &resolved.config);
-        let fixed = match self.mode {
-            Mode::Report => Fixed {
-                findings: check(&read.text.text),
-                text: read.text.text.clone(),
-                applied: 0,
-                settled: true,
-            },
-            // The fixes of the findings shown.
-            Mode::Fix | Mode::Diff => fix_text(&read.text.text, check, |f| f.severity >= min),
-        };
+        if self.mode == Mode::Report {
+            let findings = check(&read.text);
+            let mut out = Outcome::default();
+            self.tally(&mut out, input, read.text, findings);
+            return out;
+        }
+        // The fixes of the findings shown.
+        let fixed = fix_text(&read.text, check, |f| f.severity >= min);
         let mut out = Outcome {
             fixed: fixed.applied,
             unsettled: !fixed.settled,
             ..Outcome::default()
         };
-        let changed = fixed.text != read.text.text;
         match (self.mode, &input.source) {
-            (Mode::Report, _) => {}
             (Mode::Diff, _) => {
-                out.diff = diff::unified(&input.name, &read.text.text, &fixed.text);
+                out.diff = diff::unified(&input.name, &read.text, &fixed.text);
             }
             // A fixed stdin goes to stdout whole, changed or not.
-            (Mode::Fix, Source::Stdin) => out.fixed_stdin = Some(read.text.bytes_of(&fixed.text)),
-            (Mode::Fix, Source::File(p)) if changed => {
-                let bytes = read.text.bytes_of(&fixed.text);
-                if let Err(e) = disk::write_atomic(p, &bytes, Some(&read.bytes)) {
+            (Mode::Fix, Source::Stdin) => out.fixed_stdin = Some(read.bytes_of(&fixed.text)),
+            (Mode::Fix, Source::File(p)) if fixed.text != read.text => {
+                let bytes = read.bytes_of(&fixed.text);
+                if let Err(e) = disk::write_atomic(p, &bytes, Some(&read.bytes())) {
                     out.error = Some(format!("{}: {e}", input.name));
                     out.fixed = 0;
                     return out;
                 }
             }
-            (Mode::Fix, Source::File(_)) => {}
+            (Mode::Fix, Source::File(_)) | (Mode::Report, _) => {}
         }
         self.tally(&mut out, input, fixed.text, fixed.findings);
         out
@@ -374,7 +365,7 @@ fn progress_bar(inputs: usize) -> indicatif::ProgressBar {
 fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<String>) -> i32 {
     let mut table_errors: Vec<String> = Vec::new();
     let mut reports = Vec::new();
-    let (mut worst, mut hidden, mut fixed, mut not_checked) = (None, 0, 0, errors.len());
+    let (mut worst, mut hidden, mut fixed) = (None, 0, 0);
     let (mut diffs, mut fixed_stdin, mut unsettled) = (String::new(), None, Vec::new());
     let mut files_fixed = 0;
     for o in outcomes {
@@ -385,7 +376,6 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
         }
         if let Some(e) = o.error {
             errors.push(e);
-            not_checked += 1;
         }
         worst = worst.max(o.worst);
         hidden += o.hidden;
@@ -415,16 +405,13 @@ fn report(args: &CheckArgs, mode: Mode, outcomes: Vec<Outcome>, mut errors: Vec<
             let summary = Summary {
                 hidden,
                 min: args.min_severity,
-                not_checked,
+                // Every input error left an input unchecked.
+                not_checked: errors.len(),
                 fixed,
             };
             match fixed_stdin {
-                Some(text) => {
-                    let mut out = std::io::stdout().lock();
-                    out.write_all(&text)
-                        .and_then(|()| out.flush())
-                        .and_then(|()| print_report(true, args, &reports, &summary))
-                }
+                Some(text) => super::print_out(text)
+                    .and_then(|()| print_report(true, args, &reports, &summary)),
                 None => print_report(false, args, &reports, &summary),
             }
         }
@@ -496,17 +483,13 @@ fn print_report(
     if to_stderr {
         std::io::stderr().lock().write_all(&bytes)
     } else {
-        let mut out = std::io::stdout().lock();
-        out.write_all(&bytes)?;
-        out.flush()
+        super::print_out(bytes)
     }
 }
 
 /// `--diff`: the diffs on stdout, what they would do on stderr.
 fn print_diffs(diffs: &str, fixed: usize, files: usize, reports: &[Report]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(diffs.as_bytes())?;
-    out.flush()?;
+    super::print_out(diffs)?;
     let remaining: usize = reports.iter().map(|r| r.findings.len()).sum();
     say!(
         "{} in {} would be fixed; {} would remain.",

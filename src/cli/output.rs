@@ -109,12 +109,10 @@ pub struct Summary {
     pub fixed: usize,
 }
 
-/// One file's findings, as rustc shows its own; the count of each severity.
-fn human_report(w: &mut impl Write, r: &Report) -> std::io::Result<[usize; 4]> {
-    let mut counts = [0usize; 4];
+/// One file's findings, as rustc shows its own.
+fn human_report(w: &mut impl Write, r: &Report) -> std::io::Result<()> {
     let doc = Document::new(&r.text, Kind::Plain);
     for f in &r.findings {
-        counts[f.severity as usize] += 1;
         let loc = locate(&doc, f.range);
         writeln!(
             w,
@@ -144,29 +142,30 @@ fn human_report(w: &mut impl Write, r: &Report) -> std::io::Result<[usize; 4]> {
         }
         writeln!(w)?;
     }
-    Ok(counts)
+    Ok(())
 }
 
 /// The human report: each file's findings, then a summary line.
 pub fn human(w: &mut impl Write, reports: &[Report], summary: &Summary) -> std::io::Result<()> {
     // Each file's part is rendered in parallel, then written in the files' order, a few
-    // hundred files at a time (so the rendered text is not held for every file at once).
-    let mut counts = [0usize; 4];
+    // hundred files at a time (so the parts are not held beside `w` for every file at once:
+    // the caller renders the whole report into memory before it writes it).
     for chunk in reports.chunks(256) {
-        let parts: Vec<(Vec<u8>, [usize; 4])> = chunk
+        let parts: Vec<Vec<u8>> = chunk
             .par_iter()
             .map(|r| {
                 let mut part = Vec::new();
-                let counts = human_report(&mut part, r)?;
-                Ok((part, counts))
+                human_report(&mut part, r)?;
+                Ok(part)
             })
             .collect::<std::io::Result<_>>()?;
-        for (part, c) in &parts {
+        for part in &parts {
             w.write_all(part)?;
-            for (total, n) in counts.iter_mut().zip(c) {
-                *total += n;
-            }
         }
+    }
+    let mut counts = [0usize; 4];
+    for f in reports.iter().flat_map(|r| &r.findings) {
+        counts[f.severity as usize] += 1;
     }
     let files_with = reports.iter().filter(|r| !r.findings.is_empty()).count();
     let total: usize = counts.iter().sum();

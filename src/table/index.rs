@@ -6,7 +6,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{EntryRef, Language, Table, TitleKind};
+use super::{EntryRef, Forms, Language, NameParts, Table, TitleKind};
 use crate::text::fold::Folded;
 use crate::text::tokens::key_of;
 
@@ -156,22 +156,21 @@ impl Index {
     pub fn new(table: Table) -> Index {
         let mut b = Builder::default();
         let t = &table;
+        // Each kind of entry indexes its English forms (its own fields), then with the same
+        // code its forms in each other language ([`Builder::each_language`]).
         for (i, v) in t.titles.iter().enumerate() {
             let target = Target::Title {
                 vocab: Some(i as u32),
                 kind: v.kind,
             };
-            b.add(&v.title, target);
-            for a in &v.aliases {
-                b.add(a, target);
-            }
-            for (lang, f) in v.forms.iter() {
-                b.lang = lang;
-                for s in std::iter::once(&f.title).chain(&f.aliases) {
-                    b.add(s, target);
+            let titles = |b: &mut Builder, title: &str, aliases: &[String]| {
+                b.add(title, target);
+                for a in aliases {
+                    b.add(a, target);
                 }
-                b.lang = Language::En;
-            }
+            };
+            titles(&mut b, &v.title, &v.aliases);
+            b.each_language(&v.forms, |b, f| titles(b, &f.title, &f.aliases));
         }
         for (i, p) in t.people.iter().enumerate() {
             let person = i as u32;
@@ -179,35 +178,27 @@ impl Index {
                 b.add(s, Target::Person { person, form });
                 b.add_words(s);
             };
-            add(&mut b, &p.name, Form::Name);
-            for (k, a) in p.aliases.iter().enumerate() {
-                add(&mut b, a, Form::Alias(k as u16));
-            }
-            if let Some(parts) = &p.parts {
-                add(&mut b, &parts.family, Form::Family);
-                add(&mut b, &parts.given, Form::Given);
-                if let Some(m) = &parts.middle {
-                    add(&mut b, m, Form::Middle);
-                }
-            }
+            let names =
+                |b: &mut Builder, name: &str, aliases: &[String], parts: Option<&NameParts>| {
+                    add(b, name, Form::Name);
+                    for (k, a) in aliases.iter().enumerate() {
+                        add(b, a, Form::Alias(k as u16));
+                    }
+                    if let Some(parts) = parts {
+                        add(b, &parts.family, Form::Family);
+                        add(b, &parts.given, Form::Given);
+                        if let Some(m) = &parts.middle {
+                            add(b, m, Form::Middle);
+                        }
+                    }
+                };
+            names(&mut b, &p.name, &p.aliases, p.parts.as_ref());
             if let Some(s) = &p.second_reference {
                 add(&mut b, s, Form::Second);
             }
-            for (lang, f) in p.forms.iter() {
-                b.lang = lang;
-                add(&mut b, &f.name, Form::Name);
-                for (k, a) in f.aliases.iter().enumerate() {
-                    add(&mut b, a, Form::Alias(k as u16));
-                }
-                if let Some(parts) = &f.parts {
-                    add(&mut b, &parts.family, Form::Family);
-                    add(&mut b, &parts.given, Form::Given);
-                    if let Some(m) = &parts.middle {
-                        add(&mut b, m, Form::Middle);
-                    }
-                }
-                b.lang = Language::En;
-            }
+            b.each_language(&p.forms, |b, f| {
+                names(b, &f.name, &f.aliases, f.parts.as_ref())
+            });
             for h in &p.titles {
                 for s in std::iter::once(&h.title)
                     .chain(&h.aliases)
@@ -215,13 +206,11 @@ impl Index {
                 {
                     b.add_title(s);
                 }
-                for (lang, f) in h.forms.iter() {
-                    b.lang = lang;
+                b.each_language(&h.forms, |b, f| {
                     for s in std::iter::once(&f.title).chain(&f.aliases) {
                         b.add_title(s);
                     }
-                    b.lang = Language::En;
-                }
+                });
             }
         }
         for (kind, list) in [(0, &t.organisations), (1, &t.places)] {
@@ -234,69 +223,43 @@ impl Index {
                         Target::Place { idx, form }
                     }
                 };
-                b.add(&e.name, target(Form::Name));
-                b.add_words(&e.name);
-                for (k, v) in e.variants.iter().enumerate() {
-                    b.add(v, target(Form::Variant(k as u16)));
-                    b.add_words(v);
-                }
-                for (k, v) in e.aliases.iter().enumerate() {
-                    b.add(v, target(Form::Alias(k as u16)));
-                }
-                for (lang, f) in e.forms.iter() {
-                    b.lang = lang;
-                    b.add(&f.name, target(Form::Name));
-                    b.add_words(&f.name);
-                    for (k, v) in f.variants.iter().enumerate() {
-                        b.add(v, target(Form::Variant(k as u16)));
-                        b.add_words(v);
-                    }
-                    for (k, v) in f.aliases.iter().enumerate() {
-                        b.add(v, target(Form::Alias(k as u16)));
-                    }
-                    b.lang = Language::En;
-                }
+                let names =
+                    |b: &mut Builder, name: &str, variants: &[String], aliases: &[String]| {
+                        b.add(name, target(Form::Name));
+                        b.add_words(name);
+                        for (k, v) in variants.iter().enumerate() {
+                            b.add(v, target(Form::Variant(k as u16)));
+                            b.add_words(v);
+                        }
+                        for (k, v) in aliases.iter().enumerate() {
+                            b.add(v, target(Form::Alias(k as u16)));
+                        }
+                    };
+                names(&mut b, &e.name, &e.variants, &e.aliases);
+                b.each_language(&e.forms, |b, f| names(b, &f.name, &f.variants, &f.aliases));
             }
         }
         for (i, e) in t.events.iter().enumerate() {
-            for w in &e.words {
-                b.add(w, Target::EventWord { event: i as u32 });
-            }
-            for (lang, f) in e.forms.iter() {
-                b.lang = lang;
-                for w in &f.words {
-                    b.add(w, Target::EventWord { event: i as u32 });
+            let target = Target::EventWord { event: i as u32 };
+            let words = |b: &mut Builder, words: &[String]| {
+                for w in words {
+                    b.add(w, target);
                 }
-                b.lang = Language::En;
-            }
+            };
+            words(&mut b, &e.words);
+            b.each_language(&e.forms, |b, f| words(b, &f.words));
         }
         for (i, l) in t.laws.iter().enumerate() {
             let law = i as u32;
-            b.add(
-                &l.name,
-                Target::Law {
-                    law,
-                    form: Form::Name,
-                },
-            );
-            for (k, a) in l.aliases.iter().enumerate() {
-                b.add(
-                    a,
-                    Target::Law {
-                        law,
-                        form: Form::Alias(k as u16),
-                    },
-                );
-            }
-            for (lang, f) in l.forms.iter() {
-                b.lang = lang;
-                let form = |form| Target::Law { law, form };
-                b.add(&f.name, form(Form::Name));
-                for (k, a) in f.aliases.iter().enumerate() {
-                    b.add(a, form(Form::Alias(k as u16)));
+            let target = |form| Target::Law { law, form };
+            let names = |b: &mut Builder, name: &str, aliases: &[String]| {
+                b.add(name, target(Form::Name));
+                for (k, a) in aliases.iter().enumerate() {
+                    b.add(a, target(Form::Alias(k as u16)));
                 }
-                b.lang = Language::En;
-            }
+            };
+            names(&mut b, &l.name, &l.aliases);
+            b.each_language(&l.forms, |b, f| names(b, &f.name, &f.aliases));
         }
         b.finish(table)
     }
@@ -410,6 +373,16 @@ pub fn skeleton(key: &str) -> String {
 }
 
 impl Builder {
+    /// Add an entry's forms in each language of `forms`, with `add`, which adds one
+    /// language's forms as it adds the entry's own English ones.
+    fn each_language<F>(&mut self, forms: &Forms<F>, mut add: impl FnMut(&mut Builder, &F)) {
+        for (lang, f) in forms.iter() {
+            self.lang = lang;
+            add(self, f);
+        }
+        self.lang = Language::En;
+    }
+
     /// Add a form of an entry. The names of people, places and organisations are also found
     /// transliterated ("Mueller" for "Müller"): the same meaning under another key.
     fn add(&mut self, surface: &str, target: Target) {

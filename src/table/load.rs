@@ -289,16 +289,13 @@ fn check_table(
         }
         // An alias claimed by two people.
         for (j, a) in p.aliases.iter().enumerate() {
-            let key = fold_key(a);
-            match alias_owner.get(&key) {
-                Some(owner) if owner != &p.id => err(
-                    format!("people[{i}].aliases[{j}]"),
-                    format!("alias {a:?} is also claimed by {owner:?}"),
-                ),
-                _ => {
-                    alias_owner.insert(key, p.id.clone());
-                }
-            }
+            claim_alias(
+                alias_owner,
+                &p.id,
+                a,
+                format!("people[{i}].aliases[{j}]"),
+                &mut err,
+            );
         }
     }
     for (i, e) in t.events.iter().enumerate() {
@@ -364,10 +361,11 @@ fn check_languages(
     }
     for (i, p) in t.people.iter().enumerate() {
         let forms = of(&p.forms, |f| {
-            let mut v = vec![LangForm::one("name", &f.name)];
-            v.extend(LangForm::list("aliases", &f.aliases, true));
-            v.extend(LangForm::sources(&f.sources));
-            v
+            LangForm::fields(
+                ("name", &f.name),
+                &[("aliases", &f.aliases, true)],
+                &f.sources,
+            )
         });
         each(format!("people[{i}]"), forms);
         for (j, h) in p.titles.iter().enumerate() {
@@ -380,30 +378,28 @@ fn check_languages(
     for (kind, list) in [("organisations", &t.organisations), ("places", &t.places)] {
         for (i, e) in list.iter().enumerate() {
             let forms = of(&e.forms, |f| {
-                let mut v = vec![LangForm::one("name", &f.name)];
-                v.extend(LangForm::list("variants", &f.variants, true));
-                v.extend(LangForm::list("aliases", &f.aliases, true));
-                v.extend(LangForm::sources(&f.sources));
-                v
+                let lists = [
+                    ("variants", &f.variants, true),
+                    ("aliases", &f.aliases, true),
+                ];
+                LangForm::fields(("name", &f.name), &lists, &f.sources)
             });
             each(format!("{kind}[{i}]"), forms);
         }
     }
     for (i, e) in t.events.iter().enumerate() {
         let forms = of(&e.forms, |f| {
-            let mut v = vec![LangForm::one("name", &f.name)];
-            v.extend(LangForm::list("words", &f.words, false));
-            v.extend(LangForm::sources(&f.sources));
-            v
+            LangForm::fields(("name", &f.name), &[("words", &f.words, false)], &f.sources)
         });
         each(format!("events[{i}]"), forms);
     }
     for (i, l) in t.laws.iter().enumerate() {
         let forms = of(&l.forms, |f| {
-            let mut v = vec![LangForm::one("name", &f.name)];
-            v.extend(LangForm::list("aliases", &f.aliases, true));
-            v.extend(LangForm::sources(&f.sources));
-            v
+            LangForm::fields(
+                ("name", &f.name),
+                &[("aliases", &f.aliases, true)],
+                &f.sources,
+            )
         });
         each(format!("laws[{i}]"), forms);
     }
@@ -414,17 +410,30 @@ fn check_languages(
     for (i, p) in t.people.iter().enumerate() {
         for (lang, f) in p.forms.iter() {
             for (j, a) in f.aliases.iter().enumerate() {
-                let key = fold_key(a);
-                match alias_owner.get(&key) {
-                    Some(owner) if owner != &p.id => err(
-                        format!("people[{i}].forms.{}.aliases[{j}]", lang.code()),
-                        format!("alias {a:?} is also claimed by {owner:?}"),
-                    ),
-                    _ => {
-                        alias_owner.insert(key, p.id.clone());
-                    }
-                }
+                let path = format!("people[{i}].forms.{}.aliases[{j}]", lang.code());
+                claim_alias(alias_owner, &p.id, a, path, err);
             }
+        }
+    }
+}
+
+/// Person `id` claims `alias` (at `path`), in any language: an error if another person
+/// claimed it first.
+fn claim_alias(
+    alias_owner: &mut HashMap<String, String>,
+    id: &str,
+    alias: &str,
+    path: String,
+    err: &mut impl FnMut(String, String),
+) {
+    let key = fold_key(alias);
+    match alias_owner.get(&key) {
+        Some(owner) if owner != id => err(
+            path,
+            format!("alias {alias:?} is also claimed by {owner:?}"),
+        ),
+        _ => {
+            alias_owner.insert(key, id.to_string());
         }
     }
 }
@@ -477,6 +486,21 @@ struct LangForm<'a> {
 }
 
 impl<'a> LangForm<'a> {
+    /// A form's fields in order: its name (or title), its lists of other forms (each with
+    /// whether one listed twice is an error), its sources.
+    fn fields(
+        first: (&str, &'a str),
+        lists: &[(&str, &'a Vec<String>, bool)],
+        sources: &'a [super::SourceRef],
+    ) -> Vec<LangForm<'a>> {
+        let mut v = vec![LangForm::one(first.0, first.1)];
+        for &(field, list, distinct) in lists {
+            v.extend(LangForm::list(field, list, distinct));
+        }
+        v.extend(LangForm::sources(sources));
+        v
+    }
+
     fn one(field: &str, text: &'a str) -> LangForm<'a> {
         LangForm {
             field: field.to_string(),
@@ -512,10 +536,11 @@ impl<'a> LangForm<'a> {
 }
 
 fn title_forms(f: &super::TitleForms) -> Vec<LangForm<'_>> {
-    let mut v = vec![LangForm::one("title", &f.title)];
-    v.extend(LangForm::list("aliases", &f.aliases, true));
-    v.extend(LangForm::sources(&f.sources));
-    v
+    LangForm::fields(
+        ("title", &f.title),
+        &[("aliases", &f.aliases, true)],
+        &f.sources,
+    )
 }
 
 /// A variant or alias written twice in one entry.
