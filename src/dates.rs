@@ -140,28 +140,6 @@ impl DateMention {
     }
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.get(..3)? {
-        "mon" => Weekday::Monday,
-        "tue" => Weekday::Tuesday,
-        "wed" => Weekday::Wednesday,
-        "thu" => Weekday::Thursday,
-        "fri" => Weekday::Friday,
-        "sat" => Weekday::Saturday,
-        "sun" => Weekday::Sunday,
-        _ => return None,
-    })
-}
-
-fn month_of(word: &str) -> Option<i8> {
-    let w = word.to_ascii_lowercase();
-    const M: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    M.iter().position(|m| w.starts_with(m)).map(|i| i as i8 + 1)
-}
-
 /// The English name of a month (1-12), "?" otherwise.
 pub fn month_name(m: i8) -> &'static str {
     const M: [&str; 12] = [
@@ -371,84 +349,53 @@ struct NameWord {
 /// The ASCII letters from `s`: where they end, and the weekday or month they spell (in any
 /// case), if they do.
 fn name_word(text: &str, s: usize) -> (usize, Option<NameWord>) {
-    let bytes = text.as_bytes();
-    let len = bytes[s..]
+    let len = text.as_bytes()[s..]
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    let end = s + len;
+    (s + len, name_of(&text.as_bytes()[s..s + len]))
+}
+
+/// The weekday or month that a word of ASCII letters spells (in any case), in one of the
+/// spellings the forms know: "Tuesday", "Tues", "Tue"; "March", "Mar", "Sept".
+fn name_of(letters: &[u8]) -> Option<NameWord> {
+    let len = letters.len();
     if !(3..=9).contains(&len) {
-        return (end, None);
+        return None;
     }
     let mut lower = [0u8; 9];
-    for (l, b) in lower.iter_mut().zip(&bytes[s..end]) {
+    for (l, b) in lower.iter_mut().zip(letters) {
         *l = b.to_ascii_lowercase();
     }
-    let word = &lower[..len];
-    const WEEKDAYS: [&[u8]; 17] = [
-        b"monday",
-        b"tuesday",
-        b"wednesday",
-        b"thursday",
-        b"friday",
-        b"saturday",
-        b"sunday",
-        b"mon",
-        b"tues",
-        b"tue",
-        b"wed",
-        b"thurs",
-        b"thur",
-        b"thu",
-        b"fri",
-        b"sat",
-        b"sun",
-    ];
-    const MONTHS: [&[u8]; 24] = [
-        b"january",
-        b"february",
-        b"march",
-        b"april",
-        b"may",
-        b"june",
-        b"july",
-        b"august",
-        b"september",
-        b"october",
-        b"november",
-        b"december",
-        b"jan",
-        b"feb",
-        b"mar",
-        b"apr",
-        b"jun",
-        b"jul",
-        b"aug",
-        b"sept",
-        b"sep",
-        b"oct",
-        b"nov",
-        b"dec",
-    ];
-    let as_str = || std::str::from_utf8(word).unwrap_or("");
-    let name = if WEEKDAYS.contains(&word) {
-        NameWord {
-            weekday: weekday_of(as_str()),
-            month: None,
-            short: len < 6,
-            capitalised: bytes[s].is_ascii_uppercase(),
-        }
-    } else if MONTHS.contains(&word) {
-        NameWord {
-            weekday: None,
-            month: month_of(as_str()),
-            short: false,
-            capitalised: bytes[s].is_ascii_uppercase(),
-        }
-    } else {
-        return (end, None);
+    let (weekday, month) = match &lower[..len] {
+        b"monday" | b"mon" => (Some(Weekday::Monday), None),
+        b"tuesday" | b"tues" | b"tue" => (Some(Weekday::Tuesday), None),
+        b"wednesday" | b"wed" => (Some(Weekday::Wednesday), None),
+        b"thursday" | b"thurs" | b"thur" | b"thu" => (Some(Weekday::Thursday), None),
+        b"friday" | b"fri" => (Some(Weekday::Friday), None),
+        b"saturday" | b"sat" => (Some(Weekday::Saturday), None),
+        b"sunday" | b"sun" => (Some(Weekday::Sunday), None),
+        b"january" | b"jan" => (None, Some(1)),
+        b"february" | b"feb" => (None, Some(2)),
+        b"march" | b"mar" => (None, Some(3)),
+        b"april" | b"apr" => (None, Some(4)),
+        b"may" => (None, Some(5)),
+        b"june" | b"jun" => (None, Some(6)),
+        b"july" | b"jul" => (None, Some(7)),
+        b"august" | b"aug" => (None, Some(8)),
+        b"september" | b"sept" | b"sep" => (None, Some(9)),
+        b"october" | b"oct" => (None, Some(10)),
+        b"november" | b"nov" => (None, Some(11)),
+        b"december" | b"dec" => (None, Some(12)),
+        _ => return None,
     };
-    (end, Some(name))
+    Some(NameWord {
+        weekday,
+        month,
+        // Every full weekday name has six letters or more, every abbreviation five or fewer.
+        short: weekday.is_some() && len < 6,
+        capitalised: letters[0].is_ascii_uppercase(),
+    })
 }
 
 /// `YYYY-MM-DD`, then perhaps a weekday in brackets.
@@ -826,6 +773,30 @@ mod tests {
 
     use regex::Regex;
     use std::sync::LazyLock;
+
+    /// The weekday of a name the regular expressions matched (its first three letters).
+    fn weekday_of(word: &str) -> Option<Weekday> {
+        let w = word.to_ascii_lowercase();
+        Some(match w.get(..3)? {
+            "mon" => Weekday::Monday,
+            "tue" => Weekday::Tuesday,
+            "wed" => Weekday::Wednesday,
+            "thu" => Weekday::Thursday,
+            "fri" => Weekday::Friday,
+            "sat" => Weekday::Saturday,
+            "sun" => Weekday::Sunday,
+            _ => return None,
+        })
+    }
+
+    /// The month of a name the regular expressions matched.
+    fn month_of(word: &str) -> Option<i8> {
+        let w = word.to_ascii_lowercase();
+        const M: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        M.iter().position(|m| w.starts_with(m)).map(|i| i as i8 + 1)
+    }
 
     const WEEKDAY: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?P<wddot>\.)?";
     const MONTH: &str = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?";
