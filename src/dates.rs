@@ -317,6 +317,27 @@ struct Found {
 }
 
 impl Found {
+    /// A day and month, perhaps with a year and with the weekday written with them.
+    fn date(
+        range: (usize, usize),
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+        weekday: Option<WeekdayWord>,
+        month_capitalised: bool,
+    ) -> Found {
+        let mut f = Found::new(range);
+        f.mention.year = year;
+        f.mention.month = Some(month);
+        f.mention.day = Some(day);
+        if let Some((wd, range, short)) = weekday {
+            f.mention.weekday = Some((wd, range));
+            f.mention.weekday_short = short;
+        }
+        f.month_capitalised = month_capitalised;
+        f
+    }
+
     fn new(range: (usize, usize)) -> Found {
         Found {
             mention: DateMention {
@@ -401,16 +422,11 @@ fn name_of(letters: &[u8]) -> Option<NameWord> {
 /// `YYYY-MM-DD`, then perhaps a weekday in brackets.
 fn iso_at(text: &str, s: usize) -> Option<Found> {
     let b = text.as_bytes();
-    let digits = |from: usize, n: usize| {
-        b.get(from..from + n)
-            .filter(|d| d.iter().all(u8::is_ascii_digit))
-            .map(|d| d.iter().fold(0i16, |v, &x| v * 10 + i16::from(x - b'0')))
-    };
-    let year = digits(s, 4)?;
+    let year = digits_at(b, s, 4)?;
     (b.get(s + 4) == Some(&b'-')).then_some(())?;
-    let month = digits(s + 5, 2)?;
+    let month = digits_at(b, s + 5, 2)?;
     (b.get(s + 7) == Some(&b'-')).then_some(())?;
-    let day = digits(s + 8, 2)?;
+    let day = digits_at(b, s + 8, 2)?;
     let mut end = s + 10;
     if !boundary(text, end) {
         return None;
@@ -427,19 +443,28 @@ fn iso_at(text: &str, s: usize) -> Option<Found> {
             end = letters_end + dot + 1;
         }
     }
-    let mut f = Found::new((s, end));
-    f.mention.year = Some(year);
-    f.mention.month = Some(month as i8);
-    f.mention.day = Some(day as i8);
-    set_weekday(&mut f, weekday);
-    Some(f)
+    Some(Found::date(
+        (s, end),
+        Some(year),
+        month as i8,
+        day as i8,
+        weekday,
+        false,
+    ))
 }
 
-fn set_weekday(f: &mut Found, weekday: Option<WeekdayWord>) {
-    if let Some((wd, range, short)) = weekday {
-        f.mention.weekday = Some((wd, range));
-        f.mention.weekday_short = short;
-    }
+/// `n` ASCII digits at `at`: their value.
+fn digits_at(b: &[u8], at: usize, n: usize) -> Option<i16> {
+    let d = b.get(at..at + n)?;
+    d.iter()
+        .all(u8::is_ascii_digit)
+        .then(|| d.iter().fold(0i16, |v, &x| v * 10 + i16::from(x - b'0')))
+}
+
+/// Four ASCII digits at `at` that end at a word boundary: their value.
+fn four_digits_at(text: &str, at: usize) -> Option<i16> {
+    let v = digits_at(text.as_bytes(), at, 4)?;
+    boundary(text, at + 4).then_some(v)
 }
 
 /// After a weekday word that ends at `end`: its full stop, a comma, white space. Returns
@@ -475,13 +500,14 @@ fn month_day_at(text: &str, s: usize, end: usize, name: NameWord) -> Option<Foun
             None if boundary(text, day_end) => (day_end, None),
             None => continue,
         };
-        let mut f = Found::new((s, end));
-        f.mention.year = year;
-        f.mention.month = Some(number);
-        f.mention.day = Some(day);
-        f.month_capitalised = month.capitalised;
-        set_weekday(&mut f, weekday);
-        return Some(f);
+        return Some(Found::date(
+            (s, end),
+            year,
+            number,
+            day,
+            weekday,
+            month.capitalised,
+        ));
     }
     None
 }
@@ -523,13 +549,14 @@ fn day_month_at(text: &str, s: usize, at: usize, weekday: Option<WeekdayWord>) -
         let Some((end, year)) = end else {
             continue;
         };
-        let mut f = Found::new((s, end));
-        f.mention.year = year;
-        f.mention.month = Some(number);
-        f.mention.day = Some(day);
-        f.month_capitalised = month.capitalised;
-        set_weekday(&mut f, weekday);
-        return Some(f);
+        return Some(Found::date(
+            (s, end),
+            year,
+            number,
+            day,
+            weekday,
+            month.capitalised,
+        ));
     }
     None
 }
@@ -566,16 +593,7 @@ fn comma_space_year(text: &str, at: usize, comma: bool) -> Option<(usize, i16)> 
     if year_at == at {
         return None;
     }
-    let digits = b.get(year_at..year_at + 4)?;
-    if !digits.iter().all(u8::is_ascii_digit) || !boundary(text, year_at + 4) {
-        return None;
-    }
-    Some((
-        year_at + 4,
-        digits
-            .iter()
-            .fold(0i16, |v, &d| v * 10 + i16::from(d - b'0')),
-    ))
+    Some((year_at + 4, four_digits_at(text, year_at)?))
 }
 
 /// A capitalised weekday's full name, alone.
@@ -590,11 +608,7 @@ fn weekday_alone_at(text: &str, s: usize, end: usize, weekday: Weekday) -> Optio
 
 /// Four digits, 1500 to 2199, that end at a word boundary.
 fn year_at(text: &str, s: usize) -> Option<Found> {
-    let d = text.as_bytes().get(s..s + 4)?;
-    if !d.iter().all(u8::is_ascii_digit) || !boundary(text, s + 4) {
-        return None;
-    }
-    let year = d.iter().fold(0i16, |v, &x| v * 10 + i16::from(x - b'0'));
+    let year = four_digits_at(text, s)?;
     if !(1500..=2199).contains(&year) {
         return None;
     }
