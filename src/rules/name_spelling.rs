@@ -41,9 +41,12 @@ fn allowed(len: usize, words: usize) -> usize {
 }
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    let others = other_people(a);
-    for pl in &a.blocks {
-        for (i, j) in runs(a, &pl.block) {
+    // The runs of every block, found once for the people the article introduces and for
+    // the check.
+    let runs: Vec<Vec<(usize, usize)>> = a.blocks.iter().map(|pl| runs(a, &pl.block)).collect();
+    let others = other_people(a, &runs);
+    for (pl, runs) in a.blocks.iter().zip(&runs) {
+        for &(i, j) in runs {
             // A one-unit name described afresh is someone else; a full name so described
             // may still be a table person's, misspelt ("Simon Ridlee, who leads the ...").
             if !(bare(a, &pl.block, i, j) && a.described_as_someone(&pl.block, i, j)) {
@@ -163,11 +166,11 @@ fn run_key(b: &BlockAnalysis, s: usize, e: usize, swap: Option<(usize, &str)>) -
 /// Nováková"): every part of their names, by key, with where it was first written. A later
 /// bare mention of one of those parts is theirs, not a near miss of a table name (nor is one
 /// of a name the text gives to someone it describes afresh: [`Analysis::described_before`]).
-fn other_people(a: &Analysis) -> FxHashMap<String, usize> {
+fn other_people(a: &Analysis, runs: &[Vec<(usize, usize)>]) -> FxHashMap<String, usize> {
     let mut out: FxHashMap<String, usize> = FxHashMap::default();
-    for pl in &a.blocks {
+    for (pl, runs) in a.blocks.iter().zip(runs) {
         let b = &pl.block;
-        for (i, j) in runs(a, b) {
+        for &(i, j) in runs {
             let unknown = (i..j).any(|k| !a.index.is_name_word(&b.token_text(k).to_lowercase()));
             if unknown && !bare(a, b, i, j) {
                 let at = pl.range((b.tokens[i].start, b.tokens[i].end)).0;
