@@ -1,13 +1,12 @@
 //! `name-spelling`: a near miss of a known name ("Simon Ridlee").
 
 use super::{Rule, finding};
-use crate::analysis::{Analysis, BlockAnalysis, Placed};
+use crate::analysis::{Analysis, BlockAnalysis, MAX_PART_CHARS, PartKeys, Placed};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Meaning, Target, edit_distance};
 use crate::text::fold::fold_key;
 use crate::text::tokens::{Join, is_capitalised, push_key};
-use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule {
     code: "name-spelling",
@@ -166,19 +165,15 @@ fn run_key(b: &BlockAnalysis, s: usize, e: usize, swap: Option<(usize, &str)>) -
 /// Nováková"): every part of their names, by key, with where it was first written. A later
 /// bare mention of one of those parts is theirs, not a near miss of a table name (nor is one
 /// of a name the text gives to someone it describes afresh: [`Analysis::described_before`]).
-fn other_people(a: &Analysis, runs: &[Vec<(usize, usize)>]) -> FxHashMap<String, usize> {
-    let mut out: FxHashMap<String, usize> = FxHashMap::default();
+fn other_people(a: &Analysis, runs: &[Vec<(usize, usize)>]) -> PartKeys {
+    let mut out = PartKeys::default();
     for (pl, runs) in a.blocks.iter().zip(runs) {
         let b = &pl.block;
         for &(i, j) in runs {
             let unknown = (i..j).any(|k| !a.index.is_name_word(&b.token_text(k).to_lowercase()));
             if unknown && !bare(a, b, i, j) {
                 let at = pl.range((b.tokens[i].start, b.tokens[i].end)).0;
-                for s in i..j {
-                    for e in s + 1..=j {
-                        out.entry(b.key(s, e)).or_insert(at);
-                    }
-                }
+                b.each_part_key(i, j, |key| out.note(key, at));
             }
         }
     }
@@ -208,7 +203,7 @@ fn check_run(
     pl: &Placed,
     i: usize,
     j: usize,
-    others: &FxHashMap<String, usize>,
+    others: &PartKeys,
     out: &mut Vec<Finding>,
 ) {
     let b = &pl.block;
@@ -332,20 +327,23 @@ fn bare_miss(
     pl: &Placed,
     i: usize,
     j: usize,
-    others: &FxHashMap<String, usize>,
+    others: &PartKeys,
     found: &mut Vec<Candidate>,
 ) {
     let b = &pl.block;
     let key = b.key(i, j);
     let f = (b.tokens[i].start, b.tokens[j - 1].end);
     let range = pl.range(f);
-    if others.get(&key).is_some_and(|&at| at < range.0)
+    if others.first(&key).is_some_and(|at| at < range.0)
         || a.described_before(&key, range.0)
         || !a.index.lookup(&key).is_empty()
     {
         return;
     }
     let n = key.chars().count();
+    if n > MAX_PART_CHARS {
+        return;
+    }
     let max = match n {
         9.. => 2,
         5.. => 1,
