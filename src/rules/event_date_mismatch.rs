@@ -37,7 +37,8 @@ any edition.\n\n\
 A year counts for a law only right after its name (\"Act 2015\", \"Act of 2014\") or after \
 \"in\" with only words of its own passage between (\"signed in\", \"was passed in\"): the \
 year of another action (\"amended in\", \"revised in\", \"took effect in\", \"came into force \
-in\", \"repealed in\", \"extended in\") is not the law's. A generic alias of an agreement \
+in\", \"repealed in\", \"extended in\") is not the law's, and the year an event was \
+\"first held in\" is its series' first edition's. A generic alias of an agreement \
 (\"strategic partnership\") counts only in a document that names all its parties. A name \
 owned or qualified by a place or word that is not a party's (\"Australia's Modern Slavery \
 Act\", \"the Dutch Housing Act\") is another law's.\n\n\
@@ -530,12 +531,21 @@ fn attach(
         match prev.as_deref() {
             // "the Modern Slavery Act of 2014"
             Some("of") => ending_at(t0 - 1).map(|r| r.0),
-            // "the partnership signed in 2011", "the talks in 2024"; not "amended in 2022"
+            // "the partnership signed in 2011", "the talks in 2024"; not "amended in 2022",
+            // nor an event's "first held in 2009" (the first of a series is another edition)
             Some("in") => refs[..ending_before(t0)]
                 .last()
                 .filter(|r| {
                     let between = r.1..t0 - 1;
-                    between.len() <= 3 && between.clone().all(|k| own_year_word(&word(k)))
+                    let first_edition = || {
+                        is_event(r)
+                            && between
+                                .clone()
+                                .any(|k| matches!(word(k).as_str(), "first" | "originally"))
+                    };
+                    between.len() <= 3
+                        && between.clone().all(|k| own_year_word(&word(k)))
+                        && !first_edition()
                 })
                 .map(|r| r.0),
             _ => None,
@@ -936,6 +946,22 @@ The Clean Ports Act was passed in 2021, one report said.
 The Clean Ports Act, amended in 2023, sets the limits. The Clean Ports Act took effect in 2021.
 The Clean Ports Act came into force in 2022 and the Clean Ports Act was revised in 2024.
 The Clean Ports Act, repealed in part in 2025, was extended in 2026 for small harbours.
+",
+        );
+    }
+
+    #[test]
+    fn the_first_of_a_series_is_another_edition() {
+        check_world(
+            "event-date-mismatch",
+            "2025-09-17",
+            "
+Søren Holm and Björn Larsson opened the Baltic Ports Forum, first held in 2011, in Gdańsk.
+The forum, originally staged in 2009 in Riga, has grown since.
+The Clean Ports Act was first passed in 2019.
+                                        ^^^^ event-date-mismatch: 2020
+The Baltic Ports Forum was held in 2023 in Gdańsk.
+                                   ^^^^ event-date-mismatch: 2024
 ",
         );
     }
