@@ -21,9 +21,9 @@
 mod newsroom {
     pub mod table;
 }
+mod support;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use copydesk::check_text;
@@ -32,6 +32,7 @@ use copydesk::finding::{Finding, Severity};
 use copydesk::table::{DEFAULT_TABLE, DEFAULT_TABLE_NAME, Index, load_tables};
 use copydesk::text::Kind;
 use newsroom::table;
+use support::{root, texts_in};
 use unicode_normalization::UnicodeNormalization;
 
 const SEED: u64 = 20250612;
@@ -112,21 +113,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     }))
 });
 
-fn files_in(dir: &str) -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect()
+/// The articles (`.txt`, `.md`) of a folder of the repository: names and texts.
+fn articles_in(dir: &str) -> Vec<(String, String)> {
+    texts_in(&root().join(dir), &["txt", "md"])
 }
 
 fn kind_of(name: &str) -> Kind {
@@ -157,7 +146,7 @@ const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[];
 
 fn assert_quiet(dir: &str) {
     let mut loud = Vec::new();
-    for (name, text) in files_in(dir) {
+    for (name, text) in articles_in(dir) {
         for f in check(&name, &text) {
             let allowed = f.severity < Severity::Warning
                 && ALLOWED_INFORMATION
@@ -240,7 +229,7 @@ struct Plant {
 }
 
 fn plants() -> Vec<Plant> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/newsroom/plants.txt");
+    let path = root().join("tests/newsroom/plants.txt");
     let text = std::fs::read_to_string(path).unwrap();
     let mut out = Vec::new();
     let mut lines = text
@@ -269,7 +258,7 @@ fn plants() -> Vec<Plant> {
 #[test]
 fn planted_errors_are_found() {
     let articles: BTreeMap<String, String> =
-        files_in("tests/newsroom/articles").into_iter().collect();
+        articles_in("tests/newsroom/articles").into_iter().collect();
     let all = plants();
     assert!(all.len() >= 40, "{} plants", all.len());
     let mut by_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
