@@ -142,7 +142,12 @@ fn show(name: &str, text: &str, f: &Finding) -> String {
 
 /// Findings below warning that the correct texts may draw, each with why it is fair:
 /// (file, rule code, flagged text).
-const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[];
+const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[
+    // "Male flight attendants ..." opens a sentence, and the article never writes "male" in
+    // lowercase: without a dictionary, a capitalised first word that is also the variant of
+    // a place ("Male" for "Malé") cannot be told from the place. Information only.
+    ("19-airline-crews.md", "style-variant", "Malé"),
+];
 
 fn assert_quiet(dir: &str) {
     let mut loud = Vec::new();
