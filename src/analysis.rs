@@ -378,6 +378,19 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_ONLY_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[\s,\-–—|:0-9apmgtuc+]*$").expect("time tail"));
 
+/// Before the date on an English wire dateline: the place in capitals, perhaps its country
+/// ("DOHA, ", "GÖRLITZ, Germany, ", "ST. JOHN'S, Canada, ").
+static EN_DATELINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40},(?:\s*\p{Lu}[\p{L}\p{M} .'’-]{0,40},)?\s*$")
+        .expect("English dateline lead")
+});
+
+/// After the date on an English wire dateline: a credit in brackets, then the story may
+/// start on the same line ("(Reuters) - Ukraine will ...").
+static EN_DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\([^()]{1,40}\)\s*(?:$|[-–—])").expect("English dateline tail")
+});
+
 /// Before the date on a dateline: a place and its credit, then "ngày" ("Hà Nội, ngày ",
 /// "HÀ NỘI (TTXVN) - ngày "), or "ngày" alone.
 static DATELINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -406,11 +419,16 @@ pub fn dateline(text: &str, reading: DateReading) -> Option<Date> {
             &[((0, folded.text.len()), reading)],
             &original,
         );
+        let vietnamese = reading == DateReading::Vietnamese;
         if let Some(d) = dates.first()
             && (d.range.0 == 0
-                || (reading == DateReading::Vietnamese
-                    && DATELINE_LEAD.is_match(&folded.text[..d.range.0])))
-            && DATE_ONLY_LINE.is_match(&folded.text[d.range.1..])
+                || if vietnamese {
+                    DATELINE_LEAD.is_match(&folded.text[..d.range.0])
+                } else {
+                    EN_DATELINE_LEAD.is_match(&folded.text[..d.range.0])
+                })
+            && (DATE_ONLY_LINE.is_match(&folded.text[d.range.1..])
+                || !vietnamese && EN_DATELINE_TAIL.is_match(&folded.text[d.range.1..]))
             && let Some(date) = d.date()
         {
             return Some(Date(date));
@@ -908,7 +926,23 @@ mod tests {
             Date::parse("2025-03-04")
         );
         assert_eq!(dateline("They met on March 4, 2025 in town.", en), None);
-        assert_eq!(dateline("DOHA, April 16, 2025", en), None);
+        // English wire datelines: the place in capitals, perhaps its country and a credit.
+        for line in [
+            "DOHA, April 16, 2025",
+            "GÖRLITZ, Germany, April 16, 2025",
+            "ST. JOHN'S, Canada, Apr. 16, 2025 (Desk)",
+            "KYIV, 16 April 2025 (Reuters) - Ukraine will import power.",
+        ] {
+            assert_eq!(dateline(line, en), Date::parse("2025-04-16"), "{line}");
+        }
+        for line in [
+            "Doha, April 16, 2025, was hot.",
+            "LAGOS, April 16 (Desk) - a bank reported",
+            "In DOHA, April 16, 2025",
+            "DOHA, April 16, 2025, the talks began",
+        ] {
+            assert_eq!(dateline(line, en), None, "{line}");
+        }
         // Vietnamese datelines: day first, after a place and its credit.
         let vi = DateReading::Vietnamese;
         for line in [
