@@ -141,6 +141,11 @@ const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[
     // lowercase: without a dictionary, a capitalised first word that is also the variant of
     // a place ("Male" for "Malé") cannot be told from the place. Information only.
     ("19-airline-crews.md", "style-variant", "Malé"),
+    // The same without a dictionary for a given name that is a common word, opening a
+    // sentence ("Rose gardens ...", "Hope is not a strategy") after Rose King and Hope Young
+    // were named: second-reference reads the person's given name. Information only.
+    ("22-festival-and-laws.md", "second-reference", "Rose"),
+    ("22-festival-and-laws.md", "second-reference", "Hope"),
 ];
 
 fn assert_quiet(dir: &str) {
