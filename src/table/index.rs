@@ -493,8 +493,10 @@ impl Builder {
         {
             let folded = Folded::of(&spelling);
             for t in crate::text::tokens::tokenize(&folded.text) {
-                self.words
-                    .insert(t.text(&folded.text).to_lowercase().into());
+                let word = t.text(&folded.text).to_lowercase();
+                if !self.words.contains(word.as_str()) {
+                    self.words.insert(word.into());
+                }
             }
         }
     }
