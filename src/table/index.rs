@@ -417,7 +417,7 @@ impl Builder {
             return;
         }
         for (i, c) in key.char_indices() {
-            if matches!(c, ' ' | '-' | '\'') {
+            if matches!(c, ' ' | '-' | '\'') && !self.prefixes.contains(&key[..i]) {
                 self.prefixes.insert(key[..i].into());
             }
         }
@@ -435,7 +435,6 @@ impl Builder {
             self.meanings.push(Vec::new());
         }
         let list = &mut self.meanings[id as usize];
-        let surface: Box<str> = surface.into();
         let lang = self.lang;
         // The forms of one target are added one after another, so a repeat of this one can
         // only be among the last meanings (a name shared by thousands is not scanned).
@@ -443,8 +442,9 @@ impl Builder {
             .iter()
             .rev()
             .take_while(|m| m.target == target)
-            .any(|m| m.surface == surface && m.lang == lang)
+            .any(|m| &*m.surface == surface && m.lang == lang)
         {
+            let surface: Box<str> = surface.into();
             let toks = crate::text::tokens::tokenize(&folded.text);
             let capitals = toks
                 .iter()
