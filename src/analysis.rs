@@ -55,6 +55,9 @@ pub struct BlockAnalysis {
     pub langs: Vec<Language>,
     /// The block's language.
     pub lang: Language,
+    /// The tokens that open an apposition introducing someone ([`introduces_someone`]), in
+    /// order.
+    pub appositions: Vec<usize>,
 }
 
 impl BlockAnalysis {
@@ -87,7 +90,7 @@ impl BlockAnalysis {
             .collect();
         let hits = find_hits(&folded.text, &tokens, index, &sentences, &langs, lang);
         let dates = find_block_dates(text, &folded, &sentences, &langs, lang, reading);
-        BlockAnalysis {
+        let mut b = BlockAnalysis {
             folded,
             tokens,
             hits,
@@ -95,7 +98,12 @@ impl BlockAnalysis {
             sentences,
             langs,
             lang,
-        }
+            appositions: Vec::new(),
+        };
+        b.appositions = (1..b.tokens.len())
+            .filter(|&j| introduces_someone(&b, index, j))
+            .collect();
+        b
     }
 
     /// The language of the text at a folded offset.
@@ -150,6 +158,64 @@ impl BlockAnalysis {
         }
         &self.folded.text[self.tokens[i - 1].end..self.tokens[i].start]
     }
+
+    /// The key of tokens `[i, j)` with their joins, as the index keys names (lowercase).
+    pub fn key(&self, i: usize, j: usize) -> String {
+        let mut key = String::new();
+        for k in i..j {
+            push_key(&mut key, self.token_text(k), self.tokens[k].join, k == i);
+        }
+        key
+    }
+
+    /// The hit that holds token `k`.
+    fn hit_holding(&self, k: usize) -> Option<&Hit> {
+        let i = self.hits.partition_point(|h| h.last <= k);
+        self.hits.get(i).filter(|h| h.first <= k)
+    }
+}
+
+/// Is the hit a title of the table that says who someone is: an office or a rank, not an
+/// honorific ("Dr.", "Ms" say nothing of who it is)?
+fn is_office_or_rank(index: &Index, h: &Hit) -> bool {
+    index
+        .meanings(h.phrase)
+        .iter()
+        .any(|m| matches!(m.target, Target::Title { kind, .. } if kind != TitleKind::Honorific))
+}
+
+/// Does token `j` open an apposition that introduces a person ("Wahyuni, who sells fish",
+/// "Dr. Novak, no relation,", "Ana Ruiz, a nurse,", "Ito, 54, a farmer,") with no title of
+/// the table in it? An age alone ("Okafor, 52, became ...") describes anyone.
+fn introduces_someone(b: &BlockAnalysis, index: &Index, j: usize) -> bool {
+    let gap = b.gap_before(j).trim();
+    if gap != "," && gap != "(" {
+        return false;
+    }
+    let mut j = j;
+    if b.token_text(j).chars().all(|c| c.is_ascii_digit()) && b.gap_before(j + 1).trim() == "," {
+        j += 1;
+    }
+    if j >= b.tokens.len() {
+        return false;
+    }
+    let w = b.token_text(j).to_lowercase();
+    let opens = matches!(
+        w.as_str(),
+        "who" | "whose" | "a" | "an" | "no" | "not" | "unrelated" | "himself" | "herself"
+    );
+    if !opens {
+        return false;
+    }
+    // The apposition runs to the next break of the sentence.
+    let end = (j + 1..b.tokens.len())
+        .find(|&k| b.tokens[k].join == Join::Break && !b.gap_before(k).trim().is_empty())
+        .unwrap_or(b.tokens.len());
+    let from = b.hits.partition_point(|h| h.first < j);
+    !b.hits[from..]
+        .iter()
+        .take_while(|h| h.first < end)
+        .any(|h| is_office_or_rank(index, h))
 }
 
 /// The dates of a block, each sentence read in its language: Vietnamese sentences day
@@ -284,6 +350,8 @@ pub struct Analysis<'a> {
     /// Words the document writes in lowercase somewhere (folded): ordinary words of its
     /// language, whatever the language.
     lowercase_words: FxHashSet<String>,
+    /// Names the text gives to people it describes afresh ([`Analysis::described_before`]).
+    described: FxHashMap<String, usize>,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -393,6 +461,7 @@ impl<'a> Analysis<'a> {
             lang,
             introduced: FxHashMap::default(),
             lowercase_words: FxHashSet::default(),
+            described: FxHashMap::default(),
         };
         for pl in &a.blocks {
             let b = &pl.block;
@@ -431,6 +500,7 @@ impl<'a> Analysis<'a> {
             }
         }
         a.introduced = introduced;
+        a.described = a.find_described();
         a
     }
 
@@ -490,12 +560,7 @@ impl<'a> Analysis<'a> {
         if !is_capitalised(b.token_text(prev)) {
             return true;
         }
-        let after_title = b.hit_ending_at(h.first).is_some_and(|p| {
-            self.index
-                .meanings(p.phrase)
-                .iter()
-                .any(|m| matches!(m.target, Target::Title { .. }))
-        });
+        let after_title = self.after_title(b, h.first);
         let sentence_start =
             self.opens_as_ordinary_word(b, prev) && b.hit_ending_at(h.first).is_none();
         after_title || sentence_start
@@ -519,55 +584,116 @@ impl<'a> Analysis<'a> {
             .is_some_and(|s| b.token_at(s.0) == k);
         opens && {
             let lower = w.to_lowercase();
-            self.lowercase_words.contains(&lower)
-                && !(lower.chars().count() <= 4 && self.index.is_name_word(&lower))
+            self.lowercase_words.contains(&lower) && !self.is_particle(&lower)
         }
     }
 
     /// Does the text present the name at tokens `[i, j)` as someone it describes afresh:
-    /// followed by an apposition that introduces a person ("Wahyuni, who sells fish", "Dr.
-    /// Novak, no relation,", "Ana Ruiz, a nurse,", "Ito, 54, a farmer,") with no title of the table's
-    /// in it, and no title right before the name? A table person is named with their title;
-    /// someone described this way is someone else, whatever their name is close to.
+    /// followed by an apposition that introduces a person ([`BlockAnalysis::appositions`]),
+    /// and no title right before the name? A table person is named with their title; someone
+    /// described this way is someone else, whatever their name is close to.
     pub fn described_as_someone(&self, b: &BlockAnalysis, i: usize, j: usize) -> bool {
-        // An honorific ("Dr.", "Ms") says nothing of who it is.
-        let is_title = |h: &Hit| {
-            self.index.meanings(h.phrase).iter().any(
-                |m| matches!(m.target, Target::Title { kind, .. } if kind != TitleKind::Honorific),
-            )
+        !self.titled(b, i) && b.appositions.binary_search(&j).is_ok()
+    }
+
+    /// Is a title or an honorific right before token `i` ("ông Chiến", "General Chiến")?
+    pub fn after_title(&self, b: &BlockAnalysis, i: usize) -> bool {
+        b.hit_ending_at(i).is_some_and(|p| {
+            self.index
+                .meanings(p.phrase)
+                .iter()
+                .any(|m| matches!(m.target, Target::Title { .. }))
+        })
+    }
+
+    /// Is a title of the table (not an honorific) right before token `i`?
+    fn titled(&self, b: &BlockAnalysis, i: usize) -> bool {
+        b.hit_ending_at(i)
+            .is_some_and(|h| is_office_or_rank(self.index, h))
+    }
+
+    /// Has the text, at or before `at`, given the name of key `key` ([`BlockAnalysis::key`])
+    /// to someone it describes afresh ("Dr. Novak, no relation, ...", "Wahyuni, who sells
+    /// fish")? Then that mention and the later ones of the name are that person's, not a
+    /// table person's.
+    pub fn described_before(&self, key: &str, at: usize) -> bool {
+        self.described.get(key).is_some_and(|&o| o <= at)
+    }
+
+    /// A lowercase word that joins the parts of a name ("van", "de", "al", "bin"): a short
+    /// word the table writes inside some name.
+    pub fn is_particle(&self, lower: &str) -> bool {
+        !is_capitalised(lower) && lower.chars().count() <= 4 && self.index.is_name_word(lower)
+    }
+
+    /// The names each apposition that introduces someone follows ([`Analysis::described_before`]): the
+    /// part of a table name right before it ("Dr. Weiss, no relation,"), and the name unit
+    /// right before it ("Suharyanti, who sells rice", "van den Berg, a pilot,") with each of
+    /// its parts. A unit is words joined by a hyphen or an apostrophe, or after a particle,
+    /// outside known whole names, titles and event words. Each key with the offset where it
+    /// was first so described.
+    fn find_described(&self) -> FxHashMap<String, usize> {
+        let mut out: FxHashMap<String, usize> = FxHashMap::default();
+        let mut note = |key: String, at: usize| {
+            let o = out.entry(key).or_insert(at);
+            *o = (*o).min(at);
         };
-        if b.hit_ending_at(i).is_some_and(is_title) || j >= b.tokens.len() {
-            return false;
+        for pl in &self.blocks {
+            let b = &pl.block;
+            let at = |k: usize| pl.range((b.tokens[k].start, b.tokens[k].end)).0;
+            for &j in &b.appositions {
+                if let Some(h) = b.hit_ending_at(j)
+                    && !self.titled(b, h.first)
+                    && self.index.meanings(h.phrase).iter().any(
+                        |m| matches!(m.target, Target::Person { form, .. } if !form.is_whole()),
+                    )
+                {
+                    note(b.key(h.first, j), at(h.first));
+                }
+                let free = |k: usize| {
+                    b.token_text(k).chars().any(char::is_alphabetic)
+                        && !b.hit_holding(k).is_some_and(|h| self.covers(h))
+                };
+                if !free(j - 1) {
+                    continue;
+                }
+                let mut s = j - 1;
+                while s > 0
+                    && free(s - 1)
+                    && match b.tokens[s].join {
+                        Join::Hyphen | Join::Apostrophe => true,
+                        Join::Space => self.is_particle(&b.token_text(s - 1).to_lowercase()),
+                        Join::Break => false,
+                    }
+                {
+                    s -= 1;
+                }
+                if self.titled(b, s) {
+                    continue;
+                }
+                for x in s..j {
+                    for y in x + 1..=j {
+                        note(b.key(x, y), at(s));
+                    }
+                }
+            }
         }
-        let gap = b.gap_before(j).trim();
-        if gap != "," && gap != "(" {
-            return false;
-        }
-        // An age alone ("Okafor, 52, became ...") describes anyone; an age and a description
-        // ("Ito, 54, a farmer") introduces someone.
-        let mut j = j;
-        if b.token_text(j).chars().all(|c| c.is_ascii_digit()) && b.gap_before(j + 1).trim() == ","
-        {
-            j += 1;
-        }
-        if j >= b.tokens.len() {
-            return false;
-        }
-        let w = b.token_text(j).to_lowercase();
-        let opens = matches!(
-            w.as_str(),
-            "who" | "whose" | "a" | "an" | "no" | "not" | "unrelated" | "himself" | "herself"
-        );
-        if !opens {
-            return false;
-        }
-        // The apposition runs to the next break of the sentence.
-        let end = (j + 1..b.tokens.len())
-            .find(|&k| b.tokens[k].join == Join::Break && !b.gap_before(k).trim().is_empty())
-            .unwrap_or(b.tokens.len());
-        !b.hits
+        out
+    }
+
+    /// Does a hit name a whole known name, a title or an event word (so its words are no
+    /// part of another name)?
+    pub fn covers(&self, h: &Hit) -> bool {
+        self.index
+            .meanings(h.phrase)
             .iter()
-            .any(|h| h.first >= j && h.first < end && is_title(h))
+            .any(|m| match m.target {
+                Target::Person { form, .. }
+                | Target::Place { form, .. }
+                | Target::Organisation { form, .. }
+                | Target::Law { form, .. } => form.is_whole(),
+                Target::Title { .. } | Target::EventWord { .. } => true,
+            })
     }
 
     /// The exact original text of a range.

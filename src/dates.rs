@@ -140,28 +140,6 @@ impl DateMention {
     }
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.get(..3)? {
-        "mon" => Weekday::Monday,
-        "tue" => Weekday::Tuesday,
-        "wed" => Weekday::Wednesday,
-        "thu" => Weekday::Thursday,
-        "fri" => Weekday::Friday,
-        "sat" => Weekday::Saturday,
-        "sun" => Weekday::Sunday,
-        _ => return None,
-    })
-}
-
-fn month_of(word: &str) -> Option<i8> {
-    let w = word.to_ascii_lowercase();
-    const M: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    M.iter().position(|m| w.starts_with(m)).map(|i| i as i8 + 1)
-}
-
 /// The English name of a month (1-12), "?" otherwise.
 pub fn month_name(m: i8) -> &'static str {
     const M: [&str; 12] = [
@@ -339,6 +317,27 @@ struct Found {
 }
 
 impl Found {
+    /// A day and month, perhaps with a year and with the weekday written with them.
+    fn date(
+        range: (usize, usize),
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+        weekday: Option<WeekdayWord>,
+        month_capitalised: bool,
+    ) -> Found {
+        let mut f = Found::new(range);
+        f.mention.year = year;
+        f.mention.month = Some(month);
+        f.mention.day = Some(day);
+        if let Some((wd, range, short)) = weekday {
+            f.mention.weekday = Some((wd, range));
+            f.mention.weekday_short = short;
+        }
+        f.month_capitalised = month_capitalised;
+        f
+    }
+
     fn new(range: (usize, usize)) -> Found {
         Found {
             mention: DateMention {
@@ -371,99 +370,63 @@ struct NameWord {
 /// The ASCII letters from `s`: where they end, and the weekday or month they spell (in any
 /// case), if they do.
 fn name_word(text: &str, s: usize) -> (usize, Option<NameWord>) {
-    let bytes = text.as_bytes();
-    let len = bytes[s..]
+    let len = text.as_bytes()[s..]
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    let end = s + len;
+    (s + len, name_of(&text.as_bytes()[s..s + len]))
+}
+
+/// The weekday or month that a word of ASCII letters spells (in any case), in one of the
+/// spellings the forms know: "Tuesday", "Tues", "Tue"; "March", "Mar", "Sept".
+fn name_of(letters: &[u8]) -> Option<NameWord> {
+    let len = letters.len();
     if !(3..=9).contains(&len) {
-        return (end, None);
+        return None;
     }
     let mut lower = [0u8; 9];
-    for (l, b) in lower.iter_mut().zip(&bytes[s..end]) {
+    for (l, b) in lower.iter_mut().zip(letters) {
         *l = b.to_ascii_lowercase();
     }
-    let word = &lower[..len];
-    const WEEKDAYS: [&[u8]; 17] = [
-        b"monday",
-        b"tuesday",
-        b"wednesday",
-        b"thursday",
-        b"friday",
-        b"saturday",
-        b"sunday",
-        b"mon",
-        b"tues",
-        b"tue",
-        b"wed",
-        b"thurs",
-        b"thur",
-        b"thu",
-        b"fri",
-        b"sat",
-        b"sun",
-    ];
-    const MONTHS: [&[u8]; 24] = [
-        b"january",
-        b"february",
-        b"march",
-        b"april",
-        b"may",
-        b"june",
-        b"july",
-        b"august",
-        b"september",
-        b"october",
-        b"november",
-        b"december",
-        b"jan",
-        b"feb",
-        b"mar",
-        b"apr",
-        b"jun",
-        b"jul",
-        b"aug",
-        b"sept",
-        b"sep",
-        b"oct",
-        b"nov",
-        b"dec",
-    ];
-    let as_str = || std::str::from_utf8(word).unwrap_or("");
-    let name = if WEEKDAYS.contains(&word) {
-        NameWord {
-            weekday: weekday_of(as_str()),
-            month: None,
-            short: len < 6,
-            capitalised: bytes[s].is_ascii_uppercase(),
-        }
-    } else if MONTHS.contains(&word) {
-        NameWord {
-            weekday: None,
-            month: month_of(as_str()),
-            short: false,
-            capitalised: bytes[s].is_ascii_uppercase(),
-        }
-    } else {
-        return (end, None);
+    let (weekday, month) = match &lower[..len] {
+        b"monday" | b"mon" => (Some(Weekday::Monday), None),
+        b"tuesday" | b"tues" | b"tue" => (Some(Weekday::Tuesday), None),
+        b"wednesday" | b"wed" => (Some(Weekday::Wednesday), None),
+        b"thursday" | b"thurs" | b"thur" | b"thu" => (Some(Weekday::Thursday), None),
+        b"friday" | b"fri" => (Some(Weekday::Friday), None),
+        b"saturday" | b"sat" => (Some(Weekday::Saturday), None),
+        b"sunday" | b"sun" => (Some(Weekday::Sunday), None),
+        b"january" | b"jan" => (None, Some(1)),
+        b"february" | b"feb" => (None, Some(2)),
+        b"march" | b"mar" => (None, Some(3)),
+        b"april" | b"apr" => (None, Some(4)),
+        b"may" => (None, Some(5)),
+        b"june" | b"jun" => (None, Some(6)),
+        b"july" | b"jul" => (None, Some(7)),
+        b"august" | b"aug" => (None, Some(8)),
+        b"september" | b"sept" | b"sep" => (None, Some(9)),
+        b"october" | b"oct" => (None, Some(10)),
+        b"november" | b"nov" => (None, Some(11)),
+        b"december" | b"dec" => (None, Some(12)),
+        _ => return None,
     };
-    (end, Some(name))
+    Some(NameWord {
+        weekday,
+        month,
+        // Every full weekday name has six letters or more, every abbreviation five or fewer.
+        short: weekday.is_some() && len < 6,
+        capitalised: letters[0].is_ascii_uppercase(),
+    })
 }
 
 /// `YYYY-MM-DD`, then perhaps a weekday in brackets.
 fn iso_at(text: &str, s: usize) -> Option<Found> {
     let b = text.as_bytes();
-    let digits = |from: usize, n: usize| {
-        b.get(from..from + n)
-            .filter(|d| d.iter().all(u8::is_ascii_digit))
-            .map(|d| d.iter().fold(0i16, |v, &x| v * 10 + i16::from(x - b'0')))
-    };
-    let year = digits(s, 4)?;
+    let year = digits_at(b, s, 4)?;
     (b.get(s + 4) == Some(&b'-')).then_some(())?;
-    let month = digits(s + 5, 2)?;
+    let month = digits_at(b, s + 5, 2)?;
     (b.get(s + 7) == Some(&b'-')).then_some(())?;
-    let day = digits(s + 8, 2)?;
+    let day = digits_at(b, s + 8, 2)?;
     let mut end = s + 10;
     if !boundary(text, end) {
         return None;
@@ -480,19 +443,28 @@ fn iso_at(text: &str, s: usize) -> Option<Found> {
             end = letters_end + dot + 1;
         }
     }
-    let mut f = Found::new((s, end));
-    f.mention.year = Some(year);
-    f.mention.month = Some(month as i8);
-    f.mention.day = Some(day as i8);
-    set_weekday(&mut f, weekday);
-    Some(f)
+    Some(Found::date(
+        (s, end),
+        Some(year),
+        month as i8,
+        day as i8,
+        weekday,
+        false,
+    ))
 }
 
-fn set_weekday(f: &mut Found, weekday: Option<WeekdayWord>) {
-    if let Some((wd, range, short)) = weekday {
-        f.mention.weekday = Some((wd, range));
-        f.mention.weekday_short = short;
-    }
+/// `n` ASCII digits at `at`: their value.
+fn digits_at(b: &[u8], at: usize, n: usize) -> Option<i16> {
+    let d = b.get(at..at + n)?;
+    d.iter()
+        .all(u8::is_ascii_digit)
+        .then(|| d.iter().fold(0i16, |v, &x| v * 10 + i16::from(x - b'0')))
+}
+
+/// Four ASCII digits at `at` that end at a word boundary: their value.
+fn four_digits_at(text: &str, at: usize) -> Option<i16> {
+    let v = digits_at(text.as_bytes(), at, 4)?;
+    boundary(text, at + 4).then_some(v)
 }
 
 /// After a weekday word that ends at `end`: its full stop, a comma, white space. Returns
@@ -528,13 +500,14 @@ fn month_day_at(text: &str, s: usize, end: usize, name: NameWord) -> Option<Foun
             None if boundary(text, day_end) => (day_end, None),
             None => continue,
         };
-        let mut f = Found::new((s, end));
-        f.mention.year = year;
-        f.mention.month = Some(number);
-        f.mention.day = Some(day);
-        f.month_capitalised = month.capitalised;
-        set_weekday(&mut f, weekday);
-        return Some(f);
+        return Some(Found::date(
+            (s, end),
+            year,
+            number,
+            day,
+            weekday,
+            month.capitalised,
+        ));
     }
     None
 }
@@ -576,13 +549,14 @@ fn day_month_at(text: &str, s: usize, at: usize, weekday: Option<WeekdayWord>) -
         let Some((end, year)) = end else {
             continue;
         };
-        let mut f = Found::new((s, end));
-        f.mention.year = year;
-        f.mention.month = Some(number);
-        f.mention.day = Some(day);
-        f.month_capitalised = month.capitalised;
-        set_weekday(&mut f, weekday);
-        return Some(f);
+        return Some(Found::date(
+            (s, end),
+            year,
+            number,
+            day,
+            weekday,
+            month.capitalised,
+        ));
     }
     None
 }
@@ -619,16 +593,7 @@ fn comma_space_year(text: &str, at: usize, comma: bool) -> Option<(usize, i16)> 
     if year_at == at {
         return None;
     }
-    let digits = b.get(year_at..year_at + 4)?;
-    if !digits.iter().all(u8::is_ascii_digit) || !boundary(text, year_at + 4) {
-        return None;
-    }
-    Some((
-        year_at + 4,
-        digits
-            .iter()
-            .fold(0i16, |v, &d| v * 10 + i16::from(d - b'0')),
-    ))
+    Some((year_at + 4, four_digits_at(text, year_at)?))
 }
 
 /// A capitalised weekday's full name, alone.
@@ -643,11 +608,7 @@ fn weekday_alone_at(text: &str, s: usize, end: usize, weekday: Weekday) -> Optio
 
 /// Four digits, 1500 to 2199, that end at a word boundary.
 fn year_at(text: &str, s: usize) -> Option<Found> {
-    let d = text.as_bytes().get(s..s + 4)?;
-    if !d.iter().all(u8::is_ascii_digit) || !boundary(text, s + 4) {
-        return None;
-    }
-    let year = d.iter().fold(0i16, |v, &x| v * 10 + i16::from(x - b'0'));
+    let year = four_digits_at(text, s)?;
     if !(1500..=2199).contains(&year) {
         return None;
     }
@@ -826,6 +787,30 @@ mod tests {
 
     use regex::Regex;
     use std::sync::LazyLock;
+
+    /// The weekday of a name the regular expressions matched (its first three letters).
+    fn weekday_of(word: &str) -> Option<Weekday> {
+        let w = word.to_ascii_lowercase();
+        Some(match w.get(..3)? {
+            "mon" => Weekday::Monday,
+            "tue" => Weekday::Tuesday,
+            "wed" => Weekday::Wednesday,
+            "thu" => Weekday::Thursday,
+            "fri" => Weekday::Friday,
+            "sat" => Weekday::Saturday,
+            "sun" => Weekday::Sunday,
+            _ => return None,
+        })
+    }
+
+    /// The month of a name the regular expressions matched.
+    fn month_of(word: &str) -> Option<i8> {
+        let w = word.to_ascii_lowercase();
+        const M: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        M.iter().position(|m| w.starts_with(m)).map(|i| i as i8 + 1)
+    }
 
     const WEEKDAY: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?P<wddot>\.)?";
     const MONTH: &str = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?";

@@ -3,13 +3,15 @@
 //! `line:column code "flagged text" -> fix` followed by its message. Run with
 //! `UPDATE_EXPECT=1` to rewrite the snapshots after a deliberate change, then review the diff.
 
+mod support;
+
 use std::fmt::Write;
-use std::path::Path;
 
 use copydesk::check_text;
 use copydesk::config::Config;
 use copydesk::table::{DEFAULT_TABLE, Index, parse_table};
 use copydesk::text::{Document, Encoding, Kind};
+use support::{files_in, root};
 
 fn render(text: &str, kind: Kind, index: &Index) -> String {
     let doc = Document::new(text, kind);
@@ -41,13 +43,7 @@ fn render(text: &str, kind: Kind, index: &Index) -> String {
 #[test]
 fn article_snapshots() {
     let index = Index::new(parse_table("default", DEFAULT_TABLE).unwrap());
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")))
-        .collect();
-    paths.sort();
+    let paths = files_in(&root().join("tests/fixtures/articles"), &["md", "txt"]);
     assert!(paths.len() >= 2);
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut failures = Vec::new();
@@ -84,7 +80,7 @@ fn article_snapshots() {
 #[test]
 fn the_vietnamese_article_about_the_seeds_talks_has_exactly_its_two_errors() {
     let index = Index::new(parse_table("default", DEFAULT_TABLE).unwrap());
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/hoi-dam-vi.md");
+    let path = root().join("tests/fixtures/articles/hoi-dam-vi.md");
     let text = std::fs::read_to_string(path).unwrap();
     let found: Vec<(&str, &str)> = check_text(&text, Kind::Markdown, &index, &Config::default())
         .iter()

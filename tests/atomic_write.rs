@@ -1,9 +1,13 @@
 //! Nothing lost: copydesk killed at any moment while it writes an article (`check --fix`) or
 //! a table (`table build -o`) leaves the old file or the new one, never a torn one.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+use support::{temp_files, wait_for_temp_file};
 
 fn bin() -> std::path::PathBuf {
     assert_cmd::cargo::cargo_bin("copydesk")
@@ -33,27 +37,6 @@ fn spawn(dir: &Path, args: &[&str], pause_ms: Option<u64>) -> std::process::Chil
         c.env("COPYDESK_TEST_PAUSE_BEFORE_RENAME_MS", ms.to_string());
     }
     c.spawn().unwrap()
-}
-
-/// Wait until a write's temporary file appears in `dir`.
-fn wait_for_temp_file(dir: &Path) {
-    let start = Instant::now();
-    while temp_files(dir).is_empty() {
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "no temporary file"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-fn temp_files(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect()
 }
 
 /// `args` rewrite `name` in `dir` from `old` to a new text: killed while it holds the new

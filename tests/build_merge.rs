@@ -2,11 +2,13 @@
 //! reordering anything of it; hand edits win and new conflicts are reported.
 
 mod build_synth;
+mod support;
 
 use copydesk::build::merge::merge;
 use copydesk::build::{Built, Options, Texts, build, json};
 use copydesk::table::{DEFAULT_TABLE, parse_table};
 use serde_json::Value;
+use support::strings;
 
 fn built() -> Built {
     let s = build_synth::generate(45, 11);
@@ -64,12 +66,7 @@ fn hand_made_entries_and_fields_are_kept_in_order() {
     );
     assert!(keys(&v).contains(&"events") && keys(&v).contains(&"laws"));
     // The hand-made people first, in their order, then the new ones.
-    let ids: Vec<&str> = v["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
+    let ids = strings(v["people"].as_array().unwrap(), "id");
     assert_eq!(&ids[..2], ["m-ellison", "peter-hale"]);
     assert!(ids.contains(&"park-ji-hoon") && ids.contains(&"daniel-okafor"));
     assert!(

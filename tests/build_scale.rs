@@ -3,6 +3,7 @@
 //! `write_an_archive_for_timing` writes the archive it is measured on.)
 
 mod build_synth;
+mod support;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

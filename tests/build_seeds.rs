@@ -3,27 +3,14 @@
 //! `tests/fixtures/seeds/` is a byte-for-byte copy of the two seed articles, kept here so that a
 //! clean clone (CI) has them; a missing folder fails these tests rather than skipping them.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 
 use copydesk::build::{Built, Options, build, json, overlay};
 use copydesk::cli::table_build::Files;
 use copydesk::table::{NameOrder, ReferencePart, Table, TitleWord, load_tables};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The seed articles (a missing folder is a failure, never a skip).
-fn seeds() -> PathBuf {
-    let dir = root().join("tests/fixtures/seeds");
-    assert!(
-        dir.join("000_81e2ba5f78579261.txt").is_file()
-            && dir.join("001_9d09c6c4d54eea1e.txt").is_file(),
-        "{} must hold the two seed articles (a copy of the seeds, kept in the repository)",
-        dir.display()
-    );
-    dir
-}
+use support::{root, seeds};
 
 fn overlay_text() -> String {
     std::fs::read_to_string(root().join("src/table/overlay.json")).expect("overlay")

@@ -3,9 +3,11 @@
 //! counted, events and laws; and the output loads and passes `copydesk table test`.
 
 mod build_synth;
+mod support;
 
 use copydesk::build::{Built, Options, Texts, build, json};
 use copydesk::table::{DEFAULT_TABLE, NameOrder, Person, ReferencePart, Table, parse_table};
+use support::strings;
 
 fn vocab() -> Vec<copydesk::table::TitleWord> {
     parse_table("default", DEFAULT_TABLE).unwrap().titles
@@ -277,12 +279,7 @@ fn the_output_loads_and_passes_table_test() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap())
-        .collect();
+    let codes = strings(v.as_array().unwrap(), "code");
     assert_eq!(codes, ["second-reference"], "{v}");
 }
 

@@ -1,22 +1,11 @@
 //! The CLI, driven as a user would: each exit code, each format, tables and config.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use assert_cmd::Command;
+use std::path::Path;
+
 use serde_json::Value;
-
-fn copydesk() -> Command {
-    Command::cargo_bin("copydesk").expect("binary")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The seed articles, kept in the repository (`tests/fixtures/seeds/`).
-fn seeds() -> PathBuf {
-    root().join("tests/fixtures/seeds")
-}
+use support::{copydesk, path_of, root, seeds, strings};
 
 fn article(name: &str) -> String {
     root()
@@ -112,10 +101,7 @@ fn json_fields_and_ranges_slice_the_flagged_words() {
     let text = std::fs::read_to_string(&path).unwrap();
     let (code, findings) = json_findings(&["--min-severity", "hint", &path]);
     assert_eq!(code, 1);
-    let codes: Vec<&str> = findings
-        .iter()
-        .map(|f| f["code"].as_str().unwrap())
-        .collect();
+    let codes = strings(&findings, "code");
     for rule in [
         "name-diacritics",
         "name-spelling",
@@ -272,37 +258,18 @@ fn stdin_and_sarif() {
     // Where the tool and each rule are documented: real files, the pages the language
     // server links its diagnostics to.
     let index = driver["informationUri"].as_str().unwrap();
-    assert!(file_path(index).starts_with(tmp.path()), "{index}");
+    assert!(path_of(index).starts_with(tmp.path()), "{index}");
     assert!(
-        std::fs::read_to_string(file_path(index))
+        std::fs::read_to_string(path_of(index))
             .unwrap()
             .contains("[weekday-mismatch](weekday-mismatch.md)")
     );
     for r in rules {
         let id = r["id"].as_str().unwrap();
-        let page = std::fs::read_to_string(file_path(r["helpUri"].as_str().unwrap())).unwrap();
+        let page = std::fs::read_to_string(path_of(r["helpUri"].as_str().unwrap())).unwrap();
         assert!(page.starts_with(&format!("# {id}\n")), "{page}");
         assert_eq!(r["help"]["markdown"].as_str().unwrap(), page);
     }
-}
-
-/// The path of a `file:` URI (the parts copydesk percent-encodes).
-fn file_path(uri: &str) -> PathBuf {
-    let rest = uri.strip_prefix("file://").expect("a file: URI");
-    let mut bytes = Vec::new();
-    let mut it = rest.bytes();
-    while let Some(b) = it.next() {
-        if b == b'%' {
-            let hex: String = [it.next().unwrap(), it.next().unwrap()]
-                .iter()
-                .map(|&c| c as char)
-                .collect();
-            bytes.push(u8::from_str_radix(&hex, 16).unwrap());
-        } else {
-            bytes.push(b);
-        }
-    }
-    PathBuf::from(String::from_utf8(bytes).unwrap())
 }
 
 /// The messages a newcomer reads: no "all well" after an error, aligned columns, plurals.
@@ -383,10 +350,7 @@ fn folder_walk_and_workspace_config() {
     std::fs::write(sub.join("b.txt"), "Nothing to see.\n").unwrap();
     std::fs::write(sub.join("c.json"), "{}").unwrap();
     let (_, findings) = json_findings(&["--min-severity", "hint", dir.path().to_str().unwrap()]);
-    let codes: Vec<&str> = findings
-        .iter()
-        .map(|f| f["code"].as_str().unwrap())
-        .collect();
+    let codes = strings(&findings, "code");
     assert_eq!(codes, vec!["name-diacritics", "style-variant"]);
     // A copydesk.json above the file: rule off, house style, a table of its own.
     std::fs::write(
@@ -428,10 +392,7 @@ fn no_default_table_and_date_flag() {
         "hint",
         &article("talks.md"),
     ]);
-    let codes: Vec<&str> = findings
-        .iter()
-        .map(|f| f["code"].as_str().unwrap())
-        .collect();
+    let codes = strings(&findings, "code");
     assert_eq!(codes, vec!["weekday-mismatch", "invalid-date"]);
     // --date sets the publication date for a weekday without a year.
     let out = copydesk()
@@ -547,10 +508,7 @@ fn parallel_output_keeps_the_order_of_the_paths() {
             .output()
             .unwrap();
         let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-        let paths: Vec<&str> = findings
-            .iter()
-            .map(|f| f["path"].as_str().unwrap())
-            .collect();
+        let paths = strings(&findings, "path");
         assert_eq!(paths, want, "{threads} threads");
     }
 }

@@ -1,13 +1,11 @@
 //! `copydesk check --fix`, `--diff` and `--stdin-filename`, driven as a user would.
 
+mod support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use support::{copydesk, strings, wait_for_temp_file};
 use unicode_normalization::{UnicodeNormalization, is_nfc, is_nfd};
-
-fn copydesk() -> Command {
-    Command::cargo_bin("copydesk").expect("binary")
-}
 
 /// Three certain fixes (a name's diacritics, a near miss, a weekday) on the first line, and
 /// a line the fixes must leave alone byte for byte.
@@ -151,21 +149,6 @@ fn a_file_changed_between_read_and_write_is_not_overwritten() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
-/// Wait until a write's temporary file appears in `dir`.
-fn wait_for_temp_file(dir: &Path) {
-    for _ in 0..600 {
-        let found = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"));
-        if found {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    panic!("no temporary file appeared");
-}
-
 #[test]
 fn diff_prints_a_patch_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -250,13 +233,7 @@ fn stdin_filename_reads_stdin_as_that_file() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["name-diacritics"]);
+    assert_eq!(strings(v.as_array().unwrap(), "code"), ["name-diacritics"]);
     assert_eq!(v[0]["path"], "desk/drafts/new.md");
     // Markdown, from the extension: the emphasis marker is not part of the name.
     assert_eq!(v[0]["column"], 2);

@@ -2,24 +2,18 @@
 //! huge values, byte-order marks. Each gives a clear error or the right answer, quickly.
 #![cfg(unix)]
 
-use std::path::Path;
+mod support;
+
 use std::time::Duration;
 
 use assert_cmd::Command;
+use support::mkfifo;
 
 fn copydesk() -> Command {
-    let mut c = Command::cargo_bin("copydesk").expect("binary");
+    let mut c = support::copydesk();
     // A hang is a failure, not a stuck suite.
     c.timeout(Duration::from_secs(60));
     c
-}
-
-fn mkfifo(p: &Path) {
-    let ok = std::process::Command::new("mkfifo")
-        .arg(p)
-        .status()
-        .expect("mkfifo runs");
-    assert!(ok.success());
 }
 
 /// Run and return (exit code, stdout, stderr).

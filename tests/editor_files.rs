@@ -11,11 +11,12 @@
 //! Only those parts are generated; the rest of each file is kept by hand. After changing a
 //! rule, run `UPDATE_EXPECT=1 cargo test --test editor_files` and review the diff.
 
-use std::path::{Path, PathBuf};
+mod support;
 
 use copydesk::config::{Level, Settings};
 use copydesk::rules::RULES;
 use serde_json::{Map, Value, json};
+use support::root;
 
 /// What the editor files say of one rule.
 struct RuleInfo {
@@ -289,10 +290,6 @@ fn readme(text: &str, rules: &[RuleInfo]) -> String {
 // ---------------------------------------------------------------------------
 // the check
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// A file (from the repository root) and what it should be, given its current text.
 type Generated<'a> = (&'a str, &'a dyn Fn(&str) -> String);
 
@@ -361,7 +358,7 @@ fn editor_files_follow_the_rule_list() {
 // the generators react to the rule list
 
 fn read(rel: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
+    std::fs::read_to_string(root().join(rel)).unwrap()
 }
 
 fn with_new_rule() -> Vec<RuleInfo> {

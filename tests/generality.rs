@@ -18,6 +18,8 @@
 //! `cargo test --test generality -- --nocapture` prints recall per rule and every false
 //! positive and miss.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -28,6 +30,7 @@ use copydesk::finding::{Finding, Severity};
 use copydesk::rules::RULES;
 use copydesk::table::{Index, parse_table};
 use copydesk::text::{Document, Encoding, Kind};
+use support::{files_in, root};
 
 /// The floor the corpus must stay above: recall in per cent of the planted errors found
 /// (with the right range and fix); false positives at warning or above: none.
@@ -42,7 +45,7 @@ struct Mark {
 }
 
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/generality")
+    root().join("tests/generality")
 }
 
 /// A quoted text at the start of `s` (`\\n` stands for a line break, `\\"` for a quote), and
@@ -203,12 +206,7 @@ fn describe(path: &Path, text: &str, f: &Finding) -> String {
 fn score(root: &Path) -> Score {
     let table = std::fs::read_to_string(root.join("table.json")).unwrap();
     let index = Index::new(parse_table("table.json", &table).unwrap());
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("articles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")))
-        .collect();
-    paths.sort();
+    let paths = files_in(&root.join("articles"), &["md", "txt"]);
     let mut score = Score::default();
     for rule in RULES {
         score.per_rule.insert(rule.code, Tally::default());

@@ -2,6 +2,7 @@
 //! bursts of incremental edits, pull diagnostics, settings, and table reloads.
 
 mod lsp_support;
+mod support;
 
 use std::time::Duration;
 
@@ -101,19 +102,19 @@ fn a_burst_of_incremental_edits_ends_in_the_last_versions_diagnostics() {
             text.matches('\n').count() as u64,
             text.rsplit('\n').next().unwrap().encode_utf16().count() as u64,
         );
-        s.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": version},
-                   "contentChanges": [{"range": {"start": pos(line, col), "end": pos(line, col)}, "text": c.to_string()}]}),
+        s.change(
+            uri,
+            json!(version),
+            json!([{"range": range((line, col), (line, col)), "text": c.to_string()}]),
         );
         text.push(c);
     }
     // Now fix the spelling of Ridley: replace "ee" (cols 31..33 on line 0) with "ey".
     version += 1;
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": version},
-               "contentChanges": [{"range": {"start": pos(0, 31), "end": pos(0, 33)}, "text": "ey"}]}),
+    s.change(
+        uri,
+        json!(version),
+        json!([{"range": range((0, 31), (0, 33)), "text": "ey"}]),
     );
     let last = version;
     let d = s.diagnostics(uri, last);
@@ -297,10 +298,8 @@ fn a_broken_table_keeps_the_last_good_one() {
         json!({"changes": [{"uri": lsp_support::uri(&table), "type": 2}]}),
     );
     let t = lsp_support::uri(&table);
-    let td = s.wait(|m| {
-        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == t.as_str()
-    });
-    let items = td["params"]["diagnostics"].as_array().unwrap();
+    let td = s.published(&t);
+    let items = td["diagnostics"].as_array().unwrap();
     assert_eq!(items.len(), 1, "{items:?}");
     assert_eq!(items[0]["range"]["start"]["line"], 1);
     let msg = s.wait(|m| m["method"] == "window/showMessage");
@@ -330,10 +329,8 @@ fn a_broken_table_keeps_the_last_good_one() {
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": lsp_support::uri(&table), "type": 2}]}),
     );
-    let td = s.wait(|m| {
-        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == t.as_str()
-    });
-    assert_eq!(td["params"]["diagnostics"], json!([]));
+    let td = s.published(&t);
+    assert_eq!(td["diagnostics"], json!([]));
     let d = s.diagnostics(&uri, 1);
     assert!(d.is_empty(), "{d:?}");
     assert_eq!(s.shutdown_and_exit(), 0);

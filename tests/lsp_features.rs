@@ -2,9 +2,11 @@
 //! a finding go away, fix-all, ignore, adding to the workspace table, navigation, status.
 
 mod lsp_support;
+mod support;
 
 use lsp_support::*;
 use serde_json::{Value, json};
+use support::strings;
 
 const ARTICLE: &str = "date 2025-03-07\n\nSenior Lieutenant General Hoàng Xuân Chiến greeted Simon Ridley in Hà Nội on Wednesday, March 4, 2025. Later, Chiến thanked Ridley.\n";
 
@@ -163,7 +165,7 @@ fn a_quick_fix_makes_the_finding_go_away() {
     let acts = actions(
         &mut s,
         uri,
-        json!({"start": pos(0, 0), "end": pos(0, 0)}),
+        range((0, 0), (0, 0)),
         Some(vec!["source.fixAll"]),
     );
     assert_eq!(acts.len(), 1, "{acts:?}");
@@ -212,12 +214,7 @@ fn fix_all_is_a_quick_fix_too_and_comes_once() {
         );
     }
     // Not on a word without a finding.
-    let acts = actions(
-        &mut s,
-        uri,
-        json!({"start": pos(0, 22), "end": pos(0, 22)}),
-        Some(vec!["quickfix"]),
-    );
+    let acts = actions(&mut s, uri, range((0, 22), (0, 22)), Some(vec!["quickfix"]));
     assert!(with_title(&acts).is_empty(), "{acts:?}");
     // With one fix left, the quick fix alone is enough; fix-all stays a source action.
     let one = "Hoàng Xuân Chiến met the press on Wednesday, March 4, 2025.\n";
@@ -315,12 +312,7 @@ fn adding_an_alias_creates_the_workspace_table_and_names_it() {
     // A new person, from the cursor on an unknown name.
     let line = "Simon Ridlee arrived. Later Nguyễn Thị Lan spoke.";
     let at = line.find("Thị").unwrap() as u64;
-    let acts = actions(
-        &mut s,
-        &uri,
-        json!({"start": pos(0, at), "end": pos(0, at)}),
-        None,
-    );
+    let acts = actions(&mut s, &uri, range((0, at), (0, at)), None);
     let add = acts
         .iter()
         .find(|a| {
@@ -332,12 +324,7 @@ fn adding_an_alias_creates_the_workspace_table_and_names_it() {
     // With a selection, exactly the selected name.
     let a = line.find("Nguy").unwrap() as u64;
     let b = line.find(" spoke").unwrap() as u64;
-    let acts = actions(
-        &mut s,
-        &uri,
-        json!({"start": pos(0, a), "end": pos(0, b)}),
-        None,
-    );
+    let acts = actions(&mut s, &uri, range((0, a), (0, b)), None);
     let add = acts
         .iter()
         .find(|a| a["title"] == "Add 'Nguyễn Thị Lan' to the workspace table as a new person")
@@ -422,12 +409,7 @@ fn definition_highlights_and_symbols() {
         "textDocument/documentSymbol",
         json!({"textDocument": {"uri": uri}}),
     );
-    let names: Vec<&str> = sym
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["name"].as_str().unwrap())
-        .collect();
+    let names = strings(sym.as_array().unwrap(), "name");
     assert_eq!(
         names,
         vec![
@@ -490,17 +472,12 @@ fn code_actions_right_after_an_edit_elsewhere() {
         } else {
             "Hoang Xuan Chien"
         };
-        s.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": round + 2},
-                   "contentChanges": [{"range": {"start": pos(0, 26), "end": pos(0, 42)}, "text": to}]}),
-        );
-        let acts = actions(
-            &mut s,
+        s.change(
             uri,
-            json!({"start": pos(2, 13), "end": pos(2, 13)}),
-            None,
+            json!(round + 2),
+            json!([{"range": range((0, 26), (0, 42)), "text": to}]),
         );
+        let acts = actions(&mut s, uri, range((2, 13), (2, 13)), None);
         let titles: Vec<&str> = acts.iter().filter_map(|a| a["title"].as_str()).collect();
         assert!(
             titles

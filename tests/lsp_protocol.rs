@@ -2,6 +2,7 @@
 //! messages, errors, panics, cancellation and exit codes.
 
 mod lsp_support;
+mod support;
 
 use std::time::Duration;
 
@@ -80,10 +81,10 @@ fn unknown_documents_and_bad_params_get_errors() {
     let r = s.request("no/such/method", json!({}));
     assert_eq!(r["error"]["code"], -32601, "{r}");
     // A change to a document that is not open is ignored, not a crash.
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": "file:///nowhere.md", "version": 2},
-               "contentChanges": [{"range": {"start": pos(0, 0), "end": pos(0, 0)}, "text": "x"}]}),
+    s.change(
+        "file:///nowhere.md",
+        json!(2),
+        json!([{"range": range((0, 0), (0, 0)), "text": "x"}]),
     );
     assert!(
         s.call("copydesk/status", Value::Null)["entries"]

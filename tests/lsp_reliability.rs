@@ -5,6 +5,7 @@
 //! and closed.
 
 mod lsp_support;
+mod support;
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
@@ -14,30 +15,16 @@ use std::time::{Duration, Instant};
 
 use lsp_support::*;
 use serde_json::{Value, json};
+#[cfg(unix)]
+use support::mkfifo;
+#[cfg(target_os = "linux")]
+use support::proc_status;
+use support::strings;
 
 const DEBUG: &[(&str, &str)] = &[("COPYDESK_LSP_DEBUG", "1")];
 
 fn text_of(s: &mut Server, uri: &str) -> Value {
     s.call("copydesk/debug", json!({ "text": uri }))
-}
-
-fn change(s: &mut Server, uri: &str, version: Value, changes: Value) {
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
-    );
-}
-
-fn range(a: (u64, u64), b: (u64, u64)) -> Value {
-    json!({"start": pos(a.0, a.1), "end": pos(b.0, b.1)})
-}
-
-fn published(s: &mut Server, uri: &str) -> Value {
-    let u = uri.to_string();
-    s.wait(move |m| {
-        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u.as_str()
-    })["params"]
-        .clone()
 }
 
 #[test]
@@ -59,11 +46,11 @@ fn a_malformed_change_is_refused_the_text_kept_and_a_save_brings_it_back() {
         let uri = format!("file:///tmp/malformed-{i}.md");
         s.open(&uri, "markdown", text);
         assert_eq!(s.diagnostics(&uri, 1).len(), 1);
-        change(&mut s, &uri, json!(2), json!([{"range": r, "text": "X"}]));
+        s.change(&uri, json!(2), json!([{"range": r, "text": "X"}]));
         // Kept, not replaced by the change's text.
         assert_eq!(text_of(&mut s, &uri), json!(text), "{r}");
         // Its diagnostics are withdrawn; the user is told how to bring it back.
-        let p = published(&mut s, &uri);
+        let p = s.published(&uri);
         assert_eq!(p["diagnostics"], json!([]), "{r}");
         let m = s.wait(|m| m["method"] == "window/showMessage");
         let msg = m["params"]["message"].as_str().unwrap();
@@ -76,8 +63,7 @@ fn a_malformed_change_is_refused_the_text_kept_and_a_save_brings_it_back() {
         );
         assert_eq!(h["error"]["code"], -32801, "{h}");
         // Later incremental edits cannot apply to a text the server does not have.
-        change(
-            &mut s,
+        s.change(
             &uri,
             json!(3),
             json!([{"range": range((0, 0), (0, 0)), "text": "Y"}]),
@@ -91,13 +77,13 @@ fn a_malformed_change_is_refused_the_text_kept_and_a_save_brings_it_back() {
         "textDocument/didSave",
         json!({"textDocument": {"uri": uri}, "text": saved}),
     );
-    let p = published(&mut s, uri);
+    let p = s.published(uri);
     assert_eq!(p["diagnostics"].as_array().unwrap().len(), 2, "{p}");
     assert_eq!(text_of(&mut s, uri), json!(saved));
     // So does a whole-text change.
     let uri = "file:///tmp/malformed-1.md";
-    change(&mut s, uri, json!(9), json!([{"text": "Simon Ridlee"}]));
-    let p = published(&mut s, uri);
+    s.change(uri, json!(9), json!([{"text": "Simon Ridlee"}]));
+    let p = s.published(uri);
     assert_eq!(p["diagnostics"].as_array().unwrap().len(), 1, "{p}");
     assert_eq!(p["version"], 9);
     assert_eq!(s.shutdown_and_exit(), 0);
@@ -114,21 +100,19 @@ fn versions_that_go_back_or_overflow_do_not_stop_diagnostics() {
     assert_eq!(s.diagnostics(uri, 10).len(), 1);
     let add = |n: u64| json!([{"range": range((0, 23 + n), (0, 23 + n)), "text": " Ridlee"}]);
     // Backwards: 10 → 5, still published (with the client's number).
-    change(
-        &mut s,
+    s.change(
         uri,
         json!(5),
         json!([{"range": range((0, 0), (0, 0)), "text": "Simon Ridlee. "}]),
     );
     assert_eq!(s.diagnostics(uri, 5).len(), 2);
     // 2^31 does not fit LSP's 32-bit integer: published without a version.
-    change(&mut s, uri, json!(2147483648u64), add(14));
-    let p = published(&mut s, uri);
+    s.change(uri, json!(2147483648u64), add(14));
+    let p = s.published(uri);
     assert!(p["version"].is_null(), "{p}");
     assert_eq!(p["diagnostics"].as_array().unwrap().len(), 2);
     // And after it, diagnostics go on.
-    change(
-        &mut s,
+    s.change(
         uri,
         json!(6),
         json!([{"range": range((1, 0), (1, 0)), "text": "Permanent Secretary Simon Ridley.\n"}]),
@@ -187,22 +171,12 @@ fn add_to_table_edits_the_open_buffer_at_its_version() {
     let e = &table_edit["edits"][0];
     assert_eq!(e["range"], range((0, 0), (0, unsaved.len() as u64)));
     let new: Value = serde_json::from_str(e["newText"].as_str().unwrap()).unwrap();
-    let ids: Vec<&str> = new["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
+    let ids = strings(new["people"].as_array().unwrap(), "id");
     assert_eq!(ids, ["anna-bell", "nguyen-thi-lan"]);
     // No create of a file that is open.
     assert!(!ops.iter().any(|o| o["kind"] == "create"), "{edit}");
     // A buffer whose text the server lost is not edited.
-    change(
-        &mut s,
-        &table_uri,
-        json!(8),
-        json!([{"range": null, "text": "x"}]),
-    );
+    s.change(&table_uri, json!(8), json!([{"range": null, "text": "x"}]));
     let n = s.applied.len();
     let r = add_person(&mut s, &article, "Anna Kovacs");
     assert!(
@@ -250,12 +224,6 @@ fn add_to_table_refuses_to_write_outside_the_workspace() {
     );
     assert!(!edit.contains(".."), "{edit}");
     assert_eq!(s.shutdown_and_exit(), 0);
-}
-
-#[cfg(unix)]
-fn mkfifo(p: &std::path::Path) {
-    let st = Command::new("mkfifo").arg(p).status().expect("mkfifo");
-    assert!(st.success());
 }
 
 #[cfg(unix)]
@@ -376,8 +344,7 @@ fn results_for_a_text_that_changed_are_dropped() {
     s.diagnostics(uri, 1);
     let id = s.send_request("copydesk/debug", json!({"sleepMs": 800, "uri": uri}));
     std::thread::sleep(Duration::from_millis(100));
-    change(
-        &mut s,
+    s.change(
         uri,
         json!(2),
         json!([{"range": range((0, 0), (0, 0)), "text": "Then "}]),
@@ -396,8 +363,7 @@ fn results_for_a_text_that_changed_are_dropped() {
         "textDocument/diagnostic",
         json!({"textDocument": {"uri": uri}}),
     );
-    change(
-        &mut p,
+    p.change(
         uri,
         json!(2),
         json!([{"range": range((0, 0), (0, 0)), "text": "Then "}]),
@@ -415,23 +381,6 @@ fn results_for_a_text_that_changed_are_dropped() {
     assert_eq!(r["items"].as_array().unwrap().len(), 1, "{r}");
     assert_eq!(s.shutdown_and_exit(), 0);
     assert_eq!(p.shutdown_and_exit(), 0);
-}
-
-/// A field of /proc/<pid>/status, in its unit (kB for memory).
-#[cfg(target_os = "linux")]
-fn proc_status(pid: u32, field: &str) -> u64 {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    s.lines()
-        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
-}
-
-fn framed(v: &Value) -> Vec<u8> {
-    let body = serde_json::to_vec(v).unwrap();
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend(body);
-    out
 }
 
 #[cfg(target_os = "linux")]

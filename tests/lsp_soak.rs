@@ -14,33 +14,13 @@
 //! by a plain `cargo test`.
 
 mod lsp_support;
+mod support;
 
 use std::time::{Duration, Instant};
 
 use lsp_support::*;
 use serde_json::{Value, json};
-
-/// A small random number generator (xorshift), seeded so a run can be repeated.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-        list[self.below(list.len())]
-    }
-}
+use support::{Rng, proc_status};
 
 const NAMES: &[&str] = &[
     "Hoàng Xuân Chiến",
@@ -135,20 +115,6 @@ struct Doc {
     start_len: usize,
 }
 
-#[cfg(target_os = "linux")]
-fn proc_status(pid: u32, field: &str) -> u64 {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    s.lines()
-        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn proc_status(_: u32, _: &str) -> u64 {
-    0
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -177,7 +143,7 @@ fn soak() {
         "soak: {seconds} s, seed {seed} (COPYDESK_SOAK_SEED repeats a run), binary {}",
         bin()
     );
-    let mut r = Rng(seed);
+    let mut r = Rng::new(seed);
     let (mut s, _) = Server::init_env(
         plain_caps(),
         None,

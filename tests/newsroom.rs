@@ -8,7 +8,8 @@
 //! them. Every name, title, date and weekday in them is right.
 //!
 //! - The articles, and the real prose of `tests/fixtures/realtext/`, draw no finding at
-//!   warning or above.
+//!   warning or above; the articles of `tests/newsroom/strangers/`, mostly about people in
+//!   no table, draw none at all, with this table or the default one.
 //! - The errors planted in copies of the articles (`tests/newsroom/plants.txt`, all eight
 //!   rules; one copy per error) are found: at least 98% of them ([`MIN_RECALL`]), and nothing
 //!   else at warning or above. The plants of [`KNOWN_GAPS`] are misses we know of and have not
@@ -20,9 +21,9 @@
 mod newsroom {
     pub mod table;
 }
+mod support;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use copydesk::check_text;
@@ -31,6 +32,7 @@ use copydesk::finding::{Finding, Severity};
 use copydesk::table::{DEFAULT_TABLE, DEFAULT_TABLE_NAME, Index, load_tables};
 use copydesk::text::Kind;
 use newsroom::table;
+use support::{root, texts_in};
 use unicode_normalization::UnicodeNormalization;
 
 const SEED: u64 = 20250612;
@@ -111,21 +113,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     }))
 });
 
-fn files_in(dir: &str) -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect()
+/// The articles (`.txt`, `.md`) of a folder of the repository: names and texts.
+fn articles_in(dir: &str) -> Vec<(String, String)> {
+    texts_in(&root().join(dir), &["txt", "md"])
 }
 
 fn kind_of(name: &str) -> Kind {
@@ -156,7 +146,7 @@ const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[];
 
 fn assert_quiet(dir: &str) {
     let mut loud = Vec::new();
-    for (name, text) in files_in(dir) {
+    for (name, text) in articles_in(dir) {
         for f in check(&name, &text) {
             let allowed = f.severity < Severity::Warning
                 && ALLOWED_INFORMATION
@@ -202,6 +192,31 @@ fn the_articles_draw_no_false_alarm() {
     assert_quiet("tests/newsroom/articles");
 }
 
+/// Articles full of people in no table (`tests/newsroom/strangers/`), from many naming
+/// traditions, with events, laws and dates of their own, and table people named rightly
+/// beside them (titles that changed, other meetings near their events): every sentence must
+/// stay quiet,
+/// with the newsroom's table and with the default table alone. Each false alarm found on
+/// new prose like this was fixed in the rules and its sentence stays here.
+#[test]
+fn strangers_draw_no_finding() {
+    assert_quiet("tests/newsroom/strangers");
+    let default = Index::new(
+        load_tables(&[(DEFAULT_TABLE_NAME.to_string(), DEFAULT_TABLE.to_string())]).unwrap(),
+    );
+    let mut loud = Vec::new();
+    for (name, text) in articles_in("tests/newsroom/strangers") {
+        for f in check_text(&text, kind_of(&name), &default, &Config::default()) {
+            loud.push(show(&name, &text, &f));
+        }
+    }
+    assert!(
+        loud.is_empty(),
+        "findings with the default table:\n{}",
+        loud.join("\n")
+    );
+}
+
 #[test]
 fn real_text_draws_no_false_alarm_with_the_newsroom_table() {
     assert_quiet("tests/fixtures/realtext");
@@ -216,7 +231,7 @@ struct Plant {
 }
 
 fn plants() -> Vec<Plant> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/newsroom/plants.txt");
+    let path = root().join("tests/newsroom/plants.txt");
     let text = std::fs::read_to_string(path).unwrap();
     let mut out = Vec::new();
     let mut lines = text
@@ -245,7 +260,7 @@ fn plants() -> Vec<Plant> {
 #[test]
 fn planted_errors_are_found() {
     let articles: BTreeMap<String, String> =
-        files_in("tests/newsroom/articles").into_iter().collect();
+        articles_in("tests/newsroom/articles").into_iter().collect();
     let all = plants();
     assert!(all.len() >= 40, "{} plants", all.len());
     let mut by_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();

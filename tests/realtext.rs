@@ -1,47 +1,39 @@
 //! Real prose that no one here wrote (`tests/fixtures/realtext/`, see `SOURCES.md` there):
-//! Debian changelogs, licence texts and READMEs, full of people's names, dates with
+//! Debian changelogs, licence texts, READMEs, contributor lists, copyright files and a NEWS
+//! file, full of people's names, dates with
 //! weekdays, e-mail addresses and version numbers that are in no table. copydesk must raise
 //! no finding on them that is not a real error, with the default table and with a
 //! newsroom's table of people from many traditions (the generality corpus's and the rule
 //! fixtures' tables merged over it). Every finding it does raise is listed here, with why it
 //! is a real error.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::PathBuf;
 
 use copydesk::analysis::Analysis;
 use copydesk::check_text;
 use copydesk::config::Config;
 use copydesk::table::{DEFAULT_TABLE, DEFAULT_TABLE_NAME, Index, load_tables};
 use copydesk::text::Kind;
+use support::{root, texts_in};
 
 /// The findings the samples really deserve: (file, rule code, flagged text, why it is right).
 /// None so far: every weekday in the 723 dated changelog signatures is the date's own.
 const EXPECTED: &[(&str, &str, &str, &str)] = &[];
 
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/realtext")
+    root().join("tests/fixtures/realtext")
 }
 
 fn samples() -> Vec<(String, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect()
+    texts_in(&dir(), &["txt"])
 }
 
 fn tables(extra: &[&str]) -> Index {
     let mut files = vec![(DEFAULT_TABLE_NAME.to_string(), DEFAULT_TABLE.to_string())];
     for f in extra {
-        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(f);
+        let p = root().join(f);
         files.push((f.to_string(), std::fs::read_to_string(p).unwrap()));
     }
     Index::new(load_tables(&files).unwrap())

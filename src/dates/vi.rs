@@ -297,18 +297,13 @@ impl Parser<'_, '_> {
             .iter()
             .take_while(|b| b.is_ascii_alphabetic())
             .count();
-        let word = &self.t[s..e];
-        let wd = super::weekday_of(word)?;
-        let full = super::weekday_name(wd);
-        let style = if word.eq_ignore_ascii_case(full) {
-            WeekdayStyle::Name
-        } else if matches!(
-            word.to_ascii_lowercase().as_str(),
-            "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
-        ) {
+        // A weekday's full name or one of its abbreviations, as the English finder reads them.
+        let name = super::name_of(&self.b[s..e])?;
+        let wd = name.weekday?;
+        let style = if name.short {
             WeekdayStyle::Short
         } else {
-            return None;
+            WeekdayStyle::Name
         };
         if self.word_at(e) {
             return None;
@@ -661,6 +656,38 @@ mod tests {
         assert!(!one_vi("ngày 29/2/2024").is_invalid());
         assert!(one_vi("ngày 4/13/2025").is_invalid());
         assert!(one_vi("ngày 31 tháng 4 năm 2025").is_invalid());
+    }
+
+    #[test]
+    fn english_weekdays_lead_numeric_dates() {
+        let en = |s: &str| read(s, DateReading::English(Some(DateOrder::Dmy)));
+        for (s, wd, short, range) in [
+            ("Tuesday, 4/3/2025", Weekday::Tuesday, false, "Tuesday"),
+            ("on Tue. 4/3/2025", Weekday::Tuesday, true, "Tue."),
+            ("on THURS 6/3/2025", Weekday::Thursday, true, "THURS"),
+            ("sunday 9/3/2025", Weekday::Sunday, false, "sunday"),
+        ] {
+            let v = en(s);
+            assert_eq!(v.len(), 1, "{s}: {v:?}");
+            let (w, r) = v[0].weekday.unwrap_or_else(|| panic!("{s}: {v:?}"));
+            assert_eq!(
+                (w, v[0].weekday_short, &s[r.0..r.1]),
+                (wd, short, range),
+                "{s}"
+            );
+            assert!(!v[0].weekday_vi, "{s}");
+        }
+        // Words that only begin like a weekday's name: the date is read without one.
+        for s in [
+            "Tuesdays 4/3/2025",
+            "Monsoon 4/3/2025",
+            "Thursd 4/3/2025",
+            "Tu 4/3/2025",
+        ] {
+            let v = en(s);
+            assert_eq!(v.len(), 1, "{s}: {v:?}");
+            assert_eq!(v[0].weekday, None, "{s}");
+        }
     }
 
     #[test]

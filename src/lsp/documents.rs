@@ -37,6 +37,19 @@ pub struct OpenDocument {
 }
 
 impl OpenDocument {
+    /// The document as it is now (`key`: its URI as the client wrote it).
+    pub fn snapshot(&self, key: &str) -> DocumentSnapshot {
+        DocumentSnapshot {
+            key: key.to_string(),
+            uri: self.uri.clone(),
+            doc: self.doc.clone(),
+            version: self.version,
+            seq: self.seq,
+            lost: self.lost.is_some(),
+            analyses: self.analyses.clone(),
+        }
+    }
+
     /// The version to send with what is computed for this document: LSP versions are
     /// 32-bit, so one that does not fit is left out.
     pub fn lsp_version(version: Option<i64>) -> Option<i32> {
@@ -63,15 +76,7 @@ impl Documents {
 
     /// A document as it is now, if it is open.
     pub fn snapshot(&self, key: &str) -> Option<DocumentSnapshot> {
-        self.lock().get(key).map(|d| DocumentSnapshot {
-            key: key.to_string(),
-            uri: d.uri.clone(),
-            doc: d.doc.clone(),
-            version: d.version,
-            seq: d.seq,
-            lost: d.lost.is_some(),
-            analyses: d.analyses.clone(),
-        })
+        self.lock().get(key).map(|d| d.snapshot(key))
     }
 
     /// The text number of a document now (`None`: not open).

@@ -21,7 +21,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -32,7 +31,7 @@ use serde_json::{Value, json};
 use super::documents::DocumentSnapshot;
 use super::framing::frame;
 use super::handlers::{
-    code_action, completion, definition, diagnostics, highlight, hover, panic_message, status,
+    code_action, completion, definition, diagnostics, guarded, highlight, hover, internal, status,
     symbols,
 };
 use super::lanes::Lane;
@@ -191,16 +190,8 @@ pub fn dispatch(shared: &Arc<ServerState>, msg: &Value) -> bool {
             return;
         }
         CURRENT.with(|c| *c.borrow_mut() = Some(pending.clone()));
-        let result = std::panic::catch_unwind(AssertUnwindSafe(routed.run));
+        let result = guarded(&s, routed.what, routed.run);
         CURRENT.with(|c| *c.borrow_mut() = None);
-        let result = match result {
-            Ok(r) => r,
-            Err(payload) => {
-                let msg = panic_message(payload.as_ref());
-                s.log(&format!("panic in {}: {msg}", routed.what));
-                Err(internal(format!("copydesk: {} failed: {msg}", routed.what)))
-            }
-        };
         let result = if result.is_ok() && stale() {
             Err(stale_error(routed.stale))
         } else {
@@ -435,14 +426,6 @@ fn error(code: i64, message: &str) -> Error {
     Error {
         code: ErrorCode::from(code),
         message: message.to_string().into(),
-        data: None,
-    }
-}
-
-fn internal(message: String) -> Error {
-    Error {
-        code: ErrorCode::InternalError,
-        message: message.into(),
         data: None,
     }
 }

@@ -37,8 +37,11 @@ any edition.\n\n\
 A year counts for a law only right after its name (\"Act 2015\", \"Act of 2014\") or after \
 \"in\" with only words of its own passage between (\"signed in\", \"was passed in\"): the \
 year of another action (\"amended in\", \"revised in\", \"took effect in\", \"came into force \
-in\", \"repealed in\", \"extended in\") is not the law's. A generic alias of an agreement \
-(\"strategic partnership\") counts only in a document that names all its parties.\n\n\
+in\", \"repealed in\", \"extended in\") is not the law's, and the year an event was \
+\"first held in\" is its series' first edition's. A generic alias of an agreement \
+(\"strategic partnership\") counts only in a document that names all its parties. A name \
+owned or qualified by a place or word that is not a party's (\"Australia's Modern Slavery \
+Act\", \"the Dutch Housing Act\") is another law's.\n\n\
 A date or year that only a minority of sources give (`disputed` in the table) is not the \
 table's: it is flagged, and the message says it is disputed and who gives it.\n\n\
 Fix: the table's year or weekday, where the text gives one.",
@@ -379,6 +382,9 @@ fn elsewhere(a: &Analysis, pl: &Placed, from: usize, to: usize, event: u32) -> b
 /// Act")? A capitalised possessive right before it that names no party says so.
 fn someone_elses(a: &Analysis, pl: &Placed, first: usize, parties: &[String]) -> bool {
     let b = &pl.block;
+    if first >= 1 && qualified_by_another(a, pl, first, parties) {
+        return true;
+    }
     if first < 2 || b.token_text(first - 1) != "s" || b.tokens[first - 1].join != Join::Apostrophe {
         return false;
     }
@@ -386,17 +392,62 @@ fn someone_elses(a: &Analysis, pl: &Placed, first: usize, parties: &[String]) ->
     if !is_capitalised(b.token_text(owner)) {
         return false;
     }
+    b.hit_ending_at(first - 1)
+        .and_then(|h| names_party(a, h, parties))
+        != Some(true)
+}
+
+/// Does a hit name a place or an organisation, and if so, is it one of `parties`?
+fn names_party(a: &Analysis, h: &Hit, parties: &[String]) -> Option<bool> {
     let table = &a.index.table;
-    let is_party = b.hit_ending_at(first - 1).is_some_and(|h| {
-        a.index.meanings(h.phrase).iter().any(|m| match m.target {
-            Target::Place { idx, .. } => parties.contains(&table.places[idx as usize].id),
-            Target::Organisation { idx, .. } => {
-                parties.contains(&table.organisations[idx as usize].id)
-            }
-            _ => false,
+    let mut entity = false;
+    for m in a.index.meanings(h.phrase) {
+        let id = match m.target {
+            Target::Place { idx, .. } => &table.places[idx as usize].id,
+            Target::Organisation { idx, .. } => &table.organisations[idx as usize].id,
+            _ => continue,
+        };
+        if parties.contains(id) {
+            return Some(true);
+        }
+        entity = true;
+    }
+    entity.then_some(false)
+}
+
+/// Is the law's name qualified by a capitalised word that makes it another law: "the Dutch
+/// Housing Act", "the Ontario Clean Air Act", "Kenyan Data Protection Act"? A place or
+/// organisation that is not a party says so; so does any other capitalised word that is no
+/// ordinary word and shares no first two letters with a party's name (a party's own
+/// adjective, "the Irish Data Protection Act" for Ireland's, may stand there). A law with no
+/// parties is nobody's in particular: a qualifier makes it someone else's.
+fn qualified_by_another(a: &Analysis, pl: &Placed, first: usize, parties: &[String]) -> bool {
+    let b = &pl.block;
+    let q = first - 1;
+    let w = b.token_text(q);
+    if b.tokens[first].join != Join::Space || !is_capitalised(w) || a.opens_as_ordinary_word(b, q) {
+        return false;
+    }
+    if let Some(own) = b
+        .hit_ending_at(first)
+        .and_then(|h| names_party(a, h, parties))
+    {
+        return !own;
+    }
+    let head = |s: &str| s.to_lowercase().chars().take(2).collect::<String>();
+    let table = &a.index.table;
+    let shares_head = table
+        .places
+        .iter()
+        .chain(&table.organisations)
+        .filter(|e| parties.contains(&e.id))
+        .flat_map(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.variants)
+                .chain(&e.aliases)
         })
-    });
-    !is_party
+        .any(|n| head(&crate::text::fold::fold_key(n)) == head(w));
+    !shares_head
 }
 
 /// Words that may stand between a dated thing and "in YEAR" and still give the thing's own
@@ -480,12 +531,21 @@ fn attach(
         match prev.as_deref() {
             // "the Modern Slavery Act of 2014"
             Some("of") => ending_at(t0 - 1).map(|r| r.0),
-            // "the partnership signed in 2011", "the talks in 2024"; not "amended in 2022"
+            // "the partnership signed in 2011", "the talks in 2024"; not "amended in 2022",
+            // nor an event's "first held in 2009" (the first of a series is another edition)
             Some("in") => refs[..ending_before(t0)]
                 .last()
                 .filter(|r| {
                     let between = r.1..t0 - 1;
-                    between.len() <= 3 && between.clone().all(|k| own_year_word(&word(k)))
+                    let first_edition = || {
+                        is_event(r)
+                            && between
+                                .clone()
+                                .any(|k| matches!(word(k).as_str(), "first" | "originally"))
+                    };
+                    between.len() <= 3
+                        && between.clone().all(|k| own_year_word(&word(k)))
+                        && !first_edition()
                 })
                 .map(|r| r.0),
             _ => None,
@@ -886,6 +946,48 @@ The Clean Ports Act was passed in 2021, one report said.
 The Clean Ports Act, amended in 2023, sets the limits. The Clean Ports Act took effect in 2021.
 The Clean Ports Act came into force in 2022 and the Clean Ports Act was revised in 2024.
 The Clean Ports Act, repealed in part in 2025, was extended in 2026 for small harbours.
+",
+        );
+    }
+
+    #[test]
+    fn the_first_of_a_series_is_another_edition() {
+        check_world(
+            "event-date-mismatch",
+            "2025-09-17",
+            "
+Søren Holm and Björn Larsson opened the Baltic Ports Forum, first held in 2011, in Gdańsk.
+The forum, originally staged in 2009 in Riga, has grown since.
+The Clean Ports Act was first passed in 2019.
+                                        ^^^^ event-date-mismatch: 2020
+The Baltic Ports Forum was held in 2023 in Gdańsk.
+                                   ^^^^ event-date-mismatch: 2024
+",
+        );
+    }
+
+    #[test]
+    fn a_qualified_name_is_another_law() {
+        // The table's Clean Ports Act has no parties: a qualifier makes it someone else's.
+        check_world(
+            "event-date-mismatch",
+            "2025-09-17",
+            "
+The Dutch Clean Ports Act, first passed in 1931, was rewritten after the war.
+Kenya's Clean Ports Act of 2012 and the Ontario Clean Ports Act of 2007 differ.
+Under the National Clean Ports Act 1998, harbours report twice a year.
+Later Clean Ports Act rules of 2019 are stricter; the Clean Ports Act of 2020 stands.
+The Clean Ports Act of 2021 is cited too.
+                       ^^^^ event-date-mismatch: 2020
+",
+        );
+        // The Modern Slavery Act's party is Britain: its own adjective is no other law's.
+        check_fixture(
+            "event-date-mismatch",
+            "
+The British Modern Slavery Act of 2014 set the rules.
+                                  ^^^^ event-date-mismatch: 2015
+The Australian Modern Slavery Act of 2018 followed it, and the Canadian one came later.
 ",
         );
     }

@@ -1,12 +1,11 @@
 //! `name-diacritics`: a known name written without its diacritics, or with wrong ones.
 
 use super::{Rule, finding};
-use crate::analysis::{Analysis, Hit, Placed, normal_form, replacement_for};
+use crate::analysis::{Analysis, normal_form, replacement_for};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Meaning, Target};
 use crate::text::fold::fold_key;
 use crate::text::lang::Language;
-use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule {
     code: "name-diacritics",
@@ -31,14 +30,14 @@ in lowercase).\n\nFix: the table's form.",
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    let others = described_parts(a);
     for pl in &a.blocks {
         for h in &pl.block.hits {
             let meanings = a.index.meanings(h.phrase);
             let range = pl.hit_range(h);
             let text = a.slice(range);
             let written = normal_form(text);
-            let someone_else = others.get(&written).is_some_and(|&at| at <= range.0);
+            // A part the text gave to someone it describes afresh is that person's.
+            let someone_else = || a.described_before(&pl.block.key(h.first, h.last), range.0);
             // The text is one of the table's forms: nothing to say.
             if meanings
                 .iter()
@@ -53,10 +52,13 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                         form.is_whole()
                             || (a.introduced.contains_key(&person)
                                 && form != Form::Middle
-                                && !someone_else
+                                && !someone_else()
                                 && m.surface.chars().count() >= 3
                                 && a.stands_alone(pl, h)
-                                && (h.lang != Language::Vi || after_title(a, pl, h))
+                                // In Vietnamese text a part alone stands for the person
+                                // only after a title or an honorific ("ông Chiến"): alone,
+                                // "Tháng", "Lễ" or "Hương" opening a sentence are words.
+                                && (h.lang != Language::Vi || a.after_title(&pl.block, h.first))
                                 && !in_an_alias(a, person, &written))
                     }
                     Target::Place { .. } | Target::Organisation { .. } => true,
@@ -128,39 +130,6 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             out.push(finding(&RULE, range, message, fixes, entry));
         }
     }
-}
-
-/// Is the hit right after a title or an honorific ("ông Chiến", "Thượng tướng Chiến")? In
-/// Vietnamese text a part of a name stands for the person only there: alone, "Tháng",
-/// "Lễ" or "Hương" opening a sentence are ordinary words.
-fn after_title(a: &Analysis, pl: &Placed, h: &Hit) -> bool {
-    pl.block.hit_ending_at(h.first).is_some_and(|p| {
-        a.index
-            .meanings(p.phrase)
-            .iter()
-            .any(|m| matches!(m.target, Target::Title { .. }))
-    })
-}
-
-/// Parts of table names that the text gives to someone it describes afresh ("Jan Novák ...
-/// Dr. Novak, no relation, ..."): each written form with where it was first so described.
-/// That mention and the later ones of the same form are that other person's.
-fn described_parts(a: &Analysis) -> FxHashMap<String, usize> {
-    let mut out = FxHashMap::default();
-    for pl in &a.blocks {
-        for h in &pl.block.hits {
-            let part = a
-                .index
-                .meanings(h.phrase)
-                .iter()
-                .any(|m| matches!(m.target, Target::Person { form, .. } if !form.is_whole()));
-            if part && a.described_as_someone(&pl.block, h.first, h.last) {
-                let range = pl.hit_range(h);
-                out.entry(normal_form(a.slice(range))).or_insert(range.0);
-            }
-        }
-    }
-    out
 }
 
 /// Is `written` (a normal form) a part of one of the person's accepted aliases ("Koehler" in

@@ -41,9 +41,12 @@ fn allowed(len: usize, words: usize) -> usize {
 }
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    let others = other_people(a);
-    for pl in &a.blocks {
-        for (i, j) in runs(a, &pl.block) {
+    // The runs of every block, found once for the people the article introduces and for
+    // the check.
+    let runs: Vec<Vec<(usize, usize)>> = a.blocks.iter().map(|pl| runs(a, &pl.block)).collect();
+    let others = other_people(a, &runs);
+    for (pl, runs) in a.blocks.iter().zip(&runs) {
+        for &(i, j) in runs {
             // A one-unit name described afresh is someone else; a full name so described
             // may still be a table person's, misspelt ("Simon Ridlee, who leads the ...").
             if !(bare(a, &pl.block, i, j) && a.described_as_someone(&pl.block, i, j)) {
@@ -85,12 +88,6 @@ fn runs(a: &Analysis, b: &BlockAnalysis) -> Vec<(usize, usize)> {
     out
 }
 
-/// A lowercase word that joins the parts of a name ("van", "de", "al", "bin"): a short word
-/// the table writes inside some name.
-fn particle(a: &Analysis, word: &str) -> bool {
-    !is_capitalised(word) && word.chars().count() <= 4 && a.index.is_name_word(word)
-}
-
 /// The end of the run of name words that starts at token `i` (`i` itself if none does):
 /// capitalised words, parts joined to them by a hyphen or an apostrophe ("Min-joon",
 /// "O'Conor", "al-Mansuri"), and particles between them ("van den Berk"). Words of known
@@ -109,7 +106,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
         match b.tokens[k + 1].join {
             Join::Hyphen => return true,
             Join::Space if is_capitalised(next) => return true,
-            Join::Space if particle(a, &next.to_lowercase()) => k += 1,
+            Join::Space if a.is_particle(&next.to_lowercase()) => k += 1,
             _ => return false,
         }
     };
@@ -117,7 +114,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
         !covered[k]
             && !a.opens_as_ordinary_word(b, k)
             && lettered(k)
-            && (is_capitalised(word(k)) || particle(a, &word(k).to_lowercase()) && leads_on(k))
+            && (is_capitalised(word(k)) || a.is_particle(&word(k).to_lowercase()) && leads_on(k))
     };
     if !starts(i) {
         return i;
@@ -126,7 +123,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
     while j < n && !covered[j] && lettered(j) {
         let w = word(j);
         let goes_on = match b.tokens[j].join {
-            Join::Space => is_capitalised(w) || particle(a, &w.to_lowercase()) && leads_on(j),
+            Join::Space => is_capitalised(w) || a.is_particle(&w.to_lowercase()) && leads_on(j),
             Join::Hyphen => true,
             // "O'Conor", not "Ridley's".
             Join::Apostrophe => is_capitalised(w),
@@ -144,7 +141,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
 /// Berg"), not a given name and a family name ("Piotr Kowalski", "Saeed al-Mansoori")? A
 /// unit starts at a capitalised word or a particle, unless a particle comes before it.
 fn bare(a: &Analysis, b: &BlockAnalysis, i: usize, j: usize) -> bool {
-    let is_particle = |k: usize| particle(a, &b.token_text(k).to_lowercase());
+    let is_particle = |k: usize| a.is_particle(&b.token_text(k).to_lowercase());
     (i + 1..j).all(|k| {
         b.tokens[k].join != Join::Space
             || is_particle(k - 1)
@@ -156,35 +153,30 @@ fn bare(a: &Analysis, b: &BlockAnalysis, i: usize, j: usize) -> bool {
 fn run_key(b: &BlockAnalysis, s: usize, e: usize, swap: Option<(usize, &str)>) -> String {
     let mut key = String::new();
     for k in s..e {
-        let lower;
         let w = match swap {
             Some((at, w)) if at == k => w,
-            _ => {
-                lower = b.token_text(k).to_lowercase();
-                lower.as_str()
-            }
+            _ => b.token_text(k),
         };
         push_key(&mut key, w, b.tokens[k].join, k == s);
     }
     key
 }
 
-/// People the article introduces who are not in the table: in full ("Piotr Kowalski", "Eva
-/// Nováková"), or described as someone the table does not hold ("Wahyuni, who sells fish"):
-/// every part of their names, by key, with where it was first written. A later bare mention
-/// of one of those parts is theirs, not a near miss of a table name.
-fn other_people(a: &Analysis) -> FxHashMap<String, usize> {
+/// People the article introduces in full who are not in the table ("Piotr Kowalski", "Eva
+/// Nováková"): every part of their names, by key, with where it was first written. A later
+/// bare mention of one of those parts is theirs, not a near miss of a table name (nor is one
+/// of a name the text gives to someone it describes afresh: [`Analysis::described_before`]).
+fn other_people(a: &Analysis, runs: &[Vec<(usize, usize)>]) -> FxHashMap<String, usize> {
     let mut out: FxHashMap<String, usize> = FxHashMap::default();
-    for pl in &a.blocks {
+    for (pl, runs) in a.blocks.iter().zip(runs) {
         let b = &pl.block;
-        for (i, j) in runs(a, b) {
+        for &(i, j) in runs {
             let unknown = (i..j).any(|k| !a.index.is_name_word(&b.token_text(k).to_lowercase()));
-            let bare = bare(a, b, i, j);
-            if !bare && unknown || bare && a.described_as_someone(b, i, j) {
+            if unknown && !bare(a, b, i, j) {
                 let at = pl.range((b.tokens[i].start, b.tokens[i].end)).0;
                 for s in i..j {
                     for e in s + 1..=j {
-                        out.entry(run_key(b, s, e, None)).or_insert(at);
+                        out.entry(b.key(s, e)).or_insert(at);
                     }
                 }
             }
@@ -197,14 +189,7 @@ fn other_people(a: &Analysis) -> FxHashMap<String, usize> {
 fn covered_tokens(a: &Analysis, b: &BlockAnalysis) -> Vec<bool> {
     let mut covered = vec![false; b.tokens.len()];
     for h in &b.hits {
-        let whole = a.index.meanings(h.phrase).iter().any(|m| match m.target {
-            Target::Person { form, .. }
-            | Target::Place { form, .. }
-            | Target::Organisation { form, .. }
-            | Target::Law { form, .. } => form.is_whole(),
-            Target::Title { .. } | Target::EventWord { .. } => true,
-        });
-        if whole {
+        if a.covers(h) {
             covered[h.first..h.last].fill(true);
         }
     }
@@ -261,7 +246,7 @@ fn check_run(
             }
             // A syllable joined by a hyphen, romanised with other vowels ("Min-joon").
             if b.tokens[at].join == Join::Hyphen && found.is_empty() {
-                let key = run_key(b, first, end, None);
+                let key = b.key(first, end);
                 for &id in a.index.by_skeleton(&key) {
                     let ms = a.index.meanings(id);
                     let Some(m) = ms.first() else { continue };
@@ -352,10 +337,13 @@ fn bare_miss(
     found: &mut Vec<Candidate>,
 ) {
     let b = &pl.block;
-    let key = run_key(b, i, j, None);
+    let key = b.key(i, j);
     let f = (b.tokens[i].start, b.tokens[j - 1].end);
     let range = pl.range(f);
-    if others.get(&key).is_some_and(|&at| at < range.0) || !a.index.lookup(&key).is_empty() {
+    if others.get(&key).is_some_and(|&at| at < range.0)
+        || a.described_before(&key, range.0)
+        || !a.index.lookup(&key).is_empty()
+    {
         return;
     }
     let n = key.chars().count();

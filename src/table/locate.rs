@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn many_paths_at_once_as_one_at_a_time() {
-        let text = "{\n  \"people\": [\n    {\"id\": \"a\", \"id\": \"dup\"},\n    {\"id\": \"b\", \"titles\": [{\"from\": \"x\"}]}\n  ],\n  \"k\\u0065y\": [1, {\"x\": 2}]\n}";
+        let text = "{\n  \"people\": [\n    {\"id\": \"a\", \"id\": \"dup\", \"n\": 1},\n    {\"id\": \"b\", \"titles\": [{\"from\": \"x\"}]}\n  ],\n  \"k\\u0065y\": [1, {\"x\": 2}]\n}";
         let paths = [
             "people[1].titles[0].from",
             "people[0].id",
@@ -266,6 +266,8 @@ mod tests {
             "key[0].x",
             "people[1]",
             "people[1].titles[0].from",
+            // After a key written twice: the walk goes on past the second one.
+            "people[0].n",
         ];
         let all = locate_all(text, &paths);
         for (p, got) in paths.iter().zip(&all) {

@@ -69,21 +69,12 @@ fn lay_over(into: &mut Settings, over: &Settings) {
     if !over.style.is_empty() {
         into.style = over.style.clone();
     }
-    if over.publication_date.is_some() {
-        into.publication_date = over.publication_date;
-    }
-    if over.language.is_some() {
-        into.language = over.language;
-    }
-    if over.date_order.is_some() {
-        into.date_order = over.date_order;
-    }
-    if over.max_article_megabytes.is_some() {
-        into.max_article_megabytes = over.max_article_megabytes;
-    }
-    if over.max_table_megabytes.is_some() {
-        into.max_table_megabytes = over.max_table_megabytes;
-    }
+    // Each of these where `over` sets it.
+    into.publication_date = over.publication_date.or(into.publication_date);
+    into.language = over.language.or(into.language);
+    into.date_order = over.date_order.or(into.date_order);
+    into.max_article_megabytes = over.max_article_megabytes.or(into.max_article_megabytes);
+    into.max_table_megabytes = over.max_table_megabytes.or(into.max_table_megabytes);
 }
 
 #[cfg(test)]
@@ -148,5 +139,31 @@ mod tests {
         );
         assert_eq!(r.config.date, Date::parse("2024-01-02"));
         assert_eq!(resolve(&[]).tables, TableSet::default_only());
+    }
+
+    #[test]
+    fn each_optional_setting_comes_from_the_last_layer_that_sets_it() {
+        let layer = |json: &str| {
+            Layer::config_file(
+                Path::new("copydesk.json"),
+                serde_json::from_str(json).unwrap(),
+            )
+        };
+        let under = layer(
+            r#"{"publicationDate": "2025-01-01", "language": "vi", "dateOrder": "dmy",
+                "maxArticleMegabytes": 1, "maxTableMegabytes": 2}"#,
+        );
+        let over = layer(r#"{"language": "en", "maxTableMegabytes": 5}"#);
+        let r = resolve(&[under.clone(), over]);
+        assert_eq!(r.config.date, Date::parse("2025-01-01"));
+        assert_eq!(r.config.language, Some(crate::text::lang::Language::En));
+        assert_eq!(r.config.date_order, Some(crate::dates::DateOrder::Dmy));
+        assert_eq!(r.settings.max_article_megabytes, Some(1));
+        assert_eq!(r.settings.max_table_megabytes, Some(5));
+        assert_eq!(r.tables.limit, crate::workspace::Limit::table(Some(5)));
+        // A layer that sets nothing changes nothing.
+        let r = resolve(&[under, Layer::default()]);
+        assert_eq!(r.config.language, Some(crate::text::lang::Language::Vi));
+        assert_eq!(r.settings.max_table_megabytes, Some(2));
     }
 }

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+pub use crate::support::path_of;
+
 pub const WAIT: Duration = Duration::from_secs(10);
 
 pub struct Server {
@@ -137,10 +139,7 @@ impl Server {
     }
 
     pub fn send(&mut self, v: &Value) {
-        let body = serde_json::to_vec(v).unwrap();
-        let mut msg = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-        msg.extend(body);
-        self.send_raw(&msg);
+        self.send_raw(&framed(v));
     }
 
     pub fn close_stdin(&mut self) {
@@ -246,12 +245,28 @@ impl Server {
         v["params"]["diagnostics"].as_array().unwrap().clone()
     }
 
-    /// `textDocument/didChange` with the whole new text.
-    pub fn replace_text(&mut self, uri: &str, version: i64, text: &str) {
+    /// The next diagnostics published for `uri`, whatever their version: the
+    /// notification's params.
+    pub fn published(&mut self, uri: &str) -> Value {
+        let u = uri.to_string();
+        self.wait(move |m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u.as_str()
+        })["params"]
+            .clone()
+    }
+
+    /// `textDocument/didChange` with these `contentChanges`, as JSON (the version too, so a
+    /// test can send one that LSP does not allow).
+    pub fn change(&mut self, uri: &str, version: Value, changes: Value) {
         self.notify(
             "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
         );
+    }
+
+    /// `textDocument/didChange` with the whole new text.
+    pub fn replace_text(&mut self, uri: &str, version: i64, text: &str) {
+        self.change(uri, json!(version), json!([{ "text": text }]));
     }
 
     pub fn open(&mut self, uri: &str, language: &str, text: &str) {
@@ -287,6 +302,15 @@ impl Drop for Server {
     }
 }
 
+/// A message framed for the wire (written here, not taken from the server's code, so the
+/// client is a check on it).
+pub fn framed(v: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(v).unwrap();
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend(body);
+    out
+}
+
 pub fn uri(p: &Path) -> String {
     let s = p.to_str().unwrap();
     let mut out = String::from("file://");
@@ -299,23 +323,6 @@ pub fn uri(p: &Path) -> String {
         }
     }
     out
-}
-
-pub fn path_of(uri: &str) -> std::path::PathBuf {
-    let s = uri.strip_prefix("file://").unwrap();
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    std::path::PathBuf::from(String::from_utf8(out).unwrap())
 }
 
 /// VS Code-like capabilities: UTF-16 only, pull diagnostics, file operations, watching.
@@ -438,4 +445,9 @@ pub fn codes(diags: &[Value]) -> Vec<String> {
 /// A position (line, character) as JSON.
 pub fn pos(line: u64, character: u64) -> Value {
     json!({"line": line, "character": character})
+}
+
+/// A range between two positions (line, character) as JSON.
+pub fn range(a: (u64, u64), b: (u64, u64)) -> Value {
+    json!({"start": pos(a.0, a.1), "end": pos(b.0, b.1)})
 }

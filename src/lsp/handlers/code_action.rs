@@ -9,9 +9,10 @@ use std::sync::Arc;
 use crate::lsp::proto::jsonrpc::Result;
 use serde_json::json;
 
-use super::diagnostics::{findings, to_diagnostics};
+use super::diagnostics::{findings, to_diagnostic};
 use crate::card::mentions;
 use crate::check::IGNORE_MARK;
+use crate::finding::Finding;
 use crate::lsp::documents::DocumentSnapshot;
 use crate::lsp::proto::{
     self, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, TextEdit,
@@ -32,109 +33,109 @@ pub fn code_action(
 ) -> Result<Option<Vec<CodeActionOrCommand>>> {
     let uri = params.text_document.uri.clone();
     let computed = findings(s, &snap);
-    {
-        let info = s.client.support();
-        let enc = info.encoding;
-        let doc = &computed.doc;
-        let (a, b) = proto::byte_range(doc, params.range, enc);
-        let only = params.context.only.clone();
-        let wants = |kind: &CodeActionKind| {
-            only.as_ref().is_none_or(|o| {
-                o.iter().any(|k| {
-                    kind.as_str() == k.as_str()
-                        || kind.as_str().starts_with(&format!("{}.", k.as_str()))
-                })
+    let info = s.client.support();
+    let enc = info.encoding;
+    let doc = &computed.doc;
+    let (a, b) = proto::byte_range(doc, params.range, enc);
+    let only = params.context.only.clone();
+    let wants = |kind: &CodeActionKind| {
+        only.as_ref().is_none_or(|o| {
+            o.iter().any(|k| {
+                kind.as_str() == k.as_str()
+                    || kind.as_str().starts_with(&format!("{}.", k.as_str()))
             })
-        };
-        let diags = to_diagnostics(&computed, &info);
-        let table = &computed.tables.index.table;
-        let text = doc.text();
-        let mut out: Vec<CodeActionOrCommand> = Vec::new();
-        let mut ignored_lines: HashSet<usize> = HashSet::new();
-        let mut named: HashSet<String> = HashSet::new();
-        for (f, d) in computed.findings.iter().zip(&diags) {
-            if !(f.range.0 <= b && a <= f.range.1) {
-                continue;
+        })
+    };
+    let table = &computed.tables.index.table;
+    let text = doc.text();
+    let mut out: Vec<CodeActionOrCommand> = Vec::new();
+    let mut ignored_lines: HashSet<usize> = HashSet::new();
+    let mut named: HashSet<String> = HashSet::new();
+    let in_range = |f: &&Finding| f.range.0 <= b && a <= f.range.1;
+    if wants(&CodeActionKind::QUICKFIX) {
+        // Only the findings under the range become diagnostics (a long document has
+        // hundreds; the client asks on every move of the cursor).
+        for f in computed.findings.iter().filter(in_range) {
+            let d = to_diagnostic(&computed, f, &info);
+            for (k, fix) in f.fixes.iter().enumerate() {
+                out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![d.clone()]),
+                    edit: Some(edit(
+                        &uri,
+                        vec![TextEdit {
+                            range: d.range,
+                            new_text: fix.replacement.clone(),
+                        }],
+                    )),
+                    // Two fixes are a choice (names that differ only in their marks).
+                    is_preferred: Some(k == 0 && f.fixes.len() == 1),
+                    ..CodeAction::default()
+                }));
             }
-            if wants(&CodeActionKind::QUICKFIX) {
-                for (k, fix) in f.fixes.iter().enumerate() {
-                    out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                        title: fix.title.clone(),
-                        kind: Some(CodeActionKind::QUICKFIX),
-                        diagnostics: Some(vec![d.clone()]),
-                        edit: Some(edit(
-                            &uri,
-                            vec![TextEdit {
-                                range: d.range,
-                                new_text: fix.replacement.clone(),
-                            }],
-                        )),
-                        // Two fixes are a choice (names that differ only in their marks).
-                        is_preferred: Some(k == 0 && f.fixes.len() == 1),
-                        ..CodeAction::default()
-                    }));
-                }
-                let written = text[f.range.0..f.range.1].to_string();
-                if f.code == "name-spelling"
-                    && let Some(EntryRef::Person(p)) = f.entry
-                {
-                    let person = &table.people[p as usize];
-                    let title = format!(
-                        "Add '{written}' to the workspace table as an alias of {}",
-                        person.name
-                    );
-                    out.push(command_action(
-                        title,
-                        json!({"uri": uri.as_str(), "action": "alias", "text": written, "person": person.id}),
-                        Some(d.clone()),
-                    ));
-                }
-                if f.code == "name-spelling" && named.insert(written.clone()) {
-                    out.push(new_person(&uri, &written, Some(d.clone())));
-                }
-                let line = doc.position(f.range.0, enc).line;
-                if ignored_lines.insert(line) {
-                    out.push(ignore_action(&uri, doc, line, enc, d.clone()));
-                }
+            let written = text[f.range.0..f.range.1].to_string();
+            if f.code == "name-spelling"
+                && let Some(EntryRef::Person(p)) = f.entry
+            {
+                let person = &table.people[p as usize];
+                let title = format!(
+                    "Add '{written}' to the workspace table as an alias of {}",
+                    person.name
+                );
+                out.push(command_action(
+                    title,
+                    json!({"uri": uri.as_str(), "action": "alias", "text": written, "person": person.id}),
+                    Some(d.clone()),
+                ));
             }
-        }
-        // A name the table does not know, selected or under the cursor. Only when the
-        // cursor is on a run of capitalised words is the document analysed again (with its
-        // block cache) to see whether the table knows them.
-        if wants(&CodeActionKind::QUICKFIX)
-            && !cancelled()
-            && let Some((s0, e0)) = unknown_name(&text, a, b)
-        {
-            let known = {
-                let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
-                let a2 = cache.analyse(&text, doc.kind, &computed.tables, &computed.config);
-                mentions(&a2)
-                    .iter()
-                    .filter(|m| m.entry().is_some())
-                    .any(|m| m.range.0 < e0 && s0 < m.range.1)
-            };
-            let name = text[s0..e0].to_string();
-            if !known && !named.contains(&name) {
-                out.push(new_person(&uri, &name, None));
+            if f.code == "name-spelling" && named.insert(written.clone()) {
+                out.push(new_person(&uri, &written, Some(d.clone())));
+            }
+            let line = doc.position(f.range.0, enc).line;
+            if ignored_lines.insert(line) {
+                out.push(ignore_action(&uri, doc, line, enc, d));
             }
         }
-        // Fix-all: in the quick-fix menu on a finding with a certain fix when there is more
-        // than one such fix (where VS Code users look, as ESLint offers it), and as `source.fixAll.copydesk`
-        // for codeActionsOnSave; a client that asks for every kind gets it once.
-        let all = fix_all(doc, &text, &computed.findings, enc);
-        let on_fixable = computed
-            .findings
-            .iter()
-            .any(|f| f.fixes.len() == 1 && f.range.0 <= b && a <= f.range.1);
-        let quick = wants(&CodeActionKind::QUICKFIX) && on_fixable && all.len() >= 2;
-        if quick {
-            out.push(fix_all_action(&uri, CodeActionKind::QUICKFIX, all.clone()));
-        }
-        if wants(&CodeActionKind::new(FIX_ALL)) && !all.is_empty() && !(quick && only.is_none()) {
-            out.push(fix_all_action(&uri, CodeActionKind::new(FIX_ALL), all));
-        }
-        Ok(Some(out))
     }
+    // A name the table does not know, selected or under the cursor. Only when the cursor is
+    // on a run of capitalised words is the document analysed again (with its block cache)
+    // to see whether the table knows them.
+    if wants(&CodeActionKind::QUICKFIX)
+        && !cancelled()
+        && let Some((s0, e0)) = unknown_name(&text, a, b)
+    {
+        let known = {
+            let mut cache = snap.analyses.lock().unwrap_or_else(|e| e.into_inner());
+            let a2 = cache.analyse(&text, doc.kind, &computed.tables, &computed.config);
+            mentions(&a2)
+                .iter()
+                .filter(|m| m.entry().is_some())
+                .any(|m| m.range.0 < e0 && s0 < m.range.1)
+        };
+        let name = text[s0..e0].to_string();
+        if !known && !named.contains(&name) {
+            out.push(new_person(&uri, &name, None));
+        }
+    }
+    // Fix-all: in the quick-fix menu on a finding with a certain fix when there is more than
+    // one such fix (where VS Code users look, as ESLint offers it), and as
+    // `source.fixAll.copydesk` for codeActionsOnSave; a client that asks for every kind gets
+    // it once.
+    let all = fix_all(doc, &text, &computed.findings, enc);
+    let on_fixable = computed
+        .findings
+        .iter()
+        .filter(in_range)
+        .any(|f| f.fixes.len() == 1);
+    let quick = wants(&CodeActionKind::QUICKFIX) && on_fixable && all.len() >= 2;
+    if quick {
+        out.push(fix_all_action(&uri, CodeActionKind::QUICKFIX, all.clone()));
+    }
+    if wants(&CodeActionKind::new(FIX_ALL)) && !all.is_empty() && !(quick && only.is_none()) {
+        out.push(fix_all_action(&uri, CodeActionKind::new(FIX_ALL), all));
+    }
+    Ok(Some(out))
 }
 
 /// Every certain fix (a finding's only one), none overlapping another: the edits
@@ -142,7 +143,7 @@ pub fn code_action(
 fn fix_all(
     doc: &crate::text::Document,
     text: &str,
-    findings: &[crate::finding::Finding],
+    findings: &[Finding],
     enc: crate::text::Encoding,
 ) -> Vec<TextEdit> {
     crate::fix::certain_edits(text, findings)

@@ -11,6 +11,7 @@ use crate::lsp::proto::jsonrpc::Result;
 
 use super::{context, panic_message};
 use crate::check::run_rules;
+use crate::finding::Finding;
 use crate::lsp::documents::{DocumentFindings, DocumentSnapshot, OpenDocument, WorkerHandle};
 use crate::lsp::editor_files::rule_doc_uri;
 use crate::lsp::lanes::{Lane, Priority};
@@ -51,20 +52,9 @@ async fn run_worker(shared: Arc<ServerState>, key: String, worker: Arc<WorkerHan
             }
             return;
         }
-        let snap = {
-            let docs = shared.docs.lock();
-            match docs.get(&key) {
-                Some(d) if Arc::ptr_eq(&d.worker, &worker) => DocumentSnapshot {
-                    key: key.clone(),
-                    uri: d.uri.clone(),
-                    doc: d.doc.clone(),
-                    version: d.version,
-                    seq: d.seq,
-                    lost: d.lost.is_some(),
-                    analyses: d.analyses.clone(),
-                },
-                _ => return,
-            }
+        let snap = match shared.docs.lock().get(&key) {
+            Some(d) if Arc::ptr_eq(&d.worker, &worker) => d.snapshot(&key),
+            _ => return,
         };
         if snap.lost {
             // What was found in a text the server no longer has would point at the wrong
@@ -197,41 +187,44 @@ pub fn pull(
 pub fn to_diagnostics(c: &DocumentFindings, info: &ClientSupport) -> Vec<Diagnostic> {
     c.findings
         .iter()
-        .map(|f| {
-            let related = if info.related_information {
-                f.entry.and_then(|e| {
-                    let loc = c.tables.entry_location(e, info.encoding)?;
-                    let file = &c.tables.files[c.tables.origins[&e].0];
-                    Some(vec![DiagnosticRelatedInformation {
-                        location: loc.clone(),
-                        message: format!(
-                            "checked against {} in {} (line {})",
-                            c.tables.index.table.name_of(e),
-                            file.name,
-                            loc.range.start.line + 1
-                        ),
-                    }])
-                })
-            } else {
-                None
-            };
-            Diagnostic {
-                range: proto::range(&c.doc, f.range, info.encoding),
-                severity: Some(proto::severity(f.severity)),
-                code: Some(NumberOrString::String(f.code.to_string())),
-                code_description: if info.code_description {
-                    rule_doc_uri(f.code).map(|href| CodeDescription { href })
-                } else {
-                    None
-                },
-                source: Some("copydesk".to_string()),
-                message: f.message.clone(),
-                related_information: related,
-                tags: None,
-                data: None,
-            }
-        })
+        .map(|f| to_diagnostic(c, f, info))
         .collect()
+}
+
+/// One finding of `c` as an LSP diagnostic.
+pub fn to_diagnostic(c: &DocumentFindings, f: &Finding, info: &ClientSupport) -> Diagnostic {
+    let related = if info.related_information {
+        f.entry.and_then(|e| {
+            let loc = c.tables.entry_location(e, info.encoding)?;
+            let file = &c.tables.files[c.tables.origins[&e].0];
+            Some(vec![DiagnosticRelatedInformation {
+                location: loc.clone(),
+                message: format!(
+                    "checked against {} in {} (line {})",
+                    c.tables.index.table.name_of(e),
+                    file.name,
+                    loc.range.start.line + 1
+                ),
+            }])
+        })
+    } else {
+        None
+    };
+    Diagnostic {
+        range: proto::range(&c.doc, f.range, info.encoding),
+        severity: Some(proto::severity(f.severity)),
+        code: Some(NumberOrString::String(f.code.to_string())),
+        code_description: if info.code_description {
+            rule_doc_uri(f.code).map(|href| CodeDescription { href })
+        } else {
+            None
+        },
+        source: Some("copydesk".to_string()),
+        message: f.message.clone(),
+        related_information: related,
+        tags: None,
+        data: None,
+    }
 }
 
 /// Recheck every open document (after a table or settings change).

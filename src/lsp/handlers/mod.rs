@@ -36,21 +36,21 @@ where
     F: FnOnce() -> Result<T> + Send + 'static,
     T: Send + 'static,
 {
-    let joined = shared
+    let s = shared.clone();
+    shared
         .lanes
-        .run(Lane::Small, Priority::Request, move || {
-            std::panic::catch_unwind(AssertUnwindSafe(f))
-        })
-        .await;
-    match joined {
-        Some(Ok(r)) => r,
-        Some(Err(payload)) => {
-            let msg = panic_message(payload.as_ref());
-            shared.log(&format!("panic in {what}: {msg}"));
-            Err(internal(format!("copydesk: {what} failed: {msg}")))
-        }
-        None => Err(internal(format!("copydesk: {what} did not finish"))),
-    }
+        .run(Lane::Small, Priority::Request, move || guarded(&s, what, f))
+        .await
+        .unwrap_or_else(|| Err(internal(format!("copydesk: {what} did not finish"))))
+}
+
+/// Run a handler here: a panic in it is logged and answered as an error.
+pub fn guarded<T>(shared: &ServerState, what: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let msg = panic_message(payload.as_ref());
+        shared.log(&format!("panic in {what}: {msg}"));
+        Err(internal(format!("copydesk: {what} failed: {msg}")))
+    })
 }
 
 pub fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
