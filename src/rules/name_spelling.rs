@@ -4,7 +4,7 @@ use super::{Rule, finding};
 use crate::analysis::{Analysis, BlockAnalysis, Placed};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
-use crate::table::index::{Meaning, Target, edit_distance};
+use crate::table::index::{Meaning, Target, edit_distance_within};
 use crate::text::fold::fold_key;
 use crate::text::tokens::{Join, is_capitalised, push_key};
 use rustc_hash::FxHashMap;
@@ -259,8 +259,9 @@ fn check_run(
                 for &id in a.index.by_skeleton(&key) {
                     let ms = a.index.meanings(id);
                     let Some(m) = ms.first() else { continue };
-                    let d = edit_distance(&key, &fold_key(&m.surface));
-                    if (1..=2).contains(&d) {
+                    if let Some(d) = edit_distance_within(&key, &fold_key(&m.surface), 2)
+                        && d >= 1
+                    {
                         push_whole(pl, ms, d, f, &mut found);
                     }
                 }
@@ -389,8 +390,9 @@ fn bare_miss(
         if !is_bare && second_key.split(' ').count() != key.split(' ').count() {
             continue;
         }
-        let d = edit_distance(&key, &second_key);
-        if (1..=max).contains(&d) {
+        if let Some(d) = edit_distance_within(&key, &second_key, max)
+            && d >= 1
+        {
             found.push(Candidate {
                 person,
                 surface: second.to_string(),
