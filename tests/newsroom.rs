@@ -53,12 +53,6 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
         "name-spelling",
         "Culture, Siobhán O'Riley, called",
     ),
-    // A weekday and a date without a year are not compared.
-    (
-        "02-border-bridge.txt",
-        "weekday-mismatch",
-        "due to start on Tuesday, June 2.",
-    ),
     // A lowercase title after a possessive country is not read as an apposition.
     (
         "06-digital-ministers.md",
@@ -142,7 +136,17 @@ fn show(name: &str, text: &str, f: &Finding) -> String {
 
 /// Findings below warning that the correct texts may draw, each with why it is fair:
 /// (file, rule code, flagged text).
-const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[];
+const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[
+    // "Male flight attendants ..." opens a sentence, and the article never writes "male" in
+    // lowercase: without a dictionary, a capitalised first word that is also the variant of
+    // a place ("Male" for "Malé") cannot be told from the place. Information only.
+    ("19-airline-crews.md", "style-variant", "Malé"),
+    // The same without a dictionary for a given name that is a common word, opening a
+    // sentence ("Rose gardens ...", "Hope is not a strategy") after Rose King and Hope Young
+    // were named: second-reference reads the person's given name. Information only.
+    ("22-festival-and-laws.md", "second-reference", "Rose"),
+    ("22-festival-and-laws.md", "second-reference", "Hope"),
+];
 
 fn assert_quiet(dir: &str) {
     let mut loud = Vec::new();

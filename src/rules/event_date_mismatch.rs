@@ -29,7 +29,8 @@ article is about the event (published within a week of it; not inside a quotatio
 generic verb (\"met\", \"hosted\") needs the event's place or two of its participants, or \
 an article about the event and an object that is not someone else (\"met reporters\"). A date \
 next to \"a\", \"another\", \"next\", \"regional\" ... meeting, or with another place (\"met \
-buyers in Osaka on Monday\"), is another event's. A weekday that opens a sentence goes with \
+buyers in Osaka on Monday\"), or after a word of another of its days (\"the forum ends on \
+Thursday\", \"the talks resume on Friday\"), is another event's or another day's. A weekday that opens a sentence goes with \
 the event word of its own clause. A date without a year agrees when it is the event's day in \
 either year nearest the publication date (six months either side); when it fires, the \
 message says which year it was read in. A repeated event (one entry per edition) agrees with \
@@ -493,6 +494,44 @@ fn own_year_word(w: &str) -> bool {
     )
 }
 
+/// Words that put a date on another day of an event than the one it is held on: its end,
+/// its going on ("the forum ends on Thursday", "the talks resume on Friday", "On Monday,
+/// the summit continues").
+fn other_day(w: &str) -> bool {
+    matches!(
+        w,
+        "end"
+            | "ends"
+            | "ended"
+            | "ending"
+            | "close"
+            | "closes"
+            | "closed"
+            | "closing"
+            | "conclude"
+            | "concludes"
+            | "concluded"
+            | "continue"
+            | "continues"
+            | "continued"
+            | "resume"
+            | "resumes"
+            | "resumed"
+            | "wraps"
+            | "wrapped"
+            | "finish"
+            | "finishes"
+            | "finished"
+            | "runs"
+            | "ran"
+            | "lasts"
+            | "lasted"
+            | "until"
+            | "till"
+            | "through"
+    )
+}
+
 /// Words that join two clauses: a weekday opening the first does not date the second.
 fn joins_clauses(w: &str) -> bool {
     matches!(
@@ -563,7 +602,7 @@ fn attach(
                 .rev()
                 .take_while(|r| t0 - r.1 <= 6)
                 .find(is_event)
-                .filter(|r| !elsewhere_for(r, r.1, t0))
+                .filter(|r| !elsewhere_for(r, r.1, t0) && !(r.1..t0).any(|k| other_day(&word(k))))
                 .map(|r| r.0)
         } else if opens {
             // "On Thursday, Chiến met Ridley.": the event word of the weekday's own clause,
@@ -579,7 +618,7 @@ fn attach(
                 .iter()
                 .take_while(|r| r.0 < end && r.0 - t0 <= 12)
                 .find(is_event)
-                .filter(|r| !elsewhere_for(r, t0, end))
+                .filter(|r| !elsewhere_for(r, t0, end) && !(t0..end).any(|k| other_day(&word(k))))
                 .map(|r| r.0)
         } else {
             None
@@ -946,6 +985,21 @@ The Clean Ports Act was passed in 2021, one report said.
 The Clean Ports Act, amended in 2023, sets the limits. The Clean Ports Act took effect in 2021.
 The Clean Ports Act came into force in 2022 and the Clean Ports Act was revised in 2024.
 The Clean Ports Act, repealed in part in 2025, was extended in 2026 for small harbours.
+",
+        );
+    }
+
+    #[test]
+    fn the_end_or_the_going_on_of_an_event_is_another_day() {
+        check_world(
+            "event-date-mismatch",
+            "2025-09-16",
+            "
+Anouk de Vries and Omar bin Faisal al-Qasimi opened the talks in Riga on Tuesday.
+The talks end on Thursday. The talks were due to resume on Friday after a break.
+On Wednesday, the talks continued late; the talks ran until Friday, September 19.
+The talks in Riga on Monday went well.
+                     ^^^^^^ event-date-mismatch: Tuesday
 ",
         );
     }
