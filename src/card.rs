@@ -534,8 +534,11 @@ fn person_card(table: &Table, i: usize, published: Option<Date>, w: &Words) -> S
             );
             let _ = write!(out, "\n- {}", title.name);
             if let Some(org) = t.organisation.as_deref() {
+                // Not when the title names it already ("Thứ trưởng Bộ Quốc phòng").
                 let name = table.organisation(org).map_or(org, |o| o.name_in(w.lang));
-                let _ = write!(out, ", {name}");
+                if !title.name.contains(name) {
+                    let _ = write!(out, ", {name}");
+                }
             }
             match (t.from, t.until) {
                 (Some(f), Some(u)) => {
@@ -857,6 +860,37 @@ mod tests {
         assert!(
             c.contains("\n\nVietnamese: **Bộ Nội vụ Anh** (also Bộ Nội vụ Vương quốc Anh)"),
             "{c}"
+        );
+    }
+
+    #[test]
+    fn the_default_tables_vietnamese_forms_lead_a_vietnamese_card() {
+        let idx = index();
+        let config = Config::default();
+        let a = Analysis::new(
+            "---\nlang: vi\n---\nThượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, tiếp ông Simon Ridley.",
+            Kind::Markdown,
+            &idx,
+            &config,
+            None,
+        );
+        let c = card_at(&a, a.text.find("Xuân").unwrap()).unwrap().markdown;
+        assert!(
+            c.starts_with("**Hoàng Xuân Chiến** (VN)\n\nChức danh:\n- Thứ trưởng Bộ Quốc phòng; cũng viết Thứ trưởng Quốc phòng, Thứ trưởng; Tiếng Anh: **Deputy Defence Minister** (cũng gọi Deputy Minister of Defence, "),
+            "{c}"
+        );
+        assert!(
+            c.contains("\n- Thượng tướng; Tiếng Anh: **Senior Lieutenant General** (cũng gọi Sen. Lt. Gen., "),
+            "{c}"
+        );
+        assert!(
+            c.contains("\n\nThứ tự tên: họ trước. Gọi lần sau: **Chiến** (không phải Hoàng).\n\n"),
+            "{c}"
+        );
+        // The rank written before the name leads to the same card.
+        assert_eq!(
+            card_at(&a, a.text.find("Thượng").unwrap()).map(|c| c.markdown),
+            Some(c)
         );
     }
 
