@@ -685,6 +685,23 @@ section("quick fix", function()
   end), list_diags(abuf))
 end)
 
+--- The card at the cursor (copydesk.card), its float closed: its Markdown, or what came.
+local function card_under_cursor()
+  local got
+  copydesk.card({
+    on_result = function(result, _, fwin)
+      got = result or false
+      if fwin and vim.api.nvim_win_is_valid(fwin) then
+        vim.api.nvim_win_close(fwin, true)
+      end
+    end,
+  })
+  wait(function()
+    return got ~= nil
+  end)
+  return got and got.contents and got.contents.value or vim.inspect(got)
+end
+
 section("a Vietnamese article", function()
   vim.cmd.edit(vim.fn.fnameescape(ws .. "/hoi-dam-tiep-vi.md"))
   local vbuf = vim.api.nvim_get_current_buf()
@@ -708,19 +725,7 @@ section("a Vietnamese article", function()
   -- The card of the name, in Vietnamese: the Vietnamese title first, the English after.
   local at = locate(vbuf, "Hoàng Xuân Chiên")
   vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col + 2 })
-  local got
-  copydesk.card({
-    on_result = function(result, _, fwin)
-      got = result or false
-      if fwin and vim.api.nvim_win_is_valid(fwin) then
-        vim.api.nvim_win_close(fwin, true)
-      end
-    end,
-  })
-  wait(function()
-    return got ~= nil
-  end)
-  local text = got and got.contents and got.contents.value or vim.inspect(got)
+  local text = card_under_cursor()
   check("Vietnamese card starts with **" .. fixed .. "**", vim.startswith(text, "**" .. fixed .. "** (VN)\n\nChức danh:"), text)
   check("Vietnamese card: the title in Vietnamese, then in English",
     text:find("- Thứ trưởng Bộ Quốc phòng; cũng viết ", 1, true) ~= nil
@@ -929,19 +934,7 @@ section("plain text article", function()
   -- Maren Okafor is only in the table given by setup{ tables }.
   local at = locate(tbuf, "Maren Okafor")
   vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col + 2 })
-  local got
-  copydesk.card({
-    on_result = function(result, _, fwin)
-      got = result or false
-      if fwin and vim.api.nvim_win_is_valid(fwin) then
-        vim.api.nvim_win_close(fwin, true)
-      end
-    end,
-  })
-  wait(function()
-    return got ~= nil
-  end)
-  local text = got and got.contents and got.contents.value or vim.inspect(got)
+  local text = card_under_cursor()
   check("card from the table given in setup{ tables }", vim.startswith(text, "**Maren Okafor**"), text)
 
   local d = expect_diag(tbuf, "name-diacritics", "Hoang Xuan Chien", nil, "plaintext")
