@@ -69,11 +69,6 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
         "event-date-mismatch",
         "Beijing on Wednesday for the first",
     ),
-    (
-        "15-bath-festival.md",
-        "event-date-mismatch",
-        "Festival on Thursday with a warning",
-    ),
 ];
 const PEOPLE: usize = 5000;
 

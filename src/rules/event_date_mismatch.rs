@@ -30,7 +30,8 @@ generic verb (\"met\", \"hosted\") needs the event's place or two of its partici
 an article about the event and an object that is not someone else (\"met reporters\"). A date \
 next to \"a\", \"another\", \"next\", \"regional\" ... meeting, or with another place (\"met \
 buyers in Osaka on Monday\"), or after a word of another of its days (\"the forum ends on \
-Thursday\", \"the talks resume on Friday\"), is another event's or another day's. A weekday that opens a sentence goes with \
+Thursday\", \"the talks resume on Friday\") or of something said of it (\"the forum said on \
+Monday\"), is another event's or another day's. A weekday that opens a sentence goes with \
 the event word of its own clause. A date without a year agrees when it is the event's day in \
 either year nearest the publication date (six months either side); when it fires, the \
 message says which year it was read in. A repeated event (one entry per edition) agrees with \
@@ -93,12 +94,22 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let mut ties = Ties::default();
         // Referents by token position (in text order, as the hits are).
         let mut refs: Vec<(usize, usize, Referent)> = Vec::new();
+        // Where the last event word that names another event ("last year's festival") ends:
+        // a verb of the event right after it is that event's ("... festival opened on ...").
+        let mut other_subject: Option<usize> = None;
         for h in &b.hits {
             for m in a.index.meanings(h.phrase) {
                 match m.target {
+                    Target::EventWord { .. } if another_event(pl, h.first, h.last) => {
+                        other_subject = Some(h.last);
+                    }
                     Target::EventWord { event }
                         if participant_named(event)
-                            && !another_event(pl, h.first, h.last)
+                            && !other_subject.is_some_and(|e| {
+                                h.first >= e
+                                    && h.first - e <= 1
+                                    && b.tokens[h.first].join == Join::Space
+                            })
                             && !possessive(pl, h)
                             && ties_to_event(a, pl, h, m.capitals != 0, event, &mut ties) =>
                     {
@@ -496,11 +507,30 @@ fn own_year_word(w: &str) -> bool {
 
 /// Words that put a date on another day of an event than the one it is held on: its end,
 /// its going on ("the forum ends on Thursday", "the talks resume on Friday", "On Monday,
-/// the summit continues").
+/// the summit continues"); or on something said of it ("the Bath Festival said on
+/// Thursday", "the forum announced on Monday").
 fn other_day(w: &str) -> bool {
     matches!(
         w,
-        "end"
+        "said"
+            | "says"
+            | "told"
+            | "announced"
+            | "announces"
+            | "confirmed"
+            | "added"
+            | "warned"
+            | "reported"
+            | "wrote"
+            | "stated"
+            | "declared"
+            | "revealed"
+            | "disclosed"
+            | "published"
+            | "posted"
+            | "replied"
+            | "explained"
+            | "end"
             | "ends"
             | "ended"
             | "ending"
@@ -997,10 +1027,38 @@ The Clean Ports Act, repealed in part in 2025, was extended in 2026 for small ha
             "
 Anouk de Vries and Omar bin Faisal al-Qasimi opened the talks in Riga on Tuesday.
 The talks end on Thursday. The talks were due to resume on Friday after a break.
+A spokesman for the talks said on Monday that both sides were tired; the talks announced on Friday a deal.
 On Wednesday, the talks continued late; the talks ran until Friday, September 19.
 The talks in Riga on Monday went well.
                      ^^^^^^ event-date-mismatch: Tuesday
 ",
+        );
+    }
+
+    #[test]
+    fn the_events_own_name_names_it_even_as_an_organisations() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"people": [{"id": "ana", "name": "Ana Ruiz", "order": "given-first",
+                            "parts": {"family": "Ruiz", "given": "Ana"}}],
+                "organisations": [{"id": "lf", "name": "Lakeside Festival"}],
+                "events": [{"id": "lf-2025", "name": "Lakeside Festival", "date": "2025-05-16",
+                            "participants": ["ana"], "words": ["festival", "opened"]}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        crate::rules::fixture::check_dated(
+            "event-date-mismatch",
+            "2025-05-17",
+            "
+Ana Ruiz opened the Lakeside Festival on Thursday with a speech.
+                                         ^^^^^^^^ event-date-mismatch: Friday
+The Lakeside Festival said on Monday that it had sold out; the Lakeside Festival's director spoke on Tuesday.
+Ana Ruiz opened the Lakeside Festival on Friday. Last year's festival opened on Friday, May 17, 2024.
+The next festival opened on a Monday, and the festival opened on Wednesday, May 14.
+                                                                 ^^^^^^^^^^^^^^^^^ event-date-mismatch
+",
+            &index,
         );
     }
 
