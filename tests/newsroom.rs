@@ -53,21 +53,13 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
         "name-spelling",
         "Culture, Siobhán O'Riley, called",
     ),
-    // A weekday with the event's place and participants but no event word right before it.
+    // A weekday with the event's place and participants but no event word in its clause
+    // ("agreed in Athens on Thursday to set up ..."): reading any verb as the event's would
+    // date the participants' journeys and dinners as the event too.
     (
         "10-aegean-talks.md",
         "event-date-mismatch",
         "in Athens on Thursday to set up",
-    ),
-    (
-        "13-north-atlantic.md",
-        "event-date-mismatch",
-        "summit in Tórshavn on Tuesday",
-    ),
-    (
-        "14-china-japan.md",
-        "event-date-mismatch",
-        "Beijing on Wednesday for the first",
     ),
 ];
 const PEOPLE: usize = 5000;

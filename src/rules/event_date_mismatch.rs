@@ -28,11 +28,14 @@ capitalises (\"Mekong Business Forum\") names the event; a generic noun (\"talks
 article is about the event (published within a week of it; not inside a quotation); a \
 generic verb (\"met\", \"hosted\") needs the event's place or two of its participants, or \
 an article about the event and an object that is not someone else (\"met reporters\"). A date \
-next to \"a\", \"another\", \"next\", \"regional\" ... meeting, or with another place (\"met \
+next to \"a\", \"another\", \"next\", \"regional\" ... meeting (but \"a fisheries summit \
+in Tórshavn\" at the event's place, in an article about it, is the event), or with another place (\"met \
 buyers in Osaka on Monday\"), or after a word of another of its days (\"the forum ends on \
 Thursday\", \"the talks resume on Friday\") or of something said of it (\"the forum said on \
 Monday\"), is another event's or another day's. A weekday that opens a sentence goes with \
-the event word of its own clause. A date without a year agrees when it is the event's day in \
+the event word of its own clause; one after \"met ... on\" goes with an event word right \
+after it (\"met in Beijing on Thursday for the first dialogue\"; not \"arrived on Monday for \
+the talks\"). A date without a year agrees when it is the event's day in \
 either year nearest the publication date (six months either side); when it fires, the \
 message says which year it was read in. A repeated event (one entry per edition) agrees with \
 any edition.\n\n\
@@ -100,7 +103,10 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
         for h in &b.hits {
             for m in a.index.meanings(h.phrase) {
                 match m.target {
-                    Target::EventWord { .. } if another_event(pl, h.first, h.last) => {
+                    Target::EventWord { event }
+                        if another_event(pl, h.first, h.last)
+                            && !indefinite_at_its_place(a, pl, h, event) =>
+                    {
                         other_subject = Some(h.last);
                     }
                     Target::EventWord { event }
@@ -335,26 +341,58 @@ fn another_event(pl: &Placed, first: usize, last: usize) -> bool {
             || after("thuong")
             || after("truoc");
     }
-    (first.saturating_sub(3)..first).any(|k| {
-        matches!(
-            b.token_text(k).to_lowercase().as_str(),
-            "a" | "an"
-                | "another"
-                | "next"
-                | "last"
-                | "previous"
-                | "upcoming"
-                | "future"
-                | "earlier"
-                | "later"
-                | "other"
-                | "separate"
-                | "new"
-                | "further"
-                | "regional"
-                | "annual"
-        )
-    })
+    (first.saturating_sub(3)..first).any(|k| marks_another(&b.token_text(k).to_lowercase()))
+}
+
+/// English words before an event word that make it another event's ("a", "the next").
+fn marks_another(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "another"
+            | "next"
+            | "last"
+            | "previous"
+            | "upcoming"
+            | "future"
+            | "earlier"
+            | "later"
+            | "other"
+            | "separate"
+            | "new"
+            | "further"
+            | "regional"
+            | "annual"
+    )
+}
+
+/// Is an event word that only an indefinite article marks as another ("a fisheries summit")
+/// put at the event's own place ("a fisheries summit in Tórshavn"), in an article about the
+/// event (published within a week of it)? Then it is the event, introduced to the reader.
+fn indefinite_at_its_place(a: &Analysis, pl: &Placed, h: &Hit, event: u32) -> bool {
+    let b = &pl.block;
+    let ev = &a.index.table.events[event as usize];
+    let about = a
+        .date
+        .is_some_and(|d| d.0.since(ev.date.0).is_ok_and(|s| s.get_days().abs() <= 7));
+    let only_indefinite = b.lang_at(b.tokens[h.first].start) != Language::Vi
+        && (h.first.saturating_sub(3)..h.first)
+            .map(|k| b.token_text(k).to_lowercase())
+            .filter(|w| marks_another(w))
+            .all(|w| w == "a" || w == "an");
+    let at = h.last + 1 < b.tokens.len()
+        && matches!(b.token_text(h.last).to_lowercase().as_str(), "in" | "at");
+    about
+        && only_indefinite
+        && at
+        && b.hit_starting_at(h.last + 1).is_some_and(|p| {
+            a.index.meanings(p.phrase).iter().any(|m| match m.target {
+                Target::Place { idx, .. } => {
+                    ev.place.as_deref() == Some(a.index.table.places[idx as usize].id.as_str())
+                }
+                _ => false,
+            })
+        })
 }
 
 /// Is the event word a possessive ("the festival's literature strand", "the summit's closing
@@ -589,6 +627,12 @@ fn attach(
         Referent::Event(e) => elsewhere(a, pl, from, to, e),
         Referent::Law(_) => false,
     };
+    // Does token `k` open a new clause: after a semicolon, or after a comma and a word that
+    // joins clauses ("..., and flew on Sunday")?
+    let new_clause = |k: usize| {
+        let gap = b.gap_before(k);
+        gap.contains(';') || (gap.contains(',') && joins_clauses(&word(k)))
+    };
     let ending_before = |t: usize| refs.partition_point(|r| r.1 < t);
     let ending_at = |t: usize| refs.get(ending_before(t)).filter(|r| r.1 == t);
     let is_event = |r: &&(usize, usize, Referent)| matches!(r.2, Referent::Event(_));
@@ -627,22 +671,41 @@ fn attach(
         if prev.as_deref() == Some("on") && !opens {
             // "the talks on March 6", "met Chiến on Thursday": the nearest event word ending
             // at most six words before (the last of those that end there).
-            refs[..ending_before(t0 + 1)]
+            let before = refs[..ending_before(t0 + 1)]
                 .iter()
                 .rev()
                 .take_while(|r| t0 - r.1 <= 6)
-                .find(is_event)
-                .filter(|r| !elsewhere_for(r, r.1, t0) && !(r.1..t0).any(|k| other_day(&word(k))))
-                .map(|r| r.0)
+                .find(is_event);
+            match before {
+                // Not across a clause ("... for the talks, and flew on Sunday").
+                Some(r) => Some(r).filter(|r| {
+                    !elsewhere_for(r, r.1, t0)
+                        && !(r.1..t0).any(|k| other_day(&word(k)) || new_clause(k))
+                }),
+                // "met in Beijing on Thursday for the first high-level dialogue": the event
+                // word a "for" right after the date leads to, when a verb of meeting says the
+                // date is the meeting's ("arrived on Monday for the talks" is the journey's).
+                None => {
+                    let f = b.token_at(m.range.1);
+                    let met = (t0.saturating_sub(6)..t0).any(|k| {
+                        matches!(
+                            word(k).as_str(),
+                            "met" | "meet" | "meets" | "gathered" | "convened" | "sat"
+                        )
+                    });
+                    (met && f < b.tokens.len() && word(f) == "for")
+                        .then(|| refs.get(refs.partition_point(|r| r.0 <= f)))
+                        .flatten()
+                        .filter(|r| is_event(r) && r.0 - f <= 3)
+                }
+            }
+            .map(|r| r.0)
         } else if opens {
             // "On Thursday, Chiến met Ridley.": the event word of the weekday's own clause,
             // and not an event somewhere else ("On Monday, she met buyers in Osaka").
             let (_, se) = b.sentence_of(m.range.0)?;
             let end = (t0 + 1..b.token_at(se))
-                .find(|&k| {
-                    let gap = b.gap_before(k);
-                    gap.contains(';') || (gap.contains(',') && joins_clauses(&word(k)))
-                })
+                .find(|&k| new_clause(k))
                 .unwrap_or_else(|| b.token_at(se));
             refs[refs.partition_point(|r| r.0 <= t0)..]
                 .iter()
@@ -1059,6 +1122,22 @@ The next festival opened on a Monday, and the festival opened on Wednesday, May 
                                                                  ^^^^^^^^^^^^^^^^^ event-date-mismatch
 ",
             &index,
+        );
+    }
+
+    #[test]
+    fn an_event_introduced_at_its_place_or_after_the_date() {
+        check_world(
+            "event-date-mismatch",
+            "2025-09-17",
+            "
+Anouk de Vries and Omar bin Faisal al-Qasimi met at a talks venue. They held a round of talks in Riga on Monday.
+                                                                                                         ^^^^^^ event-date-mismatch: Tuesday
+The two met in Riga on Wednesday for the first talks in a year.
+                       ^^^^^^^^^ event-date-mismatch: Tuesday
+De Vries arrived in Riga on Monday for the talks, and flew on Sunday for talks in Oslo.
+They held a round of talks in Vilnius on Monday; a new round of talks in Riga on Friday is planned.
+",
         );
     }
 
