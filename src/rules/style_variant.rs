@@ -16,8 +16,8 @@ pub const RULE: Rule = Rule {
     explain: "Places and organisations can have spelling variants in the table (\"Việt Nam\" \
 and \"Vietnam\", \"Hà Nội\" and \"Hanoi\"; in Vietnamese, \"Luân Đôn\" and \"London\"). A \
 document should use one; Vietnamese text is held to the Vietnamese forms. Flags the minority \
-form; a configured house style (`style`: the preferred forms) overrides the majority and is \
-enforced even when the document uses only the other form. Whole words only: \"Vietnamese\" \
+form (of two used equally often, the one that is not the table's name); a configured \
+house style (`style`: the preferred forms) overrides the majority and is enforced even when the document uses only the other form. Whole words only: \"Vietnamese\" \
 is never a variant of \"Vietnam\". Forms that differ only in letter case (\"ASEAN\", \
 \"Asean\") are distinct. Aliases (\"the Home Office\") are not variants. A form inside a \
 longer capitalised name (\"Vietnam Airlines\", \"the Hanoi Metro\") is that name's spelling, \
@@ -123,12 +123,16 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             Some(h) => h,
             None if used < 2 => continue,
             None => {
-                // The majority; a tie goes to the form used first.
+                // The majority; a tie goes to the table's name, else to the form used first.
                 let max = *counts.iter().max().expect("forms");
-                list.iter()
-                    .map(|(slot, _)| *slot)
-                    .find(|&s| counts[s] == max)
-                    .expect("a used form")
+                if counts[0] == max {
+                    0
+                } else {
+                    list.iter()
+                        .map(|(slot, _)| *slot)
+                        .find(|&s| counts[s] == max)
+                        .expect("a used form")
+                }
             }
         };
         let times = |n: usize| match n {
@@ -200,6 +204,27 @@ mod tests {
 Việt Nam and the UK met in Hà Nội. Việt Nam hosted; Vietnam-UK ties grew.
                                                     ^^^^^^^ style-variant: Việt Nam
 ",
+        );
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_tables_name() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"places": [{"id": "ist", "name": "İstanbul", "variants": ["Istanbul"]},
+                           {"id": "krk", "name": "Kraków", "variants": ["Krakow"]}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        check_fixture_with(
+            "style-variant",
+            "
+They met in Istanbul, then in İstanbul. Krakow came next and Kraków last.
+            ^^^^^^^^ style-variant: İstanbul
+                                        ^^^^^^ style-variant: Kraków
+",
+            &Config::default(),
+            &index,
         );
     }
 
