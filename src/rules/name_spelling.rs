@@ -524,8 +524,7 @@ Tomasz Zieliński met the lawyers. Later Zielińska said the deal was fair.
 
     #[test]
     fn second_references_of_two_words() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [
                 {"id": "g", "name": "María José García Márquez", "order": "given-first",
                  "country": "CO", "parts": {"family": "García Márquez", "given": "María José"}},
@@ -533,9 +532,7 @@ Tomasz Zieliński met the lawyers. Later Zielińska said the deal was fair.
                  "country": "NL", "parts": {"family": "van der Berg", "given": "Pieter"}},
                 {"id": "s", "name": "Ana Sofía Pérez", "order": "given-first",
                  "parts": {"family": "Pérez", "given": "Ana Sofía"}}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_dated(
             "name-spelling",
             "2025-03-01",
@@ -587,8 +584,7 @@ Suharyante, the energy minister, spoke. Suharyanta, 61, spoke.
     #[test]
     fn a_hyphenated_unit_of_known_syllables_is_still_compared() {
         // "joon", "min" and "tai" are words of other names: the units are not.
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [
                 {"id": "p", "name": "Park Min-jun", "order": "family-first",
                  "parts": {"family": "Park", "given": "Min-jun"}},
@@ -598,9 +594,7 @@ Suharyante, the energy minister, spoke. Suharyanta, 61, spoke.
                  "parts": {"family": "Chen", "given": "Ching-te"}},
                 {"id": "t", "name": "Tai Wen-min", "order": "family-first",
                  "parts": {"family": "Tai", "given": "Wen-min"}}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_dated(
             "name-spelling",
             "2025-03-01",
@@ -645,16 +639,13 @@ Rachel Thornburg, a former finance minister, spoke.
 
     #[test]
     fn a_one_word_name_does_not_hide_the_family_name_after_it() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [
                 {"id": "b", "name": "Oliver Brantley", "order": "given-first",
                  "parts": {"family": "Brantley", "given": "Oliver"}},
                 {"id": "o", "name": "Oliver", "order": "given-first"}],
                "places": [{"id": "j", "name": "Jordan"}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_dated(
             "name-spelling",
             "2025-03-01",

@@ -538,15 +538,12 @@ Permanent Secretary at the UK Home Office Simon Ridley spoke.
 
     #[test]
     fn titles_with_dates() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [{"id": "r", "name": "Rishi Sunak", "order": "given-first",
                 "titles": [{"title": "Prime Minister", "from": "2022-10-25", "until": "2024-07-05"},
                            {"title": "Leader of the Opposition", "from": "2024-07-05", "until": "2024-11-02"}]}],
                 "titles": [{"title": "Prime Minister", "kind": "office"}, {"title": "Chancellor", "kind": "office"}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         let config = crate::config::Config {
             date: crate::dates::Date::parse("2025-06-01"),
             ..Default::default()
@@ -567,17 +564,14 @@ Former Chancellor Rishi Sunak is wrong at any time.
     #[test]
     fn no_title_known_on_the_date_is_no_mismatch() {
         // Spans with a gap (2019 to 2021), and nothing known before 2016 or after 2024.
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [{"id": "m", "name": "Mbali Dlamini", "order": "given-first",
                 "titles": [{"title": "Health Minister", "from": "2016-01-01", "until": "2018-12-31"},
                            {"title": "Ambassador", "from": "2022-01-01", "until": "2024-06-30"}]}],
                 "titles": [{"title": "Health Minister", "kind": "office"},
                            {"title": "Ambassador", "kind": "office"},
                            {"title": "Senator", "kind": "office"}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         let on = |date: &str, fixture: &str| {
             crate::rules::fixture::check_dated("title-mismatch", date, fixture, &index)
         };
