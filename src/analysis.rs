@@ -17,7 +17,7 @@ use crate::text::fold::Folded;
 use crate::text::lang::{Evidence, Language};
 use crate::text::prose::{Kind, prose};
 use crate::text::sentences::sentences;
-use crate::text::tokens::{Join, Token, is_capitalised, push_key, tokenize};
+use crate::text::tokens::{Join, Token, is_capitalised, lowercase, push_key, tokenize};
 
 /// A phrase of the text found in the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,9 +199,9 @@ fn introduces_someone(b: &BlockAnalysis, index: &Index, j: usize) -> bool {
     if j >= b.tokens.len() {
         return false;
     }
-    let w = b.token_text(j).to_lowercase();
+    let w = lowercase(b.token_text(j));
     let opens = matches!(
-        w.as_str(),
+        &*w,
         "who" | "whose" | "a" | "an" | "no" | "not" | "unrelated" | "himself" | "herself"
     );
     if !opens {
@@ -544,7 +544,7 @@ impl<'a> Analysis<'a> {
         let particle = b.tokens.get(h.last).is_some_and(|t| {
             t.join == Join::Space
                 && !is_capitalised(t.text(text))
-                && self.index.is_name_word(&t.text(text).to_lowercase())
+                && self.index.is_name_word(&lowercase(t.text(text)))
                 && b.tokens.get(h.last + 1).is_some_and(|n| {
                     matches!(n.join, Join::Space | Join::Hyphen | Join::Apostrophe)
                         && is_capitalised(n.text(text))
@@ -583,8 +583,8 @@ impl<'a> Analysis<'a> {
             .sentence_of(b.tokens[k].start)
             .is_some_and(|s| b.token_at(s.0) == k);
         opens && {
-            let lower = w.to_lowercase();
-            self.lowercase_words.contains(&lower) && !self.is_particle(&lower)
+            let lower = lowercase(w);
+            self.lowercase_words.contains(&*lower) && !self.is_particle(&lower)
         }
     }
 
@@ -662,7 +662,7 @@ impl<'a> Analysis<'a> {
                     && free(s - 1)
                     && match b.tokens[s].join {
                         Join::Hyphen | Join::Apostrophe => true,
-                        Join::Space => self.is_particle(&b.token_text(s - 1).to_lowercase()),
+                        Join::Space => self.is_particle(&lowercase(b.token_text(s - 1))),
                         Join::Break => false,
                     }
                 {
@@ -788,7 +788,7 @@ pub fn in_case_of(original: &str, surface: &str) -> String {
 /// "Then Kowalski left"): no name, though capitalised.
 fn function_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "a" | "an"
             | "the"
             | "and"
