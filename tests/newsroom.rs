@@ -53,44 +53,13 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
         "name-spelling",
         "Culture, Siobhán O'Riley, called",
     ),
-    // A weekday and a date without a year are not compared.
-    (
-        "02-border-bridge.txt",
-        "weekday-mismatch",
-        "due to start on Tuesday, June 2.",
-    ),
-    // A lowercase title after a possessive country is not read as an apposition.
-    (
-        "06-digital-ministers.md",
-        "title-mismatch",
-        "Lars Eriksson, Sweden's finance minister,",
-    ),
-    // "İstanbul" and "Istanbul" fold to the same letters.
-    (
-        "10-aegean-talks.md",
-        "style-variant",
-        "said in Istanbul that both",
-    ),
-    // A weekday with the event's place and participants but no event word right before it.
+    // A weekday with the event's place and participants but no event word in its clause
+    // ("agreed in Athens on Thursday to set up ..."): reading any verb as the event's would
+    // date the participants' journeys and dinners as the event too.
     (
         "10-aegean-talks.md",
         "event-date-mismatch",
         "in Athens on Thursday to set up",
-    ),
-    (
-        "13-north-atlantic.md",
-        "event-date-mismatch",
-        "summit in Tórshavn on Tuesday",
-    ),
-    (
-        "14-china-japan.md",
-        "event-date-mismatch",
-        "Beijing on Wednesday for the first",
-    ),
-    (
-        "15-bath-festival.md",
-        "event-date-mismatch",
-        "Festival on Thursday with a warning",
     ),
 ];
 const PEOPLE: usize = 5000;
@@ -142,7 +111,17 @@ fn show(name: &str, text: &str, f: &Finding) -> String {
 
 /// Findings below warning that the correct texts may draw, each with why it is fair:
 /// (file, rule code, flagged text).
-const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[];
+const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[
+    // "Male flight attendants ..." opens a sentence, and the article never writes "male" in
+    // lowercase: without a dictionary, a capitalised first word that is also the variant of
+    // a place ("Male" for "Malé") cannot be told from the place. Information only.
+    ("19-airline-crews.md", "style-variant", "Male"),
+    // The same without a dictionary for a given name that is a common word, opening a
+    // sentence ("Rose gardens ...", "Hope is not a strategy") after Rose King and Hope Young
+    // were named: second-reference reads the person's given name. Information only.
+    ("22-festival-and-laws.md", "second-reference", "Rose"),
+    ("22-festival-and-laws.md", "second-reference", "Hope"),
+];
 
 fn assert_quiet(dir: &str) {
     let mut loud = Vec::new();

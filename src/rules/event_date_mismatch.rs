@@ -28,9 +28,14 @@ capitalises (\"Mekong Business Forum\") names the event; a generic noun (\"talks
 article is about the event (published within a week of it; not inside a quotation); a \
 generic verb (\"met\", \"hosted\") needs the event's place or two of its participants, or \
 an article about the event and an object that is not someone else (\"met reporters\"). A date \
-next to \"a\", \"another\", \"next\", \"regional\" ... meeting, or with another place (\"met \
-buyers in Osaka on Monday\"), is another event's. A weekday that opens a sentence goes with \
-the event word of its own clause. A date without a year agrees when it is the event's day in \
+next to \"a\", \"another\", \"next\", \"regional\" ... meeting (but \"a fisheries summit \
+in Tórshavn\" at the event's place, in an article about it, is the event), or with another place (\"met \
+buyers in Osaka on Monday\"), or after a word of another of its days (\"the forum ends on \
+Thursday\", \"the talks resume on Friday\") or of something said of it (\"the forum said on \
+Monday\"), is another event's or another day's. A weekday that opens a sentence goes with \
+the event word of its own clause; one after \"met ... on\" goes with an event word right \
+after it (\"met in Beijing on Thursday for the first dialogue\"; not \"arrived on Monday for \
+the talks\"). A date without a year agrees when it is the event's day in \
 either year nearest the publication date (six months either side); when it fires, the \
 message says which year it was read in. A repeated event (one entry per edition) agrees with \
 any edition.\n\n\
@@ -92,12 +97,25 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let mut ties = Ties::default();
         // Referents by token position (in text order, as the hits are).
         let mut refs: Vec<(usize, usize, Referent)> = Vec::new();
+        // Where the last event word that names another event ("last year's festival") ends:
+        // a verb of the event right after it is that event's ("... festival opened on ...").
+        let mut other_subject: Option<usize> = None;
         for h in &b.hits {
             for m in a.index.meanings(h.phrase) {
                 match m.target {
                     Target::EventWord { event }
+                        if another_event(pl, h.first, h.last)
+                            && !indefinite_at_its_place(a, pl, h, event) =>
+                    {
+                        other_subject = Some(h.last);
+                    }
+                    Target::EventWord { event }
                         if participant_named(event)
-                            && !another_event(pl, h.first, h.last)
+                            && !other_subject.is_some_and(|e| {
+                                h.first >= e
+                                    && h.first - e <= 1
+                                    && b.tokens[h.first].join == Join::Space
+                            })
                             && !possessive(pl, h)
                             && ties_to_event(a, pl, h, m.capitals != 0, event, &mut ties) =>
                     {
@@ -323,26 +341,58 @@ fn another_event(pl: &Placed, first: usize, last: usize) -> bool {
             || after("thuong")
             || after("truoc");
     }
-    (first.saturating_sub(3)..first).any(|k| {
-        matches!(
-            b.token_text(k).to_lowercase().as_str(),
-            "a" | "an"
-                | "another"
-                | "next"
-                | "last"
-                | "previous"
-                | "upcoming"
-                | "future"
-                | "earlier"
-                | "later"
-                | "other"
-                | "separate"
-                | "new"
-                | "further"
-                | "regional"
-                | "annual"
-        )
-    })
+    (first.saturating_sub(3)..first).any(|k| marks_another(&b.token_text(k).to_lowercase()))
+}
+
+/// English words before an event word that make it another event's ("a", "the next").
+fn marks_another(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "another"
+            | "next"
+            | "last"
+            | "previous"
+            | "upcoming"
+            | "future"
+            | "earlier"
+            | "later"
+            | "other"
+            | "separate"
+            | "new"
+            | "further"
+            | "regional"
+            | "annual"
+    )
+}
+
+/// Is an event word that only an indefinite article marks as another ("a fisheries summit")
+/// put at the event's own place ("a fisheries summit in Tórshavn"), in an article about the
+/// event (published within a week of it)? Then it is the event, introduced to the reader.
+fn indefinite_at_its_place(a: &Analysis, pl: &Placed, h: &Hit, event: u32) -> bool {
+    let b = &pl.block;
+    let ev = &a.index.table.events[event as usize];
+    let about = a
+        .date
+        .is_some_and(|d| d.0.since(ev.date.0).is_ok_and(|s| s.get_days().abs() <= 7));
+    let only_indefinite = b.lang_at(b.tokens[h.first].start) != Language::Vi
+        && (h.first.saturating_sub(3)..h.first)
+            .map(|k| b.token_text(k).to_lowercase())
+            .filter(|w| marks_another(w))
+            .all(|w| w == "a" || w == "an");
+    let at = h.last + 1 < b.tokens.len()
+        && matches!(b.token_text(h.last).to_lowercase().as_str(), "in" | "at");
+    about
+        && only_indefinite
+        && at
+        && b.hit_starting_at(h.last + 1).is_some_and(|p| {
+            a.index.meanings(p.phrase).iter().any(|m| match m.target {
+                Target::Place { idx, .. } => {
+                    ev.place.as_deref() == Some(a.index.table.places[idx as usize].id.as_str())
+                }
+                _ => false,
+            })
+        })
 }
 
 /// Is the event word a possessive ("the festival's literature strand", "the summit's closing
@@ -493,6 +543,63 @@ fn own_year_word(w: &str) -> bool {
     )
 }
 
+/// Words that put a date on another day of an event than the one it is held on: its end,
+/// its going on ("the forum ends on Thursday", "the talks resume on Friday", "On Monday,
+/// the summit continues"); or on something said of it ("the Bath Festival said on
+/// Thursday", "the forum announced on Monday").
+fn other_day(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "announced"
+            | "announces"
+            | "confirmed"
+            | "added"
+            | "warned"
+            | "reported"
+            | "wrote"
+            | "stated"
+            | "declared"
+            | "revealed"
+            | "disclosed"
+            | "published"
+            | "posted"
+            | "replied"
+            | "explained"
+            | "end"
+            | "ends"
+            | "ended"
+            | "ending"
+            | "close"
+            | "closes"
+            | "closed"
+            | "closing"
+            | "conclude"
+            | "concludes"
+            | "concluded"
+            | "continue"
+            | "continues"
+            | "continued"
+            | "resume"
+            | "resumes"
+            | "resumed"
+            | "wraps"
+            | "wrapped"
+            | "finish"
+            | "finishes"
+            | "finished"
+            | "runs"
+            | "ran"
+            | "lasts"
+            | "lasted"
+            | "until"
+            | "till"
+            | "through"
+    )
+}
+
 /// Words that join two clauses: a weekday opening the first does not date the second.
 fn joins_clauses(w: &str) -> bool {
     matches!(
@@ -519,6 +626,12 @@ fn attach(
     let elsewhere_for = |r: &(usize, usize, Referent), from: usize, to: usize| match r.2 {
         Referent::Event(e) => elsewhere(a, pl, from, to, e),
         Referent::Law(_) => false,
+    };
+    // Does token `k` open a new clause: after a semicolon, or after a comma and a word that
+    // joins clauses ("..., and flew on Sunday")?
+    let new_clause = |k: usize| {
+        let gap = b.gap_before(k);
+        gap.contains(';') || (gap.contains(',') && joins_clauses(&word(k)))
     };
     let ending_before = |t: usize| refs.partition_point(|r| r.1 < t);
     let ending_at = |t: usize| refs.get(ending_before(t)).filter(|r| r.1 == t);
@@ -558,28 +671,47 @@ fn attach(
         if prev.as_deref() == Some("on") && !opens {
             // "the talks on March 6", "met Chiến on Thursday": the nearest event word ending
             // at most six words before (the last of those that end there).
-            refs[..ending_before(t0 + 1)]
+            let before = refs[..ending_before(t0 + 1)]
                 .iter()
                 .rev()
                 .take_while(|r| t0 - r.1 <= 6)
-                .find(is_event)
-                .filter(|r| !elsewhere_for(r, r.1, t0))
-                .map(|r| r.0)
+                .find(is_event);
+            match before {
+                // Not across a clause ("... for the talks, and flew on Sunday").
+                Some(r) => Some(r).filter(|r| {
+                    !elsewhere_for(r, r.1, t0)
+                        && !(r.1..t0).any(|k| other_day(&word(k)) || new_clause(k))
+                }),
+                // "met in Beijing on Thursday for the first high-level dialogue": the event
+                // word a "for" right after the date leads to, when a verb of meeting says the
+                // date is the meeting's ("arrived on Monday for the talks" is the journey's).
+                None => {
+                    let f = b.token_at(m.range.1);
+                    let met = (t0.saturating_sub(6)..t0).any(|k| {
+                        matches!(
+                            word(k).as_str(),
+                            "met" | "meet" | "meets" | "gathered" | "convened" | "sat"
+                        )
+                    });
+                    (met && f < b.tokens.len() && word(f) == "for")
+                        .then(|| refs.get(refs.partition_point(|r| r.0 <= f)))
+                        .flatten()
+                        .filter(|r| is_event(r) && r.0 - f <= 3)
+                }
+            }
+            .map(|r| r.0)
         } else if opens {
             // "On Thursday, Chiến met Ridley.": the event word of the weekday's own clause,
             // and not an event somewhere else ("On Monday, she met buyers in Osaka").
             let (_, se) = b.sentence_of(m.range.0)?;
             let end = (t0 + 1..b.token_at(se))
-                .find(|&k| {
-                    let gap = b.gap_before(k);
-                    gap.contains(';') || (gap.contains(',') && joins_clauses(&word(k)))
-                })
+                .find(|&k| new_clause(k))
                 .unwrap_or_else(|| b.token_at(se));
             refs[refs.partition_point(|r| r.0 <= t0)..]
                 .iter()
                 .take_while(|r| r.0 < end && r.0 - t0 <= 12)
                 .find(is_event)
-                .filter(|r| !elsewhere_for(r, t0, end))
+                .filter(|r| !elsewhere_for(r, t0, end) && !(t0..end).any(|k| other_day(&word(k))))
                 .map(|r| r.0)
         } else {
             None
@@ -946,6 +1078,65 @@ The Clean Ports Act was passed in 2021, one report said.
 The Clean Ports Act, amended in 2023, sets the limits. The Clean Ports Act took effect in 2021.
 The Clean Ports Act came into force in 2022 and the Clean Ports Act was revised in 2024.
 The Clean Ports Act, repealed in part in 2025, was extended in 2026 for small harbours.
+",
+        );
+    }
+
+    #[test]
+    fn the_end_or_the_going_on_of_an_event_is_another_day() {
+        check_world(
+            "event-date-mismatch",
+            "2025-09-16",
+            "
+Anouk de Vries and Omar bin Faisal al-Qasimi opened the talks in Riga on Tuesday.
+The talks end on Thursday. The talks were due to resume on Friday after a break.
+A spokesman for the talks said on Monday that both sides were tired; the talks announced on Friday a deal.
+On Wednesday, the talks continued late; the talks ran until Friday, September 19.
+The talks in Riga on Monday went well.
+                     ^^^^^^ event-date-mismatch: Tuesday
+",
+        );
+    }
+
+    #[test]
+    fn the_events_own_name_names_it_even_as_an_organisations() {
+        let table = crate::table::parse_table(
+            "t",
+            r#"{"people": [{"id": "ana", "name": "Ana Ruiz", "order": "given-first",
+                            "parts": {"family": "Ruiz", "given": "Ana"}}],
+                "organisations": [{"id": "lf", "name": "Lakeside Festival"}],
+                "events": [{"id": "lf-2025", "name": "Lakeside Festival", "date": "2025-05-16",
+                            "participants": ["ana"], "words": ["festival", "opened"]}]}"#,
+        )
+        .unwrap();
+        let index = crate::table::Index::new(table);
+        crate::rules::fixture::check_dated(
+            "event-date-mismatch",
+            "2025-05-17",
+            "
+Ana Ruiz opened the Lakeside Festival on Thursday with a speech.
+                                         ^^^^^^^^ event-date-mismatch: Friday
+The Lakeside Festival said on Monday that it had sold out; the Lakeside Festival's director spoke on Tuesday.
+Ana Ruiz opened the Lakeside Festival on Friday. Last year's festival opened on Friday, May 17, 2024.
+The next festival opened on a Monday, and the festival opened on Wednesday, May 14.
+                                                                 ^^^^^^^^^^^^^^^^^ event-date-mismatch
+",
+            &index,
+        );
+    }
+
+    #[test]
+    fn an_event_introduced_at_its_place_or_after_the_date() {
+        check_world(
+            "event-date-mismatch",
+            "2025-09-17",
+            "
+Anouk de Vries and Omar bin Faisal al-Qasimi met at a talks venue. They held a round of talks in Riga on Monday.
+                                                                                                         ^^^^^^ event-date-mismatch: Tuesday
+The two met in Riga on Wednesday for the first talks in a year.
+                       ^^^^^^^^^ event-date-mismatch: Tuesday
+De Vries arrived in Riga on Monday for the talks, and flew on Sunday for talks in Oslo.
+They held a round of talks in Vilnius on Monday; a new round of talks in Riga on Friday is planned.
 ",
         );
     }

@@ -26,7 +26,11 @@ that are merely similar (\"Simon Riley\") pass.\n\n\
 A word alone is flagged when it is near a one-word name (\"Sutrisna\" for \"Sutrisno\") or \
 near the second reference of a person the document names (\"Ridlee said\"), unless the \
 article introduced someone else of that name first (\"Piotr Kowalski ... Kowalski said\" with \
-Anna Kowalska in the table).\n\nFix: the table's form.",
+Anna Kowalska in the table). A name described afresh is someone else's: a word alone with \
+any apposition that introduces a person (\"Suharyanti, who sells rice\"), a full name with \
+one that introduces them to the reader or denies the link (\"Rachel Thornburg, a nurse\", \
+\"..., no relation\"); a full name with a relative clause may still be the table person's, \
+misspelt.\n\nFix: the table's form.",
     check,
 };
 
@@ -47,9 +51,14 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let others = other_people(a, &runs);
     for (pl, runs) in a.blocks.iter().zip(&runs) {
         for &(i, j) in runs {
-            // A one-unit name described afresh is someone else; a full name so described
-            // may still be a table person's, misspelt ("Simon Ridlee, who leads the ...").
-            if !(bare(a, &pl.block, i, j) && a.described_as_someone(&pl.block, i, j)) {
+            // A one-unit name described afresh is someone else; a full name too when it is
+            // introduced to the reader ("Sarah Johnston, a safety researcher") or said to be
+            // someone else ("..., no relation"). A full name with a relative clause may
+            // still be a table person's, misspelt ("Simon Ridlee, who leads the ...").
+            let b = &pl.block;
+            let someone_else =
+                a.described_as_someone(b, i, j) && (bare(a, b, i, j) || !b.relative_apposition(j));
+            if !someone_else {
                 check_run(a, pl, i, j, &others, out);
             }
         }
@@ -561,6 +570,35 @@ Energy Minister Suharyanti, who opened the plant, spoke.
 Suharyante, the energy minister, spoke. Suharyanta, 61, spoke.
 ^^^^^^^^^^ name-spelling: Suharyanto
                                         ^^^^^^^^^^ name-spelling: Suharyanto
+",
+        );
+    }
+
+    #[test]
+    fn a_full_name_introduced_to_the_reader_is_someone_else() {
+        // Near a table name, but introduced ("a ...") or said to be someone else.
+        check_world(
+            "name-spelling",
+            "2025-03-01",
+            "
+Rachel Thornburg, a nurse from Leeds, said the ward was full. Thornburg has worked there since 2010.
+A lawyer, Rachel Thornberry, an expert on leases, disagreed.
+Lukas Weisz (an engineer at the plant) and Tomasz Zielenski, no relation of the minister, spoke.
+Anouk de Vriez, herself a pilot, flew the plane. Dr. Rachel Thornburg, a surgeon, operated.
+",
+        );
+        // A relative clause, a title before the name or the table's title in the apposition:
+        // the person, misspelt. (An honorific says nothing of who it is.)
+        check_world(
+            "name-spelling",
+            "2025-03-01",
+            "
+Rachel Thornburg, who chairs the committee, spoke.
+^^^^^^^^^^^^^^^^ name-spelling: Rachel Thornbury
+Foreign Secretary Rachel Thornburg, a veteran of the talks, spoke.
+                  ^^^^^^^^^^^^^^^^ name-spelling: Rachel Thornbury
+Rachel Thornburg, a former finance minister, spoke.
+^^^^^^^^^^^^^^^^ name-spelling: Rachel Thornbury
 ",
         );
     }

@@ -18,18 +18,29 @@ given name for Vietnamese names (Hoàng Xuân Chiến is \"Chiến\"), the famil
     Simon replied      ->  Ridley replied\n\n\
 Only a part standing alone counts (not one inside a longer name; a hyphenated given name \
 such as \"Min-jun\" and a part of several words such as \"María José\" count whole), only \
-after the full name, and only when no other person in \
-the document could be meant.\n\nFix: the right part.",
+after the full name, only outside quotation marks (a speaker's own words), and only when no \
+other person in the document could be meant.\n\nFix: the right part.",
     check,
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for pl in &a.blocks {
+        // The block's quotation marks, found once: quoted speech is the speaker's wording.
+        let mut marks: Option<Vec<usize>> = None;
         for h in &pl.block.hits {
             // A part standing alone: one word, a hyphenated word ("Min-jun", "Jean-Pierre") or
             // a part of several words ("María José", "van der Berg").
             let range = pl.hit_range(h);
             if !a.stands_alone(pl, h) {
+                continue;
+            }
+            let at = pl.block.tokens[h.first].start;
+            let marks = marks.get_or_insert_with(|| {
+                let text = &pl.block.folded.text;
+                text.match_indices('"').map(|(i, _)| i).collect()
+            });
+            // Inside a quotation: an odd number of marks before it in the paragraph.
+            if marks.partition_point(|&m| m < at) % 2 == 1 {
                 continue;
             }
             let meanings = a.index.meanings(h.phrase);
@@ -93,6 +104,21 @@ Hoàng Xuân Chiến hosted Simon Ridley.
 Mr Hoàng replied first. Then Simon replied.
    ^^^^^ second-reference: Chiến
                              ^^^^^ second-reference: Ridley
+",
+        );
+    }
+
+    #[test]
+    fn quoted_speech_is_the_speakers_wording() {
+        check_fixture(
+            "second-reference",
+            "
+Hoàng Xuân Chiến hosted Simon Ridley.
+\"Simon knows the file,\" an aide said. \"He is careful. Simon reads everything,\" she added.
+Chiến said: \"Hoàng is my family name. Mr Hoàng, they call me at home.\"
+Then Simon replied, and \"thanks\" was all Simon said.
+     ^^^^^ second-reference: Ridley
+                                         ^^^^^ second-reference: Ridley
 ",
         );
     }

@@ -18,7 +18,8 @@ pub const RULE: Rule = Rule {
 Simon Ridley\", \"Deputy Defence Minister Senior Lieutenant General Hoàng Xuân Chiến\", \
 \"Second Permanent Secretary at the UK Home Office Simon Ridley\") and in apposition after \
 the name (\"Simon Ridley, the Foreign Secretary,\"), including lowercase ones on either side \
-(\"the foreign minister, Jane Doe,\", \"Jane Doe, the deputy prime minister,\"), against the \
+(\"the foreign minister, Jane Doe,\", \"Jane Doe, the deputy prime minister,\", \"Jane Doe, \
+Sweden's finance minister,\"), against the \
 titles the table says the \
 person held on the publication date (with their aliases and abbreviations).\n\n\
 Passes: a held title or one of its aliases (\"Sen. Lt. Gen.\"), the head word of a held \
@@ -228,6 +229,20 @@ fn title_after(a: &Analysis, pl: &Placed, h: &Hit) -> Option<TitleHit> {
     }
     if b.token_text(k).eq_ignore_ascii_case("the") {
         k += 1;
+    }
+    // "NAME, Sweden's finance minister,", "NAME, the Home Office's permanent secretary,":
+    // the title after a capitalised owner's possessive.
+    let owner_end = match b.hit_starting_at(k) {
+        Some(o) if title_of(a, pl, o).is_none() => o.last,
+        _ => k + 1,
+    };
+    if owner_end < b.tokens.len() && is_capitalised(b.token_text(k)) {
+        if b.token_text(owner_end) == "s" && b.tokens[owner_end].join == Join::Apostrophe {
+            k = owner_end + 1;
+        } else if b.gap_before(owner_end).trim_end() == "'" {
+            // "the Netherlands' foreign minister"
+            k = owner_end;
+        }
     }
     let mut t = title_of(a, pl, b.hit_starting_at(k)?)?;
     let mut end = t.hit.last;
@@ -670,6 +685,22 @@ Anouk de Vries, the foreign minister, replied.
                     ^^^^^^^^^^^^^^^^ title-mismatch: Finance Minister
 Rachel Thornbury, the foreign secretary, agreed; the minister, Anouk de Vries, left.
 The former finance minister, Lukas Weiß, spoke. As finance minister, Lukas Weiß said more.
+",
+        );
+    }
+
+    #[test]
+    fn titles_after_an_owners_possessive() {
+        crate::rules::fixture::check_world(
+            "title-mismatch",
+            "2025-03-01",
+            "
+Lukas Weiß, Germany's finance minister, said so.
+                      ^^^^^^^^^^^^^^^^ title-mismatch: Foreign Minister
+Anouk de Vries, the Netherlands' foreign minister, replied; Rachel Thornbury, Britain's Foreign Secretary, agreed.
+                                 ^^^^^^^^^^^^^^^^ title-mismatch: Finance Minister
+Lukas Weiß, Germany's foreign minister, and Anouk de Vries, Latvia's former foreign minister, met.
+Lukas Weiß, Germany's finance minister's old adviser, left; Lukas Weiß, Berlin's first foreign minister, stayed.
 ",
         );
     }

@@ -241,13 +241,16 @@ impl Index {
         }
         for (i, e) in t.events.iter().enumerate() {
             let target = Target::EventWord { event: i as u32 };
-            let words = |b: &mut Builder, words: &[String]| {
+            // The event's own name names it ("Bath Festival", also an organisation's name),
+            // as its words do in a sentence that ties them to it.
+            let words = |b: &mut Builder, name: &str, words: &[String]| {
+                b.add(name, target);
                 for w in words {
                     b.add(w, target);
                 }
             };
-            words(&mut b, &e.words);
-            b.each_language(&e.forms, |b, f| words(b, &f.words));
+            words(&mut b, &e.name, &e.words);
+            b.each_language(&e.forms, |b, f| words(b, &f.name, &f.words));
         }
         for (i, l) in t.laws.iter().enumerate() {
             let law = i as u32;
