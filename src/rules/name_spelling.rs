@@ -6,7 +6,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Meaning, Target, edit_distance_within};
 use crate::text::fold::fold_key;
-use crate::text::tokens::{Join, is_capitalised, push_key};
+use crate::text::tokens::{Join, is_capitalised, lowercase, push_key};
 use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule {
@@ -116,7 +116,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
         match b.tokens[k + 1].join {
             Join::Hyphen => return true,
             Join::Space if is_capitalised(next) => return true,
-            Join::Space if a.is_particle(&next.to_lowercase()) => k += 1,
+            Join::Space if a.is_particle(&lowercase(next)) => k += 1,
             _ => return false,
         }
     };
@@ -124,7 +124,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
         !covered[k]
             && !a.opens_as_ordinary_word(b, k)
             && lettered(k)
-            && (is_capitalised(word(k)) || a.is_particle(&word(k).to_lowercase()) && leads_on(k))
+            && (is_capitalised(word(k)) || a.is_particle(&lowercase(word(k))) && leads_on(k))
     };
     if !starts(i) {
         return i;
@@ -133,7 +133,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
     while j < n && !covered[j] && lettered(j) {
         let w = word(j);
         let goes_on = match b.tokens[j].join {
-            Join::Space => is_capitalised(w) || a.is_particle(&w.to_lowercase()) && leads_on(j),
+            Join::Space => is_capitalised(w) || a.is_particle(&lowercase(w)) && leads_on(j),
             Join::Hyphen => true,
             // "O'Conor", not "Ridley's".
             Join::Apostrophe => is_capitalised(w),
@@ -151,7 +151,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
 /// Berg"), not a given name and a family name ("Piotr Kowalski", "Saeed al-Mansoori")? A
 /// unit starts at a capitalised word or a particle, unless a particle comes before it.
 fn bare(a: &Analysis, b: &BlockAnalysis, i: usize, j: usize) -> bool {
-    let is_particle = |k: usize| a.is_particle(&b.token_text(k).to_lowercase());
+    let is_particle = |k: usize| a.is_particle(&lowercase(b.token_text(k)));
     (i + 1..j).all(|k| {
         b.tokens[k].join != Join::Space
             || is_particle(k - 1)
@@ -181,7 +181,7 @@ fn other_people(a: &Analysis, runs: &[Vec<(usize, usize)>]) -> FxHashMap<String,
     for (pl, runs) in a.blocks.iter().zip(runs) {
         let b = &pl.block;
         for &(i, j) in runs {
-            let unknown = (i..j).any(|k| !a.index.is_name_word(&b.token_text(k).to_lowercase()));
+            let unknown = (i..j).any(|k| !a.index.is_name_word(&lowercase(b.token_text(k))));
             if unknown && !bare(a, b, i, j) {
                 let at = pl.range((b.tokens[i].start, b.tokens[i].end)).0;
                 for s in i..j {
