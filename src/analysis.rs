@@ -17,7 +17,7 @@ use crate::text::fold::Folded;
 use crate::text::lang::{Evidence, Language};
 use crate::text::prose::{Kind, prose};
 use crate::text::sentences::sentences;
-use crate::text::tokens::{Join, Token, is_capitalised, push_key, tokenize};
+use crate::text::tokens::{Join, Token, is_capitalised, lowercase, push_key, tokenize};
 
 /// A phrase of the text found in the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -580,7 +580,7 @@ impl<'a> Analysis<'a> {
         let particle = b.tokens.get(h.last).is_some_and(|t| {
             t.join == Join::Space
                 && !is_capitalised(t.text(text))
-                && self.index.is_name_word(&t.text(text).to_lowercase())
+                && self.index.is_name_word(&lowercase(t.text(text)))
                 && b.tokens.get(h.last + 1).is_some_and(|n| {
                     matches!(n.join, Join::Space | Join::Hyphen | Join::Apostrophe)
                         && is_capitalised(n.text(text))
@@ -700,7 +700,7 @@ impl<'a> Analysis<'a> {
                     && free(s - 1)
                     && match b.tokens[s].join {
                         Join::Hyphen | Join::Apostrophe => true,
-                        Join::Space => self.is_particle(&b.token_text(s - 1).to_lowercase()),
+                        Join::Space => self.is_particle(&lowercase(b.token_text(s - 1))),
                         Join::Break => false,
                     }
                 {
@@ -826,7 +826,7 @@ pub fn in_case_of(original: &str, surface: &str) -> String {
 /// "Then Kowalski left"): no name, though capitalised.
 fn function_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "a" | "an"
             | "the"
             | "and"

@@ -1104,16 +1104,13 @@ The talks in Riga on Monday went well.
 
     #[test]
     fn the_events_own_name_names_it_even_as_an_organisations() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [{"id": "ana", "name": "Ana Ruiz", "order": "given-first",
                             "parts": {"family": "Ruiz", "given": "Ana"}}],
                 "organisations": [{"id": "lf", "name": "Lakeside Festival"}],
                 "events": [{"id": "lf-2025", "name": "Lakeside Festival", "date": "2025-05-16",
                             "participants": ["ana"], "words": ["festival", "opened"]}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_dated(
             "event-date-mismatch",
             "2025-05-17",
@@ -1265,8 +1262,7 @@ Anouk de Vries recalled the talks in Riga on September 17.
 
     #[test]
     fn a_disputed_year_or_date_is_not_the_truth() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"sources": [{"id": "s", "file": "wire.txt"}],
                 "people": [{"id": "p", "name": "Ines Duarte", "order": "given-first",
                             "parts": {"family": "Duarte", "given": "Ines"}}],
@@ -1275,9 +1271,7 @@ Anouk de Vries recalled the talks in Riga on September 17.
                             "disputed": [{"value": "2025-05-07", "sources": [{"source": "s"}]}]}],
                 "laws": [{"id": "l", "name": "Harbour Safety Act", "kind": "law", "year": 2016,
                           "disputed": [{"value": "2015", "sources": [{"source": "s"}]}]}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_dated(
             "event-date-mismatch",
             "2025-05-08",
