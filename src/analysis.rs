@@ -17,7 +17,7 @@ use crate::text::fold::Folded;
 use crate::text::lang::{Evidence, Language};
 use crate::text::prose::{Kind, prose};
 use crate::text::sentences::sentences;
-use crate::text::tokens::{Join, Token, is_capitalised, push_key, tokenize};
+use crate::text::tokens::{Join, Token, is_capitalised, lowercase, push_key, tokenize};
 
 /// Runs of name words longer than this (in characters) are no name: they are not remembered
 /// as the parts of someone's name, nor compared with the table's names.
@@ -218,6 +218,31 @@ impl BlockAnalysis {
         }
     }
 
+    /// The first word of an apposition that token `j` opens after a comma or a bracket, an
+    /// age before it skipped ("Ito, 54, a farmer": "a").
+    fn apposition_opener(&self, j: usize) -> Option<usize> {
+        let gap = self.gap_before(j).trim();
+        if gap != "," && gap != "(" {
+            return None;
+        }
+        let mut j = j;
+        if self.token_text(j).chars().all(|c| c.is_ascii_digit())
+            && self.gap_before(j + 1).trim() == ","
+        {
+            j += 1;
+        }
+        (j < self.tokens.len()).then_some(j)
+    }
+
+    /// Does the apposition at token `j` open with a relative pronoun ("Ana Ruiz, who sells
+    /// fish")? It describes someone without saying they are new to the reader: a table
+    /// person's misspelt full name may stand before it. An indefinite article ("Ana Ruiz, a
+    /// nurse") or a denial ("..., no relation") introduces someone else.
+    pub fn relative_apposition(&self, j: usize) -> bool {
+        self.apposition_opener(j)
+            .is_some_and(|k| matches!(self.token_text(k).to_lowercase().as_str(), "who" | "whose"))
+    }
+
     /// The hit that holds token `k`.
     fn hit_holding(&self, k: usize) -> Option<&Hit> {
         let i = self.hits.partition_point(|h| h.last <= k);
@@ -236,26 +261,19 @@ fn is_office_or_rank(index: &Index, h: &Hit) -> bool {
 
 /// Does token `j` open an apposition that introduces a person ("Wahyuni, who sells fish",
 /// "Dr. Novak, no relation,", "Ana Ruiz, a nurse,", "Ito, 54, a farmer,") with no title of
-/// the table in it? An age alone ("Okafor, 52, became ...") describes anyone.
+/// the table in it, or one that denies being someone ("no relation of the minister")? An age
+/// alone ("Okafor, 52, became ...") describes anyone.
 fn introduces_someone(b: &BlockAnalysis, index: &Index, j: usize) -> bool {
-    let gap = b.gap_before(j).trim();
-    if gap != "," && gap != "(" {
+    let Some(j) = b.apposition_opener(j) else {
         return false;
-    }
-    let mut j = j;
-    if b.token_text(j).chars().all(|c| c.is_ascii_digit()) && b.gap_before(j + 1).trim() == "," {
-        j += 1;
-    }
-    if j >= b.tokens.len() {
-        return false;
-    }
+    };
     let w = b.token_text(j).to_lowercase();
-    let opens = matches!(
-        w.as_str(),
-        "who" | "whose" | "a" | "an" | "no" | "not" | "unrelated" | "himself" | "herself"
-    );
-    if !opens {
-        return false;
+    match w.as_str() {
+        "who" | "whose" | "a" | "an" | "himself" | "herself" => {}
+        // A denial is about someone else, whatever titles it names ("no relation of the
+        // minister").
+        "no" | "not" | "unrelated" => return true,
+        _ => return false,
     }
     // The apposition runs to the next break of the sentence.
     let end = (j + 1..b.tokens.len())
@@ -410,6 +428,19 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_ONLY_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[\s,\-–—|:0-9apmgtuc+]*$").expect("time tail"));
 
+/// Before the date on an English wire dateline: the place in capitals, perhaps its country
+/// ("DOHA, ", "GÖRLITZ, Germany, ", "ST. JOHN'S, Canada, ").
+static EN_DATELINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40},(?:\s*\p{Lu}[\p{L}\p{M} .'’-]{0,40},)?\s*$")
+        .expect("English dateline lead")
+});
+
+/// After the date on an English wire dateline: a credit in brackets, then the story may
+/// start on the same line ("(Reuters) - Ukraine will ...").
+static EN_DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\([^()]{1,40}\)\s*(?:$|[-–—])").expect("English dateline tail")
+});
+
 /// Before the date on a dateline: a place and its credit, then "ngày" ("Hà Nội, ngày ",
 /// "HÀ NỘI (TTXVN) - ngày "), or "ngày" alone.
 static DATELINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -438,11 +469,16 @@ pub fn dateline(text: &str, reading: DateReading) -> Option<Date> {
             &[((0, folded.text.len()), reading)],
             &original,
         );
+        let vietnamese = reading == DateReading::Vietnamese;
         if let Some(d) = dates.first()
             && (d.range.0 == 0
-                || (reading == DateReading::Vietnamese
-                    && DATELINE_LEAD.is_match(&folded.text[..d.range.0])))
-            && DATE_ONLY_LINE.is_match(&folded.text[d.range.1..])
+                || if vietnamese {
+                    DATELINE_LEAD.is_match(&folded.text[..d.range.0])
+                } else {
+                    EN_DATELINE_LEAD.is_match(&folded.text[..d.range.0])
+                })
+            && (DATE_ONLY_LINE.is_match(&folded.text[d.range.1..])
+                || !vietnamese && EN_DATELINE_TAIL.is_match(&folded.text[d.range.1..]))
             && let Some(date) = d.date()
         {
             return Some(Date(date));
@@ -594,7 +630,7 @@ impl<'a> Analysis<'a> {
         let particle = b.tokens.get(h.last).is_some_and(|t| {
             t.join == Join::Space
                 && !is_capitalised(t.text(text))
-                && self.index.is_name_word(&t.text(text).to_lowercase())
+                && self.index.is_name_word(&lowercase(t.text(text)))
                 && b.tokens.get(h.last + 1).is_some_and(|n| {
                     matches!(n.join, Join::Space | Join::Hyphen | Join::Apostrophe)
                         && is_capitalised(n.text(text))
@@ -626,16 +662,18 @@ impl<'a> Analysis<'a> {
         if !is_capitalised(w) {
             return false;
         }
-        if function_word(w) {
-            return true;
-        }
-        let opens = b
-            .sentence_of(b.tokens[k].start)
-            .is_some_and(|s| b.token_at(s.0) == k);
-        opens && {
-            let lower = w.to_lowercase();
-            self.lowercase_words.contains(&lower) && !self.is_particle(&lower)
-        }
+        function_word(w)
+            || (self.opens_as_lowercase_word(b, k) && !self.is_particle(&w.to_lowercase()))
+    }
+
+    /// Is token `k` a capitalised first word of its sentence that the document writes in
+    /// lowercase elsewhere ("Male nurses ..." in a text that also writes "male")?
+    pub fn opens_as_lowercase_word(&self, b: &BlockAnalysis, k: usize) -> bool {
+        let w = b.token_text(k);
+        is_capitalised(w)
+            && b.sentence_of(b.tokens[k].start)
+                .is_some_and(|s| b.token_at(s.0) == k)
+            && self.lowercase_words.contains(&w.to_lowercase())
     }
 
     /// Does the text present the name at tokens `[i, j)` as someone it describes afresh:
@@ -708,7 +746,7 @@ impl<'a> Analysis<'a> {
                     && free(s - 1)
                     && match b.tokens[s].join {
                         Join::Hyphen | Join::Apostrophe => true,
-                        Join::Space => self.is_particle(&b.token_text(s - 1).to_lowercase()),
+                        Join::Space => self.is_particle(&lowercase(b.token_text(s - 1))),
                         Join::Break => false,
                     }
                 {
@@ -830,7 +868,7 @@ pub fn in_case_of(original: &str, surface: &str) -> String {
 /// "Then Kowalski left"): no name, though capitalised.
 fn function_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "a" | "an"
             | "the"
             | "and"
@@ -930,7 +968,23 @@ mod tests {
             Date::parse("2025-03-04")
         );
         assert_eq!(dateline("They met on March 4, 2025 in town.", en), None);
-        assert_eq!(dateline("DOHA, April 16, 2025", en), None);
+        // English wire datelines: the place in capitals, perhaps its country and a credit.
+        for line in [
+            "DOHA, April 16, 2025",
+            "GÖRLITZ, Germany, April 16, 2025",
+            "ST. JOHN'S, Canada, Apr. 16, 2025 (Desk)",
+            "KYIV, 16 April 2025 (Reuters) - Ukraine will import power.",
+        ] {
+            assert_eq!(dateline(line, en), Date::parse("2025-04-16"), "{line}");
+        }
+        for line in [
+            "Doha, April 16, 2025, was hot.",
+            "LAGOS, April 16 (Desk) - a bank reported",
+            "In DOHA, April 16, 2025",
+            "DOHA, April 16, 2025, the talks began",
+        ] {
+            assert_eq!(dateline(line, en), None, "{line}");
+        }
         // Vietnamese datelines: day first, after a place and its credit.
         let vi = DateReading::Vietnamese;
         for line in [

@@ -8,7 +8,8 @@
 //! them. Every name, title, date and weekday in them is right.
 //!
 //! - The articles, and the real prose of `tests/fixtures/realtext/`, draw no finding at
-//!   warning or above.
+//!   warning or above; the articles of `tests/newsroom/strangers/`, mostly about people in
+//!   no table, draw none at all, with this table or the default one.
 //! - The errors planted in copies of the articles (`tests/newsroom/plants.txt`, all eight
 //!   rules; one copy per error) are found: at least 98% of them ([`MIN_RECALL`]), and nothing
 //!   else at warning or above. The plants of [`KNOWN_GAPS`] are misses we know of and have not
@@ -41,55 +42,20 @@ const MIN_RECALL: usize = 98;
 
 /// Planted errors copydesk misses today, each with why: (file, rule code, planted text).
 const KNOWN_GAPS: &[(&str, &str, &str)] = &[
-    // Every word is some table name's word, so no word is looked at as a misspelling.
-    (
-        "01-trade-talks.md",
-        "name-spelling",
-        "Trade Minister Park Min-joon, who arrived",
-    ),
+    // Every word is some table name's word and, two letters off ("Riley" for "Reilly"), the
+    // apostrophised unit is too far from the table's for a name this short.
     (
         "05-obituary.md",
         "name-spelling",
         "Culture, Siobhán O'Riley, called",
     ),
-    // A weekday and a date without a year are not compared.
-    (
-        "02-border-bridge.txt",
-        "weekday-mismatch",
-        "due to start on Tuesday, June 2.",
-    ),
-    // A lowercase title after a possessive country is not read as an apposition.
-    (
-        "06-digital-ministers.md",
-        "title-mismatch",
-        "Lars Eriksson, Sweden's finance minister,",
-    ),
-    // "İstanbul" and "Istanbul" fold to the same letters.
-    (
-        "10-aegean-talks.md",
-        "style-variant",
-        "said in Istanbul that both",
-    ),
-    // A weekday with the event's place and participants but no event word right before it.
+    // A weekday with the event's place and participants but no event word in its clause
+    // ("agreed in Athens on Thursday to set up ..."): reading any verb as the event's would
+    // date the participants' journeys and dinners as the event too.
     (
         "10-aegean-talks.md",
         "event-date-mismatch",
         "in Athens on Thursday to set up",
-    ),
-    (
-        "13-north-atlantic.md",
-        "event-date-mismatch",
-        "summit in Tórshavn on Tuesday",
-    ),
-    (
-        "14-china-japan.md",
-        "event-date-mismatch",
-        "Beijing on Wednesday for the first",
-    ),
-    (
-        "15-bath-festival.md",
-        "event-date-mismatch",
-        "Festival on Thursday with a warning",
     ),
 ];
 const PEOPLE: usize = 5000;
@@ -141,7 +107,17 @@ fn show(name: &str, text: &str, f: &Finding) -> String {
 
 /// Findings below warning that the correct texts may draw, each with why it is fair:
 /// (file, rule code, flagged text).
-const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[];
+const ALLOWED_INFORMATION: &[(&str, &str, &str)] = &[
+    // "Male flight attendants ..." opens a sentence, and the article never writes "male" in
+    // lowercase: without a dictionary, a capitalised first word that is also the variant of
+    // a place ("Male" for "Malé") cannot be told from the place. Information only.
+    ("19-airline-crews.md", "style-variant", "Male"),
+    // The same without a dictionary for a given name that is a common word, opening a
+    // sentence ("Rose gardens ...", "Hope is not a strategy") after Rose King and Hope Young
+    // were named: second-reference reads the person's given name. Information only.
+    ("22-festival-and-laws.md", "second-reference", "Rose"),
+    ("22-festival-and-laws.md", "second-reference", "Hope"),
+];
 
 fn assert_quiet(dir: &str) {
     let mut loud = Vec::new();
@@ -189,6 +165,31 @@ fn the_table_is_newsroom_sized_and_loads() {
 #[test]
 fn the_articles_draw_no_false_alarm() {
     assert_quiet("tests/newsroom/articles");
+}
+
+/// Articles full of people in no table (`tests/newsroom/strangers/`), from many naming
+/// traditions, with events, laws and dates of their own, and table people named rightly
+/// beside them (titles that changed, other meetings near their events): every sentence must
+/// stay quiet,
+/// with the newsroom's table and with the default table alone. Each false alarm found on
+/// new prose like this was fixed in the rules and its sentence stays here.
+#[test]
+fn strangers_draw_no_finding() {
+    assert_quiet("tests/newsroom/strangers");
+    let default = Index::new(
+        load_tables(&[(DEFAULT_TABLE_NAME.to_string(), DEFAULT_TABLE.to_string())]).unwrap(),
+    );
+    let mut loud = Vec::new();
+    for (name, text) in articles_in("tests/newsroom/strangers") {
+        for f in check_text(&text, kind_of(&name), &default, &Config::default()) {
+            loud.push(show(&name, &text, &f));
+        }
+    }
+    assert!(
+        loud.is_empty(),
+        "findings with the default table:\n{}",
+        loud.join("\n")
+    );
 }
 
 #[test]

@@ -18,18 +18,29 @@ given name for Vietnamese names (Hoàng Xuân Chiến is \"Chiến\"), the famil
     Simon replied      ->  Ridley replied\n\n\
 Only a part standing alone counts (not one inside a longer name; a hyphenated given name \
 such as \"Min-jun\" and a part of several words such as \"María José\" count whole), only \
-after the full name, and only when no other person in \
-the document could be meant.\n\nFix: the right part.",
+after the full name, only outside quotation marks (a speaker's own words), and only when no \
+other person in the document could be meant.\n\nFix: the right part.",
     check,
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for pl in &a.blocks {
+        // The block's quotation marks, found once: quoted speech is the speaker's wording.
+        let mut marks: Option<Vec<usize>> = None;
         for h in &pl.block.hits {
             // A part standing alone: one word, a hyphenated word ("Min-jun", "Jean-Pierre") or
             // a part of several words ("María José", "van der Berg").
             let range = pl.hit_range(h);
             if !a.stands_alone(pl, h) {
+                continue;
+            }
+            let at = pl.block.tokens[h.first].start;
+            let marks = marks.get_or_insert_with(|| {
+                let text = &pl.block.folded.text;
+                text.match_indices('"').map(|(i, _)| i).collect()
+            });
+            // Inside a quotation: an odd number of marks before it in the paragraph.
+            if marks.partition_point(|&m| m < at) % 2 == 1 {
                 continue;
             }
             let meanings = a.index.meanings(h.phrase);
@@ -98,14 +109,26 @@ Mr Hoàng replied first. Then Simon replied.
     }
 
     #[test]
+    fn quoted_speech_is_the_speakers_wording() {
+        check_fixture(
+            "second-reference",
+            "
+Hoàng Xuân Chiến hosted Simon Ridley.
+\"Simon knows the file,\" an aide said. \"He is careful. Simon reads everything,\" she added.
+Chiến said: \"Hoàng is my family name. Mr Hoàng, they call me at home.\"
+Then Simon replied, and \"thanks\" was all Simon said.
+     ^^^^^ second-reference: Ridley
+                                         ^^^^^ second-reference: Ridley
+",
+        );
+    }
+
+    #[test]
     fn family_first_names_outside_viet_nam_use_the_family_name() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [{"id": "xi", "name": "Xi Jinping", "order": "family-first", "country": "CN",
                 "parts": {"family": "Xi", "given": "Jinping"}}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_fixture_with(
             "second-reference",
             "
@@ -145,16 +168,13 @@ Simon Ridley and Hoàng Xuân Chiến met again.
 
     #[test]
     fn parts_of_several_words() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [
                 {"id": "g", "name": "María José García Márquez", "order": "given-first",
                  "country": "CO", "parts": {"family": "García Márquez", "given": "María José"}},
                 {"id": "t", "name": "Jean-Luc Martin", "order": "given-first",
                  "parts": {"family": "Martin", "given": "Jean-Luc"}}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_dated(
             "second-reference",
             "2025-03-01",

@@ -3,10 +3,11 @@
 use rustc_hash::FxHashMap;
 
 use super::{Rule, finding};
-use crate::analysis::{Analysis, normal_form, same_form};
+use crate::analysis::{Analysis, BlockAnalysis, Hit, normal_form, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
 use crate::table::{Entity, EntryRef, Language};
+use crate::text::tokens::{Join, is_capitalised};
 
 pub const RULE: Rule = Rule {
     code: "style-variant",
@@ -15,10 +16,13 @@ pub const RULE: Rule = Rule {
     explain: "Places and organisations can have spelling variants in the table (\"Việt Nam\" \
 and \"Vietnam\", \"Hà Nội\" and \"Hanoi\"; in Vietnamese, \"Luân Đôn\" and \"London\"). A \
 document should use one; Vietnamese text is held to the Vietnamese forms. Flags the minority \
-form; a configured house style (`style`: the preferred forms) overrides the majority and is \
-enforced even when the document uses only the other form. Whole words only: \"Vietnamese\" \
+form (of two used equally often, the one that is not the table's name); a configured \
+house style (`style`: the preferred forms) overrides the majority and is enforced even when the document uses only the other form. Whole words only: \"Vietnamese\" \
 is never a variant of \"Vietnam\". Forms that differ only in letter case (\"ASEAN\", \
-\"Asean\") are distinct. Aliases (\"the Home Office\") are not variants.\n\n\
+\"Asean\") are distinct. Aliases (\"the Home Office\") are not variants. A form inside a \
+longer capitalised name (\"Vietnam Airlines\", \"the Hanoi Metro\") is that name's spelling, \
+and a sentence's first word that the document also writes in lowercase (\"Male nurses\" \
+beside \"male\") is no form at all.\n\n\
 Fix: the majority form, or the house style's.",
     check,
 };
@@ -45,6 +49,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let mut uses: FxHashMap<(Key, Language), Uses> = FxHashMap::default();
     for pl in &a.blocks {
         for h in &pl.block.hits {
+            if inside_another_name(a, &pl.block, h) {
+                continue;
+            }
             let range = pl.hit_range(h);
             let text = a.slice(range);
             let written = normal_form(text);
@@ -63,8 +70,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     Form::Variant(k) => k as usize + 1,
                     _ => continue,
                 };
-                // Only the exact form counts: a form without its diacritics is another rule's.
-                if !m.is_written(&written) {
+                // Only the exact form counts: a form without its diacritics is another rule's,
+                // and a lowercase word ("male") is no capitalised name ("Male").
+                if !m.is_written(&written) || !a.case_fits(pl, h, m) {
                     continue;
                 }
                 forms.push((key, m.lang, slot, same_case(text, &m.surface)));
@@ -115,12 +123,16 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             Some(h) => h,
             None if used < 2 => continue,
             None => {
-                // The majority; a tie goes to the form used first.
+                // The majority; a tie goes to the table's name, else to the form used first.
                 let max = *counts.iter().max().expect("forms");
-                list.iter()
-                    .map(|(slot, _)| *slot)
-                    .find(|&s| counts[s] == max)
-                    .expect("a used form")
+                if counts[0] == max {
+                    0
+                } else {
+                    list.iter()
+                        .map(|(slot, _)| *slot)
+                        .find(|&s| counts[s] == max)
+                        .expect("a used form")
+                }
             }
         };
         let times = |n: usize| match n {
@@ -159,6 +171,26 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     }
 }
 
+/// Is the hit no use of the place's or organisation's name but a word of another name or
+/// an ordinary word: joined by a space to a capitalised word that is no name of the table
+/// ("Vietnam Airlines", "Hanoi Metro"; not a sentence's ordinary first word, "In Hanoi"),
+/// or a one-word hit opening its sentence as a word the document writes in lowercase
+/// ("Male nurses ... male pilots" beside "Malé")? A compound with a hyphen ("Vietnam-UK ties") still uses the form.
+fn inside_another_name(a: &Analysis, b: &BlockAnalysis, h: &Hit) -> bool {
+    let capital = |k: usize| is_capitalised(b.token_text(k));
+    let next = h.last < b.tokens.len()
+        && b.tokens[h.last].join == Join::Space
+        && capital(h.last)
+        && b.hit_starting_at(h.last).is_none();
+    let prev = h.first > 0
+        && b.tokens[h.first].join == Join::Space
+        && capital(h.first - 1)
+        && !a.opens_as_ordinary_word(b, h.first - 1)
+        && b.hit_ending_at(h.first).is_none();
+    let ordinary = h.last - h.first == 1 && a.opens_as_lowercase_word(b, h.first);
+    next || prev || ordinary
+}
+
 #[cfg(test)]
 mod tests {
     use crate::config::Config;
@@ -176,6 +208,24 @@ Việt Nam and the UK met in Hà Nội. Việt Nam hosted; Vietnam-UK ties grew.
     }
 
     #[test]
+    fn a_tie_goes_to_the_tables_name() {
+        let index = crate::rules::fixture::table(
+            r#"{"places": [{"id": "ist", "name": "İstanbul", "variants": ["Istanbul"]},
+                           {"id": "krk", "name": "Kraków", "variants": ["Krakow"]}]}"#,
+        );
+        check_fixture_with(
+            "style-variant",
+            "
+They met in Istanbul, then in İstanbul. Krakow came next and Kraków last.
+            ^^^^^^^^ style-variant: İstanbul
+                                        ^^^^^^ style-variant: Kraków
+",
+            &Config::default(),
+            &index,
+        );
+    }
+
+    #[test]
     fn one_form_and_other_words_pass() {
         check_fixture(
             "style-variant",
@@ -184,15 +234,44 @@ Việt Nam and the UK met in Hà Nội. Việt Nam hosted; Vietnam-UK ties grew.
     }
 
     #[test]
+    fn a_word_of_another_name_or_an_ordinary_word_is_no_form() {
+        let index = crate::rules::fixture::table(
+            r#"{"places": [
+                {"id": "male", "name": "Malé", "variants": ["Male"]},
+                {"id": "nice", "name": "Nice"},
+                {"id": "vn", "name": "Việt Nam", "variants": ["Vietnam"]},
+                {"id": "hn", "name": "Hà Nội", "variants": ["Hanoi"]}]}"#,
+        );
+        check_fixture_with(
+            "style-variant",
+            "
+Crews of Vietnam Airlines flew from Malé to Hà Nội. Male nurses and male pilots spoke.
+The Hanoi Metro opened; in Việt Nam, the Vietnam War museum is busy. Tourists love Malé.
+In Hà Nội, Hanoi Motors and Air Vietnam Services are based; Nice Vietnam Tours too.
+",
+            &Config::default(),
+            &index,
+        );
+        // The form itself, at a sentence's start too, and in a hyphenated compound.
+        check_fixture_with(
+            "style-variant",
+            "
+Malé is small. Male is crowded, and Hà Nội is far. In Hanoi, Hà Nội-Malé flights land.
+               ^^^^ style-variant: Malé
+                                                      ^^^^^ style-variant: Hà Nội
+",
+            &Config::default(),
+            &index,
+        );
+    }
+
+    #[test]
     fn forms_that_differ_only_in_case_are_distinct() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"organisations": [
                 {"id": "asean", "name": "ASEAN", "variants": ["Asean"]},
                 {"id": "unesco", "name": "UNESCO", "variants": ["Unesco"]}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         check_fixture_with(
             "style-variant",
             "
@@ -213,16 +292,13 @@ Unesco and Unesco again: one form, nothing to flag.
 
     #[test]
     fn vietnamese_spellings_of_foreign_places() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"places": [
                 {"id": "london", "name": "London",
                  "forms": {"vi": {"name": "London", "variants": ["Luân Đôn"]}}},
                 {"id": "moscow", "name": "Moscow",
                  "forms": {"vi": {"name": "Moskva", "variants": ["Mát-xcơ-va", "Matxcơva"]}}}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         let house = Config {
             style: vec!["London".into(), "Moskva".into()],
             ..Config::default()

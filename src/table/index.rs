@@ -241,13 +241,16 @@ impl Index {
         }
         for (i, e) in t.events.iter().enumerate() {
             let target = Target::EventWord { event: i as u32 };
-            let words = |b: &mut Builder, words: &[String]| {
+            // The event's own name names it ("Bath Festival", also an organisation's name),
+            // as its words do in a sentence that ties them to it.
+            let words = |b: &mut Builder, name: &str, words: &[String]| {
+                b.add(name, target);
                 for w in words {
                     b.add(w, target);
                 }
             };
-            words(&mut b, &e.words);
-            b.each_language(&e.forms, |b, f| words(b, &f.words));
+            words(&mut b, &e.name, &e.words);
+            b.each_language(&e.forms, |b, f| words(b, &f.name, &f.words));
         }
         for (i, l) in t.laws.iter().enumerate() {
             let law = i as u32;
@@ -323,7 +326,7 @@ impl Index {
     /// Name words within edit distance `max` of `word` (lowercase folded), nearest first.
     /// Only words of at most [`MAX_FUZZY_CHARS`] characters have near misses.
     pub fn near_words(&self, word: &str, max: usize) -> Vec<(&str, usize)> {
-        let mut cands: FxHashSet<u32> = FxHashSet::default();
+        let mut cands: Vec<u32> = Vec::new();
         // A word this long shares no deletion with an indexed word: skip the probes, whose
         // cost grows with the square of its length.
         if word.chars().count() <= MAX_FUZZY_CHARS + 1 {
@@ -337,14 +340,17 @@ impl Index {
                 );
             });
         }
+        cands.sort_unstable();
+        cands.dedup();
         let mut out: Vec<(&str, usize)> = Vec::new();
         if let Some(w) = self.words.get(word) {
             out.push((w, 0));
         }
         for id in cands {
             let w = &*self.word_list[id as usize];
-            let d = edit_distance(word, w);
-            if d <= max && d > 0 {
+            if let Some(d) = edit_distance_within(word, w, max)
+                && d > 0
+            {
                 out.push((w, d));
             }
         }
@@ -414,7 +420,7 @@ impl Builder {
             return;
         }
         for (i, c) in key.char_indices() {
-            if matches!(c, ' ' | '-' | '\'') {
+            if matches!(c, ' ' | '-' | '\'') && !self.prefixes.contains(&key[..i]) {
                 self.prefixes.insert(key[..i].into());
             }
         }
@@ -432,7 +438,6 @@ impl Builder {
             self.meanings.push(Vec::new());
         }
         let list = &mut self.meanings[id as usize];
-        let surface: Box<str> = surface.into();
         let lang = self.lang;
         // The forms of one target are added one after another, so a repeat of this one can
         // only be among the last meanings (a name shared by thousands is not scanned).
@@ -440,8 +445,9 @@ impl Builder {
             .iter()
             .rev()
             .take_while(|m| m.target == target)
-            .any(|m| m.surface == surface && m.lang == lang)
+            .any(|m| &*m.surface == surface && m.lang == lang)
         {
+            let surface: Box<str> = surface.into();
             let toks = crate::text::tokens::tokenize(&folded.text);
             let capitals = toks
                 .iter()
@@ -490,8 +496,10 @@ impl Builder {
         {
             let folded = Folded::of(&spelling);
             for t in crate::text::tokens::tokenize(&folded.text) {
-                self.words
-                    .insert(t.text(&folded.text).to_lowercase().into());
+                let word = t.text(&folded.text).to_lowercase();
+                if !self.words.contains(word.as_str()) {
+                    self.words.insert(word.into());
+                }
             }
         }
     }
@@ -570,32 +578,90 @@ fn neighbourhood(w: &str, mut each: impl FnMut(u64)) {
 
 /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), by characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    edit_distance_within(a, b, usize::MAX).expect("every distance is within usize::MAX")
+}
+
+/// The [`edit_distance`] of `a` and `b` when it is at most `max`, else `None`: strings whose
+/// lengths differ by more than `max` are not compared, and the comparison stops at the first
+/// row of the table whose every cell is over `max` (a row's least cell never decreases). The
+/// characters and rows of strings of up to [`STACK_CHARS`] characters live on the stack.
+pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        return osa_within(a.as_bytes(), b.as_bytes(), max);
+    }
+    let (mut sa, mut sb) = (['\0'; STACK_CHARS], ['\0'; STACK_CHARS]);
+    let (mut ha, mut hb) = (Vec::new(), Vec::new());
+    let a = chars_in(a, &mut sa, &mut ha);
+    let b = chars_in(b, &mut sb, &mut hb);
+    osa_within(a, b, max)
+}
+
+/// Strings of up to this many characters are compared with no allocation: every word the
+/// near-miss index holds ([`MAX_FUZZY_CHARS`]) and the words it is asked about.
+pub const STACK_CHARS: usize = MAX_FUZZY_CHARS + 2;
+
+/// The characters of `s`, in `stack` when they fit, else in `heap`.
+fn chars_in<'a>(
+    s: &str,
+    stack: &'a mut [char; STACK_CHARS],
+    heap: &'a mut Vec<char>,
+) -> &'a [char] {
+    let mut n = 0;
+    for c in s.chars() {
+        if n == STACK_CHARS {
+            *heap = s.chars().collect();
+            return heap;
+        }
+        stack[n] = c;
+        n += 1;
+    }
+    &stack[..n]
+}
+
+/// [`edit_distance_within`] on two sequences, with three rolling rows of the table.
+fn osa_within<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > max {
+        return None;
+    }
     if n == 0 || m == 0 {
-        return n.max(m);
+        return Some(n.max(m));
     }
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
+    let mut stack = [0usize; 3 * STACK_CHARS + 3];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if m < STACK_CHARS + 1 {
+        &mut stack[..3 * (m + 1)]
+    } else {
+        heap.resize(3 * (m + 1), 0);
+        &mut heap
+    };
+    let (mut before, rest) = rows.split_at_mut(m + 1);
+    let (mut prev, mut cur) = rest.split_at_mut(m + 1);
+    for (j, cell) in prev.iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=n {
+        cur[0] = i;
+        let mut least = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
+                v = v.min(before[j - 2] + 1);
             }
-            d[i][j] = v;
+            cur[j] = v;
+            least = least.min(v);
         }
+        if least > max {
+            return None;
+        }
+        // The rows move up one: `before` takes `prev`, `prev` takes `cur`, and the old
+        // `before` is written over as the next `cur`.
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    d[n][m]
+    let d = prev[m];
+    (d <= max).then_some(d)
 }
 
 #[cfg(test)]
@@ -661,8 +727,55 @@ mod tests {
         }
     }
 
+    /// The whole table of the optimal string alignment distance, for the proptest below.
+    fn osa_reference(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let (n, m) = (a.len(), b.len());
+        let mut d = vec![vec![0usize; m + 1]; n + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=n {
+            for j in 1..=m {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[n][m]
+    }
+
+    proptest::proptest! {
+        /// The bounded distance with rolling rows is the whole table's distance when that is
+        /// within the bound, and nothing otherwise; on ASCII, on other letters, and on strings
+        /// too long for the stack buffers.
+        #[test]
+        fn bounded_distance_is_the_whole_tables(
+            a in "[abé ]{0,9}|[ab]{60,80}",
+            b in "[abé ]{0,9}|[ab]{60,80}",
+            max in 0usize..5,
+        ) {
+            let want = osa_reference(&a, &b);
+            proptest::prop_assert_eq!(edit_distance(&a, &b), want);
+            proptest::prop_assert_eq!(edit_distance_within(&a, &b, max), (want <= max).then_some(want));
+        }
+    }
+
     #[test]
     fn distance() {
+        assert_eq!(edit_distance_within("ridley", "ridlye", 1), Some(1));
+        assert_eq!(edit_distance_within("ridley", "riley", 0), None);
+        assert_eq!(edit_distance_within("ab", "abcdef", 3), None);
+        assert_eq!(edit_distance(&"é".repeat(100), &"e".repeat(100)), 100);
         assert_eq!(edit_distance("ridley", "ridlye"), 1);
         assert_eq!(edit_distance("chien", "chieng"), 1);
         assert_eq!(edit_distance("", "abc"), 3);

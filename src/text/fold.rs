@@ -186,7 +186,15 @@ fn transliterate(c: char) -> Option<&'static str> {
 /// Mueller", "Jürgen Mueller", "Juergen Müller"): every mix of words as written and words
 /// transliterated, the name itself left out; at most 15.
 pub fn transliterations(name: &str) -> Vec<String> {
-    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    // Most names have no letter to transliterate: when the name is already NFC (so its NFC
+    // form has the same letters), that is seen without making the NFC copy.
+    if name.is_ascii()
+        || is_nfc_quick(name.chars()) == IsNormalized::Yes
+            && !name.chars().any(|c| transliterate(c).is_some())
+    {
+        return Vec::new();
+    }
     let name: String = name.nfc().collect();
     let words: Vec<&str> = name.split(' ').collect();
     let changed: Vec<Option<String>> = words
@@ -234,9 +242,19 @@ pub fn same_form(a: &str, b: &str) -> bool {
 
 pub fn normal_form(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(s.len());
+    // ASCII is its own NFC form: its characters are read as they are.
+    if s.is_ascii() {
+        normal_form_of(s.chars(), s.len())
+    } else {
+        normal_form_of(s.nfc(), s.len())
+    }
+}
+
+/// [`normal_form`] of the characters of a string in NFC.
+fn normal_form_of(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut space = false;
-    for c in s.nfc() {
+    for c in chars {
         let c = match c {
             '\u{2018}' | '\u{2019}' => '\'',
             '\u{2010}'..='\u{2014}' => '-',
@@ -252,7 +270,8 @@ pub fn normal_form(s: &str) -> String {
         space = false;
         out.extend(c.to_lowercase());
     }
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 #[cfg(test)]
@@ -303,6 +322,10 @@ mod tests {
             ]
         );
         assert!(transliterations("Hoàng Xuân Chiến").is_empty());
+        // Letters that are transliterated only once composed: a decomposed ü, the Ångström
+        // sign (whose NFC form is Å).
+        assert_eq!(transliterations("Mu\u{308}ller"), vec!["Mueller"]);
+        assert_eq!(transliterations("\u{212B}sa"), vec!["Aasa"]);
     }
 
     #[test]

@@ -105,11 +105,11 @@ pub fn not_prose(text: &str) -> Vec<(usize, usize)> {
 
 /// A URL starting at `at`: its end.
 fn url_at(text: &str, at: usize) -> Option<usize> {
-    let head = text.as_bytes().get(at..at + 8.min(text.len() - at))?;
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let prefix = ["https://", "http://", "www."]
-        .iter()
-        .find(|p| lower.starts_with(p.as_bytes()))?;
+    let rest = text.as_bytes().get(at..)?;
+    let prefix = ["https://", "http://", "www."].iter().find(|p| {
+        rest.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })?;
     let body = at + prefix.len();
     let end = url_rest(text, body);
     (end > body).then_some(end)

@@ -136,6 +136,24 @@ pub fn key_of(folded: &str) -> Option<(String, usize)> {
     }
 }
 
+/// `word` in lowercase ([`str::to_lowercase`]), borrowed when no character of it changes: most
+/// words of prose are lowercase already, and are read with no allocation.
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+    };
+    if unchanged {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// Does the word start with a capital letter (or a digit)?
 pub fn is_capitalised(word: &str) -> bool {
     word.chars()
@@ -146,6 +164,15 @@ pub fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The borrowed lowercase is the standard library's, on any text (final sigma,
+        /// letters that lowercase to two characters, title-case letters included).
+        #[test]
+        fn lowercase_is_to_lowercase(w in "[a-zA-ZéÉΣσςİǅⅠ ß1]{0,8}|\\PC{0,8}") {
+            proptest::prop_assert_eq!(lowercase(&w), w.to_lowercase());
+        }
+    }
 
     fn words(s: &str) -> Vec<(&str, Join)> {
         tokenize(s).iter().map(|t| (t.text(s), t.join)).collect()

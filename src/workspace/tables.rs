@@ -59,7 +59,7 @@ pub struct Tables {
     pub files: Vec<TableFile>,
     /// For each entry of the merged table: the file it comes from (an index into `files`)
     /// and its JSON path there.
-    pub origins: HashMap<EntryRef, (usize, String)>,
+    pub origins: rustc_hash::FxHashMap<EntryRef, (usize, String)>,
 }
 
 impl Tables {
@@ -74,7 +74,7 @@ impl Tables {
             set,
             index: Arc::new(Index::new(Table::default())),
             files: Vec::new(),
-            origins: HashMap::new(),
+            origins: rustc_hash::FxHashMap::default(),
         }
     }
 }

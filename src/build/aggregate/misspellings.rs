@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::people::PersonGroup;
 use super::{Catalog, push_new};
-use crate::table::index::edit_distance;
+use crate::table::index::edit_distance_within;
 
 /// Is `minority` a misspelling of `majority` (folded keys, words split on spaces)?
 pub(super) fn near_names(a: &str, b: &str) -> bool {
@@ -32,7 +32,7 @@ pub(super) fn near_names(a: &str, b: &str) -> bool {
     }
     let shorter = x.chars().count().min(y.chars().count());
     let allowed = if shorter >= 5 { 2 } else { 1 };
-    edit_distance(x, y) <= allowed
+    edit_distance_within(x, y, allowed).is_some()
 }
 
 /// The pair of keys in a fixed order.

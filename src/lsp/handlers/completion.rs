@@ -1,11 +1,12 @@
 //! `textDocument/completion`: while a capitalised word is typed, the table's names and
-//! titles with their diacritics ("Hoang" offers "Hoàng Xuân Chiến"), each with its card.
+//! titles with their diacritics ("Hoang" offers "Hoàng Xuân Chiến"), each with its card in
+//! the document's language.
 
 use std::sync::Arc;
 
 use crate::lsp::proto::jsonrpc::Result;
 
-use super::context;
+use super::{context, with_analysis};
 use crate::card::entry_card;
 use crate::lsp::documents::DocumentSnapshot;
 use crate::lsp::proto::{
@@ -51,6 +52,8 @@ pub fn completion(
             continue;
         }
         let range = proto::range(doc, (line_start + start, at), enc);
+        // Each item's card is written in the document's language.
+        let lang = with_analysis(s, &snap, |a, _, _| a.lang);
         let items = found
             .iter()
             .enumerate()
@@ -81,6 +84,7 @@ pub fn completion(
                             &tables.index.table,
                             e,
                             resolved.config.date,
+                            lang,
                         )))
                     }),
                     filter_text: Some(Folded::of(&c.label).text),

@@ -58,7 +58,7 @@ pub fn symbols(
                     ));
                 }
                 Subject::Date { date, .. } => {
-                    let detail = date.map(long_date);
+                    let detail = date.map(|d| long_date(d, a.lang));
                     out.push(symbol(text, detail, SymbolKind::CONSTANT, range, None));
                 }
             }
