@@ -42,12 +42,8 @@ const MIN_RECALL: usize = 98;
 
 /// Planted errors copydesk misses today, each with why: (file, rule code, planted text).
 const KNOWN_GAPS: &[(&str, &str, &str)] = &[
-    // Every word is some table name's word, so no word is looked at as a misspelling.
-    (
-        "01-trade-talks.md",
-        "name-spelling",
-        "Trade Minister Park Min-joon, who arrived",
-    ),
+    // Every word is some table name's word and, two letters off ("Riley" for "Reilly"), the
+    // apostrophised unit is too far from the table's for a name this short.
     (
         "05-obituary.md",
         "name-spelling",

@@ -116,6 +116,11 @@ pub static WORLD: LazyLock<Index> = LazyLock::new(|| {
     Index::new(parse_table("world", include_str!("testdata/world.json")).expect("world table"))
 });
 
+/// The index of a fixture's own table, given as JSON.
+pub fn table(json: &str) -> Index {
+    Index::new(parse_table("t", json).expect("fixture table"))
+}
+
 /// Check `fixture` against the [`WORLD`] table, published on `date`.
 pub fn check_world(code: &str, date: &str, fixture: &str) {
     check_dated(code, date, fixture, &WORLD)

@@ -22,7 +22,8 @@ length (none under 6 letters in a two-word name, one up to 8 letters, two from 9
 joined by a hyphen may differ in its vowels alone (\"Park Min-joon\" for \"Park Min-jun\"). \
 Every other word must be exact, and the table's name must be the one clear nearest match. A \
 word that is itself part of a name in the table never counts as a misspelling, so real names \
-that are merely similar (\"Simon Riley\") pass.\n\n\
+that are merely similar (\"Simon Riley\") pass; a hyphenated unit counts whole (\"Min-joon\" \
+is no name's unit even when \"Min\" and \"Joon\" are words of names).\n\n\
 A word alone is flagged when it is near a one-word name (\"Sutrisna\" for \"Sutrisno\") or \
 near the second reference of a person the document names (\"Ridlee said\"), unless the \
 article introduced someone else of that name first (\"Piotr Kowalski ... Kowalski said\" with \
@@ -239,15 +240,24 @@ fn check_run(
             let unknown: Vec<usize> = (0..len)
                 .filter(|&k| !a.index.is_name_word(&sub[k]))
                 .collect();
-            let [u] = unknown.as_slice() else {
-                continue;
+            let (at, max) = match unknown.as_slice() {
+                [u] => (first + u, allowed(sub[*u].chars().count(), len)),
+                // Every word is known, but a hyphenated unit may not be ("Min-joon" when
+                // "Min" and "Joon" are words of other names): its syllables are compared below.
+                [] => match (first + 1..end).find(|&k| {
+                    b.tokens[k].join == Join::Hyphen
+                        && a.index.lookup(&b.key(k - 1, k + 1)).is_empty()
+                }) {
+                    Some(k) if a.index.lookup(&b.key(first, end)).is_empty() => (k, 0),
+                    _ => continue,
+                },
+                _ => continue,
             };
-            let at = first + u;
+            let u = at - first;
             let f = (b.tokens[first].start, b.tokens[end - 1].end);
-            let max = allowed(sub[*u].chars().count(), len);
             if max > 0 {
-                for (near, d) in a.index.near_words(&sub[*u], max) {
-                    if d > allowed(near.chars().count().min(sub[*u].chars().count()), len) {
+                for (near, d) in a.index.near_words(&sub[u], max) {
+                    if d > allowed(near.chars().count().min(sub[u].chars().count()), len) {
                         continue;
                     }
                     let key = run_key(b, first, end, Some((at, near)));
@@ -538,8 +548,7 @@ Tomasz Zieliński met the lawyers. Later Zielińska said the deal was fair.
 
     #[test]
     fn second_references_of_two_words() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [
                 {"id": "g", "name": "María José García Márquez", "order": "given-first",
                  "country": "CO", "parts": {"family": "García Márquez", "given": "María José"}},
@@ -547,9 +556,7 @@ Tomasz Zieliński met the lawyers. Later Zielińska said the deal was fair.
                  "country": "NL", "parts": {"family": "van der Berg", "given": "Pieter"}},
                 {"id": "s", "name": "Ana Sofía Pérez", "order": "given-first",
                  "parts": {"family": "Pérez", "given": "Ana Sofía"}}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_dated(
             "name-spelling",
             "2025-03-01",
@@ -599,6 +606,33 @@ Suharyante, the energy minister, spoke. Suharyanta, 61, spoke.
     }
 
     #[test]
+    fn a_hyphenated_unit_of_known_syllables_is_still_compared() {
+        // "joon", "min" and "tai" are words of other names: the units are not.
+        let index = crate::rules::fixture::table(
+            r#"{"people": [
+                {"id": "p", "name": "Park Min-jun", "order": "family-first",
+                 "parts": {"family": "Park", "given": "Min-jun"}},
+                {"id": "k", "name": "Kim Joon-ho", "order": "family-first",
+                 "parts": {"family": "Kim", "given": "Joon-ho"}},
+                {"id": "c", "name": "Chen Ching-te", "order": "family-first",
+                 "parts": {"family": "Chen", "given": "Ching-te"}},
+                {"id": "t", "name": "Tai Wen-min", "order": "family-first",
+                 "parts": {"family": "Tai", "given": "Wen-min"}}]}"#,
+        );
+        crate::rules::fixture::check_dated(
+            "name-spelling",
+            "2025-03-01",
+            "
+Trade Minister Park Min-joon arrived; Chen Ching-tai met him.
+               ^^^^^^^^^^^^^ name-spelling: Park Min-jun
+                                      ^^^^^^^^^^^^^^ name-spelling: Chen Ching-te
+Park Joon-ho, Kim Min-jun, Choi Min-joon and Lee Wen-min were there too.
+",
+            &index,
+        );
+    }
+
+    #[test]
     fn a_full_name_introduced_to_the_reader_is_someone_else() {
         // Near a table name, but introduced ("a ...") or said to be someone else.
         check_world(
@@ -629,16 +663,13 @@ Rachel Thornburg, a former finance minister, spoke.
 
     #[test]
     fn a_one_word_name_does_not_hide_the_family_name_after_it() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [
                 {"id": "b", "name": "Oliver Brantley", "order": "given-first",
                  "parts": {"family": "Brantley", "given": "Oliver"}},
                 {"id": "o", "name": "Oliver", "order": "given-first"}],
                "places": [{"id": "j", "name": "Jordan"}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_dated(
             "name-spelling",
             "2025-03-01",

@@ -125,13 +125,10 @@ Then Simon replied, and \"thanks\" was all Simon said.
 
     #[test]
     fn family_first_names_outside_viet_nam_use_the_family_name() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [{"id": "xi", "name": "Xi Jinping", "order": "family-first", "country": "CN",
                 "parts": {"family": "Xi", "given": "Jinping"}}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_fixture_with(
             "second-reference",
             "
@@ -171,16 +168,13 @@ Simon Ridley and Hoàng Xuân Chiến met again.
 
     #[test]
     fn parts_of_several_words() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [
                 {"id": "g", "name": "María José García Márquez", "order": "given-first",
                  "country": "CO", "parts": {"family": "García Márquez", "given": "María José"}},
                 {"id": "t", "name": "Jean-Luc Martin", "order": "given-first",
                  "parts": {"family": "Martin", "given": "Jean-Luc"}}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         crate::rules::fixture::check_dated(
             "second-reference",
             "2025-03-01",

@@ -209,13 +209,10 @@ Việt Nam and the UK met in Hà Nội. Việt Nam hosted; Vietnam-UK ties grew.
 
     #[test]
     fn a_tie_goes_to_the_tables_name() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"places": [{"id": "ist", "name": "İstanbul", "variants": ["Istanbul"]},
                            {"id": "krk", "name": "Kraków", "variants": ["Krakow"]}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         check_fixture_with(
             "style-variant",
             "
@@ -238,16 +235,13 @@ They met in Istanbul, then in İstanbul. Krakow came next and Kraków last.
 
     #[test]
     fn a_word_of_another_name_or_an_ordinary_word_is_no_form() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"places": [
                 {"id": "male", "name": "Malé", "variants": ["Male"]},
                 {"id": "nice", "name": "Nice"},
                 {"id": "vn", "name": "Việt Nam", "variants": ["Vietnam"]},
                 {"id": "hn", "name": "Hà Nội", "variants": ["Hanoi"]}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         check_fixture_with(
             "style-variant",
             "
@@ -273,14 +267,11 @@ Malé is small. Male is crowded, and Hà Nội is far. In Hanoi, Hà Nội-Malé
 
     #[test]
     fn forms_that_differ_only_in_case_are_distinct() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"organisations": [
                 {"id": "asean", "name": "ASEAN", "variants": ["Asean"]},
                 {"id": "unesco", "name": "UNESCO", "variants": ["Unesco"]}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         check_fixture_with(
             "style-variant",
             "
@@ -301,16 +292,13 @@ Unesco and Unesco again: one form, nothing to flag.
 
     #[test]
     fn vietnamese_spellings_of_foreign_places() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"places": [
                 {"id": "london", "name": "London",
                  "forms": {"vi": {"name": "London", "variants": ["Luân Đôn"]}}},
                 {"id": "moscow", "name": "Moscow",
                  "forms": {"vi": {"name": "Moskva", "variants": ["Mát-xcơ-va", "Matxcơva"]}}}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         let house = Config {
             style: vec!["London".into(), "Moskva".into()],
             ..Config::default()

@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, Hit, Placed};
 use crate::dates::Date;
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::Target;
-use crate::table::{EntryRef, Index, Person, TitleKind};
+use crate::table::{EntryRef, HeldTitle, Index, Person, TitleKind};
 use crate::text::fold::Folded;
 use crate::text::lang::Language;
 use crate::text::tokens::{Join, is_capitalised, key_of};
@@ -24,7 +24,9 @@ titles the table says the \
 person held on the publication date (with their aliases and abbreviations).\n\n\
 Passes: a held title or one of its aliases (\"Sen. Lt. Gen.\"), the head word of a held \
 military rank alone (\"General Chiến\"), honorifics (Mr, Dr), a lowercase word alone that \
-is part of a held title (\"the minister, Jane Doe,\").\n\
+is part of a held title (\"the minister, Jane Doe,\"), and any title the person ever held \
+after \"former\" or \"then\" or in a sentence that gives another year than the publication \
+date's (\"In 2023, Deputy Minister Jane Doe ...\").\n\
 Flags: any other title, including one that only some sources give (it is reported as \
 disputed).\n\nWhen the table gives the person no title on that date (before, between or after its \
 dated spans), it does not know what the person held then: only a title whose span had ended \
@@ -47,17 +49,25 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let modified = |t: &TitleHit| {
                 t.hit.first > 0 && is_time_modifier(block.token_text(t.hit.first - 1))
             };
-            // "former Prime Minister X", "X, the then Deputy Minister,": any title ever held.
+            // "former Prime Minister X", "X, the then Deputy Minister,", "In 2023, Deputy
+            // Minister X ...": any title ever held.
             let before = titles_before(a, pl, h);
+            // The sentence of the first title (a line may break inside the title).
+            let other_time =
+                in_another_year(a, pl, before.first().map_or(h.first, |t| t.hit.first));
             let date = match before.last() {
-                Some(t) if modified(t) => None,
+                Some(t) if modified(t) || other_time => None,
                 _ => a.date,
             };
             for t in &before {
                 check_title(a, pl, t, person, p, date, out);
             }
             if let Some(t) = title_after(a, pl, h) {
-                let date = if modified(&t) { None } else { a.date };
+                let date = if modified(&t) || other_time {
+                    None
+                } else {
+                    a.date
+                };
                 check_title(a, pl, &t, person, p, date, out);
             }
         }
@@ -65,6 +75,24 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
 }
 
 /// Words that move a title out of the present: "former", "then", "ex-", "incoming".
+/// Does the sentence of token `k` give a year other than the publication date's ("In 2023,
+/// the deputy minister, X, ...", "Back in 2022, Deputy Minister X ...")? Then it may speak of
+/// that time, and the title is checked against any the person ever held.
+fn in_another_year(a: &Analysis, pl: &Placed, k: usize) -> bool {
+    let b = &pl.block;
+    let Some(published) = a.date else {
+        return false;
+    };
+    let Some((ss, se)) = b.sentence_of(b.tokens[k].start) else {
+        return false;
+    };
+    let from = b.dates.partition_point(|m| m.range.0 < ss);
+    b.dates[from..]
+        .iter()
+        .take_while(|m| m.range.0 < se)
+        .any(|m| m.year.is_some_and(|y| y != published.0.year()))
+}
+
 fn is_time_modifier(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
@@ -111,9 +139,10 @@ fn title_of(a: &Analysis, pl: &Placed, h: &Hit) -> Option<TitleHit> {
         })
 }
 
-/// A held title as text in `lang` writes it.
-fn title_in(h: &crate::table::HeldTitle, lang: Language) -> &str {
-    h.forms.get(lang).map_or(&h.title, |f| &f.title)
+/// The name of a held title's organisation, as text in `lang` writes it.
+fn held_organisation<'a>(a: &Analysis<'a>, h: &HeldTitle, lang: Language) -> Option<&'a str> {
+    let org = a.index.table.organisation(h.organisation.as_deref()?)?;
+    Some(org.name_in(lang))
 }
 
 /// The organisation a hit names, if it names one.
@@ -417,15 +446,12 @@ fn check_title(
     } else {
         held_now.clone()
     };
-    let describe = |h: &crate::table::HeldTitle| {
-        let mut s = title_in(h, lang).to_string();
-        if let Some(o) = &h.organisation
-            && let Some(org) = a.index.table.organisations.iter().find(|x| &x.id == o)
+    let describe = |h: &HeldTitle| {
+        let mut s = h.title_in(lang).to_string();
+        if let Some(name) = held_organisation(a, h, lang)
+            && !s.contains(name)
         {
-            let name = org.forms.get(lang).map_or(&org.name, |f| &f.name);
-            if !s.contains(name.as_str()) {
-                s.push_str(&format!(" ({name})"));
-            }
+            s.push_str(&format!(" ({name})"));
         }
         match (h.from, h.until) {
             (Some(f), Some(u)) => s.push_str(&format!(", {f} to {u}")),
@@ -464,7 +490,7 @@ fn check_title(
         }
     }
     // The fix: the one held title of the same kind.
-    let kind_of = |h: &crate::table::HeldTitle| {
+    let kind_of = |h: &HeldTitle| {
         a.index
             .lookup(&key(&h.title))
             .iter()
@@ -479,24 +505,20 @@ fn check_title(
         .collect();
     let fixes = match same_kind.as_slice() {
         [one] => {
-            let mut fix = title_in(one, lang).to_string();
+            let mut fix = one.title_in(lang).to_string();
             // The text names the right organisation after the title: the title alone.
             if let Some((o, _)) = t.org.filter(|_| org_held) {
-                let org = &a.index.table.organisations[o as usize];
-                let name = org.forms.get(lang).map_or(&org.name, |f| &f.name);
-                if let Some(head) = fix.strip_suffix(name.as_str()) {
+                let name = a.index.table.organisations[o as usize].name_in(lang);
+                if let Some(head) = fix.strip_suffix(name) {
                     fix = head.trim_end().to_string();
                 }
             }
             // The held organisation, where the written one is replaced and the title lacks it.
             if with_org.is_some()
-                && let Some(o) = &one.organisation
-                && let Some(org) = a.index.table.organisations.iter().find(|x| &x.id == o)
+                && let Some(name) = held_organisation(a, one, lang)
+                && !fix.contains(name)
             {
-                let name = org.forms.get(lang).map_or(&org.name, |f| &f.name);
-                if !fix.contains(name.as_str()) {
-                    fix = format!("{fix} {name}");
-                }
+                fix = format!("{fix} {name}");
             }
             vec![Fix::replace_with(&fix)]
         }
@@ -538,15 +560,12 @@ Permanent Secretary at the UK Home Office Simon Ridley spoke.
 
     #[test]
     fn titles_with_dates() {
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [{"id": "r", "name": "Rishi Sunak", "order": "given-first",
                 "titles": [{"title": "Prime Minister", "from": "2022-10-25", "until": "2024-07-05"},
                            {"title": "Leader of the Opposition", "from": "2024-07-05", "until": "2024-11-02"}]}],
                 "titles": [{"title": "Prime Minister", "kind": "office"}, {"title": "Chancellor", "kind": "office"}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         let config = crate::config::Config {
             date: crate::dates::Date::parse("2025-06-01"),
             ..Default::default()
@@ -567,17 +586,14 @@ Former Chancellor Rishi Sunak is wrong at any time.
     #[test]
     fn no_title_known_on_the_date_is_no_mismatch() {
         // Spans with a gap (2019 to 2021), and nothing known before 2016 or after 2024.
-        let table = crate::table::parse_table(
-            "t",
+        let index = crate::rules::fixture::table(
             r#"{"people": [{"id": "m", "name": "Mbali Dlamini", "order": "given-first",
                 "titles": [{"title": "Health Minister", "from": "2016-01-01", "until": "2018-12-31"},
                            {"title": "Ambassador", "from": "2022-01-01", "until": "2024-06-30"}]}],
                 "titles": [{"title": "Health Minister", "kind": "office"},
                            {"title": "Ambassador", "kind": "office"},
                            {"title": "Senator", "kind": "office"}]}"#,
-        )
-        .unwrap();
-        let index = crate::table::Index::new(table);
+        );
         let on = |date: &str, fixture: &str| {
             crate::rules::fixture::check_dated("title-mismatch", date, fixture, &index)
         };
@@ -685,6 +701,24 @@ Anouk de Vries, the foreign minister, replied.
                     ^^^^^^^^^^^^^^^^ title-mismatch: Finance Minister
 Rachel Thornbury, the foreign secretary, agreed; the minister, Anouk de Vries, left.
 The former finance minister, Lukas Weiß, spoke. As finance minister, Lukas Weiß said more.
+",
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_another_year_takes_any_title_ever_held() {
+        crate::rules::fixture::check_world(
+            "title-mismatch",
+            "2025-03-01",
+            "
+In 2024, the finance minister, Lukas Weiß, cut taxes. Back in 2023, Finance Minister Lukas Weiß spoke.
+When taxes rose in 2024, Finance
+Minister Lukas Weiß said nothing.
+Lukas Weiß, the finance minister, said in December 2024 that taxes would fall.
+Finance Minister Lukas Weiß spoke on Monday.
+^^^^^^^^^^^^^^^^ title-mismatch: Foreign Minister
+In 2024, Energy Minister Lukas Weiß spoke.
+         ^^^^^^^^^^^^^^^ title-mismatch
 ",
         );
     }

@@ -15,7 +15,8 @@ Formats: \"Tuesday, March 4, 2025\", \"Tuesday 4 March 2025\", \"Tuesday, 4 Marc
 \"Tue., Mar. 4, 2025\", \"2025-03-04 (Tuesday)\"; in Vietnamese text \"thứ Tư, ngày 4/3/2025\", \
 \"chiều thứ Ba (4/3)\", \"ngày 4 tháng 3 năm 2025 (thứ Ba)\", \"T3, 4/3\", \"Chủ nhật, 9/3\" \
 (day first). A date without a year (\"Tuesday, March 4\") \
-takes the year that puts it nearest the publication date, when there is one.\n\n\
+takes the year that puts it nearest the publication date, when there is one. A weekday \
+before a range of days (\"Tuesday to Thursday, March 11-13\") may be the last day's.\n\n\
 Fix: the right weekday, abbreviated if the text abbreviates it.",
     check,
 };
@@ -33,7 +34,8 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 continue;
             };
             let actual = date.weekday();
-            if actual == written {
+            if actual == written || ends_a_range_on(&pl.block.folded.text, m.range.1, date, written)
+            {
                 continue;
             }
             let range = pl.range(wrange);
@@ -57,6 +59,35 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// Does the date go on to a range of days whose last day is the weekday ("Tuesday to
+/// Thursday, March 11-13": Thursday is the 13th)? `after` is where the date's mention ends.
+fn ends_a_range_on(
+    text: &str,
+    after: usize,
+    date: jiff::civil::Date,
+    written: jiff::civil::Weekday,
+) -> bool {
+    let rest = text[after..].trim_start_matches(' ');
+    let Some(rest) = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('–'))
+        .or_else(|| rest.strip_prefix('—'))
+    else {
+        return false;
+    };
+    let digits: String = rest
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.len() <= 2
+        && digits
+            .parse::<i8>()
+            .ok()
+            .and_then(|d| date.with().day(d).build().ok())
+            .is_some_and(|end| end > date && end.weekday() == written)
 }
 
 #[cfg(test)]
@@ -87,6 +118,20 @@ Wed., Mar. 4, 2025 and 2025-03-04 (Friday).
             "
 Tuesday, March 4, 2025; Tuesday 4 March 2025; Tuesday, 4 March 2025; Tue., Mar. 4, 2025; 2025-03-04 (Tuesday).
 On Wednesday, March 5, the delegation left. 29 February 2025 (a Saturday) does not exist.
+",
+        );
+    }
+
+    #[test]
+    fn a_weekday_may_end_a_range_of_days() {
+        check_fixture(
+            "weekday-mismatch",
+            "
+date: 2025-03-10
+
+Open Tuesday to Thursday, March 11-13, and Monday–Friday, 17–21 March.
+Open Monday to Friday, March 11-13.
+               ^^^^^^ weekday-mismatch: Tuesday
 ",
         );
     }
