@@ -13,7 +13,7 @@ use jiff::civil::{Date as CivilDate, Weekday};
 use crate::analysis::{Analysis, Hit, Placed};
 use crate::dates::{Date, DateMention, month_name, weekday_name, weekday_name_vi};
 use crate::table::index::Target;
-use crate::table::{Entity, EntryRef, NameOrder, Person, SourceRef, Table};
+use crate::table::{Entity, EntryRef, NameOrder, SourceRef, Table};
 use crate::text::lang::Language;
 
 /// A card: the range of text it is about, and its Markdown.
@@ -508,20 +508,6 @@ fn in_language<'a>(
     (head, all)
 }
 
-/// The name of an organisation or a place in the card's language.
-fn entity_name<'a>(e: &'a Entity, w: &Words) -> &'a str {
-    e.forms
-        .get(w.lang)
-        .map_or(e.name.as_str(), |f| f.name.as_str())
-}
-
-/// The name of a person in the card's language.
-fn person_name<'a>(p: &'a Person, w: &Words) -> &'a str {
-    p.forms
-        .get(w.lang)
-        .map_or(p.name.as_str(), |f| f.name.as_str())
-}
-
 /// A person's card.
 fn person_card(table: &Table, i: usize, published: Option<Date>, w: &Words) -> String {
     let p = &table.people[i];
@@ -548,12 +534,11 @@ fn person_card(table: &Table, i: usize, published: Option<Date>, w: &Words) -> S
             );
             let _ = write!(out, "\n- {}", title.name);
             if let Some(org) = t.organisation.as_deref() {
-                let name = table
-                    .organisations
-                    .iter()
-                    .find(|o| o.id == org)
-                    .map_or(org, |o| entity_name(o, w));
-                let _ = write!(out, ", {name}");
+                // Not when the title names it already ("Thứ trưởng Bộ Quốc phòng").
+                let name = table.organisation(org).map_or(org, |o| o.name_in(w.lang));
+                if !title.name.contains(name) {
+                    let _ = write!(out, ", {name}");
+                }
             }
             match (t.from, t.until) {
                 (Some(f), Some(u)) => {
@@ -567,11 +552,10 @@ fn person_card(table: &Table, i: usize, published: Option<Date>, w: &Words) -> S
                 }
                 (None, None) => {}
             }
-            if let Some(d) = published {
-                let held = t.from.is_none_or(|f| f <= d) && t.until.is_none_or(|u| d <= u);
-                if !held {
-                    let _ = write!(out, ", {} {d}", w.not_held_on);
-                }
+            if let Some(d) = published
+                && !t.held_on(d)
+            {
+                let _ = write!(out, ", {} {d}", w.not_held_on);
             }
             if !title.aliases.is_empty() {
                 let _ = write!(out, "; {} {}", w.also_written, title.aliases.join(", "));
@@ -669,24 +653,14 @@ fn event_card(table: &Table, i: usize, w: &Words) -> String {
         e.date
     );
     if let Some(pl) = &e.place {
-        let name = table
-            .places
-            .iter()
-            .find(|p| &p.id == pl)
-            .map_or(pl.as_str(), |p| entity_name(p, w));
+        let name = table.place(pl).map_or(pl.as_str(), |p| p.name_in(w.lang));
         let _ = write!(out, "\n- {}: {name}", w.place_label);
     }
     if !e.participants.is_empty() {
         let names: Vec<&str> = e
             .participants
             .iter()
-            .map(|id| {
-                table
-                    .people
-                    .iter()
-                    .find(|p| &p.id == id)
-                    .map_or(id.as_str(), |p| person_name(p, w))
-            })
+            .map(|id| table.person(id).map_or(id.as_str(), |p| p.name_in(w.lang)))
             .collect();
         let _ = write!(out, "\n- {}: {}", w.participants, names.join(", "));
     }
@@ -811,15 +785,9 @@ fn date_card(
 
 fn push_events(out: &mut String, table: &Table, d: CivilDate, w: &Words) {
     for e in table.events.iter().filter(|e| e.date.0 == d) {
-        let name = e
-            .forms
-            .get(w.lang)
-            .map_or(e.name.as_str(), |f| f.name.as_str());
-        let _ = write!(out, "\n- {}: {name}", w.event_that_day);
-        if let Some(pl) = &e.place
-            && let Some(p) = table.places.iter().find(|p| &p.id == pl)
-        {
-            let _ = write!(out, ", {}", entity_name(p, w));
+        let _ = write!(out, "\n- {}: {}", w.event_that_day, e.name_in(w.lang));
+        if let Some(p) = e.place.as_deref().and_then(|pl| table.place(pl)) {
+            let _ = write!(out, ", {}", p.name_in(w.lang));
         }
     }
 }
@@ -892,6 +860,37 @@ mod tests {
         assert!(
             c.contains("\n\nVietnamese: **Bộ Nội vụ Anh** (also Bộ Nội vụ Vương quốc Anh)"),
             "{c}"
+        );
+    }
+
+    #[test]
+    fn the_default_tables_vietnamese_forms_lead_a_vietnamese_card() {
+        let idx = index();
+        let config = Config::default();
+        let a = Analysis::new(
+            "---\nlang: vi\n---\nThượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng, tiếp ông Simon Ridley.",
+            Kind::Markdown,
+            &idx,
+            &config,
+            None,
+        );
+        let c = card_at(&a, a.text.find("Xuân").unwrap()).unwrap().markdown;
+        assert!(
+            c.starts_with("**Hoàng Xuân Chiến** (VN)\n\nChức danh:\n- Thứ trưởng Bộ Quốc phòng; cũng viết Thứ trưởng Quốc phòng, Thứ trưởng; Tiếng Anh: **Deputy Defence Minister** (cũng gọi Deputy Minister of Defence, "),
+            "{c}"
+        );
+        assert!(
+            c.contains("\n- Thượng tướng; Tiếng Anh: **Senior Lieutenant General** (cũng gọi Sen. Lt. Gen., "),
+            "{c}"
+        );
+        assert!(
+            c.contains("\n\nThứ tự tên: họ trước. Gọi lần sau: **Chiến** (không phải Hoàng).\n\n"),
+            "{c}"
+        );
+        // The rank written before the name leads to the same card.
+        assert_eq!(
+            card_at(&a, a.text.find("Thượng").unwrap()).map(|c| c.markdown),
+            Some(c)
         );
     }
 

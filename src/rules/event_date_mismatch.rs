@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Rule, finding};
-use crate::analysis::{Analysis, Hit, Placed};
+use crate::analysis::{Analysis, BlockAnalysis, Hit, Placed};
 use crate::dates::{DateMention, weekday_like};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
@@ -404,8 +404,12 @@ fn possessive(pl: &Placed, h: &Hit) -> bool {
 }
 
 /// Between an event word and a date, "in X"/"at X" naming a place that is not the event's
-/// says the date belongs to something else ("a meeting in Bangkok on March 6").
-fn elsewhere(a: &Analysis, pl: &Placed, from: usize, to: usize, event: u32) -> bool {
+/// says the date belongs to something else ("a meeting in Bangkok on March 6"). A law is
+/// never elsewhere.
+fn elsewhere(a: &Analysis, pl: &Placed, from: usize, to: usize, r: Referent) -> bool {
+    let Referent::Event(event) = r else {
+        return false;
+    };
     let b = &pl.block;
     let table = &a.index.table;
     let place = table.events[event as usize].place.as_deref();
@@ -618,6 +622,28 @@ fn joins_clauses(w: &str) -> bool {
     )
 }
 
+/// Folded Vietnamese words that, after a comma, start another clause: "và", "nhưng", "còn",
+/// "song".
+fn joins_clauses_vi(w: &str) -> bool {
+    matches!(w, "va" | "nhung" | "con" | "song")
+}
+
+/// Whether token `k` opens a new clause: after a semicolon, or after a comma when `joins`
+/// says the word joins clauses ("..., and flew on Sunday").
+fn starts_clause(b: &BlockAnalysis, k: usize, joins: fn(&str) -> bool) -> bool {
+    let gap = b.gap_before(k);
+    gap.contains(';') || (gap.contains(',') && joins(&b.token_text(k).to_lowercase()))
+}
+
+/// Where the clause that a date opening its sentence at token `t0` leads ends: at the first
+/// token after it that opens a new clause ([`starts_clause`]), else at the sentence's end
+/// `se` (a byte offset in the block's folded text).
+fn clause_end(b: &BlockAnalysis, t0: usize, se: usize, joins: fn(&str) -> bool) -> usize {
+    (t0 + 1..b.token_at(se))
+        .find(|&k| starts_clause(b, k, joins))
+        .unwrap_or_else(|| b.token_at(se))
+}
+
 /// Which referent of the sentence a date belongs to, if any: the token where it starts.
 /// `refs` are in text order (by first and by last token), so each look is a binary search.
 fn attach(
@@ -633,16 +659,7 @@ fn attach(
     }
     let word = |k: usize| b.token_text(k).to_lowercase();
     let prev = (t0 > 0).then(|| word(t0 - 1));
-    let elsewhere_for = |r: &(usize, usize, Referent), from: usize, to: usize| match r.2 {
-        Referent::Event(e) => elsewhere(a, pl, from, to, e),
-        Referent::Law(_) => false,
-    };
-    // Does token `k` open a new clause: after a semicolon, or after a comma and a word that
-    // joins clauses ("..., and flew on Sunday")?
-    let new_clause = |k: usize| {
-        let gap = b.gap_before(k);
-        gap.contains(';') || (gap.contains(',') && joins_clauses(&word(k)))
-    };
+    let new_clause = |k: usize| starts_clause(b, k, joins_clauses);
     let ending_before = |t: usize| refs.partition_point(|r| r.1 < t);
     let ending_at = |t: usize| refs.get(ending_before(t)).filter(|r| r.1 == t);
     let is_event = |r: &&(usize, usize, Referent)| matches!(r.2, Referent::Event(_));
@@ -693,7 +710,7 @@ fn attach(
             match before {
                 // Not across a clause ("... for the talks, and flew on Sunday").
                 Some(r) => Some(r).filter(|r| {
-                    !elsewhere_for(r, r.1, t0)
+                    !elsewhere(a, pl, r.1, t0, r.2)
                         && !(r.1..t0).any(|k| other_day(&word(k)) || new_clause(k))
                 }),
                 // "met in Beijing on Thursday for the first high-level dialogue": the event
@@ -718,14 +735,14 @@ fn attach(
             // "On Thursday, Chiến met Ridley.": the event word of the weekday's own clause,
             // and not an event somewhere else ("On Monday, she met buyers in Osaka").
             let (_, se) = b.sentence_of(m.range.0)?;
-            let end = (t0 + 1..b.token_at(se))
-                .find(|&k| new_clause(k))
-                .unwrap_or_else(|| b.token_at(se));
+            let end = clause_end(b, t0, se, joins_clauses);
             refs[refs.partition_point(|r| r.0 <= t0)..]
                 .iter()
                 .take_while(|r| r.0 < end && r.0 - t0 <= 12)
                 .find(is_event)
-                .filter(|r| !elsewhere_for(r, t0, end) && !(t0..end).any(|k| other_day(&word(k))))
+                .filter(|r| {
+                    !elsewhere(a, pl, t0, end, r.2) && !(t0..end).any(|k| other_day(&word(k)))
+                })
                 .map(|r| r.0)
         } else {
             None
@@ -773,21 +790,11 @@ fn attach_vi(
         k += 1;
     }
     if k == t0 {
-        let end = (t0 + 1..b.token_at(se))
-            .find(|&k| {
-                let gap = b.gap_before(k);
-                gap.contains(';')
-                    || (gap.contains(',')
-                        && matches!(word(k).as_str(), "va" | "nhung" | "con" | "song"))
-            })
-            .unwrap_or_else(|| b.token_at(se));
+        let end = clause_end(b, t0, se, joins_clauses_vi);
         return events
             .filter(|r| r.0 > t0 && r.0 < end && r.0 - t0 <= 40)
             .min_by_key(|r| r.0)
-            .filter(|r| match r.2 {
-                Referent::Event(e) => !elsewhere(a, pl, t0, r.0, e),
-                Referent::Law(_) => true,
-            })
+            .filter(|r| !elsewhere(a, pl, t0, r.0, r.2))
             .map(|r| r.0);
     }
     // After the event word: step back over the words that lead the date.
@@ -801,10 +808,7 @@ fn attach_vi(
     events
         .filter(|r| r.1 <= k && k - r.1 <= 6)
         .max_by_key(|r| r.1)
-        .filter(|r| match r.2 {
-            Referent::Event(e) => !elsewhere(a, pl, r.1, k, e),
-            Referent::Law(_) => true,
-        })
+        .filter(|r| !elsewhere(a, pl, r.1, k, r.2))
         .map(|r| r.0)
 }
 

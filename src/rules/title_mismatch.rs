@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, Hit, Placed};
 use crate::dates::Date;
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::Target;
-use crate::table::{EntryRef, Index, Person, TitleKind};
+use crate::table::{EntryRef, HeldTitle, Index, Person, TitleKind};
 use crate::text::fold::Folded;
 use crate::text::lang::Language;
 use crate::text::tokens::{Join, is_capitalised, key_of};
@@ -139,9 +139,10 @@ fn title_of(a: &Analysis, pl: &Placed, h: &Hit) -> Option<TitleHit> {
         })
 }
 
-/// A held title as text in `lang` writes it.
-fn title_in(h: &crate::table::HeldTitle, lang: Language) -> &str {
-    h.forms.get(lang).map_or(&h.title, |f| &f.title)
+/// The name of a held title's organisation, as text in `lang` writes it.
+fn held_organisation<'a>(a: &Analysis<'a>, h: &HeldTitle, lang: Language) -> Option<&'a str> {
+    let org = a.index.table.organisation(h.organisation.as_deref()?)?;
+    Some(org.name_in(lang))
 }
 
 /// The organisation a hit names, if it names one.
@@ -445,15 +446,12 @@ fn check_title(
     } else {
         held_now.clone()
     };
-    let describe = |h: &crate::table::HeldTitle| {
-        let mut s = title_in(h, lang).to_string();
-        if let Some(o) = &h.organisation
-            && let Some(org) = a.index.table.organisations.iter().find(|x| &x.id == o)
+    let describe = |h: &HeldTitle| {
+        let mut s = h.title_in(lang).to_string();
+        if let Some(name) = held_organisation(a, h, lang)
+            && !s.contains(name)
         {
-            let name = org.forms.get(lang).map_or(&org.name, |f| &f.name);
-            if !s.contains(name.as_str()) {
-                s.push_str(&format!(" ({name})"));
-            }
+            s.push_str(&format!(" ({name})"));
         }
         match (h.from, h.until) {
             (Some(f), Some(u)) => s.push_str(&format!(", {f} to {u}")),
@@ -492,7 +490,7 @@ fn check_title(
         }
     }
     // The fix: the one held title of the same kind.
-    let kind_of = |h: &crate::table::HeldTitle| {
+    let kind_of = |h: &HeldTitle| {
         a.index
             .lookup(&key(&h.title))
             .iter()
@@ -507,24 +505,20 @@ fn check_title(
         .collect();
     let fixes = match same_kind.as_slice() {
         [one] => {
-            let mut fix = title_in(one, lang).to_string();
+            let mut fix = one.title_in(lang).to_string();
             // The text names the right organisation after the title: the title alone.
             if let Some((o, _)) = t.org.filter(|_| org_held) {
-                let org = &a.index.table.organisations[o as usize];
-                let name = org.forms.get(lang).map_or(&org.name, |f| &f.name);
-                if let Some(head) = fix.strip_suffix(name.as_str()) {
+                let name = a.index.table.organisations[o as usize].name_in(lang);
+                if let Some(head) = fix.strip_suffix(name) {
                     fix = head.trim_end().to_string();
                 }
             }
             // The held organisation, where the written one is replaced and the title lacks it.
             if with_org.is_some()
-                && let Some(o) = &one.organisation
-                && let Some(org) = a.index.table.organisations.iter().find(|x| &x.id == o)
+                && let Some(name) = held_organisation(a, one, lang)
+                && !fix.contains(name)
             {
-                let name = org.forms.get(lang).map_or(&org.name, |f| &f.name);
-                if !fix.contains(name.as_str()) {
-                    fix = format!("{fix} {name}");
-                }
+                fix = format!("{fix} {name}");
             }
             vec![Fix::replace_with(&fix)]
         }

@@ -499,10 +499,40 @@ impl Person {
 
     /// Titles held on `date` (all of them when the date is unknown).
     pub fn titles_at(&self, date: Option<Date>) -> impl Iterator<Item = &HeldTitle> {
-        self.titles.iter().filter(move |t| match date {
-            None => true,
-            Some(d) => t.from.is_none_or(|f| f <= d) && t.until.is_none_or(|u| d <= u),
-        })
+        self.titles
+            .iter()
+            .filter(move |t| date.is_none_or(|d| t.held_on(d)))
+    }
+
+    /// The name as text in `lang` writes it (the English name where it has no form there).
+    pub fn name_in(&self, lang: Language) -> &str {
+        self.forms.get(lang).map_or(&self.name, |f| &f.name)
+    }
+}
+
+impl HeldTitle {
+    /// Whether the title is held on `d`.
+    pub fn held_on(&self, d: Date) -> bool {
+        self.from.is_none_or(|f| f <= d) && self.until.is_none_or(|u| d <= u)
+    }
+
+    /// The title as text in `lang` writes it (the English title where it has no form there).
+    pub fn title_in(&self, lang: Language) -> &str {
+        self.forms.get(lang).map_or(&self.title, |f| &f.title)
+    }
+}
+
+impl Entity {
+    /// The name as text in `lang` writes it (the English name where it has no form there).
+    pub fn name_in(&self, lang: Language) -> &str {
+        self.forms.get(lang).map_or(&self.name, |f| &f.name)
+    }
+}
+
+impl Event {
+    /// The name as text in `lang` writes it (the English name where it has no form there).
+    pub fn name_in(&self, lang: Language) -> &str {
+        self.forms.get(lang).map_or(&self.name, |f| &f.name)
     }
 }
 
@@ -543,6 +573,21 @@ impl Table {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The organisation with an id.
+    pub fn organisation(&self, id: &str) -> Option<&Entity> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    /// The place with an id.
+    pub fn place(&self, id: &str) -> Option<&Entity> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The person with an id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
     }
 
     /// Every entry with its id: people, organisations, places, events, laws.

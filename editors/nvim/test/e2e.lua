@@ -137,6 +137,8 @@ local ws = tmp .. "/newsroom"
 write(ws .. "/copydesk.json", "{}\n")
 write(ws .. "/desk-talks.md", assert(read(fixtures .. "/desk-talks.md")))
 write(ws .. "/notes/desk-brief.txt", assert(read(fixtures .. "/desk-brief.txt")))
+-- A Vietnamese article of our own (lang: vi), with tone-marked text before each finding.
+write(ws .. "/hoi-dam-tiep-vi.md", assert(read(fixtures .. "/hoi-dam-tiep-vi.md")))
 -- An extra table given through setup{ tables }: it adds one person, Maren Okafor.
 local extra_table = tmp .. "/shared/desk-extra.table.json"
 write(extra_table, assert(read(fixtures .. "/desk-extra.table.json")))
@@ -683,6 +685,76 @@ section("quick fix", function()
   end), list_diags(abuf))
 end)
 
+--- The card at the cursor (copydesk.card), its float closed: its Markdown, or what came.
+local function card_under_cursor()
+  local got
+  copydesk.card({
+    on_result = function(result, _, fwin)
+      got = result or false
+      if fwin and vim.api.nvim_win_is_valid(fwin) then
+        vim.api.nvim_win_close(fwin, true)
+      end
+    end,
+  })
+  wait(function()
+    return got ~= nil
+  end)
+  return got and got.contents and got.contents.value or vim.inspect(got)
+end
+
+section("a Vietnamese article", function()
+  vim.cmd.edit(vim.fn.fnameescape(ws .. "/hoi-dam-tiep-vi.md"))
+  local vbuf = vim.api.nvim_get_current_buf()
+  check("Vietnamese: diagnostics arrive", wait(function()
+    return #diags(vbuf, "name-diacritics") == 1 and #diags(vbuf, "weekday-mismatch") == 1
+  end), "have: " .. list_diags(vbuf))
+  out("  diagnostics: " .. list_diags(vbuf))
+  eq("Vietnamese: exactly the two planted findings", #diags(vbuf), 2)
+  -- Tone-marked text stands before each finding, so its UTF-8 byte column (what
+  -- Neovim negotiated) is not its UTF-16 column: a server that counts the other
+  -- unit lands elsewhere.
+  for _, want in ipairs({ { "weekday-mismatch", "thứ Năm" }, { "name-diacritics", "Hoàng Xuân Chiên" } }) do
+    local at = locate(vbuf, want[2])
+    check(
+      ("fixture: tone-marked text before %q"):format(want[2]),
+      vim.str_utfindex(at.line, "utf-16", at.col) < at.col
+    )
+    expect_diag(vbuf, want[1], want[2], nil, "Vietnamese")
+  end
+
+  -- The card of the name, in Vietnamese: the Vietnamese title first, the English after.
+  local at = locate(vbuf, "Hoàng Xuân Chiên")
+  vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col + 2 })
+  local text = card_under_cursor()
+  check("Vietnamese card starts with **" .. fixed .. "**", vim.startswith(text, "**" .. fixed .. "** (VN)\n\nChức danh:"), text)
+  check("Vietnamese card: the title in Vietnamese, then in English",
+    text:find("- Thứ trưởng Bộ Quốc phòng; cũng viết ", 1, true) ~= nil
+      and text:find("Tiếng Anh: **Deputy Defence Minister**", 1, true) ~= nil, text)
+  check("Vietnamese card: the second reference in Vietnamese",
+    text:find("Gọi lần sau: **Chiến** (không phải Hoàng).", 1, true) ~= nil, text)
+
+  -- The quick fix puts the tone mark back, and only there.
+  local want = at.line:sub(1, at.col) .. fixed .. at.line:sub(at.end_col + 1)
+  vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col })
+  local title = "Replace with '" .. fixed .. "'"
+  vim.lsp.buf.code_action({
+    context = { only = { "quickfix" } },
+    filter = function(a)
+      return a.title == title
+    end,
+    apply = true,
+  })
+  check("Vietnamese: quick fix '" .. title .. "' applies", wait(function()
+    return buf_lines(vbuf)[at.lnum + 1] == want
+  end), "line is " .. vim.inspect(buf_lines(vbuf)[at.lnum + 1]))
+  check("Vietnamese: its diagnostic goes away, the weekday's stays", wait(function()
+    return #diags(vbuf, "name-diacritics") == 0 and #diags(vbuf, "weekday-mismatch") == 1
+  end), list_diags(vbuf))
+  -- Back to the English article, leaving no unsaved buffer behind.
+  vim.api.nvim_set_current_buf(abuf)
+  vim.cmd("silent! bwipeout! " .. vbuf)
+end)
+
 -- The smallest table (object or list) in a decoded JSON value that holds
 -- every string of `wanted` (each item a string or a list of acceptable ones).
 local function json_holds(v, s)
@@ -862,19 +934,7 @@ section("plain text article", function()
   -- Maren Okafor is only in the table given by setup{ tables }.
   local at = locate(tbuf, "Maren Okafor")
   vim.api.nvim_win_set_cursor(0, { at.lnum + 1, at.col + 2 })
-  local got
-  copydesk.card({
-    on_result = function(result, _, fwin)
-      got = result or false
-      if fwin and vim.api.nvim_win_is_valid(fwin) then
-        vim.api.nvim_win_close(fwin, true)
-      end
-    end,
-  })
-  wait(function()
-    return got ~= nil
-  end)
-  local text = got and got.contents and got.contents.value or vim.inspect(got)
+  local text = card_under_cursor()
   check("card from the table given in setup{ tables }", vim.startswith(text, "**Maren Okafor**"), text)
 
   local d = expect_diag(tbuf, "name-diacritics", "Hoang Xuan Chien", nil, "plaintext")

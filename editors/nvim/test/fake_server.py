@@ -41,6 +41,10 @@ CARDS = {
     CHIEN: "**Hoàng Xuân Chiến**\n\nDeputy Minister of National Defence; Senior Lieutenant General",
     RIDLEY: "**Simon Ridley**\n\nSecond Permanent Secretary, Home Office",
 }
+# The card of a Vietnamese article (front matter `lang: vi`).
+CARD_VI = ("**Hoàng Xuân Chiến** (VN)\n\nChức danh:\n- Thứ trưởng Bộ Quốc phòng; cũng viết Thứ trưởng; "
+           "Tiếng Anh: **Deputy Defence Minister**\n\nThứ tự tên: họ trước. "
+           "Gọi lần sau: **Chiến** (không phải Hoàng).")
 SEVERITY = {"error": 1, "warning": 2, "information": 3, "hint": 4}
 
 
@@ -119,6 +123,12 @@ class Fake:
             for i in each("Hoang Xuan Chien"):
                 out.append(("name-diacritics", lnum, line, i, i + 16, CHIEN,
                             "'Hoang Xuan Chien' is written 'Hoàng Xuân Chiến' in the table"))
+            for i in each("Hoàng Xuân Chiên"):
+                out.append(("name-diacritics", lnum, line, i, i + 16, CHIEN,
+                            "'Hoàng Xuân Chiên' is written 'Hoàng Xuân Chiến' in the table"))
+            for i in each("thứ Năm, ngày 4/3/2025"):
+                out.append(("weekday-mismatch", lnum, line, i, i + 7, "thứ Ba",
+                            "4 March 2025 is a Tuesday"))
             for i in each("Wednesday, March 4, 2025"):
                 out.append(("weekday-mismatch", lnum, line, i, i + 9, "Tuesday",
                             "March 4, 2025 is a Tuesday"))
@@ -171,15 +181,18 @@ class Fake:
 
     # requests ---------------------------------------------------------------
     def hover(self, params):
-        line = self.docs[params["textDocument"]["uri"]].split("\n")[params["position"]["line"]]
+        text = self.docs[params["textDocument"]["uri"]]
+        line = text.split("\n")[params["position"]["line"]]
         at = self.idx(line, params["position"]["character"])
-        forms = [(CHIEN, CHIEN), (unicodedata.normalize("NFD", CHIEN), CHIEN), (RIDLEY, RIDLEY), ("Ridley", RIDLEY)]
+        vietnamese = "\nlang: vi\n" in text
+        forms = [(CHIEN, CHIEN), ("Hoàng Xuân Chiên", CHIEN), (unicodedata.normalize("NFD", CHIEN), CHIEN), (RIDLEY, RIDLEY), ("Ridley", RIDLEY)]
         forms += [(name, name) for name in CARDS if name not in (CHIEN, RIDLEY)]
         for form, key in forms:
             i = line.find(form)
             while i >= 0:
                 if i <= at < i + len(form):
-                    return {"contents": {"kind": "markdown", "value": CARDS[key]}}
+                    card = CARD_VI if vietnamese and key == CHIEN else CARDS[key]
+                    return {"contents": {"kind": "markdown", "value": card}}
                 i = line.find(form, i + 1)
         return None
 

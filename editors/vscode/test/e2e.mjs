@@ -59,6 +59,16 @@ const CANONICAL = 'Hoàng Xuân Chiến';
 const ALIAS = { word: 'Simon Ridlee', title: "Add 'Simon Ridlee' to the workspace table as an alias of Simon Ridley" };
 const FIX_ALL = 'Fix all copydesk findings in this file';
 const CLEAN_LINE = 'The two delegations plan a follow-up round later in the year.';
+// A Vietnamese article of our own (lang: vi): tone-marked text stands before each finding,
+// so the UTF-16 columns VS Code counts are not the UTF-8 bytes. `says` picks its row.
+const VI = {
+  file: 'tham-doan-anh-vi.md',
+  expect: [
+    { word: 'thứ Hai', code: 'weekday-mismatch', says: 'not a Monday' },
+    { word: 'Hoang Xuân Chiến', code: 'name-diacritics', says: "'Hoang Xuân Chiến'" },
+  ],
+  fix: { word: 'Hoang Xuân Chiến', title: "Replace with 'Hoàng Xuân Chiến'", line: 'Thứ trưởng Hoàng Xuân Chiến cho biết' },
+};
 
 // ---------------------------------------------------------------------------
 // small helpers
@@ -619,6 +629,89 @@ async function main() {
       !(await rows.allInnerTexts()).some((t) => /weekday-mismatch|title-mismatch/.test(t)));
   });
 
+  // ---- a Vietnamese article
+  const viText = fs.readFileSync(path.join(workspace, VI.file), 'utf8');
+  if (!(await check(`the Vietnamese article ${VI.file} opens`, async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(VI.file);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: VI.file }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: VI.file }).waitFor();
+    await waitFor('the Vietnamese text', async () => (await editorText()).includes('Bộ Quốc phòng'));
+  }))) {
+    return;
+  }
+
+  await check('Vietnamese: each finding at its UTF-16 column, underlined over exactly its word', async () => {
+    await editor.click();
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await waitFor('the Vietnamese findings in Problems', async () => {
+      const texts = await rows.allInnerTexts();
+      return VI.expect.every((e) => texts.some((t) => t.includes(e.code) && t.includes(e.says)));
+    });
+    const texts = (await rows.allInnerTexts()).map(norm);
+    const squiggles = editor.locator('[class*="squiggly-"]');
+    await waitFor('squiggles', async () => (await squiggles.count()) >= VI.expect.length);
+    const boxes = [];
+    for (const sq of await squiggles.all()) {
+      boxes.push(await sq.boundingBox());
+    }
+    for (const e of VI.expect) {
+      const want = positionOf(viText, e.word);
+      const line = viText.split('\n')[want.line - 1];
+      assert(Buffer.byteLength(line.slice(0, want.col - 1)) > want.col - 1,
+        `fixture: no tone-marked text before "${e.word}"`);
+      const row = texts.find((t) => t.includes(e.code) && t.includes(e.says));
+      log(`  problem: ${row}`);
+      const m = /\[Ln (\d+), Col (\d+)\]/.exec(row);
+      assert(m, `no [Ln, Col] in "${row}"`);
+      assert(Number(m[1]) === want.line && Number(m[2]) === want.col,
+        `${e.code} at ${m[1]}:${m[2]}, expected ${want.line}:${want.col} ("${e.word}")`);
+      // The underline starts and ends where the word does: one character off is a
+      // whole character's width (about 9 px at this font size).
+      const word = await wordBox(page, e.word);
+      const under = boxes.filter((b) => b && Math.abs(b.y - word.y) < word.height);
+      const exact = under.find((b) =>
+        Math.abs(b.x - word.x) <= 2 && Math.abs(b.x + b.width - (word.x + word.width)) <= 2);
+      assert(exact, `no underline over exactly "${e.word}" (x ${word.x.toFixed(1)}..${(word.x + word.width).toFixed(1)}); `
+        + `on its line: ${under.map((b) => `${b.x.toFixed(1)}..${(b.x + b.width).toFixed(1)}`).join(', ') || 'none'}`);
+      log(`  underline ${exact.x.toFixed(1)}..${(exact.x + exact.width).toFixed(1)} px, `
+        + `"${e.word}" ${word.x.toFixed(1)}..${(word.x + word.width).toFixed(1)} px`);
+    }
+  });
+
+  await check('Vietnamese: the hover card is in Vietnamese', async () => {
+    const box = await wordBox(page, VI.fix.word);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor();
+    await hover.locator('strong', { hasText: CANONICAL }).first().waitFor();
+    const text = norm(await hover.innerText());
+    log(`  hover: ${text.slice(0, 300)}`);
+    for (const want of ['Chức danh:', 'Thứ trưởng Bộ Quốc phòng', 'Tiếng Anh: Deputy Defence Minister', 'Gọi lần sau: Chiến']) {
+      assert(text.includes(want), `the card has no "${want}"`);
+    }
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  });
+
+  await check(`Vietnamese: quick fix "${VI.fix.title}" changes the text`, async () => {
+    const p = positionOf(viText, VI.fix.word);
+    const menu = await openActions(p, VI.fix.title);
+    await chooseAction(menu, VI.fix.title);
+    await waitFor('fixed text', async () => (await editorText()).includes(VI.fix.line));
+    assert(!(await editorText()).includes(VI.fix.word), `"${VI.fix.word}" still in the text`);
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await waitFor('its finding gone from Problems, the weekday one kept', async () => {
+      const texts = await rows.allInnerTexts();
+      return !texts.some((t) => t.includes(VI.expect[1].says))
+        && texts.some((t) => t.includes(VI.expect[0].says));
+    });
+  });
+
   if (pageErrors.length) {
     log(`page errors (not failures): ${pageErrors.slice(0, 5).join(' | ')}`);
   }
@@ -662,7 +755,7 @@ async function wordBox(page, word) {
       };
       const range = document.createRange();
       range.setStart(...locate(at));
-      range.setEnd(...locate(at + w.length - 1));
+      range.setEnd(...locate(at + w.length));
       const r = range.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     }
