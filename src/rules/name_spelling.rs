@@ -49,6 +49,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // the check.
     let runs: Vec<Vec<(usize, usize)>> = a.blocks.iter().map(|pl| runs(a, &pl.block)).collect();
     let others = other_people(a, &runs);
+    let seconds = seconds(a);
     for (pl, runs) in a.blocks.iter().zip(&runs) {
         for &(i, j) in runs {
             // A one-unit name described afresh is someone else; a full name too when it is
@@ -59,7 +60,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let someone_else =
                 a.described_as_someone(b, i, j) && (bare(a, b, i, j) || !b.relative_apposition(j));
             if !someone_else {
-                check_run(a, pl, i, j, &others, out);
+                check_run(a, pl, i, j, (&others, &seconds), out);
             }
         }
     }
@@ -213,7 +214,7 @@ fn check_run(
     pl: &Placed,
     i: usize,
     j: usize,
-    others: &PartKeys,
+    (others, seconds): (&PartKeys, &[Second]),
     out: &mut Vec<Finding>,
 ) {
     let b = &pl.block;
@@ -277,7 +278,7 @@ fn check_run(
         }
     }
     if found.is_empty() {
-        bare_miss(a, pl, i, j, others, &mut found);
+        bare_miss(a, pl, i, j, (others, seconds), &mut found);
     }
     let Some(best) = found.iter().map(|c| c.distance).min() else {
         return;
@@ -347,7 +348,7 @@ fn bare_miss(
     pl: &Placed,
     i: usize,
     j: usize,
-    others: &PartKeys,
+    (others, seconds): (&PartKeys, &[Second]),
     found: &mut Vec<Candidate>,
 ) {
     let b = &pl.block;
@@ -386,29 +387,52 @@ fn bare_miss(
     // compared only with a second reference of as many words ("Garcia Marques" for "García
     // Márquez"): it is not a given name and a family name of someone else.
     let is_bare = bare(a, b, i, j);
-    for (&person, &at) in &a.introduced {
-        if at >= range.0 {
+    let words = key.split(' ').count();
+    for s in seconds {
+        if s.at >= range.0 || !is_bare && s.words != words {
             continue;
         }
-        let p = &a.index.table.people[person as usize];
-        let Some(second) = p.second_reference() else {
-            continue;
-        };
-        let second_key = fold_key(second);
-        if !is_bare && second_key.split(' ').count() != key.split(' ').count() {
-            continue;
-        }
-        if let Some(d) = edit_distance_within(&key, &second_key, max)
+        if let Some(d) = edit_distance_within(&key, &s.key, max)
             && d >= 1
         {
             found.push(Candidate {
-                person,
-                surface: second.to_string(),
+                person: s.person,
+                surface: s.surface.to_string(),
                 distance: d,
                 range,
             });
         }
     }
+}
+
+/// The second reference of a person the article names in full, folded once per check, not
+/// once for every bare run compared with it.
+struct Second<'a> {
+    person: u32,
+    /// Where the article first names them.
+    at: usize,
+    surface: &'a str,
+    key: String,
+    /// The number of words of `key`.
+    words: usize,
+}
+
+/// The second references of the people the article names ([`Analysis::introduced`]).
+fn seconds<'a>(a: &'a Analysis) -> Vec<Second<'a>> {
+    a.introduced
+        .iter()
+        .filter_map(|(&person, &at)| {
+            let surface = a.index.table.people[person as usize].second_reference()?;
+            let key = fold_key(surface);
+            Some(Second {
+                person,
+                at,
+                surface,
+                words: key.split(' ').count(),
+                key,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
