@@ -34,6 +34,8 @@ pub struct Frames {
     skip_body: bool,
     /// While skipping a body: how far it has been scanned.
     skip_scan: SkipScan,
+    /// While skipping a body that was not JSON: its line has not ended yet.
+    skip_line: bool,
     /// The header of the frame whose body is arriving: where the body starts (from `used`)
     /// and its length.
     header: Option<(usize, usize)>,
@@ -116,6 +118,16 @@ impl Frames {
     /// After a bad header: drop the JSON value that follows, if one does. `None` while it
     /// is still arriving; `Some(false)` when there was nothing to drop yet.
     fn skip_json_body(&mut self) -> Option<bool> {
+        if self.skip_line {
+            let rest = self.rest();
+            let Some(nl) = rest.iter().position(|&b| b == b'\n') else {
+                let n = rest.len();
+                self.consume(n);
+                return None;
+            };
+            self.consume(nl + 1);
+            return Some(self.end_skip());
+        }
         let rest = &self.buf[self.used..];
         let Some(i) = rest.iter().position(|b| !b.is_ascii_whitespace()) else {
             let n = rest.len();
@@ -137,16 +149,23 @@ impl Frames {
                 }
                 Some(Err(e)) if e.is_eof() => return None,
                 _ => {
-                    // Not JSON after all: drop up to the next line.
-                    let nl = rest[i..].iter().position(|&b| b == b'\n');
-                    let end = nl.map_or(rest.len(), |n| i + n + 1);
-                    self.consume(end);
+                    // Not JSON after all: drop up to the end of its line, which may not
+                    // have arrived yet (then the skip goes on with the next read, whatever
+                    // way the stream is cut).
+                    self.skip_line = true;
+                    return self.skip_json_body();
                 }
             }
         }
+        Some(self.end_skip())
+    }
+
+    /// The body after a bad header is dropped: read frames again.
+    fn end_skip(&mut self) -> bool {
         self.skip_body = false;
+        self.skip_line = false;
         self.skip_scan = SkipScan::default();
-        Some(true)
+        true
     }
 }
 
@@ -377,6 +396,33 @@ mod tests {
             }
             assert_eq!(got, whole, "chunks of {size}");
             assert_eq!(f.pending(), 0);
+        }
+    }
+
+    #[test]
+    fn a_bad_body_whose_line_ends_in_a_later_read() {
+        // Found by the `frames` fuzz target: a body after a bad header that is not JSON is
+        // dropped up to its line's end, also when that end comes in a later read.
+        let mut input = b"Nope: 1\r\n\r\n{ not json at all, Content-Length: 9\r\n\r\n".to_vec();
+        input.extend(framed(r#"{"jsonrpc":"2.0","id":2,"method":"b"}"#));
+        input.extend(b"\x87A\r\n\r\n\r[\xc1\xc1\xc1\r\x87A\r\n\r\n\r[\r\x00\r\n\r\xff\xff\n a\r");
+        let whole = items(&input);
+        assert!(
+            whole
+                .iter()
+                .any(|i| matches!(i, Item::Message(v) if v["method"] == "b")),
+            "{whole:?}"
+        );
+        for size in 1..=9 {
+            let mut f = Frames::default();
+            let mut got = Vec::new();
+            for b in input.chunks(size) {
+                f.push(b);
+                while let Some(i) = f.next_item() {
+                    got.push(i);
+                }
+            }
+            assert_eq!(got, whole, "chunks of {size}");
         }
     }
 
