@@ -19,6 +19,34 @@ use crate::text::prose::{Kind, prose};
 use crate::text::sentences::sentences;
 use crate::text::tokens::{Join, Token, is_capitalised, lowercase, push_key, tokenize};
 
+/// Runs of name words longer than this (in characters) are no name: they are not remembered
+/// as the parts of someone's name, nor compared with the table's names.
+pub const MAX_PART_CHARS: usize = 64;
+
+/// Keys of name parts, each with the offset where it was first written. Kept by a 64-bit hash
+/// of the key, not the key: a run of many name words has many parts. Two keys with one hash
+/// would make a part look remembered: a near miss left unsaid at worst, never a warning.
+#[derive(Default)]
+pub struct PartKeys(FxHashMap<u64, usize>);
+
+impl PartKeys {
+    fn hash(key: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(key)
+    }
+
+    /// Remember `key` as written at `at` (the first offset wins).
+    pub fn note(&mut self, key: &str, at: usize) {
+        let o = self.0.entry(Self::hash(key)).or_insert(at);
+        *o = (*o).min(at);
+    }
+
+    /// Where `key` was first written, if it was.
+    pub fn first(&self, key: &str) -> Option<usize> {
+        self.0.get(&Self::hash(key)).copied()
+    }
+}
+
 /// A phrase of the text found in the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -166,6 +194,28 @@ impl BlockAnalysis {
             push_key(&mut key, self.token_text(k), self.tokens[k].join, k == i);
         }
         key
+    }
+
+    /// The key of every run of tokens inside `[i, j)` (each part of a name and each run of
+    /// its parts). Runs whose key is longer than [`MAX_PART_CHARS`] are left out (their keys
+    /// are never looked up): a run of a thousand capitalised words would otherwise cost the
+    /// cube of its length in time and memory.
+    pub fn each_part_key(&self, i: usize, j: usize, mut f: impl FnMut(&str)) {
+        let mut key = String::new();
+        for x in i..j {
+            key.clear();
+            let mut chars = 0;
+            for y in x..j {
+                let word = self.token_text(y);
+                // The word and the space or hyphen before it.
+                chars += word.chars().count() + usize::from(y > x);
+                if chars > MAX_PART_CHARS {
+                    break;
+                }
+                push_key(&mut key, word, self.tokens[y].join, y == x);
+                f(&key);
+            }
+        }
     }
 
     /// The first word of an apposition that token `j` opens after a comma or a bracket, an
@@ -369,7 +419,7 @@ pub struct Analysis<'a> {
     /// language, whatever the language.
     lowercase_words: FxHashSet<String>,
     /// Names the text gives to people it describes afresh ([`Analysis::described_before`]).
-    described: FxHashMap<String, usize>,
+    described: PartKeys,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -497,7 +547,7 @@ impl<'a> Analysis<'a> {
             lang,
             introduced: FxHashMap::default(),
             lowercase_words: FxHashSet::default(),
-            described: FxHashMap::default(),
+            described: PartKeys::default(),
         };
         for pl in &a.blocks {
             let b = &pl.block;
@@ -655,7 +705,7 @@ impl<'a> Analysis<'a> {
     /// fish")? Then that mention and the later ones of the name are that person's, not a
     /// table person's.
     pub fn described_before(&self, key: &str, at: usize) -> bool {
-        self.described.get(key).is_some_and(|&o| o <= at)
+        self.described.first(key).is_some_and(|o| o <= at)
     }
 
     /// A lowercase word that joins the parts of a name ("van", "de", "al", "bin"): a short
@@ -670,12 +720,8 @@ impl<'a> Analysis<'a> {
     /// its parts. A unit is words joined by a hyphen or an apostrophe, or after a particle,
     /// outside known whole names, titles and event words. Each key with the offset where it
     /// was first so described.
-    fn find_described(&self) -> FxHashMap<String, usize> {
-        let mut out: FxHashMap<String, usize> = FxHashMap::default();
-        let mut note = |key: String, at: usize| {
-            let o = out.entry(key).or_insert(at);
-            *o = (*o).min(at);
-        };
+    fn find_described(&self) -> PartKeys {
+        let mut out = PartKeys::default();
         for pl in &self.blocks {
             let b = &pl.block;
             let at = |k: usize| pl.range((b.tokens[k].start, b.tokens[k].end)).0;
@@ -686,7 +732,7 @@ impl<'a> Analysis<'a> {
                         |m| matches!(m.target, Target::Person { form, .. } if !form.is_whole()),
                     )
                 {
-                    note(b.key(h.first, j), at(h.first));
+                    out.note(&b.key(h.first, j), at(h.first));
                 }
                 let free = |k: usize| {
                     b.token_text(k).chars().any(char::is_alphabetic)
@@ -709,11 +755,7 @@ impl<'a> Analysis<'a> {
                 if self.titled(b, s) {
                     continue;
                 }
-                for x in s..j {
-                    for y in x + 1..=j {
-                        note(b.key(x, y), at(s));
-                    }
-                }
+                b.each_part_key(s, j, |key| out.note(key, at(s)));
             }
         }
         out

@@ -243,6 +243,36 @@ fn suppressions_on_a_line_of_many_findings_are_linear() {
     );
 }
 
+/// `n` capitalised words no table knows, each once ("Qaba Qabb ..."), joined by `join`.
+fn unknown_names(n: usize, join: &str) -> String {
+    (0..n)
+        .map(|i| format!("Q{}{}", (b'a' + (i % 26) as u8) as char, i / 26))
+        .collect::<Vec<_>>()
+        .join(join)
+}
+
+#[test]
+fn a_run_of_many_unknown_names_is_linear() {
+    // One run of name words: someone the article introduces, remembered by their parts.
+    assert_scales(
+        "a run of unknown capitalised words",
+        500,
+        |n| format!("{} said so.", unknown_names(n, " ")),
+        |text| {
+            check(text);
+        },
+    );
+    // One name unit described afresh, remembered by its parts.
+    assert_scales(
+        "a hyphenated name described afresh",
+        500,
+        |n| format!("{}, a nurse, said so.", unknown_names(n, "-")),
+        |text| {
+            check(text);
+        },
+    );
+}
+
 #[test]
 fn a_line_of_one_repeated_name_is_linear() {
     assert_scales(

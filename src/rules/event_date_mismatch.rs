@@ -193,9 +193,7 @@ fn ties_to_event(
         Some((qs, qe)) => (qs, qe, true),
         None => (ss, se, false),
     };
-    let word = b.token_text(h.last - 1).to_lowercase();
-    let verb = h.last - h.first == 1
-        && (word.ends_with("ed") || matches!(word.as_str(), "met" | "held" | "led" | "sat"));
+    let verb = h.last - h.first == 1 && event_verb(&b.token_text(h.first).to_lowercase());
     let ev = &a.index.table.events[event as usize];
     let about = a
         .date
@@ -548,8 +546,9 @@ fn own_year_word(w: &str) -> bool {
 }
 
 /// Words that put a date on another day of an event than the one it is held on: its end,
-/// its going on ("the forum ends on Thursday", "the talks resume on Friday", "On Monday,
-/// the summit continues"); or on something said of it ("the Bath Festival said on
+/// its going on, what follows it ("the forum ends on Thursday", "the talks resume on
+/// Friday", "On Monday, the summit continues", "the deal, signed on Sunday, takes effect on
+/// Monday"); or on something said of it ("the Bath Festival said on
 /// Thursday", "the forum announced on Monday").
 fn other_day(w: &str) -> bool {
     matches!(
@@ -598,10 +597,21 @@ fn other_day(w: &str) -> bool {
             | "ran"
             | "lasts"
             | "lasted"
+            | "effect"
+            | "force"
+            | "expires"
+            | "expire"
+            | "expired"
+            | "lapses"
             | "until"
             | "till"
             | "through"
     )
+}
+
+/// Is a one-word event word a verb ("met", "signed", "hosted")?
+fn event_verb(word: &str) -> bool {
+    word.ends_with("ed") || matches!(word, "met" | "held" | "led" | "sat")
 }
 
 /// Words that join two clauses: a weekday opening the first does not date the second.
@@ -673,9 +683,13 @@ fn attach(
                                 .clone()
                                 .any(|k| matches!(word(k).as_str(), "first" | "originally"))
                     };
+                    // "the lease she signed in 2019": a verb of the event dates any act of
+                    // its kind; a year tells which edition only after the event's noun.
+                    let verb = is_event(r) && r.1 - r.0 == 1 && event_verb(&word(r.0));
                     between.len() <= 3
                         && between.clone().all(|k| own_year_word(&word(k)))
                         && !first_edition()
+                        && !verb
                 })
                 .map(|r| r.0),
             _ => None,
@@ -1138,6 +1152,21 @@ The two met in Riga on Wednesday for the first talks in a year.
                        ^^^^^^^^^ event-date-mismatch: Tuesday
 De Vries arrived in Riga on Monday for the talks, and flew on Sunday for talks in Oslo.
 They held a round of talks in Vilnius on Monday; a new round of talks in Riga on Friday is planned.
+",
+        );
+    }
+
+    #[test]
+    fn an_event_verb_with_a_year_is_any_act_of_its_kind() {
+        check_world(
+            "event-date-mismatch",
+            "2025-09-17",
+            "
+Anouk de Vries and Omar bin Faisal al-Qasimi met in Riga on Tuesday for the talks.
+The pact De Vries and Al-Qasimi met to sign in 2019 still holds; they last met in 2021.
+The talks, held on Tuesday, take effect on Monday, September 22, and the accord expires on Friday, October 3.
+The talks in 2024 were the first.
+             ^^^^ event-date-mismatch: 2025
 ",
         );
     }

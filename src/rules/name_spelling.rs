@@ -1,13 +1,12 @@
 //! `name-spelling`: a near miss of a known name ("Simon Ridlee").
 
 use super::{Rule, finding};
-use crate::analysis::{Analysis, BlockAnalysis, Placed};
+use crate::analysis::{Analysis, BlockAnalysis, MAX_PART_CHARS, PartKeys, Placed};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Meaning, Target, edit_distance_within};
 use crate::text::fold::fold_key;
 use crate::text::tokens::{Join, is_capitalised, lowercase, push_key};
-use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule {
     code: "name-spelling",
@@ -50,6 +49,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // the check.
     let runs: Vec<Vec<(usize, usize)>> = a.blocks.iter().map(|pl| runs(a, &pl.block)).collect();
     let others = other_people(a, &runs);
+    let seconds = seconds(a);
     for (pl, runs) in a.blocks.iter().zip(&runs) {
         for &(i, j) in runs {
             // A one-unit name described afresh is someone else; a full name too when it is
@@ -60,7 +60,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let someone_else =
                 a.described_as_someone(b, i, j) && (bare(a, b, i, j) || !b.relative_apposition(j));
             if !someone_else {
-                check_run(a, pl, i, j, &others, out);
+                check_run(a, pl, i, j, (&others, &seconds), out);
             }
         }
     }
@@ -176,19 +176,15 @@ fn run_key(b: &BlockAnalysis, s: usize, e: usize, swap: Option<(usize, &str)>) -
 /// Nováková"): every part of their names, by key, with where it was first written. A later
 /// bare mention of one of those parts is theirs, not a near miss of a table name (nor is one
 /// of a name the text gives to someone it describes afresh: [`Analysis::described_before`]).
-fn other_people(a: &Analysis, runs: &[Vec<(usize, usize)>]) -> FxHashMap<String, usize> {
-    let mut out: FxHashMap<String, usize> = FxHashMap::default();
+fn other_people(a: &Analysis, runs: &[Vec<(usize, usize)>]) -> PartKeys {
+    let mut out = PartKeys::default();
     for (pl, runs) in a.blocks.iter().zip(runs) {
         let b = &pl.block;
         for &(i, j) in runs {
             let unknown = (i..j).any(|k| !a.index.is_name_word(&lowercase(b.token_text(k))));
             if unknown && !bare(a, b, i, j) {
                 let at = pl.range((b.tokens[i].start, b.tokens[i].end)).0;
-                for s in i..j {
-                    for e in s + 1..=j {
-                        out.entry(b.key(s, e)).or_insert(at);
-                    }
-                }
+                b.each_part_key(i, j, |key| out.note(key, at));
             }
         }
     }
@@ -218,7 +214,7 @@ fn check_run(
     pl: &Placed,
     i: usize,
     j: usize,
-    others: &FxHashMap<String, usize>,
+    (others, seconds): (&PartKeys, &[Second]),
     out: &mut Vec<Finding>,
 ) {
     let b = &pl.block;
@@ -282,7 +278,7 @@ fn check_run(
         }
     }
     if found.is_empty() {
-        bare_miss(a, pl, i, j, others, &mut found);
+        bare_miss(a, pl, i, j, (others, seconds), &mut found);
     }
     let Some(best) = found.iter().map(|c| c.distance).min() else {
         return;
@@ -352,20 +348,23 @@ fn bare_miss(
     pl: &Placed,
     i: usize,
     j: usize,
-    others: &FxHashMap<String, usize>,
+    (others, seconds): (&PartKeys, &[Second]),
     found: &mut Vec<Candidate>,
 ) {
     let b = &pl.block;
     let key = b.key(i, j);
     let f = (b.tokens[i].start, b.tokens[j - 1].end);
     let range = pl.range(f);
-    if others.get(&key).is_some_and(|&at| at < range.0)
+    if others.first(&key).is_some_and(|at| at < range.0)
         || a.described_before(&key, range.0)
         || !a.index.lookup(&key).is_empty()
     {
         return;
     }
     let n = key.chars().count();
+    if n > MAX_PART_CHARS {
+        return;
+    }
     let max = match n {
         9.. => 2,
         5.. => 1,
@@ -388,29 +387,52 @@ fn bare_miss(
     // compared only with a second reference of as many words ("Garcia Marques" for "García
     // Márquez"): it is not a given name and a family name of someone else.
     let is_bare = bare(a, b, i, j);
-    for (&person, &at) in &a.introduced {
-        if at >= range.0 {
+    let words = key.split(' ').count();
+    for s in seconds {
+        if s.at >= range.0 || !is_bare && s.words != words {
             continue;
         }
-        let p = &a.index.table.people[person as usize];
-        let Some(second) = p.second_reference() else {
-            continue;
-        };
-        let second_key = fold_key(second);
-        if !is_bare && second_key.split(' ').count() != key.split(' ').count() {
-            continue;
-        }
-        if let Some(d) = edit_distance_within(&key, &second_key, max)
+        if let Some(d) = edit_distance_within(&key, &s.key, max)
             && d >= 1
         {
             found.push(Candidate {
-                person,
-                surface: second.to_string(),
+                person: s.person,
+                surface: s.surface.to_string(),
                 distance: d,
                 range,
             });
         }
     }
+}
+
+/// The second reference of a person the article names in full, folded once per check, not
+/// once for every bare run compared with it.
+struct Second<'a> {
+    person: u32,
+    /// Where the article first names them.
+    at: usize,
+    surface: &'a str,
+    key: String,
+    /// The number of words of `key`.
+    words: usize,
+}
+
+/// The second references of the people the article names ([`Analysis::introduced`]).
+fn seconds<'a>(a: &'a Analysis) -> Vec<Second<'a>> {
+    a.introduced
+        .iter()
+        .filter_map(|(&person, &at)| {
+            let surface = a.index.table.people[person as usize].second_reference()?;
+            let key = fold_key(surface);
+            Some(Second {
+                person,
+                at,
+                surface,
+                words: key.split(' ').count(),
+                key,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
