@@ -220,10 +220,24 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[—–-]\s*([A-Z][A-Za-z/&.]*(?:\s+[A-Z][A-Za-z/&.]*){0,3})\s*$").expect("credit")
 });
 
-/// A credit at the end of the article ("— VNA/VNS").
+/// A dateline's credit: a place in capitals, the agency in brackets, a dash ("HÀ NỘI
+/// (TTXVN) -", "OSLO (Reuters) —").
+static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M}.' -]{0,40}?\s*\((\p{Lu}[\p{L}/&.]*(?:\s+\p{L}[\p{L}/&.]*){0,3})\)\s*[—–-]")
+        .expect("dateline credit")
+});
+
+/// A credit at the end of the article ("— VNA/VNS"), else in its dateline ("HÀ NỘI (TTXVN)
+/// -", the way Vietnamese agency copy credits itself), among its first lines.
 fn publisher(text: &str) -> Option<String> {
     let last = text.lines().rev().find(|l| !l.trim().is_empty())?;
-    let c = CREDIT.captures(last.trim_end())?;
+    let c = CREDIT.captures(last.trim_end()).or_else(|| {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(8)
+            .find_map(|l| DATELINE_CREDIT.captures(l))
+    })?;
     let p = c[1].trim().to_string();
     (p.len() <= 40).then_some(p)
 }
@@ -398,6 +412,23 @@ mod tests {
             Some("AP/Reuters")
         );
         assert_eq!(publisher("Body ends here.\n"), None);
+        // The agency in a dateline's brackets, in either language; a bracket elsewhere is not.
+        assert_eq!(
+            publisher("---\nlang: vi\n---\n\nHÀ NỘI (TTXVN) - Ngày 5/3/2025, hai đoàn làm việc.\n\nHai bên nhất trí.\n").as_deref(),
+            Some("TTXVN")
+        );
+        assert_eq!(
+            publisher("OSLO (Reuters) — Talks resumed on Monday.\n").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            publisher("Talks (the second round) resumed - or so it seemed.\n\nMore.\n"),
+            None
+        );
+        assert_eq!(
+            publisher("TP HỒ CHÍ MINH (TTXVN) - Sáng nay.\n\nThêm tin. — VNA/VNS\n").as_deref(),
+            Some("VNA/VNS")
+        );
         assert_eq!(
             headline(" date 2025-03-04 World\nTalks resume in Oslo\n\nBody.").as_deref(),
             Some("Talks resume in Oslo")
