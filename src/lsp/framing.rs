@@ -330,6 +330,19 @@ mod tests {
         std::iter::from_fn(|| f.next_item()).collect()
     }
 
+    /// The items of `input` read `size` bytes at a time, and the bytes left pending.
+    fn items_in_chunks(input: &[u8], size: usize) -> (Vec<Item>, usize) {
+        let mut f = Frames::default();
+        let mut got = Vec::new();
+        for b in input.chunks(size) {
+            f.push(b);
+            while let Some(i) = f.next_item() {
+                got.push(i);
+            }
+        }
+        (got, f.pending())
+    }
+
     fn framed(body: &str) -> Vec<u8> {
         format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
     }
@@ -386,16 +399,9 @@ mod tests {
         assert_eq!(whole.len(), 6, "{whole:?}");
         assert!(matches!(&whole[5], Item::Message(v) if v["method"] == "b"));
         for size in [1, 2, 3, 5, 7, 64] {
-            let mut f = Frames::default();
-            let mut got = Vec::new();
-            for b in input.chunks(size) {
-                f.push(b);
-                while let Some(i) = f.next_item() {
-                    got.push(i);
-                }
-            }
+            let (got, pending) = items_in_chunks(&input, size);
             assert_eq!(got, whole, "chunks of {size}");
-            assert_eq!(f.pending(), 0);
+            assert_eq!(pending, 0);
         }
     }
 
@@ -414,15 +420,7 @@ mod tests {
             "{whole:?}"
         );
         for size in 1..=9 {
-            let mut f = Frames::default();
-            let mut got = Vec::new();
-            for b in input.chunks(size) {
-                f.push(b);
-                while let Some(i) = f.next_item() {
-                    got.push(i);
-                }
-            }
-            assert_eq!(got, whole, "chunks of {size}");
+            assert_eq!(items_in_chunks(&input, size).0, whole, "chunks of {size}");
         }
     }
 
