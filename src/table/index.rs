@@ -163,14 +163,8 @@ impl Index {
                 vocab: Some(i as u32),
                 kind: v.kind,
             };
-            let titles = |b: &mut Builder, title: &str, aliases: &[String]| {
-                b.add(title, target);
-                for a in aliases {
-                    b.add(a, target);
-                }
-            };
-            titles(&mut b, &v.title, &v.aliases);
-            b.each_language(&v.forms, |b, f| titles(b, &f.title, &f.aliases));
+            b.add_with(&v.title, &v.aliases, target);
+            b.each_language(&v.forms, |b, f| b.add_with(&f.title, &f.aliases, target));
         }
         for (i, p) in t.people.iter().enumerate() {
             let person = i as u32;
@@ -243,14 +237,8 @@ impl Index {
             let target = Target::EventWord { event: i as u32 };
             // The event's own name names it ("Bath Festival", also an organisation's name),
             // as its words do in a sentence that ties them to it.
-            let words = |b: &mut Builder, name: &str, words: &[String]| {
-                b.add(name, target);
-                for w in words {
-                    b.add(w, target);
-                }
-            };
-            words(&mut b, &e.name, &e.words);
-            b.each_language(&e.forms, |b, f| words(b, &f.name, &f.words));
+            b.add_with(&e.name, &e.words, target);
+            b.each_language(&e.forms, |b, f| b.add_with(&f.name, &f.words, target));
         }
         for (i, l) in t.laws.iter().enumerate() {
             let law = i as u32;
@@ -387,6 +375,14 @@ impl Builder {
             add(self, f);
         }
         self.lang = Language::En;
+    }
+
+    /// Add a form and the others that mean the same (a title's aliases, an event's words).
+    fn add_with(&mut self, first: &str, others: &[String], target: Target) {
+        self.add(first, target);
+        for o in others {
+            self.add(o, target);
+        }
     }
 
     /// Add a form of an entry. The names of people, places and organisations are also found
