@@ -156,6 +156,10 @@ impl Frames {
                     return self.skip_json_body();
                 }
             }
+        } else {
+            // No body: the whitespace before what comes is dropped, as it is when it
+            // arrives in reads of its own.
+            self.consume(i);
         }
         Some(self.end_skip())
     }
@@ -417,6 +421,30 @@ mod tests {
             whole
                 .iter()
                 .any(|i| matches!(i, Item::Message(v) if v["method"] == "b")),
+            "{whole:?}"
+        );
+        for size in 1..=9 {
+            assert_eq!(items_in_chunks(&input, size).0, whole, "chunks of {size}");
+        }
+    }
+
+    #[test]
+    fn whitespace_after_a_bad_header_is_dropped_however_it_is_read() {
+        // Found by the `frames` fuzz target: after a bad header, whitespace and then no
+        // JSON body. Read whole, the whitespace after the tab was kept and read as a second
+        // bad header; read byte by byte, it was dropped while the skip waited for a body.
+        let input = b"\t\n\n\n\t\n\n\n\n\xf2";
+        let whole = items(input);
+        assert_eq!(whole.len(), 1, "{whole:?}");
+        for size in 1..=input.len() {
+            assert_eq!(items_in_chunks(input, size).0, whole, "chunks of {size}");
+        }
+        // The next frame after such a gap is read.
+        let mut input = b"Nope: 1\r\n\r\n \t\r\n".to_vec();
+        input.extend(framed(r#"{"jsonrpc":"2.0","id":3,"method":"c"}"#));
+        let whole = items(&input);
+        assert!(
+            matches!(&whole[..], [Item::Bad { .. }, Item::Message(v)] if v["method"] == "c"),
             "{whole:?}"
         );
         for size in 1..=9 {
