@@ -128,23 +128,27 @@ impl Frames {
             self.consume(nl + 1);
             return Some(self.end_skip());
         }
-        let rest = &self.buf[self.used..];
+        let rest = self.rest();
         let Some(i) = rest.iter().position(|b| !b.is_ascii_whitespace()) else {
             let n = rest.len();
             self.consume(n);
             return Some(false);
         };
-        if rest[i] == b'{' || rest[i] == b'[' {
+        // The whitespace before what comes is dropped now, as it is when it arrives in reads
+        // of its own: what follows is read alike however the stream is cut.
+        self.consume(i);
+        let rest = &self.buf[self.used..];
+        if rest[0] == b'{' || rest[0] == b'[' {
             // Parse only once the value may be whole (its brackets close) or cannot be JSON
             // (a byte JSON has no place for): a long body is scanned once, not per read.
             if !self.skip_scan.ready(rest) {
                 return None;
             }
-            let mut it = serde_json::Deserializer::from_slice(&rest[i..])
-                .into_iter::<serde::de::IgnoredAny>();
+            let mut it =
+                serde_json::Deserializer::from_slice(rest).into_iter::<serde::de::IgnoredAny>();
             match it.next() {
                 Some(Ok(_)) => {
-                    let end = i + it.byte_offset();
+                    let end = it.byte_offset();
                     self.consume(end);
                 }
                 Some(Err(e)) if e.is_eof() => return None,
@@ -156,10 +160,6 @@ impl Frames {
                     return self.skip_json_body();
                 }
             }
-        } else {
-            // No body: the whitespace before what comes is dropped, as it is when it
-            // arrives in reads of its own.
-            self.consume(i);
         }
         Some(self.end_skip())
     }
@@ -438,6 +438,15 @@ mod tests {
         assert_eq!(whole.len(), 1, "{whole:?}");
         for size in 1..=input.len() {
             assert_eq!(items_in_chunks(input, size).0, whole, "chunks of {size}");
+        }
+        // Whitespace, then a body that is not JSON: its line ends at the first line break
+        // after the body, not at one in the whitespace before it.
+        let mut input = vec![0xe1; 39];
+        input.extend(b"\t\n\n\n\t\n\n[{\0");
+        let whole = items(&input);
+        assert_eq!(whole.len(), 1, "{whole:?}");
+        for size in 1..=input.len() {
+            assert_eq!(items_in_chunks(&input, size).0, whole, "chunks of {size}");
         }
         // The next frame after such a gap is read.
         let mut input = b"Nope: 1\r\n\r\n \t\r\n".to_vec();
