@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::{Analysis, BlockAnalysis, Hit, normal_form, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
@@ -25,6 +25,7 @@ and a sentence's first word that the document also writes in lowercase (\"Male n
 beside \"male\") is no form at all.\n\n\
 Fix: the majority form, or the house style's.",
     check,
+    scope: Scope::Document,
 };
 
 /// (is a place, index): the entity a form names.
