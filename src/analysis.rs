@@ -644,8 +644,24 @@ pub struct Analysis<'a> {
     /// The people the article introduces who are not in the table (`name-spelling`'s, made
     /// by it when first asked, or given by the check that keeps them per block).
     pub others: OnceLock<PartKeys>,
+    /// The uses of places' and organisations' forms in each block (`style-variant`'s, made
+    /// by it when first asked, or given by the check that keeps them per block).
+    pub style_uses: OnceLock<Vec<Vec<StyleUse>>>,
     /// The blocks the block rules look at ([`Analysis::checked_blocks`]); none: all.
     pub checked: Option<Vec<bool>>,
+}
+
+/// A form of a place or an organisation written in a block (`style-variant`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyleUse {
+    /// (is a place, index) of the entity.
+    pub entity: (bool, u32),
+    /// The language of the forms it is one of.
+    pub lang: Language,
+    /// The form: 0 for the name, k + 1 for variant k.
+    pub slot: usize,
+    /// The block's range of it.
+    pub range: (usize, usize),
 }
 
 /// Words with the number of blocks that write them.
@@ -849,6 +865,7 @@ impl<'a> Analysis<'a> {
             described,
             named,
             others: OnceLock::new(),
+            style_uses: OnceLock::new(),
             checked: None,
         }
     }

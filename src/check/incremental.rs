@@ -24,13 +24,14 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::analysis::{Analysis, BlockCache, PartKeys, Placed, WordCounts};
+use crate::analysis::{Analysis, BlockCache, Blocks, PartKeys, Placed, StyleUse, WordCounts};
 use crate::config::Config;
 use crate::dates::Date;
 use crate::finding::Finding;
-use crate::rules::{self, Scope, name_spelling};
+use crate::rules::{self, Scope, name_spelling, style_variant};
 use crate::table::Index;
 use crate::text::Kind;
+use crate::text::cache::{Key, key_of};
 use crate::text::lang::Language;
 
 /// A document's check, kept between its versions.
@@ -39,6 +40,8 @@ pub struct Incremental {
     cache: BlockCache,
     /// The words the last text's blocks write in lowercase, with the number of blocks.
     words: WordCounts,
+    /// The lowercase of the words they write capitalised, with the number of blocks.
+    capitalised: WordCounts,
     last: Option<Last>,
 }
 
@@ -48,17 +51,29 @@ struct Last {
     kind: Kind,
     config: Config,
     len: usize,
+    /// The key of the text ([`key_of`]).
+    text: Key,
+    front_matter_date: Option<Date>,
     date: Option<Date>,
     lang: Language,
     blocks: Vec<Placed>,
     /// The block rules' findings in each block.
     findings: Vec<Vec<Finding>>,
-    /// Each block's part of the people the article introduces (`name-spelling`).
-    others: Vec<Vec<(u64, usize)>>,
+    /// Each block's part of the people the article introduces (`name-spelling`) and its
+    /// uses of places' and organisations' forms (`style-variant`).
+    parts: Vec<Parts>,
     introduced: FxHashMap<u32, usize>,
     described: PartKeys,
     others_keys: PartKeys,
     named: FxHashSet<(bool, u32)>,
+}
+
+/// What the rules gather from a block besides its findings, reading it with the words the
+/// document writes in lowercase.
+#[derive(Clone)]
+struct Parts {
+    others: Vec<(u64, usize)>,
+    uses: Vec<StyleUse>,
 }
 
 /// Where a fact is written, as the blocks that did not change see it: in the unchanged
@@ -107,6 +122,38 @@ impl Incremental {
         &mut self.cache
     }
 
+    /// The analysis of the text last checked, if `text` is that text (and the index, kind
+    /// and settings are the same): built from the blocks kept, without reading the text
+    /// again. A request on a document (a hover, a completion) asks it first.
+    pub fn analysis<'a>(
+        &'a self,
+        text: &'a str,
+        kind: Kind,
+        index: &'a Index,
+        config: &'a Config,
+    ) -> Option<Analysis<'a>> {
+        let l = self.last.as_ref()?;
+        self.checked_last(text, kind, index, config).then(|| {
+            let b = Blocks {
+                blocks: l.blocks.clone(),
+                lang: l.lang,
+                front_matter_date: l.front_matter_date,
+            };
+            Analysis::assemble(text, kind, index, config, b, Some(&self.words))
+        })
+    }
+
+    /// Is `text` the text last checked, with this index, kind and settings?
+    pub fn checked_last(&self, text: &str, kind: Kind, index: &Index, config: &Config) -> bool {
+        self.last.as_ref().is_some_and(|l| {
+            l.generation == index.generation()
+                && l.kind == kind
+                && l.config == *config
+                && l.len == text.len()
+                && l.text == key_of(text)
+        })
+    }
+
     /// Forget everything (the tables were loaded again).
     pub fn clear(&mut self) {
         *self = Incremental::default();
@@ -121,6 +168,7 @@ impl Incremental {
         config: &Config,
     ) -> Vec<Finding> {
         let b = Analysis::blocks(text, kind, index, config, Some(&mut self.cache));
+        let front_matter_date = b.front_matter_date;
         let generation = index.generation();
         let last = self
             .last
@@ -167,20 +215,28 @@ impl Incremental {
                 }
                 for pl in gone {
                     count_words(&mut self.words, &pl.block.facts.lowercase, false);
+                    count_words(&mut self.capitalised, &pl.block.facts.capitalised, false);
                 }
                 for pl in came {
                     count_words(&mut self.words, &pl.block.facts.lowercase, true);
+                    count_words(&mut self.capitalised, &pl.block.facts.capitalised, true);
                 }
+                // Only a word some block writes capitalised reads anew.
                 flipped.extend(
                     was.into_iter()
-                        .filter(|(w, was)| self.words.contains_key(*w) != *was)
+                        .filter(|(w, was)| {
+                            self.words.contains_key(*w) != *was
+                                && self.capitalised.contains_key(*w)
+                        })
                         .map(|(w, _)| w.into()),
                 );
             }
             None => {
                 self.words.clear();
+                self.capitalised.clear();
                 for pl in &b.blocks {
                     count_words(&mut self.words, &pl.block.facts.lowercase, true);
+                    count_words(&mut self.capitalised, &pl.block.facts.capitalised, true);
                 }
             }
         }
@@ -204,17 +260,20 @@ impl Incremental {
             _ => None,
         };
         let mut a = Analysis::assemble(text, kind, index, config, b, Some(&self.words));
-        let others: Vec<Vec<(u64, usize)>> = (0..n)
+        let parts: Vec<Parts> = (0..n)
             .map(|k| match (&last, old_index(k)) {
-                (Some(l), Some(o)) if !dirty[k] => l.others[o].clone(),
-                _ => name_spelling::other_people_of_block(&a, &a.blocks[k].block),
+                (Some(l), Some(o)) if !dirty[k] => l.parts[o].clone(),
+                _ => Parts {
+                    others: name_spelling::other_people_of_block(&a, &a.blocks[k].block),
+                    uses: style_variant::uses_in(&a, &a.blocks[k]),
+                },
             })
             .collect();
         let others_keys = name_spelling::other_people(
             a.blocks
                 .iter()
-                .zip(&others)
-                .map(|(pl, part)| (pl.start, part.as_slice())),
+                .zip(&parts)
+                .map(|(pl, part)| (pl.start, part.others.as_slice())),
         );
         // Do the document-level facts read the same from the unchanged blocks?
         let same = last.as_ref().is_some_and(|l| {
@@ -251,6 +310,11 @@ impl Incremental {
             dirty.fill(true);
         }
         let _ = a.others.set(others_keys);
+        // A block's parts depend on it and on the words written in lowercase only: they
+        // stand whatever other fact changed.
+        let _ = a
+            .style_uses
+            .set(parts.iter().map(|p| p.uses.clone()).collect());
         a.checked = Some(dirty.clone());
         // The block rules on the blocks to check; the others keep their findings, moved.
         let mut by_block: Vec<Vec<Finding>> = vec![Vec::new(); n];
@@ -286,10 +350,12 @@ impl Incremental {
             kind,
             config: config.clone(),
             len: text.len(),
+            text: key_of(text),
+            front_matter_date,
             date: a.date,
             lang: a.lang,
             findings: by_block,
-            others,
+            parts,
             introduced: std::mem::take(&mut a.introduced),
             described: std::mem::take(&mut a.described),
             others_keys: a.others.take().unwrap_or_default(),

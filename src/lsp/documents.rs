@@ -180,22 +180,23 @@ impl AnalysisCache {
         &mut self.check
     }
 
-    /// Analyse a text with the cache, which then keeps only the analyses of this text's
+    /// Analyse a text: the text last checked is assembled from what the check keeps;
+    /// another is analysed with the cache, which then keeps only the analyses of its
     /// blocks: the document's paragraphs as they are, not every version typed.
     pub fn analyse<'a>(
-        &mut self,
+        &'a mut self,
         text: &'a str,
         kind: Kind,
         tables: &'a ServedTables,
         config: &'a Config,
     ) -> Analysis<'a> {
-        Analysis::new(
-            text,
-            kind,
-            &tables.index,
-            config,
-            Some(self.for_tables(tables).cache()),
-        )
+        let check = self.for_tables(tables);
+        if check.checked_last(text, kind, &tables.index, config) {
+            return check
+                .analysis(text, kind, &tables.index, config)
+                .expect("the text last checked");
+        }
+        Analysis::new(text, kind, &tables.index, config, Some(check.cache()))
     }
 
     /// The findings of a text: those of a check of the whole text, computed again only for
