@@ -225,8 +225,7 @@ impl Incremental {
                 flipped.extend(
                     was.into_iter()
                         .filter(|(w, was)| {
-                            self.words.contains_key(*w) != *was
-                                && self.capitalised.contains_key(*w)
+                            self.words.contains_key(*w) != *was && self.capitalised.contains_key(*w)
                         })
                         .map(|(w, _)| w.into()),
                 );

@@ -3,9 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Rule, Scope, finding};
-use crate::analysis::{
-    Analysis, BlockAnalysis, Hit, Placed, StyleUse, normal_form, same_form,
-};
+use crate::analysis::{Analysis, BlockAnalysis, Hit, Placed, StyleUse, normal_form, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
 use crate::table::{Entity, EntryRef, Language};
