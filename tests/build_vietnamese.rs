@@ -145,6 +145,10 @@ fn datelines_and_credits_of_vietnamese_copy() {
     assert_eq!(s.publisher.as_deref(), Some("TTXVN"));
     let s = src("archive-vi/06-trai-phieu.md");
     assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("2025-06-02"));
+    // A dateline that goes on into the story: "HÀ NỘI, ngày 26/5/2025 (TTXVN) - Sáng nay, …".
+    let s = src("archive-vi/05-cong-an.md");
+    assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("2025-05-26"));
+    assert_eq!(s.publisher.as_deref(), Some("TTXVN"));
     // Each title cites the lines that give it, in Vietnamese too.
     let vinh = person(&t, "Trần Quốc Vinh");
     let vi = vinh.titles[0].forms.get(Language::Vi).unwrap();

@@ -230,10 +230,10 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[—–-]\s*([A-Z][A-Za-z/&.]*(?:\s+[A-Z][A-Za-z/&.]*){0,3})\s*$").expect("credit")
 });
 
-/// A dateline's credit: a place in capitals, the agency in brackets, a dash ("HÀ NỘI
-/// (TTXVN) -", "OSLO (Reuters) —").
+/// A dateline's credit: a place in capitals, maybe its date, the agency in brackets, a dash
+/// ("HÀ NỘI (TTXVN) -", "HÀ NỘI, ngày 4/3/2025 (TTXVN) -", "OSLO, April 16, 2025 (Reuters) —").
 static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{M}.' -]{0,40}?\s*\((\p{Lu}[\p{L}/&.]*(?:\s+\p{L}[\p{L}/&.]*){0,3})\)\s*[—–-]")
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M}.' -]{0,40}?(?:,[^()\n]{1,30}?)?\s*\((\p{Lu}[\p{L}/&.]*(?:\s+\p{L}[\p{L}/&.]*){0,3})\)\s*[—–-]")
         .expect("dateline credit")
 });
 
@@ -429,6 +429,15 @@ mod tests {
         );
         assert_eq!(
             publisher("OSLO (Reuters) — Talks resumed on Monday.\n").as_deref(),
+            Some("Reuters")
+        );
+        // With the date between the place and the credit.
+        assert_eq!(
+            publisher("HÀ NỘI, ngày 26/5/2025 (TTXVN) - Sáng nay, hai bên gặp nhau.\n").as_deref(),
+            Some("TTXVN")
+        );
+        assert_eq!(
+            publisher("OSLO, April 16, 2025 (Reuters) — Talks resumed.\n").as_deref(),
             Some("Reuters")
         );
         assert_eq!(
