@@ -197,6 +197,13 @@ fn a_mixed_archive_links_the_two_languages_by_the_name() {
         titles(person(t, "Lưu Đình Khải")),
         [("Deputy Prime Minister", Some("Phó Thủ tướng"))]
     );
+    // The table loads, with the default table under it.
+    let json = serde_json::to_string(t).unwrap();
+    copydesk::table::load_tables(&[
+        ("default".into(), DEFAULT_TABLE.into()),
+        ("built".into(), json),
+    ])
+    .unwrap();
     // The titles cite both languages' articles.
     let cited: Vec<&str> = vinh.titles[0]
         .sources

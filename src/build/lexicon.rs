@@ -8,6 +8,10 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::table::{TitleKind, TitleWord};
+/// A name's marks key: the name as a reader compares it (NFC, lowercase, white space and
+/// typographic apostrophes and dashes made plain), its marks kept, to tell apart names that
+/// differ only in them ("Lê Thị Hà" and "Lê Thị Hạ", folded alike).
+pub use crate::text::fold::normal_form as marks_key;
 use crate::text::fold::{Folded, fold_key};
 use crate::text::tokens::key_of;
 
@@ -66,27 +70,6 @@ pub fn tight_key(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// A name as written, to tell apart names that differ only in their marks ("Lê Thị Hà" and
-/// "Lê Thị Hạ", folded alike): NFC, lowercase, words joined by one space, typographic
-/// apostrophes plain.
-pub fn marks_key(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in w.nfc().flat_map(char::to_lowercase) {
-            out.push(if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02bc}') {
-                '\''
-            } else {
-                c
-            });
-        }
-    }
-    out
 }
 
 /// Is a word of a marks key written with no marks (no letter outside ASCII)?
