@@ -13,9 +13,10 @@ use crate::config::Config;
 use crate::dates::{Date, DateMention, DateOrder, DateReading, find_dates_read};
 use crate::table::index::{Form, Meaning, PhraseId, Target};
 use crate::table::{Index, TitleKind};
+use crate::text::cache::Recent;
 use crate::text::fold::Folded;
 use crate::text::lang::{Evidence, Language};
-use crate::text::prose::{Kind, prose};
+use crate::text::prose::{Kind, LinkCache, prose_cached};
 use crate::text::sentences::sentences;
 use crate::text::tokens::{Join, Token, is_capitalised, lowercase, push_key, tokenize};
 
@@ -394,11 +395,28 @@ impl Placed {
     }
 }
 
-/// A cache of block analyses by block text, for the language server.
-/// Keyed by the index's generation, the hash of the block and of its [`Reading`], and the
-/// block's length: a cache used with another index (after a table reload) misses instead of
-/// answering with stale phrase ids, and one used with another language or date order misses.
-pub type BlockCache = FxHashMap<(u64, u64, usize), Arc<BlockAnalysis>>;
+/// What an analysis reuses of the analyses before it (the language server keeps one per
+/// document): the links of each stretch of prose, the language evidence of each stretch of
+/// text, and the analysis of each block. Each keeps what the last analysis used.
+/// Blocks are keyed by the index's generation, the hash of the block and of its
+/// [`Reading`], and the block's length: a cache used with another index (after a table
+/// reload) misses instead of answering with stale phrase ids, and one used with another
+/// language or date order misses.
+#[derive(Default)]
+pub struct BlockCache {
+    pub links: LinkCache,
+    pub evidence: Recent<Evidence>,
+    pub blocks: Recent<Arc<BlockAnalysis>>,
+}
+
+impl BlockCache {
+    /// Forget everything (the tables were loaded again).
+    pub fn clear(&mut self) {
+        self.links.clear();
+        self.evidence.clear();
+        self.blocks.clear();
+    }
+}
 
 /// A whole document, analysed.
 pub struct Analysis<'a> {
@@ -502,11 +520,14 @@ impl<'a> Analysis<'a> {
         config: &'a Config,
         mut cache: Option<&mut BlockCache>,
     ) -> Analysis<'a> {
-        let p = prose(text, kind);
+        let p = prose_cached(text, kind, cache.as_deref_mut().map(|c| &mut c.links));
         let lang = p
             .front_matter_lang
             .or(config.language)
-            .or_else(|| crate::text::lang::detect(text))
+            .or_else(|| match cache.as_deref_mut() {
+                Some(c) => crate::text::lang::detect_cached(text, &mut c.evidence),
+                None => crate::text::lang::detect(text),
+            })
             .unwrap_or_default();
         let reading = Reading {
             lang,
@@ -519,11 +540,10 @@ impl<'a> Analysis<'a> {
             let block = match cache.as_deref_mut() {
                 Some(cache) => {
                     let key = (
-                        index.generation(),
-                        hash_block(btext, &segs, reading),
+                        hash_block(index.generation(), btext, &segs, reading),
                         btext.len(),
                     );
-                    cache.entry(key).or_insert_with(analyse).clone()
+                    cache.blocks.get_or_insert_with(key, analyse)
                 }
                 None => analyse(),
             };
@@ -531,6 +551,9 @@ impl<'a> Analysis<'a> {
                 start: b.start,
                 block,
             });
+        }
+        if let Some(cache) = cache {
+            cache.blocks.end_round();
         }
         let date = config
             .date
@@ -817,9 +840,10 @@ impl<'a> Analysis<'a> {
     }
 }
 
-fn hash_block(text: &str, segs: &[(usize, usize)], reading: Reading) -> u64 {
+fn hash_block(generation: u64, text: &str, segs: &[(usize, usize)], reading: Reading) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
+    generation.hash(&mut h);
     text.hash(&mut h);
     segs.hash(&mut h);
     reading.hash(&mut h);
@@ -1025,7 +1049,8 @@ mod tests {
         assert_eq!(&*a.meanings(id_a)[0].surface, "Hà Nội");
         let second = Analysis::new(text, Kind::Plain, &b, &config, Some(&mut cache));
         assert!(second.blocks[0].block.hits.is_empty());
-        assert_eq!(cache.len(), 2);
+        // The cache keeps what the last analysis used: the block as read with `b`.
+        assert_eq!(cache.blocks.len(), 1);
     }
 
     #[test]

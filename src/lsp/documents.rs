@@ -1,7 +1,7 @@
 //! The open documents: each one's text (a rope), versions, block analyses, diagnostics
 //! worker and last findings.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -9,7 +9,7 @@ use tokio::sync::Notify;
 
 use super::proto::Uri;
 use super::tables::ServedTables;
-use crate::analysis::{Analysis, BlockAnalysis, BlockCache};
+use crate::analysis::{Analysis, BlockCache};
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::text::{Document, Kind};
@@ -187,26 +187,22 @@ impl AnalysisCache {
         tables: &'a ServedTables,
         config: &'a Config,
     ) -> Analysis<'a> {
-        let a = Analysis::new(
+        Analysis::new(
             text,
             kind,
             &tables.index,
             config,
             Some(self.for_tables(tables)),
-        );
-        let used: HashSet<*const BlockAnalysis> =
-            a.blocks.iter().map(|p| Arc::as_ptr(&p.block)).collect();
-        self.blocks.retain(|_, b| used.contains(&Arc::as_ptr(b)));
-        a
+        )
     }
 
     /// How many block analyses are kept.
     pub fn len(&self) -> usize {
-        self.blocks.len()
+        self.blocks.blocks.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.blocks.is_empty()
+        self.len() == 0
     }
 }
 
