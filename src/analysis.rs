@@ -688,11 +688,10 @@ static EN_DATELINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("English dateline lead")
 });
 
-/// After the date on an English wire dateline: a credit in brackets, then the story may
-/// start on the same line ("(Reuters) - Ukraine will ...").
-static EN_DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\([^()]{1,40}\)\s*(?:$|[-–—])").expect("English dateline tail")
-});
+/// After the date on a wire dateline: a credit in brackets, then the story may start on the
+/// same line ("(Reuters) - Ukraine will ...", "(TTXVN) - Sáng nay, ...").
+static DATELINE_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,40}\)\s*(?:$|[-–—])").expect("dateline tail"));
 
 /// Before the date on a dateline: a place and its credit, then "ngày" ("Hà Nội, ngày ",
 /// "HÀ NỘI (TTXVN) - ngày "), or "ngày" alone.
@@ -731,7 +730,7 @@ pub fn dateline(text: &str, reading: DateReading) -> Option<Date> {
                     EN_DATELINE_LEAD.is_match(&folded.text[..d.range.0])
                 })
             && (DATE_ONLY_LINE.is_match(&folded.text[d.range.1..])
-                || !vietnamese && EN_DATELINE_TAIL.is_match(&folded.text[d.range.1..]))
+                || DATELINE_TAIL.is_match(&folded.text[d.range.1..]))
             && let Some(date) = d.date()
         {
             return Some(Date(date));
@@ -1238,6 +1237,7 @@ mod tests {
             "Tiêu đề\n\nThứ Ba, 04/03/2025 - 15:30\nThân bài",
             "Hà Nội, ngày 4/3/2025",
             "HÀ NỘI (TTXVN) - ngày 4/3/2025",
+            "HÀ NỘI, ngày 4/3/2025 (TTXVN) - Sáng nay, hai đoàn đã gặp nhau.",
             "Ngày 4 tháng 3 năm 2025",
         ] {
             assert_eq!(dateline(line, vi), Date::parse("2025-03-04"), "{line}");

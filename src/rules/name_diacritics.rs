@@ -107,7 +107,10 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     .iter()
                     .map(|c| {
                         let title = match c.target {
-                            Target::Person { person, .. } => a.index.table.people[person as usize]
+                            Target::Person { person, .. } => a
+                                .index
+                                .table
+                                .person(person)
                                 .titles_at(a.date)
                                 .next()
                                 .map(|t| format!(", {}", t.title))
@@ -136,7 +139,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
 /// Is `written` (a normal form) a part of one of the person's accepted aliases ("Koehler" in
 /// "Joerg Koehler")? Then it is an accepted spelling of that part.
 fn in_an_alias(a: &Analysis, person: u32, written: &str) -> bool {
-    a.index.table.people[person as usize]
+    a.index
+        .table
+        .person(person)
         .aliases
         .iter()
         .any(|al| format!(" {} ", normal_form(al)).contains(&format!(" {written} ")))

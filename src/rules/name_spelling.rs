@@ -306,7 +306,7 @@ fn check_run(
             // A syllable joined by a hyphen, romanised with other vowels ("Min-joon").
             if b.tokens[at].join == Join::Hyphen && found.is_empty() {
                 let key = b.key(first, end);
-                for &id in a.index.by_skeleton(&key) {
+                for id in a.index.by_skeleton(&key) {
                     let ms = a.index.meanings(id);
                     let Some(m) = ms.first() else { continue };
                     if let Some(d) = edit_distance_within(&key, &fold_key(&m.surface), 2)
@@ -333,7 +333,7 @@ fn check_run(
         return; // No clear nearest match.
     }
     let text = a.slice(first.range);
-    let p = &a.index.table.people[first.person as usize];
+    let p = &a.index.table.person(first.person);
     let mut about: Vec<&str> = Vec::new();
     if first.surface != p.name {
         about.push(&p.name);
@@ -466,7 +466,7 @@ fn seconds<'a>(a: &'a Analysis) -> Vec<Second<'a>> {
     a.introduced
         .iter()
         .filter_map(|(&person, &at)| {
-            let surface = a.index.table.people[person as usize].second_reference()?;
+            let surface = a.index.table.person(person).second_reference()?;
             let key = fold_key(surface);
             Some(Second {
                 person,

@@ -125,9 +125,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for (key, lang) in keys {
         let list = &uses[&(key, lang)];
         let e: &Entity = if key.0 {
-            &a.index.table.places[key.1 as usize]
+            &a.index.table.places()[key.1 as usize]
         } else {
-            &a.index.table.organisations[key.1 as usize]
+            &a.index.table.organisations()[key.1 as usize]
         };
         let forms: Vec<&str> = match e.forms.get(lang) {
             Some(f) if lang != Language::En => std::iter::once(f.name.as_str())

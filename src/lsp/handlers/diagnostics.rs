@@ -195,7 +195,7 @@ pub fn to_diagnostic(c: &DocumentFindings, f: &Finding, info: &ClientSupport) ->
     let related = if info.related_information {
         f.entry.and_then(|e| {
             let loc = c.tables.entry_location(e, info.encoding)?;
-            let file = &c.tables.files[c.tables.origins[&e].0];
+            let file = c.tables.files.get(c.tables.origins.get(e)?.0)?;
             Some(vec![DiagnosticRelatedInformation {
                 location: loc.clone(),
                 message: format!(
