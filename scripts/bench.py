@@ -230,6 +230,8 @@ def main():
             # The corpora must draw what they are made for.
             if file.startswith("dense") and not row["findings"]:
                 problems.append(f"{file}: no findings in the dense text")
+            if file.startswith("vi-") and not row["findings"]:
+                problems.append(f"{file}: no findings in the Vietnamese prose's planted errors")
             if file.startswith("nonames") and row["findings"]:
                 problems.append(f"{file}: {row['findings']} findings in text that names nobody")
 

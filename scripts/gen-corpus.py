@@ -13,7 +13,9 @@ Writes into OUT_DIR:
   sentence has a name without its diacritics, a misspelt name, a title the person does not
   hold or a weekday that is not the date's);
 - `nonames-1mb.md`, `nonames-10mb.md`: prose that names nobody in any table;
-- `vi-1mb.md`: Vietnamese prose;
+- `vi-1mb.md`: Vietnamese news prose, `lang: vi`, with the news prose's shares of naming
+  sentences, planted errors (a wrong weekday, a name without its tone marks) and dated
+  sentences (`thứ Tư, ngày 4/3/2025`);
 - `sentence.md`: one sentence (start-up cost);
 - `people-1k.json`, `people-100k.json`, `people-1m.json`: tables of 1,000, 100,000 and
   1,000,000 people whose names come from many naming traditions (Vietnamese, Chinese and
@@ -397,26 +399,60 @@ VI_NAMING = [
 ]
 
 
+# Planted errors, at the English news prose's rate: a wrong weekday, a name without its tone
+# marks or with a wrong one, a date that does not exist.
+VI_ERRORS = [
+    "Thượng tướng Hoàng Xuân Chiên phát biểu khai mạc hội thảo",
+    "Hoang Xuan Chien đã gặp đoàn đại biểu Vương quốc Anh",
+    "Hai bên đã gặp nhau vào {wd}",
+    "Ông {a} cho biết kế hoạch sẽ được điều chỉnh",
+    "Hội nghị dự kiến diễn ra ngày 30/2/2025",
+]
+VI_WEEKDAYS = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
+
+
+def vi_date(rng, right=True):
+    """A date in 2024 or 2025 in the Vietnamese manner, with its weekday (or another)."""
+    import datetime
+    d = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(700))
+    w = d.weekday() if right else (d.weekday() + rng.randrange(1, 7)) % 7
+    return f"{VI_WEEKDAYS[w]}, ngày {d.day}/{d.month}/{d.year}"
+
+
 def vi_sentence(rng, people, last):
+    """Like `sentence` for news prose: the same shares of naming sentences, planted errors
+    and dated sentences."""
     vi_people = [p for p in people if p["id"].startswith("vi-")] or people
     r = rng.random()
-    template = rng.choice(VI_NAMING if r < 0.3 else VI_PLAIN)
-    if "{p}" in template or not last:
+    if r < 0.22:
+        template = rng.choice(VI_NAMING)
+    elif r < 0.25:
+        template = rng.choice(VI_ERRORS)
+    elif r < 0.33:
+        template = rng.choice(VI_PLAIN) + " vào {rd}"
+    else:
+        template = rng.choice(VI_PLAIN)
+    if "{p}" in template or "{a}" in template or not last:
         last[:] = [vi_people[rng.randrange(len(vi_people))]] if vi_people else []
     p = last[0] if last else None
     s = template.format(
         n=rng.randrange(2, 9000),
         p=p["name"] if p else "Hoàng Xuân Chiến",
         s=second_reference(p) if p else "Chiến",
+        a=no_diacritics(p["name"]) if p else "Hoang Xuan Chien",
         vd=f"{rng.randrange(1, 29)} tháng {rng.randrange(1, 13)} năm {rng.choice([2024, 2025])}",
+        rd=vi_date(rng),
+        wd=vi_date(rng, right=False),
     )
-    return s + "."
+    return s[0].upper() + s[1:] + "."
 
 
 def prose(path, size, rng, people, kind, title):
     """Paragraphs of 3 to 7 sentences until `size` bytes; a title and a publication date."""
     with open(path, "w", encoding="utf-8") as f:
-        header = f"# {title}\n\ndate 2025-03-05\n\n"
+        lang = "lang: vi\n" if kind == "vi" else ""
+        header = f"---\n{lang}date: 2025-03-05\n---\n\n# {title}\n\n" if lang else \
+            f"# {title}\n\ndate 2025-03-05\n\n"
         f.write(header)
         written = len(header.encode())
         while written < size:

@@ -1,12 +1,18 @@
-//! What the builder knows about English news prose before it reads an article: the title
-//! vocabulary (from the overlay, or the embedded table's), and small closed word classes
-//! (title head words, organisation and law head words, event words, prepositions of place).
-//! Everything here is general; nothing names a person, place or article.
+//! What the builder knows about news prose before it reads an article: the title vocabulary
+//! (from the overlay, or the embedded table's) with its Vietnamese forms, and small closed word
+//! classes (title head words, organisation and law head words, event words, prepositions of
+//! place; Vietnamese honorifics, modifiers and organisation head words). Everything here is
+//! general; nothing names a person, place or article. Names are keyed folded (`key`,
+//! `tight_key`) to find them, and with their marks (`marks_key`) to tell them apart.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::table::{TitleKind, TitleWord};
-use crate::text::fold::Folded;
+/// A name's marks key: the name as a reader compares it (NFC, lowercase, white space and
+/// typographic apostrophes and dashes made plain), its marks kept, to tell apart names that
+/// differ only in them ("Lê Thị Hà" and "Lê Thị Hạ", folded alike).
+pub use crate::text::fold::normal_form as marks_key;
+use crate::text::fold::{Folded, fold_key};
 use crate::text::tokens::key_of;
 
 /// A vocabulary title a phrase key stands for.
@@ -31,6 +37,13 @@ pub struct Lexicon {
     honorifics: FxHashSet<String>,
     /// The closed word classes, for lookups by hash.
     classes: FxHashMap<&'static str, u16>,
+    /// Vocabulary titles by their Vietnamese forms' marks keys ("thượng tướng", "bộ trưởng bộ
+    /// ngoại giao"): marks kept, since a tone mark makes another word.
+    vi_titles: FxHashMap<String, VocabTitle>,
+    /// The longest Vietnamese title, in words.
+    pub max_vi_title_words: usize,
+    /// Vietnamese honorifics ("ông", "bà"): they say a name follows, and are no title.
+    vi_honorifics: FxHashSet<String>,
 }
 
 const MODIFIER: u16 = 1;
@@ -57,6 +70,73 @@ pub fn tight_key(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Is a word of a marks key written with no marks (no letter outside ASCII)?
+fn unmarked(w: &str) -> bool {
+    w.is_ascii()
+}
+
+/// The words of a marks key, a hyphenated name's parts apart.
+fn mark_words(k: &str) -> impl Iterator<Item = &str> {
+    k.split([' ', '-'])
+}
+
+/// Is `less` the name `more` written with its marks or fewer (both marks keys)? Word by word
+/// the same, or a word of `less` written with no marks at all where `more` has them: "le thi
+/// ha" and "lê thi ha" fit "lê thị hà". A word written with marks is written as meant, so
+/// "lê thị hạ" does not fit "lê thị hà", nor "lê" fit "lệ": two names.
+pub fn marks_fit(less: &str, more: &str) -> bool {
+    mark_words(less).count() == mark_words(more).count()
+        && mark_words(less)
+            .zip(mark_words(more))
+            .all(|(x, y)| x == y || (unmarked(x) && fold_key(y) == x))
+}
+
+/// Can two marks keys be one name: word by word the same, or one of the two written without
+/// marks ("Lê Thi Ha" and "Le Thị Hà")?
+pub fn marks_agree(a: &str, b: &str) -> bool {
+    mark_words(a).count() == mark_words(b).count()
+        && mark_words(a).zip(mark_words(b)).all(|(x, y)| {
+            x == y || (unmarked(x) && fold_key(y) == x) || (unmarked(y) && fold_key(x) == y)
+        })
+}
+
+/// Which of some candidates a form written with marks `written` names: the one written exactly
+/// so, else the one its marks agree with; none when two agree and none is exact ("Le Thi Ha"
+/// beside "Lê Thị Hà" and "Lê Thị Hạ").
+pub fn marks_choice<T: Copy>(written: &str, candidates: &[(T, &str)]) -> Option<T> {
+    let one = |v: Vec<T>| match v.as_slice() {
+        [x] => Some(*x),
+        _ => None,
+    };
+    let exact: Vec<T> = candidates
+        .iter()
+        .filter(|(_, m)| *m == written)
+        .map(|(t, _)| *t)
+        .collect();
+    if !exact.is_empty() {
+        return one(exact);
+    }
+    one(candidates
+        .iter()
+        .filter(|(_, m)| marks_agree(m, written))
+        .map(|(t, _)| *t)
+        .collect())
+}
+
+/// Each word with a capital first letter ("deputy" -> "Deputy", "le thi ha" -> "Le Thi Ha").
+pub fn capitalised_words(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Words that end a title whatever the vocabulary says.
@@ -115,6 +195,58 @@ const HEADS: &[&str] = &[
     "founder",
     "manager",
     "attache",
+];
+
+/// Vietnamese words that modify a title on its left, with the English modifier they stand for
+/// ("Phó Chủ tịch": Deputy Chairman).
+const VI_MODIFIERS: &[(&str, &str)] = &[("phó", "Deputy"), ("quyền", "Acting")];
+
+/// Vietnamese words before a title that say it is no longer held ("nguyên Bộ trưởng").
+pub const VI_FORMER: &[&str] = &["nguyên", "cựu", "cố"];
+
+/// The first word of a Vietnamese organisation's name, capitalised in text ("Bộ Quốc phòng",
+/// "Ủy ban nhân dân", "Công an tỉnh", "Đại sứ quán").
+const VI_ORG_HEADS: &[&str] = &[
+    "bộ",
+    "ủy",
+    "uỷ",
+    "sở",
+    "cục",
+    "tổng",
+    "viện",
+    "đại",
+    "ban",
+    "văn",
+    "tòa",
+    "toà",
+    "ngân",
+    "quân",
+    "binh",
+    "công",
+    "học",
+    "trường",
+    "tập",
+    "hội",
+    "liên",
+    "đảng",
+    "quốc",
+    "chính",
+    "mặt",
+    "đoàn",
+    "thành",
+    "tỉnh",
+    "huyện",
+    "lãnh",
+    "đài",
+    "báo",
+    "thông",
+    "ubnd",
+    "hđnd",
+    "trung",
+    "bệnh",
+    "cảnh",
+    "bảo",
+    "kiểm",
 ];
 
 /// Words that modify a title on its left ("Deputy", "Second").
@@ -506,7 +638,54 @@ impl Lexicon {
             }
         }
         lex.max_title_words = lex.max_title_words.max(3);
+        lex.vietnamese(vocabulary);
         lex
+    }
+
+    /// The Vietnamese forms of the vocabulary.
+    fn vietnamese(&mut self, vocabulary: &[TitleWord]) {
+        for v in vocabulary {
+            let Some(f) = v.forms.get(crate::text::lang::Language::Vi) else {
+                continue;
+            };
+            let entry = VocabTitle {
+                title: v.title.clone(),
+                kind: v.kind,
+                aliases: v.aliases.clone(),
+            };
+            for form in std::iter::once(&f.title).chain(&f.aliases) {
+                let k = marks_key(form);
+                if k.is_empty() {
+                    continue;
+                }
+                if v.kind == TitleKind::Honorific {
+                    self.vi_honorifics.insert(k);
+                    continue;
+                }
+                self.max_vi_title_words = self.max_vi_title_words.max(k.split(' ').count());
+                self.vi_titles.entry(k).or_insert_with(|| entry.clone());
+            }
+        }
+    }
+
+    /// The vocabulary title a Vietnamese form's marks key stands for.
+    pub fn vi_title(&self, marks: &str) -> Option<&VocabTitle> {
+        self.vi_titles.get(marks)
+    }
+
+    /// Is this Vietnamese word (lowercase, marks kept) an honorific ("ông", "bà")?
+    pub fn is_vi_honorific(&self, w: &str) -> bool {
+        self.vi_honorifics.contains(w)
+    }
+
+    /// The English modifier a Vietnamese one stands for ("phó": "Deputy").
+    pub fn vi_modifier(&self, w: &str) -> Option<&'static str> {
+        VI_MODIFIERS.iter().find(|(m, _)| *m == w).map(|(_, e)| *e)
+    }
+
+    /// Can this Vietnamese word (lowercase, marks kept) begin an organisation's name?
+    pub fn is_vi_org_head(&self, w: &str) -> bool {
+        VI_ORG_HEADS.contains(&w)
     }
 
     /// The vocabulary title a key stands for.
@@ -625,6 +804,31 @@ mod tests {
         assert_eq!(tight_key("Hà Nội"), "hanoi");
         assert_eq!(tight_key("HÀ NỘI"), "hanoi");
         assert_eq!(tight_key("Indo-Pacific"), "indopacific");
+    }
+
+    #[test]
+    fn marks_keep_names_apart() {
+        let k = marks_key;
+        assert_eq!(k("Lê  Thị Hà"), "lê thị hà");
+        // Decomposed input and typographic apostrophes give the same key.
+        assert_eq!(k("Le\u{302} Thi\u{323} Ha\u{300}"), "lê thị hà");
+        assert_eq!(k("Siobhán O\u{2019}Connor"), "siobhán o'connor");
+        // Written without marks, or with some words without: the same name.
+        assert!(marks_fit(&k("Le Thi Ha"), &k("Lê Thị Hà")));
+        assert!(marks_fit(&k("Lê Thi Ha"), &k("Lê Thị Hà")));
+        assert!(marks_fit(&k("Lê Thị Hà"), &k("Lê Thị Hà")));
+        assert!(marks_fit(&k("Dang Van Tuan"), &k("Đặng Văn Tuấn")));
+        assert!(marks_fit(&k("Park Min-jun"), &k("Park Min-jun")));
+        // A word written with other marks is another name; more marks do not fit fewer.
+        assert!(!marks_fit(&k("Lê Thị Hạ"), &k("Lê Thị Hà")));
+        assert!(!marks_fit(&k("Nguyễn Thị Lê"), &k("Nguyễn Thị Lệ")));
+        assert!(!marks_fit(&k("Đang Văn Tuấn"), &k("Đặng Văn Tuấn")));
+        assert!(!marks_fit(&k("Lê Thị Hà"), &k("Le Thi Ha")));
+        assert!(!marks_fit(&k("Le Thi"), &k("Lê Thị Hà")));
+        // Agreeing runs both ways, word by word.
+        assert!(marks_agree(&k("Le Thị Hà"), &k("Lê Thi Ha")));
+        assert!(!marks_agree(&k("Le Thị Hạ"), &k("Lê Thi Hà")));
+        assert!(marks_agree(&k("José Martí"), &k("Jose Marti")));
     }
 
     #[test]

@@ -130,6 +130,45 @@ pub fn detect(text: &str) -> Option<Language> {
     Evidence::of(text).language()
 }
 
+/// The same, the evidence of each stretch of the text (cut after blank lines, or after a
+/// line break once a stretch is 4 KiB long) looked up in a cache first. No word crosses a
+/// line break, so the stretches' evidence adds up to the text's.
+pub fn detect_cached(
+    text: &str,
+    cache: &mut crate::text::cache::Recent<Evidence>,
+) -> Option<Language> {
+    let mut ev = Evidence::default();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = stretch_end(rest);
+        let (stretch, after) = rest.split_at(cut);
+        ev.add(
+            cache.get_or_insert_with(crate::text::cache::key_of(stretch), || {
+                Evidence::of(stretch)
+            }),
+        );
+        rest = after;
+    }
+    cache.end_round();
+    ev.language()
+}
+
+/// Where the first stretch of `text` ends: after its first blank line, or after the first
+/// line break past 4 KiB, or at its end.
+fn stretch_end(text: &str) -> usize {
+    const LONG: usize = 4096;
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('\n') {
+        let at = from + i + 1;
+        if at >= LONG || b.get(at) == Some(&b'\n') || b[at..].starts_with(b"\r\n") {
+            return at;
+        }
+        from = at;
+    }
+    text.len()
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}')
 }

@@ -1,5 +1,6 @@
 //! Text: the document, its prose, folding, words, sentences, and what a name's spelling tells.
 
+pub mod cache;
 pub mod document;
 pub mod fold;
 pub mod lang;

@@ -33,6 +33,11 @@ const VIETNAMESE_FAMILY_NAMES: &[&str] = &[
     "vuong", "trieu", "luu", "quach", "kieu", "ton", "thach", "khuat",
 ];
 
+/// Is this word (any case, with or without marks) one of the common Vietnamese family names?
+pub fn vietnamese_family_name(word: &str) -> bool {
+    VIETNAMESE_FAMILY_NAMES.contains(&fold_key(word).as_str())
+}
+
 /// Is this name written in the Vietnamese convention: family name first, given name last,
 /// and the given name used for later references? Its spelling tells (letters only Vietnamese
 /// writes, typed composed or decomposed), or, for a name of three words or more, its first
@@ -49,7 +54,7 @@ pub fn vietnamese_name(name: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    words.len() >= 3 && VIETNAMESE_FAMILY_NAMES.contains(&fold_key(words[0]).as_str())
+    words.len() >= 3 && vietnamese_family_name(words[0])
 }
 
 #[cfg(test)]

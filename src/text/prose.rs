@@ -9,8 +9,23 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use crate::dates::Date;
+use crate::text::cache::{Recent, key_of};
 use crate::text::lang::Language;
 use crate::text::links::not_prose;
+
+/// The URLs, e-mail addresses and domain names of stretches of text, by the stretch's text
+/// (the language server keeps one per document: an edit scans only the stretches it touched).
+pub type LinkCache = Recent<std::sync::Arc<[(usize, usize)]>>;
+
+/// Where links are found: scanned afresh, or through a cache.
+type Links<'c> = Option<&'c mut LinkCache>;
+
+fn links_in(links: &mut Links, text: &str) -> std::sync::Arc<[(usize, usize)]> {
+    match links {
+        Some(cache) => cache.get_or_insert_with(key_of(text), || not_prose(text).into()),
+        None => not_prose(text).into(),
+    }
+}
 
 /// The kind of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,18 +87,27 @@ static FRONT_LANG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Find the prose of a document.
 pub fn prose(text: &str, kind: Kind) -> Prose {
-    match kind {
+    prose_cached(text, kind, None)
+}
+
+/// The same, the links of each stretch of text looked up in a cache first.
+pub fn prose_cached(text: &str, kind: Kind, mut links: Links) -> Prose {
+    let p = match kind {
         Kind::Plain => Prose {
-            blocks: plain_blocks(text, 0, text.len()),
+            blocks: plain_blocks(text, 0, text.len(), &mut links),
             front_matter_date: None,
             front_matter_lang: None,
         },
-        Kind::Markdown => markdown(text),
+        Kind::Markdown => markdown(text, &mut links),
+    };
+    if let Some(cache) = links {
+        cache.end_round();
     }
+    p
 }
 
 /// Blocks separated by blank lines.
-fn plain_blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
+fn plain_blocks(text: &str, from: usize, to: usize, links: &mut Links) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_end = from;
@@ -92,7 +116,7 @@ fn plain_blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
         let line_end = pos + line.len();
         if line.trim().is_empty() {
             if let Some(s) = start.take() {
-                blocks.push(make_block(text, s, last_end, &[(s, last_end)]));
+                blocks.push(make_block(text, s, last_end, &[(s, last_end)], links));
             }
         } else {
             if start.is_none() {
@@ -103,17 +127,23 @@ fn plain_blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
         pos = line_end;
     }
     if let Some(s) = start {
-        blocks.push(make_block(text, s, last_end, &[(s, last_end)]));
+        blocks.push(make_block(text, s, last_end, &[(s, last_end)], links));
     }
     blocks
 }
 
 /// A block from raw segments: URLs, e-mail addresses and domain names cut out, emphasis-only gaps bridged.
-fn make_block(text: &str, start: usize, end: usize, raw: &[(usize, usize)]) -> Block {
+fn make_block(
+    text: &str,
+    start: usize,
+    end: usize,
+    raw: &[(usize, usize)],
+    links: &mut Links,
+) -> Block {
     let mut segments: Vec<(usize, usize)> = Vec::new();
     for &(s, e) in raw {
         let mut at = s;
-        for (ms, me) in not_prose(&text[s..e]) {
+        for &(ms, me) in links_in(links, &text[s..e]).iter() {
             let (ms, me) = (s + ms, s + me);
             push_segment(text, &mut segments, at, ms);
             at = me;
@@ -141,7 +171,7 @@ fn push_segment(text: &str, segments: &mut Vec<(usize, usize)>, s: usize, e: usi
     segments.push((s, e));
 }
 
-fn markdown(text: &str) -> Prose {
+fn markdown(text: &str, links: &mut Links) -> Prose {
     let FrontMatter {
         body_start,
         date: front_matter_date,
@@ -153,10 +183,10 @@ fn markdown(text: &str) -> Prose {
     let mut raw: Vec<(usize, usize)> = Vec::new();
     let mut code_depth = 0usize;
     let mut autolink_depth = 0usize;
-    let flush = |raw: &mut Vec<(usize, usize)>, blocks: &mut Vec<Block>| {
+    let flush = |raw: &mut Vec<(usize, usize)>, blocks: &mut Vec<Block>, links: &mut Links| {
         if let (Some(first), Some(last)) = (raw.first(), raw.last()) {
             let (s, e) = (first.0, last.1);
-            blocks.push(make_block(text, s, e, raw));
+            blocks.push(make_block(text, s, e, raw, links));
         }
         raw.clear();
     };
@@ -172,12 +202,12 @@ fn markdown(text: &str) -> Prose {
             Event::End(TagEnd::Link) if autolink_depth > 0 => autolink_depth -= 1,
             Event::Text(_) if code_depth == 0 && autolink_depth == 0 => raw.push((s, e)),
             Event::SoftBreak | Event::HardBreak if code_depth == 0 => raw.push((s, e)),
-            Event::Start(t) if is_block(&t) => flush(&mut raw, &mut blocks),
-            Event::End(t) if is_block_end(&t) => flush(&mut raw, &mut blocks),
+            Event::Start(t) if is_block(&t) => flush(&mut raw, &mut blocks, links),
+            Event::End(t) if is_block_end(&t) => flush(&mut raw, &mut blocks, links),
             _ => {}
         }
     }
-    flush(&mut raw, &mut blocks);
+    flush(&mut raw, &mut blocks, links);
     Prose {
         blocks,
         front_matter_date,

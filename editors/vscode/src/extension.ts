@@ -39,6 +39,28 @@ const StatusRequest = new RequestType<StatusParams, StatusResult, void>('copydes
  * server command and ours (ours also opens the file), so keep it out of that list.
  */
 class CopydeskClient extends LanguageClient {
+  /** Set when we stop this client (a restart, a new server path, deactivation). */
+  public retiring = false;
+
+  /**
+   * A request the editor sent just before we stopped this client fails inside
+   * vscode-languageclient with "Starting server failed" (the connection is gone by the
+   * time the request gets it). That is our stop, not an error: answer it with the
+   * default (no code actions, no hover) instead of an error line and a notification.
+   */
+  public override handleFailedRequest<T>(
+    type: Parameters<LanguageClient['handleFailedRequest']>[0],
+    token: Parameters<LanguageClient['handleFailedRequest']>[1],
+    error: unknown,
+    defaultValue: T,
+    showNotification?: boolean,
+  ): T {
+    if (this.retiring) {
+      return defaultValue;
+    }
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification);
+  }
+
   public override registerFeature(feature: StaticFeature | DynamicFeature<unknown>): void {
     const dynamic = feature as DynamicFeature<{ commands?: string[] }> & { registrationType?: { method: string } };
     if (dynamic.registrationType?.method === ExecuteCommandRequest.method) {
@@ -200,6 +222,7 @@ async function stopClient(): Promise<void> {
     run.stopping = true;
   }
   if (c !== undefined) {
+    c.retiring = true;
     try {
       await c.stop(5000);
     } catch (err) {

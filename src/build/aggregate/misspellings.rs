@@ -59,10 +59,16 @@ impl Catalog {
     /// Fold each misspelt person into the person whose name it misspells.
     pub(super) fn merge_misspelt_people(&mut self) {
         let into = self.misspelling_targets();
+        // The majority grows strictly along a chain, so none loops.
+        self.fold_people(&into);
+    }
+
+    /// Fold each person `i` with `into[i]` set into that person (following chains to their
+    /// end; they must not loop).
+    pub(super) fn fold_people(&mut self, into: &[Option<usize>]) {
         if into.iter().all(Option::is_none) {
             return;
         }
-        // Follow chains to their end (the majority grows strictly along one, so none loops).
         let root = |mut i: usize| {
             while let Some(j) = into[i] {
                 i = j;
@@ -78,15 +84,23 @@ impl Catalog {
             if r != i
                 && let Some(g) = taken[i].take()
             {
-                taken[r].as_mut().expect("a majority stays").absorb(g);
+                taken[r]
+                    .as_mut()
+                    .expect("a person folded into stays")
+                    .absorb(g);
             }
         }
         self.people = taken.into_iter().flatten().collect();
+        self.reindex_people();
+    }
+
+    /// Index the people by their marks keys again, after the list changed.
+    pub(super) fn reindex_people(&mut self) {
         self.person_idx = self
             .people
             .iter()
             .enumerate()
-            .map(|(i, g)| (g.key.clone(), i))
+            .map(|(i, g)| (g.marks.clone(), i))
             .collect();
     }
 
@@ -138,9 +152,15 @@ impl Catalog {
 impl PersonGroup {
     /// Add a misspelt group's mentions, titles and references to this one.
     fn absorb(&mut self, o: PersonGroup) {
-        push_new(&mut self.other_keys, o.key.clone());
+        if o.key != self.key {
+            push_new(&mut self.other_keys, o.key.clone());
+        }
         for k in o.other_keys.iter().cloned() {
             push_new(&mut self.other_keys, k);
+        }
+        push_new(&mut self.other_marks, o.marks.clone());
+        for k in o.other_marks.iter().cloned() {
+            push_new(&mut self.other_marks, k);
         }
         self.add_group(o);
     }

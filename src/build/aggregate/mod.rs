@@ -16,6 +16,7 @@ mod people;
 mod periods;
 mod places;
 mod titles;
+mod unmarked;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -63,6 +64,8 @@ pub struct Catalog {
     place_idx: FxHashMap<String, usize>,
     /// Pairs of near names introduced in one article: two people, never one misspelt.
     apart: FxHashSet<(String, String)>,
+    /// People written with fewer marks who fit several people: left out, reported.
+    unplaced: Vec<unmarked::Unplaced>,
     /// At most this many source lines per fact.
     cap: usize,
 }
@@ -92,10 +95,12 @@ impl Catalog {
         f.laws.shrink_to_fit();
     }
 
-    /// After every article is added: fold misspelt people into the people they are, drop the
+    /// After every article is added: fold people written with fewer marks and misspelt
+    /// people into the people they are (and set aside those that fit several), drop the
     /// places that are people's names, group the organisations (their leading places known
     /// now), and make the second pass's matcher.
     pub fn close(&mut self, facts: &mut [ArticleFacts], lex: &Lexicon) {
+        self.merge_unmarked_people();
         self.merge_misspelt_people();
         self.drop_places_named_like_people();
         self.group_organisations(facts, lex);
@@ -109,8 +114,8 @@ impl Catalog {
             self.matcher.add(&g.key, CatalogEntry::Place(i as u32));
         }
         for (i, g) in self.people.iter().enumerate() {
-            for k in std::iter::once(&g.key).chain(&g.other_keys) {
-                self.matcher.add(k, CatalogEntry::Person(i as u32));
+            for k in std::iter::once(&g.marks).chain(&g.other_marks) {
+                self.matcher.add_person(k, i as u32);
             }
         }
     }
@@ -140,6 +145,7 @@ impl Catalog {
         let places = asm.places(&self.places, &mut table);
         let orgs = asm.organisations(&self.orgs, &places, &mut table);
         let people = asm.people(&self.people, &places, &orgs, &mut table);
+        asm.unplaced_people(&self.unplaced, &self.people, &people, &table);
         table.laws = asm.laws(&places, &table);
         table.events = asm.events(&places, &people);
         places.drop_unsupported(&mut table, opts.min_articles);

@@ -5,13 +5,14 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::extract::{CatalogEntry, Hint, PersonFacts};
-use super::super::lexicon::{key, tight_key};
+use super::super::lexicon::{capitalised_words, key, marks_agree, marks_fit, marks_key, tight_key};
 use super::super::report::{Conflict, Side};
 use super::super::tally::{Cited, Ref};
 use super::forms::{Forms, all_caps};
 use super::organisations::Organisations;
 use super::places::Places;
 use super::titles::TitleValue;
+use super::unmarked::Unplaced;
 use super::{Assembly, Catalog, IdMaker, count, push_new};
 use crate::table::{Date, Disputed, NameOrder, NameParts, Person, ReferencePart, SourceRef, Table};
 use crate::text::names::vietnamese_name;
@@ -22,11 +23,16 @@ const DIACRITICS_KEPT: &str = "diacritics kept";
 /// How a misspelling is settled.
 const MAJORITY: &str = "majority";
 
+/// How a name written with fewer marks that fits several people is settled.
+const LEFT_OUT: &str = "left out: written without some diacritics, it fits more than one person";
+
 /// A person the first pass found, tallied over the archive.
 #[derive(Debug)]
 pub(super) struct PersonGroup {
     /// The folded key of the full name.
     pub key: String,
+    /// The name with its marks (`lexicon::marks_key`): people are told apart by it.
+    pub marks: String,
     pub titles: Vec<TitleValue>,
     /// Pairs of title keys written together for one mention (held together).
     pub together: FxHashSet<(String, String)>,
@@ -42,15 +48,19 @@ pub(super) struct PersonGroup {
     pub articles: u32,
     /// The keys of misspellings of the name folded into this person.
     pub other_keys: Vec<String>,
+    /// The marks keys of the groups folded into this person (misspelt, or written with
+    /// fewer marks).
+    pub other_marks: Vec<String>,
 }
 
 impl Catalog {
     pub(super) fn add_person(&mut self, ai: u32, date: Option<Date>, p: PersonFacts) {
         let cap = self.cap;
         let people = &mut self.people;
-        let i = *self.person_idx.entry(p.key.clone()).or_insert_with(|| {
+        let i = *self.person_idx.entry(p.marks.clone()).or_insert_with(|| {
             people.push(PersonGroup {
                 key: p.key.clone(),
+                marks: p.marks.clone(),
                 titles: vec![],
                 together: FxHashSet::default(),
                 first_refs: 0,
@@ -61,6 +71,7 @@ impl Catalog {
                 mentions: Cited::new(cap),
                 articles: 0,
                 other_keys: vec![],
+                other_marks: vec![],
             });
             people.len() - 1
         });
@@ -182,10 +193,34 @@ impl PersonGroup {
     }
 }
 
+/// The name of a person introduced as `marks` (a marks key), from the forms of one spelling
+/// the archive writes: the best (with diacritics, then the most written). When two of them
+/// carry marks that disagree ("Lê Thị Hà" and "Lê Thị Hạ" counted for a person introduced as
+/// "Le Thi Ha"), the forms do not say which name it is: the best form with no more marks
+/// than the introduction's.
+fn name_with_marks(spelling: &Forms, marks: &str) -> Option<String> {
+    let best = spelling.best()?;
+    let best_marks = marks_key(best);
+    let settled = spelling
+        .list
+        .iter()
+        .all(|(f, _)| marks_agree(&marks_key(f), &best_marks));
+    if settled {
+        return Some(best.to_string());
+    }
+    let mut plain = Forms::default();
+    for (f, n) in &spelling.list {
+        if marks_fit(&marks_key(f), marks) {
+            plain.add_n(f, *n);
+        }
+    }
+    plain.best().map(str::to_string)
+}
+
 /// The people the table has, to refer to: by catalog index.
 pub(super) struct People<'a> {
     pub id: Vec<String>,
-    /// Catalog index by the folded key of the full name, for people with an entry.
+    /// Catalog index by the marks key of the full name, for people with an entry.
     pub by_key: FxHashMap<&'a str, usize>,
 }
 
@@ -215,7 +250,7 @@ impl Assembly<'_> {
             p.id = ids.make(&p.name);
             p.sources = self.refs(&mentions.finish());
             people.id[i] = p.id.clone();
-            for k in std::iter::once(&groups[i].key).chain(&groups[i].other_keys) {
+            for k in std::iter::once(&groups[i].marks).chain(&groups[i].other_marks) {
                 people.by_key.insert(k.as_str(), i);
             }
             entries.push(p);
@@ -235,6 +270,44 @@ impl Assembly<'_> {
         people
     }
 
+    /// The people written with fewer marks who fit several people ("Le Thi Ha" beside "Lê Thị
+    /// Hà" and "Lê Thị Hạ"): no entry, a conflict to review citing them and the people they
+    /// fit.
+    pub(super) fn unplaced_people(
+        &mut self,
+        unplaced: &[Unplaced],
+        groups: &[PersonGroup],
+        people: &People,
+        table: &Table,
+    ) {
+        for u in unplaced {
+            let name = capitalised_words(&u.group.marks);
+            let chosen = Side {
+                value: name.clone(),
+                sources: self.refs(&u.group.mentions.finish()),
+            };
+            let others: Vec<Side> = u
+                .fits
+                .iter()
+                .filter_map(|m| {
+                    let i = groups.iter().position(|g| &g.marks == m)?;
+                    let p = table.people.iter().find(|p| p.id == people.id[i])?;
+                    Some(Side {
+                        value: p.name.clone(),
+                        sources: p.sources.clone(),
+                    })
+                })
+                .collect();
+            self.conflicts.push(Conflict {
+                subject: name,
+                field: "person".into(),
+                chosen,
+                others,
+                rule: LEFT_OUT.into(),
+            });
+        }
+    }
+
     /// One person's entry (without id and sources), or `None` for a name of one word.
     fn person(
         &mut self,
@@ -246,7 +319,7 @@ impl Assembly<'_> {
     ) -> Option<Person> {
         forms.fold_caps();
         let (spelling, misspelt) = forms.by_spelling();
-        let name = spelling.best()?.to_string();
+        let name = name_with_marks(&spelling, &g.marks)?;
         if name.split(' ').count() < 2 {
             return None;
         }
@@ -301,7 +374,11 @@ impl Assembly<'_> {
         let entry = CatalogEntry::Person(i as u32);
         let mut out = Vec::new();
         for (other, _) in forms.others(name) {
-            if tight_key(&other) == tight_key(name) && !all_caps(&other) {
+            // "Le Thi Ha" for "Lê Thị Hà"; never "Lê Thị Hạ", another name.
+            if tight_key(&other) == tight_key(name)
+                && !all_caps(&other)
+                && marks_fit(&marks_key(&other), &marks_key(name))
+            {
                 let chosen = self.refs(&self.lines_of(entry, name));
                 let minority = self.refs(&self.lines_of(entry, &other));
                 out.push(self.spelling(name, name, chosen, other, minority, DIACRITICS_KEPT));

@@ -14,7 +14,8 @@ use super::forms::Forms;
 use super::organisations::Organisations;
 use super::people::PersonGroup;
 use super::periods::{Dated, Period, succession};
-use crate::table::{Date, Disputed, HeldTitle, TitleKind};
+use crate::table::{Date, Disputed, Forms as ByLanguage, HeldTitle, TitleForms, TitleKind};
+use crate::text::lang::Language;
 
 /// Words that say nothing about which organisation a title belongs to.
 const TITLE_FILLER: &[&str] = &[
@@ -53,8 +54,12 @@ pub(super) struct TitleValue {
     cited: Cited,
     /// Organisations written with it.
     orgs: Forms,
-    /// The forms written ("Sen. Lt. Gen.").
+    /// The forms written in English ("Sen. Lt. Gen.").
     written: Forms,
+    /// The forms written in Vietnamese, with their organisations ("Thứ trưởng Bộ Quốc
+    /// phòng"), and where.
+    vi: Forms,
+    vi_cited: Cited,
     /// The articles that give it, by publication date.
     dated: Dated,
 }
@@ -87,6 +92,29 @@ impl TitleValue {
     pub fn merge(&mut self, o: &TitleValue) {
         self.add_counts(o);
         self.written.merge(&o.written);
+        self.add_vietnamese(o);
+    }
+
+    /// Add another value's Vietnamese forms and where they are written.
+    fn add_vietnamese(&mut self, o: &TitleValue) {
+        self.vi.merge(&o.vi);
+        self.vi_cited.merge(o.vi_cited.clone());
+    }
+
+    /// Is it written in Vietnamese only (its English title is the vocabulary's)?
+    fn vietnamese_only(&self) -> bool {
+        self.written.list.is_empty() && !self.vi.list.is_empty()
+    }
+
+    /// What kind of post it is, to pair a title written in one language with the same
+    /// person's title in the other: its kind, its head word ("minister" in "Minister of
+    /// Defence") and whether it is a deputy's ("Deputy Defence Minister", "Vice Minister").
+    fn post(&self) -> (TitleKind, &str, bool) {
+        let words = self.words();
+        let before_of = words.split(|w| *w == "of").next().unwrap_or(&[]);
+        let head = before_of.last().copied().unwrap_or("");
+        let deputy = words.iter().any(|w| matches!(*w, "deputy" | "vice"));
+        (self.kind, head, deputy)
     }
 
     fn words(&self) -> Vec<&str> {
@@ -125,6 +153,8 @@ impl PersonGroup {
                         cited: Cited::new(cap),
                         orgs: Forms::default(),
                         written: Forms::default(),
+                        vi: Forms::default(),
+                        vi_cited: Cited::new(cap),
                         dated: Dated::new(),
                     });
                     self.titles.len() - 1
@@ -136,11 +166,16 @@ impl PersonGroup {
             {
                 *v.dated.entry(d).or_default() += 1;
             }
+            if t.lang == Language::Vi {
+                v.vi.add(&t.written);
+                v.vi_cited.push((ai, t.at.clone()));
+            } else {
+                v.written.add(&t.written);
+            }
             v.cited.push((ai, t.at));
             if let Some(o) = &t.org {
                 v.orgs.add(o);
             }
-            v.written.add(&t.written);
         }
         for keys in groups.into_values() {
             for x in &keys {
@@ -151,6 +186,43 @@ impl PersonGroup {
                 }
             }
         }
+    }
+}
+
+/// A title written in Vietnamese only, whose Vietnamese form names its organisation where the
+/// English title names its portfolio ("Thứ trưởng Bộ Quốc phòng": Vice Minister, at the
+/// ministry of defence; "Deputy Defence Minister"), joins the one title of the person written
+/// in English that is the same kind of post (its head word and whether a deputy holds it), when
+/// each is the other's only such match: one entry with both languages' forms.
+fn pair_languages(vals: &mut Vec<TitleValue>) {
+    let english: Vec<usize> = (0..vals.len())
+        .filter(|&i| !vals[i].written.list.is_empty())
+        .collect();
+    let matches = |i: usize, vals: &[TitleValue]| -> Vec<usize> {
+        english
+            .iter()
+            .copied()
+            .filter(|&e| vals[e].post() == vals[i].post())
+            .collect()
+    };
+    let mut into: Vec<(usize, usize)> = Vec::new();
+    for i in (0..vals.len()).filter(|&i| vals[i].vietnamese_only()) {
+        if let [e] = matches(i, vals)[..] {
+            let rivals = (0..vals.len())
+                .filter(|&j| vals[j].vietnamese_only() && vals[j].post() == vals[e].post())
+                .count();
+            if rivals == 1 {
+                into.push((i, e));
+            }
+        }
+    }
+    // Remove from the back, so the indexes stay good.
+    into.sort_by_key(|&(i, _)| std::cmp::Reverse(i));
+    for (i, e) in into {
+        let v = vals.remove(i);
+        let e = if e > i { e - 1 } else { e };
+        vals[e].add_counts(&v);
+        vals[e].add_vietnamese(&v);
     }
 }
 
@@ -183,6 +255,11 @@ fn fold_short_ranks(vals: &mut Vec<TitleValue>) {
 /// none) and never written together: two answers to one question ("Foreign Secretary", "Home
 /// Secretary"). Titles written together are held together.
 fn rivals(a: &TitleValue, c: &TitleValue, together: &FxHashSet<(String, String)>) -> bool {
+    // A title written in Vietnamese alone is not compared with English ones: its English
+    // title is only the vocabulary's word for its head.
+    if a.vietnamese_only() != c.vietnamese_only() {
+        return false;
+    }
     let (wa, wc) = (a.words(), c.words());
     let suffix = |x: &[&str], y: &[&str]| x.len() < y.len() && y.ends_with(x);
     let pair = if a.key < c.key {
@@ -242,6 +319,7 @@ impl Assembly<'_> {
         orgs: &Organisations,
     ) -> Vec<HeldTitle> {
         let mut vals: Vec<TitleValue> = g.titles.clone();
+        pair_languages(&mut vals);
         fold_short_ranks(&mut vals);
         let mut out = Vec::new();
         for members in slots(&vals, &g.together) {
@@ -308,7 +386,7 @@ impl Assembly<'_> {
                     .push(Conflict::disputed(name, "title", chosen, &disputed, false));
             }
             out.push(HeldTitle {
-                forms: Default::default(),
+                forms: self.title_forms(v),
                 title: v.title.clone(),
                 aliases: self.title_aliases(v),
                 organisation: self.title_organisation(v, orgs),
@@ -354,7 +432,7 @@ impl Assembly<'_> {
                 .push(Conflict::disputed(name, "title", chosen, &disputed, tie));
         }
         HeldTitle {
-            forms: Default::default(),
+            forms: self.title_forms(v),
             title: v.title.clone(),
             aliases: self.title_aliases(v),
             organisation: self.title_organisation(v, orgs),
@@ -363,6 +441,25 @@ impl Assembly<'_> {
             sources,
             disputed,
         }
+    }
+
+    /// A title's Vietnamese forms: the one most written, the others as aliases, where they are
+    /// written.
+    fn title_forms(&mut self, v: &TitleValue) -> ByLanguage<TitleForms> {
+        let mut forms = ByLanguage::default();
+        let Some(best) = v.vi.most() else {
+            return forms;
+        };
+        let aliases = v.vi.others(best).into_iter().map(|(f, _)| f).collect();
+        forms.0.insert(
+            Language::Vi,
+            TitleForms {
+                title: best.to_string(),
+                aliases,
+                sources: self.refs(&v.vi_cited.finish()),
+            },
+        );
+        forms
     }
 
     /// A title's aliases: the forms written, and the vocabulary's forms with the modifiers.

@@ -5,8 +5,10 @@
 use std::sync::LazyLock;
 
 use super::super::lexicon::Lexicon;
+use super::super::lexicon::marks_key;
 use crate::analysis::{BlockAnalysis, Reading};
 use crate::table::{Index, Table};
+use crate::text::lang::Language;
 use crate::text::prose::Block as ProseBlock;
 use crate::text::tokens::{Join, Token};
 
@@ -35,6 +37,9 @@ pub(super) struct Block {
     pub sentence: Vec<usize>,
     /// Runs of capitalised words within one sentence, as token ranges `[a, z)`.
     pub runs: Vec<(usize, usize)>,
+    /// Per token, in a block with a Vietnamese sentence: the word as written, lowercase, its
+    /// marks kept (a tone mark makes another Vietnamese word: "bà" is no "ba").
+    marked: Vec<String>,
 }
 
 /// The folded text in lowercase with each token's range in it: one lowercase copy of the
@@ -77,10 +82,36 @@ impl Block {
             name_word: Vec::new(),
             sentence: Vec::new(),
             runs: Vec::new(),
+            marked: Vec::new(),
         };
         block.classify(lex);
         block.runs = block.capitalised_runs(lex);
+        if block.analysis.langs.contains(&Language::Vi) {
+            block.marked = block
+                .analysis
+                .tokens
+                .iter()
+                .map(|t| {
+                    let (a, z) = block.analysis.folded.original_range(t.start, t.end);
+                    marks_key(&block_text[a..z])
+                })
+                .collect();
+        }
         block
+    }
+
+    /// Is token `i` in a Vietnamese sentence?
+    pub fn vietnamese(&self, i: usize) -> bool {
+        !self.marked.is_empty() && self.analysis.langs.get(self.sentence[i]) == Some(&Language::Vi)
+    }
+
+    /// Token `i` as written, lowercase, with its marks (only in a block with a Vietnamese
+    /// sentence; else its folded form).
+    pub fn marked(&self, i: usize) -> &str {
+        match self.marked.get(i) {
+            Some(m) => m,
+            None => self.lower(i),
+        }
     }
 
     /// Each token: capitalised, a name word, and its sentence.

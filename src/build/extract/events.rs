@@ -55,7 +55,7 @@ impl Article<'_> {
             .collect();
         let mut participants: Vec<String> = Vec::new();
         for p in person_at[ta..tz].iter().flatten() {
-            let k = &facts.people[*p].key;
+            let k = &facts.people[*p].marks;
             if !participants.contains(k) {
                 participants.push(k.clone());
             }

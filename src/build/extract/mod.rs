@@ -21,6 +21,7 @@ mod places;
 mod references;
 pub mod scan;
 mod titles;
+mod vietnamese;
 
 use std::sync::LazyLock;
 
@@ -33,7 +34,7 @@ use super::lexicon::{LawHead, Lexicon};
 use crate::analysis::{date_reading, dateline};
 use crate::dates::DateReading;
 use crate::table::{Date, TitleKind};
-use crate::text::lang::detect;
+use crate::text::lang::{Language, detect};
 use crate::text::prose::{Kind, prose};
 use crate::text::tokens::push_key;
 use crate::text::{Document, Encoding};
@@ -70,6 +71,9 @@ pub struct ArticleFacts {
 pub struct PersonFacts {
     /// The folded key of the full name ("hoang xuan chien").
     pub key: String,
+    /// The name as written, with its marks ([`marks_key`]: "hoàng xuân chiến"), the most
+    /// marked of the article's forms: what tells "Lê Thị Hà" from "Lê Thị Hạ".
+    pub marks: String,
     /// The full name as written, once per mention.
     pub forms: Vec<String>,
     pub titles: Vec<TitleMention>,
@@ -102,6 +106,10 @@ pub struct TitleMention {
     pub org: Option<String>,
     /// Titles written together for one mention share this number (within the article).
     pub group: u32,
+    /// The language it is written in: a Vietnamese title's `written` form is its Vietnamese
+    /// form, with its organisation ("Thứ trưởng Bộ Quốc phòng"); `title` is the English
+    /// title the vocabulary gives it.
+    pub lang: Language,
     pub at: At,
 }
 
@@ -158,7 +166,7 @@ pub struct Span {
 pub struct EventMention {
     /// Event words as written, lowercase ("talks", "hosted").
     pub words: Vec<String>,
-    /// Keys of people the sentence names.
+    /// Marks keys of people the sentence names.
     pub participants: Vec<String>,
     pub places: Vec<Span>,
     pub date: Option<Date>,
@@ -196,7 +204,9 @@ pub fn extract(name: &str, text: &str, lex: &Lexicon, quotes: bool) -> ArticleFa
         headline: if quotes { headline(text) } else { None },
         ..ArticleFacts::default()
     };
-    let mut people: FxHashMap<String, usize> = FxHashMap::default();
+    // The article's people by the folded key of their names (names that differ only in
+    // marks share one).
+    let mut people: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for bi in 0..article.blocks.len() {
         article.people(bi, &mut facts, &mut people);
     }
@@ -220,10 +230,10 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[—–-]\s*([A-Z][A-Za-z/&.]*(?:\s+[A-Z][A-Za-z/&.]*){0,3})\s*$").expect("credit")
 });
 
-/// A dateline's credit: a place in capitals, the agency in brackets, a dash ("HÀ NỘI
-/// (TTXVN) -", "OSLO (Reuters) —").
+/// A dateline's credit: a place in capitals, maybe its date, the agency in brackets, a dash
+/// ("HÀ NỘI (TTXVN) -", "HÀ NỘI, ngày 4/3/2025 (TTXVN) -", "OSLO, April 16, 2025 (Reuters) —").
 static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{M}.' -]{0,40}?\s*\((\p{Lu}[\p{L}/&.]*(?:\s+\p{L}[\p{L}/&.]*){0,3})\)\s*[—–-]")
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M}.' -]{0,40}?(?:,[^()\n]{1,30}?)?\s*\((\p{Lu}[\p{L}/&.]*(?:\s+\p{L}[\p{L}/&.]*){0,3})\)\s*[—–-]")
         .expect("dateline credit")
 });
 
@@ -419,6 +429,15 @@ mod tests {
         );
         assert_eq!(
             publisher("OSLO (Reuters) — Talks resumed on Monday.\n").as_deref(),
+            Some("Reuters")
+        );
+        // With the date between the place and the credit.
+        assert_eq!(
+            publisher("HÀ NỘI, ngày 26/5/2025 (TTXVN) - Sáng nay, hai bên gặp nhau.\n").as_deref(),
+            Some("TTXVN")
+        );
+        assert_eq!(
+            publisher("OSLO, April 16, 2025 (Reuters) — Talks resumed.\n").as_deref(),
             Some("Reuters")
         );
         assert_eq!(

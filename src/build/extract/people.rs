@@ -5,10 +5,11 @@
 
 use rustc_hash::FxHashMap;
 
-use super::super::lexicon::key;
+use super::super::lexicon::{key, marks_agree, marks_fit, marks_key};
 use super::titles::{Segment, TitleChain};
 use super::{Article, ArticleFacts, Hint, PersonFacts, TitleMention};
 use crate::table::TitleKind;
+use crate::text::lang::Language;
 use crate::text::tokens::Join;
 
 /// Words before a title that say it is no longer held.
@@ -26,10 +27,18 @@ impl Article<'_> {
         &self,
         bi: usize,
         facts: &mut ArticleFacts,
-        people: &mut FxHashMap<String, usize>,
+        people: &mut FxHashMap<String, Vec<usize>>,
     ) {
         let b = &self.blocks[bi];
+        for (a, z) in self.vi_runs(bi) {
+            if let Some((chain, ns)) = self.vi_person(bi, a, z) {
+                self.record_person(bi, ns, z, chain, facts, people);
+            }
+        }
         for &(a, z) in &b.runs {
+            if b.vietnamese(a) {
+                continue;
+            }
             // The name: the trailing name words of the run.
             let mut ns = z;
             while ns > a && b.name_word[ns - 1] {
@@ -66,27 +75,22 @@ impl Article<'_> {
         }
     }
 
-    fn record_person(
+    pub(super) fn record_person(
         &self,
         bi: usize,
         ns: usize,
         nz: usize,
         chain: TitleChain,
         facts: &mut ArticleFacts,
-        people: &mut FxHashMap<String, usize>,
+        people: &mut FxHashMap<String, Vec<usize>>,
     ) {
         let name = self.written(bi, ns, nz);
         let k = key(&name);
         if k.is_empty() {
             return;
         }
-        let idx = *people.entry(k.clone()).or_insert_with(|| {
-            facts.people.push(PersonFacts {
-                key: k.clone(),
-                ..PersonFacts::default()
-            });
-            facts.people.len() - 1
-        });
+        let marks = marks_key(&name);
+        let idx = person_index(facts, people.entry(k.clone()).or_default(), k, marks);
         let at = self.at(bi, ns);
         let org = chain.org.map(|(a, z)| self.written(bi, a, z));
         facts.people[idx].hints.extend(chain.hints);
@@ -96,17 +100,29 @@ impl Article<'_> {
         let n = chain.titles.len();
         facts.groups += 1;
         let group = facts.groups;
+        let vi = !chain.vi_orgs.is_empty();
+        let written: Vec<String> = chain
+            .titles
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match chain.vi_orgs.get(i) {
+                // A Vietnamese title is written with its organisation.
+                Some(o) => self.written(bi, s.start, o.map_or(s.end, |o| o.1)),
+                None => self.written_title(bi, s.start, s.end),
+            })
+            .collect();
         let p = &mut facts.people[idx];
-        for (i, s) in chain.titles.into_iter().enumerate() {
+        for ((i, s), written) in chain.titles.into_iter().enumerate().zip(written) {
             p.titles.push(TitleMention {
-                written: self.written_title(bi, s.start, s.end),
+                written,
                 title: s.title,
                 modifiers: s.modifiers,
                 vocab: s.vocab,
                 kind: s.kind,
                 // The organisation belongs to the title written next to it.
-                org: if i + 1 == n { org.clone() } else { None },
+                org: if i + 1 == n && !vi { org.clone() } else { None },
                 group,
+                lang: if vi { Language::Vi } else { Language::En },
                 at: at.clone(),
             });
         }
@@ -496,6 +512,36 @@ impl Article<'_> {
         chain.former = self.former(bi, left);
         Some((chain, pz))
     }
+}
+
+/// The article's person a name introduces: the one person of the same folded key whose
+/// marks agree with it (taking its marks when it has more: "Le Thi Ha", then "Lê Thị Hà"),
+/// else a new one ("Lê Thị Hạ" beside "Lê Thị Hà"; "Le Thi Ha" beside both).
+fn person_index(
+    facts: &mut ArticleFacts,
+    same: &mut Vec<usize>,
+    k: String,
+    marks: String,
+) -> usize {
+    let agree: Vec<usize> = same
+        .iter()
+        .copied()
+        .filter(|&i| marks_agree(&facts.people[i].marks, &marks))
+        .collect();
+    if let [i] = agree[..] {
+        let p = &mut facts.people[i];
+        if p.marks != marks && marks_fit(&p.marks, &marks) {
+            p.marks = marks;
+        }
+        return i;
+    }
+    facts.people.push(PersonFacts {
+        key: k,
+        marks,
+        ..PersonFacts::default()
+    });
+    same.push(facts.people.len() - 1);
+    facts.people.len() - 1
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! the name order, with a rank or honorific written before them ("General Chiến", "Mr
 //! Ridley").
 
+use super::super::lexicon::{marks_agree, marks_choice, marks_key};
 use super::{Article, ArticleFacts, push_at};
 use crate::table::TitleKind;
 use crate::text::tokens::{Join, tokenize};
@@ -16,6 +17,9 @@ pub(super) struct PersonWords {
     /// The key of the first and of the last word.
     first: String,
     last: String,
+    /// The first and the last word with their marks.
+    first_marks: String,
+    last_marks: String,
 }
 
 /// The names of the people an article introduces.
@@ -29,6 +33,8 @@ pub(super) fn person_words(facts: &ArticleFacts) -> Vec<PersonWords> {
             tokens: tokenize(&p.key).len(),
             first: p.key.split(' ').next().unwrap_or("").to_string(),
             last: p.key.rsplit(' ').next().unwrap_or("").to_string(),
+            first_marks: p.marks.split(' ').next().unwrap_or("").to_string(),
+            last_marks: p.marks.rsplit(' ').next().unwrap_or("").to_string(),
         })
         .collect()
 }
@@ -62,15 +68,7 @@ impl Article<'_> {
         let mut i = 0;
         while i < n {
             let hit = b.capitalised[i]
-                .then(|| {
-                    names.iter().find_map(|name| {
-                        let z = i + name.tokens;
-                        (z <= n
-                            && (i + 1..z).all(|k| b.join(k) != Join::Break)
-                            && self.key(bi, i, z) == facts.people[name.person].key)
-                            .then_some((name.person, z))
-                    })
-                })
+                .then(|| self.full_name_at(bi, i, facts, names))
                 .flatten();
             let Some((p, z)) = hit else {
                 i += 1;
@@ -84,6 +82,32 @@ impl Article<'_> {
             person_at[i..z].fill(Some(p));
             i = z;
         }
+    }
+
+    /// The person whose full name starts at token `i`, and where it ends: the one its folded
+    /// key is and its marks agree with ("Lê Thị Hà" is not "Lê Thị Hạ").
+    fn full_name_at(
+        &self,
+        bi: usize,
+        i: usize,
+        facts: &ArticleFacts,
+        names: &[PersonWords],
+    ) -> Option<(usize, usize)> {
+        let b = &self.blocks[bi];
+        let n = b.len();
+        let mut found: Vec<((usize, usize), &str)> = Vec::new();
+        for name in names {
+            let z = i + name.tokens;
+            let p = &facts.people[name.person];
+            if z <= n && (i + 1..z).all(|k| b.join(k) != Join::Break) && self.key(bi, i, z) == p.key
+            {
+                found.push(((name.person, z), p.marks.as_str()));
+            }
+        }
+        // The longest name that starts here, of the people its marks agree with.
+        let z = found.iter().map(|((_, z), _)| *z).max()?;
+        found.retain(|((_, x), _)| *x == z);
+        marks_choice(&marks_key(&self.written(bi, i, z)), &found)
     }
 
     /// Later references: the first or the last word of one person's name, alone.
@@ -129,20 +153,25 @@ impl Article<'_> {
         names: &[PersonWords],
     ) -> Option<(usize, bool)> {
         let word = self.key(bi, i, j);
-        let found: Vec<(usize, bool)> = names
+        let found: Vec<((usize, bool), &str)> = names
             .iter()
             .filter_map(|name| {
                 if word == name.last {
-                    Some((name.person, false))
+                    Some(((name.person, false), name.last_marks.as_str()))
                 } else if word == name.first {
-                    Some((name.person, true))
+                    Some(((name.person, true), name.first_marks.as_str()))
                 } else {
                     None
                 }
             })
             .collect();
+        if found.is_empty() {
+            return None;
+        }
+        // "Hạ" is no reference to Lê Thị Hà; "Ha" is one to her, unless Lê Thị Hạ is named too.
+        let written = marks_key(&self.written(bi, i, j));
         match found.as_slice() {
-            [one] => Some(*one),
+            [(one, m)] => marks_agree(m, &written).then_some(*one),
             _ => None,
         }
     }

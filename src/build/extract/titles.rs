@@ -2,6 +2,7 @@
 //! Defence Minister Senior Lieutenant General"), each a vocabulary title with its modifiers,
 //! an office ending in a title head word, or an honorific; and the place written before them.
 
+use super::super::lexicon::capitalised_words;
 use super::{Article, Hint};
 use crate::table::TitleKind;
 use crate::text::tokens::Join;
@@ -48,6 +49,9 @@ pub(super) struct TitleChain {
     pub honorific: bool,
     /// "former", "ex-", "late": the title is not held now.
     pub former: bool,
+    /// In a Vietnamese chain, the organisation written after each title, as token ranges
+    /// ("Thứ trưởng Bộ Quốc phòng"); empty for English, where `org` is the last title's.
+    pub vi_orgs: Vec<Option<(usize, usize)>>,
 }
 
 impl Article<'_> {
@@ -297,18 +301,4 @@ impl Article<'_> {
         }
         None
     }
-}
-
-/// Each word with a capital first letter ("deputy" -> "Deputy").
-fn capitalised_words(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
