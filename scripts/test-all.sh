@@ -3,17 +3,22 @@
 # registries): the Rust tests (unit, rule fixtures, CLI, properties, language server end to
 # end), the language server driven by pytest-lsp, Neovim headless, VS Code (code-server
 # in Chromium), the pre-commit hook (pre-commit, installed with pip, building copydesk with cargo),
-# and a smoke run of the benchmark (scripts/bench.sh --smoke: tiny corpora, every command once,
-# no timings). Each suite installs what it needs.
+# a smoke run of the benchmark (scripts/bench.sh --smoke: tiny corpora, every command once,
+# no timings), the language server soak (30 s) and a smoke run of the fuzz targets
+# (scripts/fuzz.sh 15: each of the 5 cargo-fuzz targets for 15 s; it installs nightly Rust
+# with rustup and cargo-fuzz the first time, used for fuzz/ only). Each suite installs what
+# it needs.
 #
 #   scripts/test-all.sh            # everything
 #   scripts/test-all.sh rust       # only the Rust tests
 #   scripts/test-all.sh rust lsp   # any of: rust lsp nvim vscode precommit bench-smoke soak
-# (soak: 30 s of the language server soak, scripts/soak.sh; run it alone for longer)
+#                                  #         fuzz-smoke
+# (soak: 30 s of the language server soak, scripts/soak.sh; fuzz-smoke: 15 s per fuzz target,
+# scripts/fuzz.sh; run either alone for longer)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode precommit bench-smoke soak)
+[ ${#suites[@]} -eq 0 ] && suites=(rust lsp nvim vscode precommit bench-smoke soak fuzz-smoke)
 start=$SECONDS
 failed=()
 passed=()
@@ -40,6 +45,7 @@ want vscode && run "vs code (code-server)" editors/vscode/test.sh
 want precommit && run "pre-commit hook" tests/precommit/run.sh
 want bench-smoke && run "benchmark smoke" scripts/bench.sh --smoke
 want soak && run "language server soak (30 s)" scripts/soak.sh 30
+want fuzz-smoke && run "fuzz smoke (5 targets, 15 s each)" scripts/fuzz.sh 15
 
 printf '\n##### summary after %ss\n' "$((SECONDS - start))"
 for s in "${passed[@]}"; do echo "passed: $s"; done
