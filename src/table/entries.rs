@@ -102,7 +102,7 @@ fn nobody() -> Person {
 pub fn write_people(people: &[Person]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     let mut items = flat::Items::default();
     for p in people {
-        serde_json::to_writer(items.next(), p).expect("a person serialises");
+        serde_json::to_writer(items.start(), p).expect("a person serialises");
     }
     let (at, text) = items.finish();
     // The first person with an id, as `Table::person` finds it.

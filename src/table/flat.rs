@@ -168,7 +168,7 @@ pub struct Items {
 
 impl Items {
     /// The next item starts here.
-    pub fn next(&mut self) -> &mut Vec<u8> {
+    pub fn start(&mut self) -> &mut Vec<u8> {
         self.at.u64(self.text.len() as u64);
         &mut self.text
     }

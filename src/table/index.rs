@@ -703,7 +703,7 @@ impl Builder {
         deletions.dedup();
         let mut items = flat::Items::default();
         for w in &word_list {
-            items.next().extend_from_slice(w.as_bytes());
+            items.start().extend_from_slice(w.as_bytes());
         }
         let (word_at, word_text) = items.finish();
         let words_map = KeyMapWriter::write(
