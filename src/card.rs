@@ -69,8 +69,13 @@ impl Mention {
 
 /// Every mention in a document, by position.
 pub fn mentions(a: &Analysis) -> Vec<Mention> {
+    mentions_in(a, &a.blocks)
+}
+
+/// The mentions in some of a document's blocks, by position.
+fn mentions_in(a: &Analysis, blocks: &[Placed]) -> Vec<Mention> {
     let mut out = Vec::new();
-    for pl in &a.blocks {
+    for pl in blocks {
         for (k, h) in pl.block.hits.iter().enumerate() {
             if let Some((subject, kind)) = hit_subject(a, pl, k, h) {
                 out.push(Mention {
@@ -161,8 +166,11 @@ pub fn mention_at(mentions: &[Mention], byte: usize) -> Option<&Mention> {
 
 /// The card for the thing named at a byte offset, in the document's language.
 pub fn card_at(a: &Analysis, byte: usize) -> Option<Card> {
-    let all = mentions(a);
-    let m = mention_at(&all, byte)?;
+    // Only the block at `byte` and the one before can hold a mention that holds it or ends
+    // there: a hover looks at two blocks, not the document.
+    let k = a.blocks.partition_point(|pl| pl.start <= byte);
+    let near = mentions_in(a, &a.blocks[k.saturating_sub(2)..k]);
+    let m = mention_at(&near, byte)?;
     Some(Card {
         range: m.range,
         markdown: mention_card(&a.index.table, m, a.date, a.lang),

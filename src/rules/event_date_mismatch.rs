@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::{Analysis, BlockAnalysis, Hit, Placed};
 use crate::dates::{DateMention, weekday_like};
 use crate::finding::{Finding, Fix, Severity};
@@ -51,6 +51,7 @@ A date or year that only a minority of sources give (`disputed` in the table) is
 table's: it is flagged, and the message says it is disputed and who gives it.\n\n\
 Fix: the table's year or weekday, where the text gives one.",
     check,
+    scope: Scope::Block,
 };
 
 /// Something dated that a sentence refers to.
@@ -61,20 +62,18 @@ enum Referent {
 }
 
 /// Places and organisations the document names.
-fn named_entities(a: &Analysis) -> FxHashSet<String> {
-    let mut out = FxHashSet::default();
-    for (_, _, m) in a.meanings() {
-        match m.target {
-            Target::Place { idx, .. } => {
-                out.insert(a.index.table.places()[idx as usize].id.clone());
+fn named_entities<'a>(a: &Analysis<'a>) -> FxHashSet<&'a str> {
+    let table = &a.index.table;
+    a.named
+        .iter()
+        .map(|&(place, idx)| {
+            if place {
+                table.places()[idx as usize].id.as_str()
+            } else {
+                table.organisations()[idx as usize].id.as_str()
             }
-            Target::Organisation { idx, .. } => {
-                out.insert(a.index.table.organisations()[idx as usize].id.clone());
-            }
-            _ => {}
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -92,7 +91,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             .iter()
             .any(|pid| introduced.contains(pid.as_str()))
     };
-    for pl in &a.blocks {
+    for (_, pl) in a.checked_blocks() {
         let b = &pl.block;
         let mut ties = Ties::default();
         // Referents by token position (in text order, as the hits are).
@@ -124,7 +123,8 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     Target::Law { law, form } => {
                         let l = &table.laws()[law as usize];
                         let generic = form != Form::Name;
-                        let parties_ok = !generic || l.parties.iter().all(|p| named.contains(p));
+                        let parties_ok =
+                            !generic || l.parties.iter().all(|p| named.contains(p.as_str()));
                         if parties_ok && !someone_elses(a, pl, h.first, &l.parties) {
                             refs.push((h.first, h.last, Referent::Law(law)));
                         }

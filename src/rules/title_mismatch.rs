@@ -1,6 +1,6 @@
 //! `title-mismatch`: a title next to a known person that is not one the person holds.
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::{Analysis, Hit, Placed};
 use crate::dates::Date;
 use crate::finding::{Finding, Fix, Severity};
@@ -33,10 +33,11 @@ dated spans), it does not know what the person held then: only a title whose spa
 (and that the person does not hold again later) is flagged, as \"Prime Minister\" for a \
 former one.\n\nFix: the held title of the same kind (office or rank), when there is one.",
     check,
+    scope: Scope::Block,
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for pl in &a.blocks {
+    for (_, pl) in a.checked_blocks() {
         for h in &pl.block.hits {
             let Some((person, _)) = a.person_of(pl, h) else {
                 continue;
