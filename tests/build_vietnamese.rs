@@ -115,6 +115,16 @@ fn a_vietnamese_archive_gives_its_people_and_their_titles() {
         let want: Vec<(&str, Option<&str>)> = held.into_iter().map(|(e, v)| (e, Some(v))).collect();
         assert_eq!(titles(person(t, name)), want, "{name}");
     }
+    // Two people named Tuấn in one article: "Ông Tuấn" could be either, and is cited for
+    // neither.
+    for name in ["Nguyễn Minh Tuấn", "Hoàng Anh Tuấn"] {
+        let cited: Vec<(&str, Option<u32>)> = person(t, name)
+            .sources
+            .iter()
+            .map(|r| (r.source.as_str(), r.line))
+            .collect();
+        assert_eq!(cited, [("archive-vi-04-y-te", Some(5))], "{name}");
+    }
     // "Nguyên Bộ trưởng": a former minister holds no title now.
     assert!(person(t, "Đinh Trọng Cường").titles.is_empty());
     // Vietnamese names: family name first, the given name for later references.
