@@ -3,9 +3,9 @@
 //! `cargo bench --bench check` times, for tables of the default table alone and with 100,000
 //! and 1,000,000 generated people: building the index from a loaded table, loading a table
 //! from its JSON text (parse, check, merge over the default table, index), the check of a
-//! 5,000-word article and of 1 MB of prose (throughput), one edit with the block cache warm
-//! (what the language server does on a keystroke), and a hover (the analysis with a warm
-//! cache, then the card at a name). `cargo bench --bench check -- edit` runs one group.
+//! 5,000-word article and of 1 MB of prose (throughput), one edit checked incrementally
+//! (`check::Incremental`, what the language server does on a keystroke), and a hover (the
+//! analysis the last check kept, then the card at a name). `cargo bench --bench check -- edit` runs one group.
 //!
 //! Under `cargo test --all-targets` each benchmark runs once, on small sizes (a smoke test).
 
@@ -14,9 +14,8 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use copydesk::analysis::{Analysis, BlockCache};
 use copydesk::card::card_at;
-use copydesk::check::{check_cached, check_text, run_rules};
+use copydesk::check::{Incremental, check_text};
 use copydesk::config::Config;
 use copydesk::table::load::load_tables;
 use copydesk::table::{DEFAULT_TABLE, Index, Table, parse_table};
@@ -292,18 +291,15 @@ fn check_1mb(bencher: Bencher, n: usize) {
     check_doc(bencher, n, megabyte());
 }
 
-/// A new word typed into a paragraph in the middle, the other blocks from the cache.
+/// A new word typed into a paragraph in the middle, checked incrementally after the text
+/// before it.
 fn edit(bencher: Bencher, n: usize, text: &str) {
     let index = index(n);
     let config = Config::default();
-    let cache = RefCell::new(BlockCache::default());
-    check_cached(
-        text,
-        Kind::Markdown,
-        &index,
-        &config,
-        &mut cache.borrow_mut(),
-    );
+    let check = RefCell::new(Incremental::default());
+    check
+        .borrow_mut()
+        .check(text, Kind::Markdown, &index, &config);
     let at = (text.len() / 2..text.len())
         .find(|&i| text.as_bytes()[i] == b' ')
         .unwrap();
@@ -315,7 +311,9 @@ fn edit(bencher: Bencher, n: usize, text: &str) {
             t
         })
         .bench_local_values(|t| {
-            check_cached(&t, Kind::Markdown, &index, &config, &mut cache.borrow_mut())
+            check
+                .borrow_mut()
+                .check(&t, Kind::Markdown, &index, &config)
         });
 }
 
@@ -329,24 +327,18 @@ fn edit_1mb(bencher: Bencher, n: usize) {
     edit(bencher, n, megabyte());
 }
 
-/// A hover on a name, as the server answers it: the analysis with the cache warm, then the
+/// A hover on a name, as the server answers it: the analysis the last check kept, then the
 /// card of the mention at the cursor.
 fn hover(bencher: Bencher, n: usize, text: &str) {
     let index = index(n);
     let config = Config::default();
-    let mut cache = BlockCache::default();
-    run_rules(&Analysis::new(
-        text,
-        Kind::Markdown,
-        &index,
-        &config,
-        Some(&mut cache),
-    ));
+    let mut check = Incremental::default();
+    check.check(text, Kind::Markdown, &index, &config);
     let at = text.len() / 2 + text[text.len() / 2..].find("Simon Ridley").unwrap() + 2;
-    let cache = RefCell::new(cache);
     bencher.bench_local(|| {
-        let mut c = cache.borrow_mut();
-        let a = Analysis::new(text, Kind::Markdown, &index, &config, Some(&mut c));
+        let a = check
+            .analysis(text, Kind::Markdown, &index, &config)
+            .expect("the text checked");
         card_at(&a, black_box(at)).expect("a card on the name")
     });
 }

@@ -4,7 +4,8 @@
 //! elsewhere; the document-level facts (publication date, who the article is about) are
 //! gathered over all blocks afterwards.
 
-use std::sync::{Arc, LazyLock};
+use std::borrow::Cow;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -38,8 +39,31 @@ impl PartKeys {
 
     /// Remember `key` as written at `at` (the first offset wins).
     pub fn note(&mut self, key: &str, at: usize) {
-        let o = self.0.entry(Self::hash(key)).or_insert(at);
+        self.note_hash(Self::hash(key), at);
+    }
+
+    /// The same by the key's hash ([`PartKeys::hash_of`]).
+    pub fn note_hash(&mut self, hash: u64, at: usize) {
+        let o = self.0.entry(hash).or_insert(at);
         *o = (*o).min(at);
+    }
+
+    /// The hash a key is kept by.
+    pub fn hash_of(key: &str) -> u64 {
+        Self::hash(key)
+    }
+
+    /// Every key's hash with where it was first written.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, usize)> + '_ {
+        self.0.iter().map(|(&h, &at)| (h, at))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// Where `key` was first written, if it was.
@@ -87,6 +111,171 @@ pub struct BlockAnalysis {
     /// The tokens that open an apposition introducing someone ([`introduces_someone`]), in
     /// order.
     pub appositions: Vec<usize>,
+    /// The block's part of the document-level facts.
+    pub facts: BlockFacts,
+}
+
+/// What the document gathers from one block ([`Analysis`] folds them), found with the
+/// block, so an edit elsewhere does not look at the block again. Offsets are the block's,
+/// in its original text.
+#[derive(Debug, Clone, Default)]
+pub struct BlockFacts {
+    /// The words written in lowercase (folded), each once.
+    pub lowercase: Vec<Box<str>>,
+    /// The lowercase (`to_lowercase`) of every capitalised word, sorted, each once: the only
+    /// words whose lowercase use elsewhere changes how this block reads
+    /// ([`Analysis::opens_as_lowercase_word`]).
+    pub capitalised: Vec<Box<str>>,
+    /// The people named in full, each with where the block first names them.
+    pub named_in_full: Vec<(u32, usize)>,
+    /// The names given to people the block describes afresh, by key hash
+    /// ([`PartKeys::hash_of`]), with where.
+    pub described: Vec<(u64, usize)>,
+    /// The places (true) and organisations (false) named, each once.
+    pub entities: Vec<(bool, u32)>,
+}
+
+impl BlockFacts {
+    fn of(b: &BlockAnalysis, text: &str, index: &Index) -> BlockFacts {
+        let mut lower: FxHashSet<&str> = FxHashSet::default();
+        let mut lowercase = Vec::new();
+        let mut capitalised = Vec::new();
+        for t in &b.tokens {
+            let w = t.text(&b.folded.text);
+            if w.starts_with(char::is_lowercase) {
+                if lower.insert(w) {
+                    lowercase.push(w.into());
+                }
+            } else if is_capitalised(w) {
+                capitalised.push(w.to_lowercase().into_boxed_str());
+            }
+        }
+        capitalised.sort_unstable();
+        capitalised.dedup();
+        let mut named_in_full: Vec<(u32, usize)> = Vec::new();
+        let mut entities = Vec::new();
+        for h in &b.hits {
+            for m in index.meanings(h.phrase) {
+                let e = match m.target {
+                    Target::Place { idx, .. } => (true, idx),
+                    Target::Organisation { idx, .. } => (false, idx),
+                    _ => continue,
+                };
+                if !entities.contains(&e) {
+                    entities.push(e);
+                }
+            }
+            let people: Vec<&Meaning> = index
+                .meanings(h.phrase)
+                .iter()
+                .filter(|m| {
+                    matches!(m.target, Target::Person { form, .. } if form.is_whole())
+                        && b.case_fits(h, m)
+                })
+                .collect();
+            if people.is_empty() {
+                continue;
+            }
+            // Names that differ only in their marks: the one written, else all of them.
+            let (s, e) = b
+                .folded
+                .original_range(b.tokens[h.first].start, b.tokens[h.last - 1].end);
+            let written = normal_form(&text[s..e]);
+            let exact: Vec<&Meaning> = people
+                .iter()
+                .copied()
+                .filter(|m| m.is_written(&written))
+                .collect();
+            let chosen = if exact.is_empty() { people } else { exact };
+            for m in chosen {
+                if let Target::Person { person, .. } = m.target
+                    && !named_in_full.iter().any(|&(p, _)| p == person)
+                {
+                    named_in_full.push((person, s));
+                }
+            }
+        }
+        BlockFacts {
+            lowercase,
+            capitalised,
+            named_in_full,
+            described: described_in(b, index),
+            entities,
+        }
+    }
+}
+
+/// The names each apposition of a block that introduces someone follows
+/// ([`Analysis::described_before`]): the part of a table name right before it ("Dr. Weiss,
+/// no relation,"), and the name unit right before it ("Suharyanti, who sells rice", "van den
+/// Berg, a pilot,") with each of its parts. A unit is words joined by a hyphen or an
+/// apostrophe, or after a particle, outside known whole names, titles and event words. Each
+/// key's hash with the block's offset where it is so described.
+fn described_in(b: &BlockAnalysis, index: &Index) -> Vec<(u64, usize)> {
+    let mut out = Vec::new();
+    let at = |k: usize| {
+        b.folded
+            .original_range(b.tokens[k].start, b.tokens[k].end)
+            .0
+    };
+    for &j in &b.appositions {
+        if let Some(h) = b.hit_ending_at(j)
+            && !titled(index, b, h.first)
+            && index
+                .meanings(h.phrase)
+                .iter()
+                .any(|m| matches!(m.target, Target::Person { form, .. } if !form.is_whole()))
+        {
+            out.push((PartKeys::hash_of(&b.key(h.first, j)), at(h.first)));
+        }
+        let free = |k: usize| {
+            b.token_text(k).chars().any(char::is_alphabetic)
+                && !b.hit_holding(k).is_some_and(|h| covers(index, h))
+        };
+        if !free(j - 1) {
+            continue;
+        }
+        let mut s = j - 1;
+        while s > 0
+            && free(s - 1)
+            && match b.tokens[s].join {
+                Join::Hyphen | Join::Apostrophe => true,
+                Join::Space => is_particle(index, &lowercase(b.token_text(s - 1))),
+                Join::Break => false,
+            }
+        {
+            s -= 1;
+        }
+        if titled(index, b, s) {
+            continue;
+        }
+        b.each_part_key(s, j, |key| out.push((PartKeys::hash_of(key), at(s))));
+    }
+    out
+}
+
+/// Is a title of the table (not an honorific) right before token `i`?
+fn titled(index: &Index, b: &BlockAnalysis, i: usize) -> bool {
+    b.hit_ending_at(i)
+        .is_some_and(|h| is_office_or_rank(index, h))
+}
+
+/// Does a hit name a whole known name, a title or an event word (so its words are no part
+/// of another name)?
+fn covers(index: &Index, h: &Hit) -> bool {
+    index.meanings(h.phrase).iter().any(|m| match m.target {
+        Target::Person { form, .. }
+        | Target::Place { form, .. }
+        | Target::Organisation { form, .. }
+        | Target::Law { form, .. } => form.is_whole(),
+        Target::Title { .. } | Target::EventWord { .. } => true,
+    })
+}
+
+/// A lowercase word that joins the parts of a name ("van", "de", "al", "bin"): a short word
+/// the table writes inside some name.
+fn is_particle(index: &Index, lower: &str) -> bool {
+    !is_capitalised(lower) && lower.chars().count() <= 4 && index.is_name_word(lower)
 }
 
 impl BlockAnalysis {
@@ -128,11 +317,23 @@ impl BlockAnalysis {
             langs,
             lang,
             appositions: Vec::new(),
+            facts: BlockFacts::default(),
         };
         b.appositions = (1..b.tokens.len())
             .filter(|&j| introduces_someone(&b, index, j))
             .collect();
+        b.facts = BlockFacts::of(&b, text, index);
         b
+    }
+
+    /// Does the hit's capitalisation fit the table's form? Every word the table capitalises
+    /// must be capitalised in the text (or the text is all capitals).
+    pub fn case_fits(&self, h: &Hit, m: &Meaning) -> bool {
+        if usize::from(m.words) != h.last - h.first {
+            return true;
+        }
+        (0..(h.last - h.first).min(64))
+            .all(|k| m.capitals & (1 << k) == 0 || is_capitalised(self.token_text(h.first + k)))
     }
 
     /// The language of the text at a folded offset.
@@ -434,10 +635,44 @@ pub struct Analysis<'a> {
     /// People the document names in full (name or alias), with the offset of the first time.
     pub introduced: FxHashMap<u32, usize>,
     /// Words the document writes in lowercase somewhere (folded): ordinary words of its
-    /// language, whatever the language.
-    lowercase_words: FxHashSet<String>,
+    /// language, whatever the language. Each with the number of blocks that do.
+    lowercase_words: Cow<'a, WordCounts>,
     /// Names the text gives to people it describes afresh ([`Analysis::described_before`]).
-    described: PartKeys,
+    pub described: PartKeys,
+    /// The places (true) and organisations (false) the document names.
+    pub named: FxHashSet<(bool, u32)>,
+    /// The people the article introduces who are not in the table (`name-spelling`'s, made
+    /// by it when first asked, or given by the check that keeps them per block).
+    pub others: OnceLock<PartKeys>,
+    /// The uses of places' and organisations' forms in each block (`style-variant`'s, made
+    /// by it when first asked, or given by the check that keeps them per block).
+    pub style_uses: OnceLock<Vec<Vec<StyleUse>>>,
+    /// The blocks the block rules look at ([`Analysis::checked_blocks`]); none: all.
+    pub checked: Option<Vec<bool>>,
+}
+
+/// A form of a place or an organisation written in a block (`style-variant`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyleUse {
+    /// (is a place, index) of the entity.
+    pub entity: (bool, u32),
+    /// The language of the forms it is one of.
+    pub lang: Language,
+    /// The form: 0 for the name, k + 1 for variant k.
+    pub slot: usize,
+    /// The block's range of it.
+    pub range: (usize, usize),
+}
+
+/// Words with the number of blocks that write them.
+pub type WordCounts = FxHashMap<Box<str>, u32>;
+
+/// The blocks of a text, read in the document's language, before the document-level facts.
+pub struct Blocks {
+    pub blocks: Vec<Placed>,
+    pub lang: Language,
+    /// The front matter's date.
+    pub front_matter_date: Option<Date>,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -518,8 +753,20 @@ impl<'a> Analysis<'a> {
         kind: Kind,
         index: &'a Index,
         config: &'a Config,
-        mut cache: Option<&mut BlockCache>,
+        cache: Option<&mut BlockCache>,
     ) -> Analysis<'a> {
+        let b = Self::blocks(text, kind, index, config, cache);
+        Self::assemble(text, kind, index, config, b, None)
+    }
+
+    /// The blocks of a text, from the cache where it has them.
+    pub fn blocks(
+        text: &str,
+        kind: Kind,
+        index: &Index,
+        config: &Config,
+        mut cache: Option<&mut BlockCache>,
+    ) -> Blocks {
         let p = prose_cached(text, kind, cache.as_deref_mut().map(|c| &mut c.links));
         let lang = p
             .front_matter_lang
@@ -555,11 +802,56 @@ impl<'a> Analysis<'a> {
         if let Some(cache) = cache {
             cache.blocks.end_round();
         }
+        Blocks {
+            blocks,
+            lang,
+            front_matter_date: p.front_matter_date,
+        }
+    }
+
+    /// The document-level facts folded from the blocks' ([`BlockFacts`]). `lowercase`: the
+    /// words the blocks write in lowercase, when the caller keeps them (else counted here).
+    pub fn assemble(
+        text: &'a str,
+        kind: Kind,
+        index: &'a Index,
+        config: &'a Config,
+        b: Blocks,
+        lowercase: Option<&'a WordCounts>,
+    ) -> Analysis<'a> {
+        let Blocks {
+            blocks,
+            lang,
+            front_matter_date,
+        } = b;
         let date = config
             .date
-            .or(p.front_matter_date)
+            .or(front_matter_date)
             .or_else(|| dateline(text, date_reading(lang, config.date_order)));
-        let mut a = Analysis {
+        let lowercase_words = match lowercase {
+            Some(w) => Cow::Borrowed(w),
+            None => {
+                let mut words = WordCounts::default();
+                for pl in &blocks {
+                    count_words(&mut words, &pl.block.facts.lowercase, 1);
+                }
+                Cow::Owned(words)
+            }
+        };
+        let mut introduced = FxHashMap::default();
+        let mut described = PartKeys::default();
+        let mut named = FxHashSet::default();
+        for pl in &blocks {
+            let f = &pl.block.facts;
+            for &(person, at) in &f.named_in_full {
+                introduced.entry(person).or_insert(pl.start + at);
+            }
+            for &(hash, at) in &f.described {
+                described.note_hash(hash, pl.start + at);
+            }
+            named.extend(f.entities.iter().copied());
+        }
+        Analysis {
             text,
             kind,
             index,
@@ -567,49 +859,23 @@ impl<'a> Analysis<'a> {
             blocks,
             date,
             lang,
-            introduced: FxHashMap::default(),
-            lowercase_words: FxHashSet::default(),
-            described: PartKeys::default(),
-        };
-        for pl in &a.blocks {
-            let b = &pl.block;
-            for t in &b.tokens {
-                let w = t.text(&b.folded.text);
-                if w.starts_with(char::is_lowercase) && !a.lowercase_words.contains(w) {
-                    a.lowercase_words.insert(w.to_string());
-                }
-            }
+            introduced,
+            lowercase_words,
+            described,
+            named,
+            others: OnceLock::new(),
+            style_uses: OnceLock::new(),
+            checked: None,
         }
-        let mut introduced = FxHashMap::default();
-        for pl in &a.blocks {
-            for h in &pl.block.hits {
-                let whole = |m: &&Meaning| {
-                    matches!(m.target, Target::Person { form, .. } if form.is_whole())
-                        && a.case_fits(pl, h, m)
-                };
-                let people: Vec<&Meaning> =
-                    a.index.meanings(h.phrase).iter().filter(whole).collect();
-                if people.is_empty() {
-                    continue;
-                }
-                // Names that differ only in their marks: the one written, else all of them.
-                let written = normal_form(a.slice(pl.hit_range(h)));
-                let exact: Vec<&Meaning> = people
-                    .iter()
-                    .copied()
-                    .filter(|m| m.is_written(&written))
-                    .collect();
-                let chosen = if exact.is_empty() { people } else { exact };
-                for m in chosen {
-                    if let Target::Person { person, .. } = m.target {
-                        introduced.entry(person).or_insert(pl.hit_range(h).0);
-                    }
-                }
-            }
-        }
-        a.introduced = introduced;
-        a.described = a.find_described();
-        a
+    }
+
+    /// The blocks the block rules look at: all of them, or those [`Analysis::checked`]
+    /// marks (a check that reuses the other blocks' findings).
+    pub fn checked_blocks(&self) -> impl Iterator<Item = (usize, &Placed)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| self.checked.as_ref().is_none_or(|c| c[*k]))
     }
 
     /// Every hit with every meaning.
@@ -627,12 +893,7 @@ impl<'a> Analysis<'a> {
     /// Does the hit's capitalisation fit the table's form? Every word the table capitalises
     /// must be capitalised in the text (or the text is all capitals).
     pub fn case_fits(&self, pl: &Placed, h: &Hit, m: &Meaning) -> bool {
-        let b = &pl.block;
-        if usize::from(m.words) != h.last - h.first {
-            return true;
-        }
-        (0..(h.last - h.first).min(64))
-            .all(|k| m.capitals & (1 << k) == 0 || is_capitalised(b.token_text(h.first + k)))
+        pl.block.case_fits(h, m)
     }
 
     /// Does a one-word hit stand alone as a name: not joined to another capitalised word
@@ -695,7 +956,7 @@ impl<'a> Analysis<'a> {
         is_capitalised(w)
             && b.sentence_of(b.tokens[k].start)
                 .is_some_and(|s| b.token_at(s.0) == k)
-            && self.lowercase_words.contains(&w.to_lowercase())
+            && self.lowercase_words.contains_key(w.to_lowercase().as_str())
     }
 
     /// Does the text present the name at tokens `[i, j)` as someone it describes afresh:
@@ -718,8 +979,7 @@ impl<'a> Analysis<'a> {
 
     /// Is a title of the table (not an honorific) right before token `i`?
     fn titled(&self, b: &BlockAnalysis, i: usize) -> bool {
-        b.hit_ending_at(i)
-            .is_some_and(|h| is_office_or_rank(self.index, h))
+        titled(self.index, b, i)
     }
 
     /// Has the text, at or before `at`, given the name of key `key` ([`BlockAnalysis::key`])
@@ -733,69 +993,13 @@ impl<'a> Analysis<'a> {
     /// A lowercase word that joins the parts of a name ("van", "de", "al", "bin"): a short
     /// word the table writes inside some name.
     pub fn is_particle(&self, lower: &str) -> bool {
-        !is_capitalised(lower) && lower.chars().count() <= 4 && self.index.is_name_word(lower)
-    }
-
-    /// The names each apposition that introduces someone follows ([`Analysis::described_before`]): the
-    /// part of a table name right before it ("Dr. Weiss, no relation,"), and the name unit
-    /// right before it ("Suharyanti, who sells rice", "van den Berg, a pilot,") with each of
-    /// its parts. A unit is words joined by a hyphen or an apostrophe, or after a particle,
-    /// outside known whole names, titles and event words. Each key with the offset where it
-    /// was first so described.
-    fn find_described(&self) -> PartKeys {
-        let mut out = PartKeys::default();
-        for pl in &self.blocks {
-            let b = &pl.block;
-            let at = |k: usize| pl.range((b.tokens[k].start, b.tokens[k].end)).0;
-            for &j in &b.appositions {
-                if let Some(h) = b.hit_ending_at(j)
-                    && !self.titled(b, h.first)
-                    && self.index.meanings(h.phrase).iter().any(
-                        |m| matches!(m.target, Target::Person { form, .. } if !form.is_whole()),
-                    )
-                {
-                    out.note(&b.key(h.first, j), at(h.first));
-                }
-                let free = |k: usize| {
-                    b.token_text(k).chars().any(char::is_alphabetic)
-                        && !b.hit_holding(k).is_some_and(|h| self.covers(h))
-                };
-                if !free(j - 1) {
-                    continue;
-                }
-                let mut s = j - 1;
-                while s > 0
-                    && free(s - 1)
-                    && match b.tokens[s].join {
-                        Join::Hyphen | Join::Apostrophe => true,
-                        Join::Space => self.is_particle(&lowercase(b.token_text(s - 1))),
-                        Join::Break => false,
-                    }
-                {
-                    s -= 1;
-                }
-                if self.titled(b, s) {
-                    continue;
-                }
-                b.each_part_key(s, j, |key| out.note(key, at(s)));
-            }
-        }
-        out
+        is_particle(self.index, lower)
     }
 
     /// Does a hit name a whole known name, a title or an event word (so its words are no
     /// part of another name)?
     pub fn covers(&self, h: &Hit) -> bool {
-        self.index
-            .meanings(h.phrase)
-            .iter()
-            .any(|m| match m.target {
-                Target::Person { form, .. }
-                | Target::Place { form, .. }
-                | Target::Organisation { form, .. }
-                | Target::Law { form, .. } => form.is_whole(),
-                Target::Title { .. } | Target::EventWord { .. } => true,
-            })
+        covers(self.index, h)
     }
 
     /// The exact original text of a range.
@@ -837,6 +1041,25 @@ impl<'a> Analysis<'a> {
         }
         let written = normal_form(self.slice(pl.hit_range(h)));
         one(people().filter(|(_, _, m)| m.is_written(&written)))
+    }
+}
+
+/// Add `n` to the count of each word (or take it away, for `n` below zero: a word whose
+/// count reaches zero is dropped).
+pub fn count_words(words: &mut WordCounts, list: &[Box<str>], n: i32) {
+    for w in list {
+        match words.get_mut(w) {
+            Some(c) => {
+                *c = c.saturating_add_signed(n);
+                if *c == 0 {
+                    words.remove(w);
+                }
+            }
+            None if n > 0 => {
+                words.insert(w.clone(), n.unsigned_abs());
+            }
+            None => {}
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use jiff::civil::{Date as CivilDate, Weekday};
 use crate::analysis::{Analysis, Hit, Placed};
 use crate::dates::{Date, DateMention, month_name, weekday_name, weekday_name_vi};
 use crate::table::index::Target;
-use crate::table::{Entity, EntryRef, NameOrder, SourceRef, Table};
+use crate::table::{Entity, Entries, EntryRef, NameOrder, SourceRef};
 use crate::text::lang::Language;
 
 /// A card: the range of text it is about, and its Markdown.
@@ -69,8 +69,13 @@ impl Mention {
 
 /// Every mention in a document, by position.
 pub fn mentions(a: &Analysis) -> Vec<Mention> {
+    mentions_in(a, &a.blocks)
+}
+
+/// The mentions in some of a document's blocks, by position.
+fn mentions_in(a: &Analysis, blocks: &[Placed]) -> Vec<Mention> {
     let mut out = Vec::new();
-    for pl in &a.blocks {
+    for pl in blocks {
         for (k, h) in pl.block.hits.iter().enumerate() {
             if let Some((subject, kind)) = hit_subject(a, pl, k, h) {
                 out.push(Mention {
@@ -133,14 +138,12 @@ fn hit_subject(a: &Analysis, pl: &Placed, k: usize, h: &Hit) -> Option<(Subject,
     }
     for m in meanings {
         if let Target::EventWord { event } = m.target {
-            let e = &a.index.table.events[event as usize];
+            let e = &a.index.table.events()[event as usize];
             let named = e.participants.iter().any(|id| {
                 a.index
                     .table
-                    .people
-                    .iter()
-                    .position(|p| &p.id == id)
-                    .is_some_and(|i| a.introduced.contains_key(&(i as u32)))
+                    .person_position(id)
+                    .is_some_and(|i| a.introduced.contains_key(&i))
             });
             if named {
                 return Some((
@@ -163,8 +166,11 @@ pub fn mention_at(mentions: &[Mention], byte: usize) -> Option<&Mention> {
 
 /// The card for the thing named at a byte offset, in the document's language.
 pub fn card_at(a: &Analysis, byte: usize) -> Option<Card> {
-    let all = mentions(a);
-    let m = mention_at(&all, byte)?;
+    // Only the block at `byte` and the one before can hold a mention that holds it or ends
+    // there: a hover looks at two blocks, not the document.
+    let k = a.blocks.partition_point(|pl| pl.start <= byte);
+    let near = mentions_in(a, &a.blocks[k.saturating_sub(2)..k]);
+    let m = mention_at(&near, byte)?;
     Some(Card {
         range: m.range,
         markdown: mention_card(&a.index.table, m, a.date, a.lang),
@@ -172,7 +178,12 @@ pub fn card_at(a: &Analysis, byte: usize) -> Option<Card> {
 }
 
 /// The card of a mention, written in `lang`.
-pub fn mention_card(table: &Table, m: &Mention, published: Option<Date>, lang: Language) -> String {
+pub fn mention_card(
+    table: &Entries,
+    m: &Mention,
+    published: Option<Date>,
+    lang: Language,
+) -> String {
     match &m.subject {
         Subject::Entry(e) => entry_card(table, *e, published, lang),
         Subject::Date { mention, date } => date_card(table, mention, *date, published, words(lang)),
@@ -181,14 +192,14 @@ pub fn mention_card(table: &Table, m: &Mention, published: Option<Date>, lang: L
 
 /// The card of a table entry, written in `lang`: the entry's forms in that language first
 /// (its own fields where it has none there), the other languages' forms after.
-pub fn entry_card(table: &Table, e: EntryRef, published: Option<Date>, lang: Language) -> String {
+pub fn entry_card(table: &Entries, e: EntryRef, published: Option<Date>, lang: Language) -> String {
     let w = words(lang);
     match e {
         EntryRef::Person(i) => person_card(table, i as usize, published, w),
         EntryRef::Organisation(i) => {
-            entity_card(table, &table.organisations[i as usize], w.organisation, w)
+            entity_card(table, &table.organisations()[i as usize], w.organisation, w)
         }
-        EntryRef::Place(i) => entity_card(table, &table.places[i as usize], w.place, w),
+        EntryRef::Place(i) => entity_card(table, &table.places()[i as usize], w.place, w),
         EntryRef::Event(i) => event_card(table, i as usize, w),
         EntryRef::Law(i) => law_card(table, i as usize, w),
     }
@@ -416,7 +427,7 @@ fn days_between(a: CivilDate, b: CivilDate) -> i64 {
     a.since(b).map_or(0, |s| i64::from(s.get_days()))
 }
 
-fn push_sources(out: &mut String, table: &Table, refs: &[SourceRef], w: &Words) {
+fn push_sources(out: &mut String, table: &Entries, refs: &[SourceRef], w: &Words) {
     if refs.is_empty() {
         return;
     }
@@ -509,8 +520,8 @@ fn in_language<'a>(
 }
 
 /// A person's card.
-fn person_card(table: &Table, i: usize, published: Option<Date>, w: &Words) -> String {
-    let p = &table.people[i];
+fn person_card(table: &Entries, i: usize, published: Option<Date>, w: &Words) -> String {
+    let p = table.person(i as u32);
     let (name, others) = in_language(
         w,
         Named::new(Language::En, &p.name, &p.aliases),
@@ -600,7 +611,7 @@ fn push_others(out: &mut String, others: &[Named], w: &Words) {
     }
 }
 
-fn entity_card(table: &Table, e: &Entity, what: &str, w: &Words) -> String {
+fn entity_card(table: &Entries, e: &Entity, what: &str, w: &Words) -> String {
     let (name, others) = in_language(
         w,
         Named {
@@ -638,8 +649,8 @@ fn entity_card(table: &Table, e: &Entity, what: &str, w: &Words) -> String {
     out
 }
 
-fn event_card(table: &Table, i: usize, w: &Words) -> String {
-    let e = &table.events[i];
+fn event_card(table: &Entries, i: usize, w: &Words) -> String {
+    let e = &table.events()[i];
     let (name, others) = in_language(
         w,
         Named::new(Language::En, &e.name, &[]),
@@ -660,7 +671,11 @@ fn event_card(table: &Table, i: usize, w: &Words) -> String {
         let names: Vec<&str> = e
             .participants
             .iter()
-            .map(|id| table.person(id).map_or(id.as_str(), |p| p.name_in(w.lang)))
+            .map(|id| {
+                table
+                    .person_with_id(id)
+                    .map_or(id.as_str(), |p| p.name_in(w.lang))
+            })
             .collect();
         let _ = write!(out, "\n- {}: {}", w.participants, names.join(", "));
     }
@@ -684,8 +699,8 @@ fn push_disputed(out: &mut String, disputed: &[crate::table::Disputed], w: &Word
     }
 }
 
-fn law_card(table: &Table, i: usize, w: &Words) -> String {
-    let l = &table.laws[i];
+fn law_card(table: &Entries, i: usize, w: &Words) -> String {
+    let l = &table.laws()[i];
     let kind = match l.kind {
         crate::table::LawKind::Law => w.law,
         crate::table::LawKind::Agreement => w.agreement,
@@ -712,7 +727,7 @@ fn law_card(table: &Table, i: usize, w: &Words) -> String {
 /// A date's card: the weekday, the ISO date, how far it is from the publication date, and
 /// the table's events that day.
 fn date_card(
-    table: &Table,
+    table: &Entries,
     m: &DateMention,
     date: Option<CivilDate>,
     published: Option<Date>,
@@ -783,8 +798,8 @@ fn date_card(
     out
 }
 
-fn push_events(out: &mut String, table: &Table, d: CivilDate, w: &Words) {
-    for e in table.events.iter().filter(|e| e.date.0 == d) {
+fn push_events(out: &mut String, table: &Entries, d: CivilDate, w: &Words) {
+    for e in table.events().iter().filter(|e| e.date.0 == d) {
         let _ = write!(out, "\n- {}: {}", w.event_that_day, e.name_in(w.lang));
         if let Some(p) = e.place.as_deref().and_then(|pl| table.place(pl)) {
             let _ = write!(out, ", {}", p.name_in(w.lang));
@@ -931,7 +946,7 @@ mod tests {
         "date": "2024-01-18", "forms": { "vi": { "name": "Luật Đất đai" } } }] }"#;
 
     fn both(e: EntryRef, lang: Language) -> String {
-        let t = parse_table("both", BOTH).unwrap();
+        let t = Entries::Owned(parse_table("both", BOTH).unwrap());
         entry_card(&t, e, Date::parse("2024-06-03"), lang)
     }
 
@@ -1046,6 +1061,7 @@ mod tests {
                            "disputed": [{ "value": "2024-05-12" }] }] }"#,
         )
         .unwrap();
+        let t = Entries::Owned(t);
         let law = super::law_card(&t, 0, &ENGLISH);
         assert!(law.starts_with("**Harbour Act** (law, 2019)"), "{law}");
         assert!(law.contains("Disputed: some sources say 2018."), "{law}");

@@ -3,7 +3,11 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::analysis::{Analysis, BlockCache};
+pub mod incremental;
+
+pub use incremental::Incremental;
+
+use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::rules;
@@ -17,24 +21,17 @@ pub fn check_text(text: &str, kind: Kind, index: &Index, config: &Config) -> Vec
     run_rules(&analysis)
 }
 
-/// The same with a cache of block analyses (the language server keeps one per document).
-pub fn check_cached(
-    text: &str,
-    kind: Kind,
-    index: &Index,
-    config: &Config,
-    cache: &mut BlockCache,
-) -> Vec<Finding> {
-    let analysis = Analysis::new(text, kind, index, config, Some(cache));
-    run_rules(&analysis)
-}
-
 /// Run the rules over an analysis, then drop what a suppression comment covers.
 pub fn run_rules(a: &Analysis) -> Vec<Finding> {
     let mut out = rules::run(a);
-    let suppressed = Suppressions::new(a.text);
-    out.retain(|f| !suppressed.covers(f));
+    suppress(a.text, &mut out);
     out
+}
+
+/// Drop the findings a suppression comment of the text covers.
+fn suppress(text: &str, findings: &mut Vec<Finding>) {
+    let suppressed = Suppressions::new(text);
+    findings.retain(|f| !suppressed.covers(f));
 }
 
 /// `copydesk: ignore` on a line; `<!-- copydesk-disable-next-line [CODE ...] -->` on the line before.

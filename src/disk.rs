@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::table::flat::Shared;
 use crate::workspace::{Entry, EntryKind, Files, Limit, Stamp};
 
 /// The byte-order mark some editors put at the start of UTF-8 files.
@@ -41,6 +42,24 @@ impl Files for Disk {
 
     fn canonical(&self, path: &Path) -> PathBuf {
         path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+    }
+
+    fn map(&self, path: &Path, limit: Limit) -> io::Result<Shared> {
+        map_bytes(path, limit).map_err(|e| io::Error::new(e.kind(), e.to_string()))
+    }
+
+    fn cache_dir(&self) -> Option<PathBuf> {
+        cache_dir()
+    }
+
+    fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        write_atomic(path, bytes, None).map_err(|e| match e {
+            WriteError::Io(e) => e,
+            other => io::Error::other(other.to_string()),
+        })
     }
 
     fn list(&self, dir: &Path) -> io::Result<Vec<Entry>> {
@@ -225,6 +244,45 @@ pub fn read_bytes(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::NotRegular(what));
     }
     read_capped(file, limit)
+}
+
+/// A regular file's bytes, up to a limit, mapped into memory (read when it cannot be
+/// mapped): a compiled table is read in place, page by page as it is used.
+///
+/// A mapped file that another process truncates while it is mapped would fault on access;
+/// copydesk itself only ever replaces such files whole, by rename ([`write_atomic`]), which
+/// leaves the mapped file as it was.
+pub fn map_bytes(path: &Path, limit: Limit) -> Result<Shared, ReadError> {
+    check_regular(path, limit)?;
+    let file = open_for_reading(path)?;
+    let meta = file.metadata()?;
+    if let Some(what) = not_regular(meta.file_type()) {
+        return Err(ReadError::NotRegular(what));
+    }
+    if meta.len() > limit.bytes {
+        return Err(ReadError::TooLarge { limit });
+    }
+    // SAFETY: the map is read-only and private; the file is a regular file checked above.
+    // See the note above on a file truncated by another process while mapped.
+    match unsafe { memmap2::Mmap::map(&file) } {
+        Ok(m) => Ok(std::sync::Arc::new(m)),
+        Err(_) => Ok(std::sync::Arc::new(read_capped(file, limit)?)),
+    }
+}
+
+/// Where copydesk keeps what it compiles for itself (tables compiled from big JSON tables,
+/// so the next start reads them in place): `$COPYDESK_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/copydesk`, else `~/.cache/copydesk`. `COPYDESK_CACHE_DIR=off` (or
+/// empty) keeps nothing.
+pub fn cache_dir() -> Option<PathBuf> {
+    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    if let Some(v) = std::env::var_os("COPYDESK_CACHE_DIR") {
+        return (!v.is_empty() && v != "off").then(|| PathBuf::from(v));
+    }
+    if let Some(x) = env("XDG_CACHE_HOME") {
+        return Some(PathBuf::from(x).join("copydesk"));
+    }
+    env("HOME").map(|h| PathBuf::from(h).join(".cache").join("copydesk"))
 }
 
 /// A text as read: without its byte-order mark, which is remembered.

@@ -60,7 +60,7 @@ fn all_specs(t: &crate::table::Table) -> Vec<(String, &Spec)> {
 
 /// Run every spec of the index's table against the whole table.
 pub fn run_specs(index: &Index) -> Vec<SpecResult> {
-    all_specs(&index.table)
+    all_specs(index.table.whole())
         .into_iter()
         .map(|(path, s)| {
             let config = Config {

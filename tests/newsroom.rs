@@ -137,7 +137,7 @@ fn assert_quiet(dir: &str) {
 
 #[test]
 fn the_table_is_newsroom_sized_and_loads() {
-    let t = &INDEX.table;
+    let t = INDEX.table.whole();
     assert!(t.people.len() >= 5000, "{}", t.counts());
     // Many traditions, family names shared by many, namesakes.
     let countries: std::collections::HashSet<_> = t

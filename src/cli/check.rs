@@ -165,6 +165,8 @@ struct Run<'a> {
     flags: Layer,
     tables: TableCache,
     configs: ConfigLayers,
+    /// The loads of tables whose notes were printed.
+    noted: Mutex<Vec<u64>>,
 }
 
 impl Run<'_> {
@@ -203,7 +205,16 @@ impl Run<'_> {
             .collect();
         let resolved = resolve(&layers);
         let index = match self.tables.load(&Disk, &resolved.tables) {
-            Ok(t) => t.index.clone(),
+            Ok(t) => {
+                let mut noted = self.noted.lock().expect("noted tables");
+                if !noted.contains(&t.id) {
+                    noted.push(t.id);
+                    for n in &t.notes {
+                        say!("note: {n}");
+                    }
+                }
+                t.index.clone()
+            }
             Err(es) => {
                 return Outcome {
                     table_errors: es.iter().map(ToString::to_string).collect(),
@@ -322,6 +333,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         explicit,
         flags,
         tables: TableCache::default(),
+        noted: Mutex::default(),
         configs: Mutex::default(),
     };
     let bar = if shows_progress(inputs.len(), args.format, std::io::stderr().is_terminal()) {

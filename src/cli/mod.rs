@@ -25,7 +25,9 @@ use crate::rules::{RULES, rule};
 use crate::table::{DEFAULT_TABLE, Table};
 
 use crate::disk::Disk;
-use crate::workspace::{TableSet, load_table, load_tables};
+use crate::workspace::{
+    TableSet, compile_tables, compiled_beside, is_compiled, load_table, load_tables,
+};
 pub use output::{Located, locate};
 
 /// copydesk checks names, titles and dates in articles against a reference table.
@@ -71,6 +73,21 @@ pub enum TableCommand {
         /// Table files, merged over the default table.
         files: Vec<PathBuf>,
         /// Test only the given files, without the default table.
+        #[arg(long)]
+        no_default_table: bool,
+    },
+    /// Compile table files into one index that loads in a moment (it is read in place):
+    /// `check` and the language server use `people.idx` beside `people.json` while it is up
+    /// to date with the JSON, and the JSON otherwise.
+    Compile {
+        /// Table files, merged over the default table, in order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The compiled table to write (default: the last file with `.idx`).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Compile only the given files, without the default table (then use it with
+        /// `--no-default-table`).
         #[arg(long)]
         no_default_table: bool,
     },
@@ -217,6 +234,40 @@ pub fn parse() -> Result<Command, i32> {
     }
 }
 
+/// `copydesk table compile`.
+fn compile(files: Vec<PathBuf>, output: Option<PathBuf>, no_default_table: bool) -> i32 {
+    if let Some(f) = files.iter().find(|f| is_compiled(f)) {
+        say!(
+            "error: {} is a compiled table: compile the JSON tables it was compiled from",
+            f.display()
+        );
+        return 2;
+    }
+    let out = output.unwrap_or_else(|| compiled_beside(files.last().expect("one file at least")));
+    let set = TableSet::new(!no_default_table, files);
+    let bytes = match compile_tables(&Disk, &set) {
+        Ok(b) => b,
+        Err(es) => {
+            for e in es {
+                say!("error: {e}");
+            }
+            return 2;
+        }
+    };
+    if let Err(e) = crate::disk::write_atomic(&out, &bytes, None) {
+        say!("error: {}: {e}", out.display());
+        return 2;
+    }
+    written(
+        print_out(format!(
+            "compiled {} ({} bytes)\n",
+            out.display(),
+            bytes.len()
+        )),
+        0,
+    )
+}
+
 /// Run a command of the command line (every command but `lsp`); returns the exit code.
 pub fn run(command: Command) -> i32 {
     match command {
@@ -239,6 +290,11 @@ fn table_command(t: TableCommand) -> i32 {
             written(print_out(text + "\n"), 0)
         }
         TableCommand::Default => written(print_out(DEFAULT_TABLE), 0),
+        TableCommand::Compile {
+            files,
+            output,
+            no_default_table,
+        } => compile(files, output, no_default_table),
         TableCommand::Check { files } => {
             let set = TableSet::new(true, files);
             match load_table(&Disk, &set) {

@@ -9,7 +9,8 @@ use tokio::sync::Notify;
 
 use super::proto::Uri;
 use super::tables::ServedTables;
-use crate::analysis::{Analysis, BlockCache};
+use crate::analysis::Analysis;
+use crate::check::Incremental;
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::text::{Document, Kind};
@@ -160,45 +161,60 @@ pub struct DocumentFindings {
     pub config: Arc<Config>,
 }
 
-/// A document's block analyses, valid for one load of the tables (the analyses hold
-/// phrase ids of that load's index).
+/// A document's check between its versions ([`Incremental`]: its block analyses and the
+/// last findings by block), valid for one load of the tables (the analyses hold phrase ids
+/// of that load's index).
 #[derive(Default)]
 pub struct AnalysisCache {
     tables: u64,
-    blocks: BlockCache,
+    check: Incremental,
 }
 
 impl AnalysisCache {
-    /// The block cache for these tables (emptied if it was made with others).
-    fn for_tables(&mut self, tables: &ServedTables) -> &mut BlockCache {
+    /// The check for these tables (emptied if it was made with others).
+    fn for_tables(&mut self, tables: &ServedTables) -> &mut Incremental {
         if self.tables != tables.id {
-            self.blocks.clear();
+            self.check.clear();
             self.tables = tables.id;
         }
-        &mut self.blocks
+        &mut self.check
     }
 
-    /// Analyse a text with the cache, then keep only the analyses of this text's blocks:
-    /// the cache holds the document's paragraphs as they are, not every version typed.
+    /// Analyse a text: the text last checked is assembled from what the check keeps;
+    /// another is analysed with the cache, which then keeps only the analyses of its
+    /// blocks: the document's paragraphs as they are, not every version typed.
     pub fn analyse<'a>(
-        &mut self,
+        &'a mut self,
         text: &'a str,
         kind: Kind,
         tables: &'a ServedTables,
         config: &'a Config,
     ) -> Analysis<'a> {
-        Analysis::new(
-            text,
-            kind,
-            &tables.index,
-            config,
-            Some(self.for_tables(tables)),
-        )
+        let check = self.for_tables(tables);
+        if check.checked_last(text, kind, &tables.index, config) {
+            return check
+                .analysis(text, kind, &tables.index, config)
+                .expect("the text last checked");
+        }
+        Analysis::new(text, kind, &tables.index, config, Some(check.cache()))
+    }
+
+    /// The findings of a text: those of a check of the whole text, computed again only for
+    /// what changed since the last text checked.
+    pub fn check(
+        &mut self,
+        text: &str,
+        kind: Kind,
+        tables: &ServedTables,
+        config: &Config,
+    ) -> Vec<Finding> {
+        self.for_tables(tables)
+            .check(text, kind, &tables.index, config)
     }
 
     /// How many block analyses are kept.
     pub fn len(&self) -> usize {
-        self.blocks.blocks.len()
+        self.check.cached_blocks()
     }
 
     pub fn is_empty(&self) -> bool {

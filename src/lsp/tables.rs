@@ -24,6 +24,9 @@ pub struct ServedTables {
     completions: OnceLock<Vec<Candidate>>,
     /// Positions of entries in their files (by entry and encoding).
     pub positions: Mutex<HashMap<(EntryRef, u8), Option<LineCol>>>,
+    /// The texts of table files that were loaded compiled (so not read), read when an
+    /// entry's place in them is first asked for.
+    texts: Mutex<HashMap<usize, Arc<str>>>,
 }
 
 impl std::ops::Deref for ServedTables {
@@ -63,6 +66,7 @@ impl ServedTables {
             tables,
             completions: OnceLock::new(),
             positions: Mutex::new(HashMap::new()),
+            texts: Mutex::new(HashMap::new()),
         }
     }
 
@@ -73,15 +77,16 @@ impl ServedTables {
 
     /// Where an entry is written in its table file (found once per entry and encoding).
     pub fn entry_location(&self, e: EntryRef, enc: Encoding) -> Option<Location> {
-        let (file, path) = self.origins.get(&e)?;
-        let f = self.files.get(*file)?;
+        let (file, path) = self.origins.get(e)?;
+        let f = self.files.get(file)?;
         let key = (e, enc as u8);
         let cached = self.positions.lock().expect("positions").get(&key).copied();
         let (line, character) = match cached {
             Some(p) => p?,
             None => {
-                let (line, col) = locate(&f.text, path);
-                let doc = Document::new(&f.text, Kind::Plain);
+                let text = self.text(file, f);
+                let (line, col) = locate(&text, &path);
+                let doc = Document::new(&text, Kind::Plain);
                 let pos = proto::line_col_position(&doc, line, col, enc);
                 let p = (pos.line as usize, pos.character as usize);
                 self.positions
@@ -98,11 +103,27 @@ impl ServedTables {
         })
     }
 
+    /// The text of table file `i`: as loaded, or read now for a table loaded compiled.
+    fn text(&self, i: usize, f: &TableFile) -> Arc<str> {
+        let Some(path) = f.path.as_ref().filter(|_| f.text.is_empty()) else {
+            return f.text.clone();
+        };
+        let mut texts = self.texts.lock().expect("table texts");
+        texts
+            .entry(i)
+            .or_insert_with(|| {
+                crate::disk::read_text(path, self.set.limit)
+                    .map(|t| t.text.into())
+                    .unwrap_or_else(|_| "".into())
+            })
+            .clone()
+    }
+
     /// Candidates whose key starts with `prefix` (folded, lowercase), at most `max`.
     pub fn complete(&self, prefix: &str, max: usize) -> Vec<&Candidate> {
         let list = self
             .completions
-            .get_or_init(|| candidates(&self.index.table));
+            .get_or_init(|| candidates(self.index.table.whole()));
         let start = list.partition_point(|c| c.key.as_str() < prefix);
         list[start..]
             .iter()
@@ -204,6 +225,10 @@ impl TableStore {
         match served.get(set) {
             Some(l) if l.tables.id == tables.id => l.clone(),
             _ => {
+                if !tables.notes.is_empty() {
+                    let mut reports = self.reports.lock().expect("reports");
+                    reports.messages.extend(tables.notes.iter().cloned());
+                }
                 let l = Arc::new(ServedTables::new(tables));
                 served.insert(set.clone(), l.clone());
                 l

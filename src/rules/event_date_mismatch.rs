@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::{Analysis, BlockAnalysis, Hit, Placed};
 use crate::dates::{DateMention, weekday_like};
 use crate::finding::{Finding, Fix, Severity};
@@ -51,6 +51,7 @@ A date or year that only a minority of sources give (`disputed` in the table) is
 table's: it is flagged, and the message says it is disputed and who gives it.\n\n\
 Fix: the table's year or weekday, where the text gives one.",
     check,
+    scope: Scope::Block,
 };
 
 /// Something dated that a sentence refers to.
@@ -61,20 +62,18 @@ enum Referent {
 }
 
 /// Places and organisations the document names.
-fn named_entities(a: &Analysis) -> FxHashSet<String> {
-    let mut out = FxHashSet::default();
-    for (_, _, m) in a.meanings() {
-        match m.target {
-            Target::Place { idx, .. } => {
-                out.insert(a.index.table.places[idx as usize].id.clone());
+fn named_entities<'a>(a: &Analysis<'a>) -> FxHashSet<&'a str> {
+    let table = &a.index.table;
+    a.named
+        .iter()
+        .map(|&(place, idx)| {
+            if place {
+                table.places()[idx as usize].id.as_str()
+            } else {
+                table.organisations()[idx as usize].id.as_str()
             }
-            Target::Organisation { idx, .. } => {
-                out.insert(a.index.table.organisations[idx as usize].id.clone());
-            }
-            _ => {}
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -84,15 +83,15 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let introduced: FxHashSet<&str> = a
         .introduced
         .keys()
-        .map(|&p| table.people[p as usize].id.as_str())
+        .map(|&p| table.person(p).id.as_str())
         .collect();
     let participant_named = |e: u32| {
-        table.events[e as usize]
+        table.events()[e as usize]
             .participants
             .iter()
             .any(|pid| introduced.contains(pid.as_str()))
     };
-    for pl in &a.blocks {
+    for (_, pl) in a.checked_blocks() {
         let b = &pl.block;
         let mut ties = Ties::default();
         // Referents by token position (in text order, as the hits are).
@@ -122,9 +121,10 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                         refs.push((h.first, h.last, Referent::Event(event)));
                     }
                     Target::Law { law, form } => {
-                        let l = &table.laws[law as usize];
+                        let l = &table.laws()[law as usize];
                         let generic = form != Form::Name;
-                        let parties_ok = !generic || l.parties.iter().all(|p| named.contains(p));
+                        let parties_ok =
+                            !generic || l.parties.iter().all(|p| named.contains(p.as_str()));
                         if parties_ok && !someone_elses(a, pl, h.first, &l.parties) {
                             refs.push((h.first, h.last, Referent::Law(law)));
                         }
@@ -194,7 +194,7 @@ fn ties_to_event(
         None => (ss, se, false),
     };
     let verb = h.last - h.first == 1 && event_verb(&b.token_text(h.first).to_lowercase());
-    let ev = &a.index.table.events[event as usize];
+    let ev = &a.index.table.events()[event as usize];
     let about = a
         .date
         .is_some_and(|d| d.0.since(ev.date.0).is_ok_and(|s| s.get_days().abs() <= 7));
@@ -221,14 +221,14 @@ fn names_place_or_participants(
 ) -> bool {
     let b = &pl.block;
     let table = &a.index.table;
-    let ev = &table.events[event as usize];
+    let ev = &table.events()[event as usize];
     let mut participants: Vec<u32> = Vec::new();
     // The hits of the stretch: a run of them, found by binary search.
     let starts_before = |at: usize| b.hits.partition_point(|o| b.tokens[o.first].start < at);
     for o in &b.hits[starts_before(from)..starts_before(to)] {
         let place = a.index.meanings(o.phrase).iter().any(|m| match m.target {
             Target::Place { idx, .. } => {
-                ev.place.as_deref() == Some(table.places[idx as usize].id.as_str())
+                ev.place.as_deref() == Some(table.places()[idx as usize].id.as_str())
             }
             _ => false,
         });
@@ -236,7 +236,7 @@ fn names_place_or_participants(
             return true;
         }
         if let Some((p, _)) = a.person_of(pl, o)
-            && ev.participants.contains(&table.people[p as usize].id)
+            && ev.participants.contains(&table.person(p).id)
             && !participants.contains(&p)
         {
             participants.push(p);
@@ -263,7 +263,7 @@ struct Ties {
 fn object_elsewhere(a: &Analysis, pl: &Placed, mut k: usize, event: u32) -> bool {
     let b = &pl.block;
     let table = &a.index.table;
-    let ev = &table.events[event as usize];
+    let ev = &table.events()[event as usize];
     if k < b.tokens.len() && b.token_text(k).eq_ignore_ascii_case("with") {
         k += 1;
     }
@@ -272,9 +272,7 @@ fn object_elsewhere(a: &Analysis, pl: &Placed, mut k: usize, event: u32) -> bool
     }
     let participant = b.hit_starting_at(k).is_some_and(|o| {
         a.index.meanings(o.phrase).iter().any(|m| match m.target {
-            Target::Person { person, .. } => {
-                ev.participants.contains(&table.people[person as usize].id)
-            }
+            Target::Person { person, .. } => ev.participants.contains(&table.person(person).id),
             _ => false,
         })
     });
@@ -369,7 +367,7 @@ fn marks_another(w: &str) -> bool {
 /// event (published within a week of it)? Then it is the event, introduced to the reader.
 fn indefinite_at_its_place(a: &Analysis, pl: &Placed, h: &Hit, event: u32) -> bool {
     let b = &pl.block;
-    let ev = &a.index.table.events[event as usize];
+    let ev = &a.index.table.events()[event as usize];
     let about = a
         .date
         .is_some_and(|d| d.0.since(ev.date.0).is_ok_and(|s| s.get_days().abs() <= 7));
@@ -386,7 +384,7 @@ fn indefinite_at_its_place(a: &Analysis, pl: &Placed, h: &Hit, event: u32) -> bo
         && b.hit_starting_at(h.last + 1).is_some_and(|p| {
             a.index.meanings(p.phrase).iter().any(|m| match m.target {
                 Target::Place { idx, .. } => {
-                    ev.place.as_deref() == Some(a.index.table.places[idx as usize].id.as_str())
+                    ev.place.as_deref() == Some(a.index.table.places()[idx as usize].id.as_str())
                 }
                 _ => false,
             })
@@ -412,7 +410,7 @@ fn elsewhere(a: &Analysis, pl: &Placed, from: usize, to: usize, r: Referent) -> 
     };
     let b = &pl.block;
     let table = &a.index.table;
-    let place = table.events[event as usize].place.as_deref();
+    let place = table.events()[event as usize].place.as_deref();
     (from..to.saturating_sub(1)).any(|k| {
         let w = b.token_text(k).to_lowercase();
         let vi = b.lang_at(b.tokens[k].start) == Language::Vi;
@@ -422,7 +420,9 @@ fn elsewhere(a: &Analysis, pl: &Placed, from: usize, to: usize, r: Referent) -> 
         }
         let is_event_place = b.hit_starting_at(k + 1).is_some_and(|h| {
             a.index.meanings(h.phrase).iter().any(|m| match m.target {
-                Target::Place { idx, .. } => Some(table.places[idx as usize].id.as_str()) == place,
+                Target::Place { idx, .. } => {
+                    Some(table.places()[idx as usize].id.as_str()) == place
+                }
                 _ => false,
             })
         });
@@ -455,8 +455,8 @@ fn names_party(a: &Analysis, h: &Hit, parties: &[String]) -> Option<bool> {
     let mut entity = false;
     for m in a.index.meanings(h.phrase) {
         let id = match m.target {
-            Target::Place { idx, .. } => &table.places[idx as usize].id,
-            Target::Organisation { idx, .. } => &table.organisations[idx as usize].id,
+            Target::Place { idx, .. } => &table.places()[idx as usize].id,
+            Target::Organisation { idx, .. } => &table.organisations()[idx as usize].id,
             _ => continue,
         };
         if parties.contains(id) {
@@ -489,9 +489,9 @@ fn qualified_by_another(a: &Analysis, pl: &Placed, first: usize, parties: &[Stri
     let head = |s: &str| s.to_lowercase().chars().take(2).collect::<String>();
     let table = &a.index.table;
     let shares_head = table
-        .places
+        .places()
         .iter()
-        .chain(&table.organisations)
+        .chain(table.organisations())
         .filter(|e| parties.contains(&e.id))
         .flat_map(|e| {
             std::iter::once(&e.name)
@@ -860,7 +860,7 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
     let table = &a.index.table;
     match r {
         Referent::Law(l) => {
-            let law = &table.laws[l as usize];
+            let law = &table.laws()[l as usize];
             let Some(y) = m.year else {
                 return Verdict::Agrees;
             };
@@ -887,7 +887,7 @@ fn verdict(a: &Analysis, m: &DateMention, text: &str, r: Referent) -> Verdict {
             Verdict::Contradicts(message, fixes, EntryRef::Law(l))
         }
         Referent::Event(e) => {
-            let ev = &table.events[e as usize];
+            let ev = &table.events()[e as usize];
             let date = ev.date.0;
             let when = date.strftime("%A, %-d %B %Y").to_string();
             let mut assumed = String::new();

@@ -1,6 +1,6 @@
 //! `invalid-date`: a date that does not exist.
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::Analysis;
 use crate::dates::month_name;
 use crate::finding::{Finding, Severity};
@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
 year), \"April 31, 2024\", \"2025-02-30\", \"February 30\" (without a year, only a day that \
 exists in no year is flagged).\n\nNo fix: which part is wrong is not certain.",
     check,
+    scope: Scope::Block,
 };
 
 fn days_in(month: i8, year: Option<i16>) -> i8 {
@@ -24,7 +25,7 @@ fn days_in(month: i8, year: Option<i16>) -> i8 {
 }
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for pl in &a.blocks {
+    for (_, pl) in a.checked_blocks() {
         for m in &pl.block.dates {
             if !m.is_invalid() {
                 continue;

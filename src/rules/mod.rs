@@ -25,6 +25,21 @@ pub struct Rule {
     /// What it does, with examples (Markdown).
     pub explain: &'static str,
     pub check: fn(&Analysis, &mut Vec<Finding>),
+    /// Whether a finding depends on its block alone (with the document-level facts of
+    /// [`Analysis`]) or on other blocks too.
+    pub scope: Scope,
+}
+
+/// What a rule's findings in a block depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The block and the document-level facts ([`Analysis`]'s `date`, `lang`,
+    /// `introduced`, `described`, `named`, `others` and the words written in lowercase): it
+    /// checks only [`Analysis::checked_blocks`], and every finding lies in the block it
+    /// checked.
+    Block,
+    /// Other blocks too (a style counted over the document): it looks at every block.
+    Document,
 }
 
 impl Rule {
@@ -54,8 +69,13 @@ pub const RULES: &[Rule] = &[
 /// by position (then code), one per range and code. Suppression comments are the check's
 /// business (`check::run_rules`).
 pub fn run(a: &Analysis) -> Vec<Finding> {
+    run_scoped(a, None)
+}
+
+/// The same for the rules of one scope (none: every rule).
+pub fn run_scoped(a: &Analysis, scope: Option<Scope>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for rule in RULES {
+    for rule in RULES.iter().filter(|r| scope.is_none_or(|s| r.scope == s)) {
         let Some(severity) = a.config.severity(rule.code, rule.default_severity) else {
             continue;
         };
@@ -65,9 +85,14 @@ pub fn run(a: &Analysis) -> Vec<Finding> {
             f.severity = severity;
         }
     }
+    sort_findings(&mut out);
+    out
+}
+
+/// Sort findings by position (then code), one per range and code.
+pub fn sort_findings(out: &mut Vec<Finding>) {
     out.sort_by(|x, y| x.range.cmp(&y.range).then(x.code.cmp(y.code)));
     out.dedup_by(|x, y| x.range == y.range && x.code == y.code);
-    out
 }
 
 /// The rule with this code.

@@ -1,6 +1,6 @@
 //! `name-diacritics`: a known name written without its diacritics, or with wrong ones.
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::{Analysis, normal_form, replacement_for};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Meaning, Target};
@@ -27,10 +27,11 @@ Passes: the table's own forms, variants and aliases (a spelling the table accept
 \"Joerg Koehler\", and its parts), all capitals (\"HÀ NỘI\"), and ordinary words (\"chien\" \
 in lowercase).\n\nFix: the table's form.",
     check,
+    scope: Scope::Block,
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for pl in &a.blocks {
+    for (_, pl) in a.checked_blocks() {
         for h in &pl.block.hits {
             let meanings = a.index.meanings(h.phrase);
             let range = pl.hit_range(h);
@@ -106,7 +107,10 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     .iter()
                     .map(|c| {
                         let title = match c.target {
-                            Target::Person { person, .. } => a.index.table.people[person as usize]
+                            Target::Person { person, .. } => a
+                                .index
+                                .table
+                                .person(person)
                                 .titles_at(a.date)
                                 .next()
                                 .map(|t| format!(", {}", t.title))
@@ -135,7 +139,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
 /// Is `written` (a normal form) a part of one of the person's accepted aliases ("Koehler" in
 /// "Joerg Koehler")? Then it is an accepted spelling of that part.
 fn in_an_alias(a: &Analysis, person: u32, written: &str) -> bool {
-    a.index.table.people[person as usize]
+    a.index
+        .table
+        .person(person)
         .aliases
         .iter()
         .any(|al| format!(" {} ", normal_form(al)).contains(&format!(" {written} ")))

@@ -1,6 +1,6 @@
 //! `name-spelling`: a near miss of a known name ("Simon Ridlee").
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::{Analysis, BlockAnalysis, MAX_PART_CHARS, PartKeys, Placed};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
@@ -32,6 +32,7 @@ one that introduces them to the reader or denies the link (\"Rachel Thornburg, a
 \"..., no relation\"); a full name with a relative clause may still be the table person's, \
 misspelt.\n\nFix: the table's form.",
     check,
+    scope: Scope::Block,
 };
 
 /// The edit distance allowed for a word of `len` characters in a name of `words` words.
@@ -46,11 +47,35 @@ fn allowed(len: usize, words: usize) -> usize {
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // The runs of every block, found once for the people the article introduces and for
-    // the check.
-    let runs: Vec<Vec<(usize, usize)>> = a.blocks.iter().map(|pl| runs(a, &pl.block)).collect();
-    let others = other_people(a, &runs);
+    // the check (unless the check that gives the analysis keeps those people per block).
+    let mut all: Option<Vec<Vec<(usize, usize)>>> = None;
+    let others = a.others.get_or_init(|| {
+        let runs: Vec<_> = a.blocks.iter().map(|pl| runs(a, &pl.block)).collect();
+        let parts: Vec<_> = a
+            .blocks
+            .iter()
+            .zip(&runs)
+            .map(|(pl, r)| other_people_in(a, &pl.block, r))
+            .collect();
+        let others = other_people(
+            a.blocks
+                .iter()
+                .zip(&parts)
+                .map(|(pl, p)| (pl.start, p.as_slice())),
+        );
+        all = Some(runs);
+        others
+    });
     let seconds = seconds(a);
-    for (pl, runs) in a.blocks.iter().zip(&runs) {
+    for (k, pl) in a.checked_blocks() {
+        let mine;
+        let runs = match &all {
+            Some(all) => &all[k],
+            None => {
+                mine = runs(a, &pl.block);
+                &mine
+            }
+        };
         for &(i, j) in runs {
             // A one-unit name described afresh is someone else; a full name too when it is
             // introduced to the reader ("Sarah Johnston, a safety researcher") or said to be
@@ -60,7 +85,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let someone_else =
                 a.described_as_someone(b, i, j) && (bare(a, b, i, j) || !b.relative_apposition(j));
             if !someone_else {
-                check_run(a, pl, i, j, (&others, &seconds), out);
+                check_run(a, pl, i, j, (others, &seconds), out);
             }
         }
     }
@@ -176,19 +201,38 @@ fn run_key(b: &BlockAnalysis, s: usize, e: usize, swap: Option<(usize, &str)>) -
 /// Nováková"): every part of their names, by key, with where it was first written. A later
 /// bare mention of one of those parts is theirs, not a near miss of a table name (nor is one
 /// of a name the text gives to someone it describes afresh: [`Analysis::described_before`]).
-fn other_people(a: &Analysis, runs: &[Vec<(usize, usize)>]) -> PartKeys {
+/// Folded from each block's start and part ([`other_people_of_block`]).
+pub fn other_people<'p>(blocks: impl Iterator<Item = (usize, &'p [(u64, usize)])>) -> PartKeys {
     let mut out = PartKeys::default();
-    for (pl, runs) in a.blocks.iter().zip(runs) {
-        let b = &pl.block;
-        for &(i, j) in runs {
-            let unknown = (i..j).any(|k| !a.index.is_name_word(&lowercase(b.token_text(k))));
-            if unknown && !bare(a, b, i, j) {
-                let at = pl.range((b.tokens[i].start, b.tokens[i].end)).0;
-                b.each_part_key(i, j, |key| out.note(key, at));
-            }
+    for (start, parts) in blocks {
+        for &(hash, at) in parts {
+            out.note_hash(hash, start + at);
         }
     }
     out
+}
+
+/// A block's part of [`other_people`]: each key's hash with the block's offset where it is
+/// first written. `runs`: the block's runs.
+fn other_people_in(a: &Analysis, b: &BlockAnalysis, runs: &[(usize, usize)]) -> Vec<(u64, usize)> {
+    let mut out = Vec::new();
+    for &(i, j) in runs {
+        let unknown = (i..j).any(|k| !a.index.is_name_word(&lowercase(b.token_text(k))));
+        if unknown && !bare(a, b, i, j) {
+            let at = b
+                .folded
+                .original_range(b.tokens[i].start, b.tokens[i].end)
+                .0;
+            b.each_part_key(i, j, |key| out.push((PartKeys::hash_of(key), at)));
+        }
+    }
+    out
+}
+
+/// The people a block introduces who are not in the table ([`other_people`]), for a check
+/// that keeps them per block and gives the document's to [`Analysis::others`].
+pub fn other_people_of_block(a: &Analysis, b: &BlockAnalysis) -> Vec<(u64, usize)> {
+    other_people_in(a, b, &runs(a, b))
 }
 
 /// Words that belong to a whole known name, a title or an event word.
@@ -262,7 +306,7 @@ fn check_run(
             // A syllable joined by a hyphen, romanised with other vowels ("Min-joon").
             if b.tokens[at].join == Join::Hyphen && found.is_empty() {
                 let key = b.key(first, end);
-                for &id in a.index.by_skeleton(&key) {
+                for id in a.index.by_skeleton(&key) {
                     let ms = a.index.meanings(id);
                     let Some(m) = ms.first() else { continue };
                     if let Some(d) = edit_distance_within(&key, &fold_key(&m.surface), 2)
@@ -289,7 +333,7 @@ fn check_run(
         return; // No clear nearest match.
     }
     let text = a.slice(first.range);
-    let p = &a.index.table.people[first.person as usize];
+    let p = &a.index.table.person(first.person);
     let mut about: Vec<&str> = Vec::new();
     if first.surface != p.name {
         about.push(&p.name);
@@ -422,7 +466,7 @@ fn seconds<'a>(a: &'a Analysis) -> Vec<Second<'a>> {
     a.introduced
         .iter()
         .filter_map(|(&person, &at)| {
-            let surface = a.index.table.people[person as usize].second_reference()?;
+            let surface = a.index.table.person(person).second_reference()?;
             let key = fold_key(surface);
             Some(Second {
                 person,

@@ -1,6 +1,6 @@
 //! `second-reference`: a later mention that uses the wrong part of a known name.
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::{Analysis, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
@@ -21,10 +21,11 @@ such as \"Min-jun\" and a part of several words such as \"María José\" count w
 after the full name, only outside quotation marks (a speaker's own words), and only when no \
 other person in the document could be meant.\n\nFix: the right part.",
     check,
+    scope: Scope::Block,
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for pl in &a.blocks {
+    for (_, pl) in a.checked_blocks() {
         // The block's quotation marks, found once: quoted speech is the speaker's wording.
         let mut marks: Option<Vec<usize>> = None;
         for h in &pl.block.hits {
@@ -54,7 +55,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 if !a.introduced.contains_key(&person) || !a.case_fits(pl, h, m) {
                     continue;
                 }
-                let p = &a.index.table.people[person as usize];
+                let p = &a.index.table.person(person);
                 let is_wrong = matches!(form, Form::Family | Form::Given)
                     && p.wrong_reference()
                         .is_some_and(|w| same_form(w, &m.surface));
@@ -67,7 +68,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let (Some(person), false) = (wrong, right_for_someone) else {
                 continue;
             };
-            let p = &a.index.table.people[person as usize];
+            let p = &a.index.table.person(person);
             let Some(right) = p.second_reference() else {
                 continue;
             };

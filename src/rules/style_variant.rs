@@ -2,8 +2,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Rule, finding};
-use crate::analysis::{Analysis, BlockAnalysis, Hit, normal_form, same_form};
+use super::{Rule, Scope, finding};
+use crate::analysis::{Analysis, BlockAnalysis, Hit, Placed, StyleUse, normal_form, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
 use crate::table::{Entity, EntryRef, Language};
@@ -25,6 +25,7 @@ and a sentence's first word that the document also writes in lowercase (\"Male n
 beside \"male\") is no form at all.\n\n\
 Fix: the majority form, or the house style's.",
     check,
+    scope: Scope::Document,
 };
 
 /// (is a place, index): the entity a form names.
@@ -43,55 +44,80 @@ fn same_case(text: &str, form: &str) -> bool {
     words(text) == words(form)
 }
 
+/// The uses of a block: for each form of a place or organisation written as itself, the
+/// entity and the language of its forms, the form (0 = name, k + 1 = variant k) and the
+/// block's range of it, in text order. They depend on the block and on the words the
+/// document writes in lowercase, so a check that keeps them per block gives them to
+/// [`Analysis::style_uses`].
+pub fn uses_in(a: &Analysis, pl: &Placed) -> Vec<StyleUse> {
+    let mut out = Vec::new();
+    for h in &pl.block.hits {
+        if inside_another_name(a, &pl.block, h) {
+            continue;
+        }
+        let range = pl.hit_range(h);
+        let text = a.slice(range);
+        let written = normal_form(text);
+        // The forms this text is, by entity: forms that differ only in letter case
+        // ("ASEAN", "Asean") are told apart by the case the text is written in. In a
+        // sentence of another language, that language's forms of an entity come first.
+        let mut forms: Vec<(Key, Language, usize, bool)> = Vec::new();
+        for m in a.index.meanings(h.phrase) {
+            let (key, form) = match m.target {
+                Target::Place { idx, form } => ((true, idx), form),
+                Target::Organisation { idx, form } => ((false, idx), form),
+                _ => continue,
+            };
+            let slot = match form {
+                Form::Name => 0,
+                Form::Variant(k) => k as usize + 1,
+                _ => continue,
+            };
+            // Only the exact form counts: a form without its diacritics is another rule's,
+            // and a lowercase word ("male") is no capitalised name ("Male").
+            if !m.is_written(&written) || !a.case_fits(pl, h, m) {
+                continue;
+            }
+            forms.push((key, m.lang, slot, same_case(text, &m.surface)));
+        }
+        if forms
+            .iter()
+            .any(|f| f.1 == h.lang && h.lang != Language::En)
+        {
+            forms.retain(|f| f.1 == h.lang);
+        }
+        for (i, &(key, lang, slot, exact)) in forms.iter().enumerate() {
+            let better = forms
+                .iter()
+                .enumerate()
+                .any(|(j, f)| f.0 == key && (f.3 && !exact || (f.3 == exact && j < i)));
+            if !better {
+                let rel = (range.0 - pl.start, range.1 - pl.start);
+                out.push(StyleUse {
+                    entity: key,
+                    lang,
+                    slot,
+                    range: rel,
+                });
+            }
+        }
+    }
+    out
+}
+
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // (entity, language of its forms) -> form index (0 = name, k + 1 = variant k) -> uses
     type Uses = Vec<(usize, (usize, usize))>;
     let mut uses: FxHashMap<(Key, Language), Uses> = FxHashMap::default();
-    for pl in &a.blocks {
-        for h in &pl.block.hits {
-            if inside_another_name(a, &pl.block, h) {
-                continue;
-            }
-            let range = pl.hit_range(h);
-            let text = a.slice(range);
-            let written = normal_form(text);
-            // The forms this text is, by entity: forms that differ only in letter case
-            // ("ASEAN", "Asean") are told apart by the case the text is written in. In a
-            // sentence of another language, that language's forms of an entity come first.
-            let mut forms: Vec<(Key, Language, usize, bool)> = Vec::new();
-            for m in a.index.meanings(h.phrase) {
-                let (key, form) = match m.target {
-                    Target::Place { idx, form } => ((true, idx), form),
-                    Target::Organisation { idx, form } => ((false, idx), form),
-                    _ => continue,
-                };
-                let slot = match form {
-                    Form::Name => 0,
-                    Form::Variant(k) => k as usize + 1,
-                    _ => continue,
-                };
-                // Only the exact form counts: a form without its diacritics is another rule's,
-                // and a lowercase word ("male") is no capitalised name ("Male").
-                if !m.is_written(&written) || !a.case_fits(pl, h, m) {
-                    continue;
-                }
-                forms.push((key, m.lang, slot, same_case(text, &m.surface)));
-            }
-            if forms
-                .iter()
-                .any(|f| f.1 == h.lang && h.lang != Language::En)
-            {
-                forms.retain(|f| f.1 == h.lang);
-            }
-            for (i, &(key, lang, slot, exact)) in forms.iter().enumerate() {
-                let better = forms
-                    .iter()
-                    .enumerate()
-                    .any(|(j, f)| f.0 == key && (f.3 && !exact || (f.3 == exact && j < i)));
-                if !better {
-                    uses.entry((key, lang)).or_default().push((slot, range));
-                }
-            }
+    let per_block = a
+        .style_uses
+        .get_or_init(|| a.blocks.iter().map(|pl| uses_in(a, pl)).collect());
+    for (pl, list) in a.blocks.iter().zip(per_block) {
+        for u in list {
+            let range = (pl.start + u.range.0, pl.start + u.range.1);
+            uses.entry((u.entity, u.lang))
+                .or_default()
+                .push((u.slot, range));
         }
     }
     let mut keys: Vec<_> = uses.keys().copied().collect();
@@ -99,9 +125,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for (key, lang) in keys {
         let list = &uses[&(key, lang)];
         let e: &Entity = if key.0 {
-            &a.index.table.places[key.1 as usize]
+            &a.index.table.places()[key.1 as usize]
         } else {
-            &a.index.table.organisations[key.1 as usize]
+            &a.index.table.organisations()[key.1 as usize]
         };
         let forms: Vec<&str> = match e.forms.get(lang) {
             Some(f) if lang != Language::En => std::iter::once(f.name.as_str())

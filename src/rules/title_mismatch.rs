@@ -1,6 +1,6 @@
 //! `title-mismatch`: a title next to a known person that is not one the person holds.
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::{Analysis, Hit, Placed};
 use crate::dates::Date;
 use crate::finding::{Finding, Fix, Severity};
@@ -33,15 +33,16 @@ dated spans), it does not know what the person held then: only a title whose spa
 (and that the person does not hold again later) is flagged, as \"Prime Minister\" for a \
 former one.\n\nFix: the held title of the same kind (office or rank), when there is one.",
     check,
+    scope: Scope::Block,
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for pl in &a.blocks {
+    for (_, pl) in a.checked_blocks() {
         for h in &pl.block.hits {
             let Some((person, _)) = a.person_of(pl, h) else {
                 continue;
             };
-            let p = &a.index.table.people[person as usize];
+            let p = &a.index.table.person(person);
             if p.titles.is_empty() {
                 continue;
             }
@@ -349,11 +350,11 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
     let head = t
         .vocab
         .filter(|_| t.kind == TitleKind::Rank)
-        .map(|v| key(&index.table.titles[v as usize].title))
+        .map(|v| key(&index.table.titles()[v as usize].title))
         .filter(|k| !k.contains(' '));
     let org_id = t
         .org
-        .map(|(o, _)| index.table.organisations[o as usize].id.as_str());
+        .map(|(o, _)| index.table.organisations()[o as usize].id.as_str());
     for held in p.titles_at(date) {
         // A Vietnamese title with its organisation: the organisation must be the held one's.
         if let (Some(o), Some(h)) = (org_id, held.organisation.as_deref())
@@ -405,7 +406,7 @@ fn check_title(
     let lang = t.hit.lang;
     // With an organisation that is not one of the person's, the title is flagged whole.
     let org_held = t.org.is_some_and(|(o, _)| {
-        let id = &a.index.table.organisations[o as usize].id;
+        let id = &a.index.table.organisations()[o as usize].id;
         p.titles_at(date)
             .any(|h| h.organisation.as_ref() == Some(id))
     });
@@ -508,7 +509,7 @@ fn check_title(
             let mut fix = one.title_in(lang).to_string();
             // The text names the right organisation after the title: the title alone.
             if let Some((o, _)) = t.org.filter(|_| org_held) {
-                let name = a.index.table.organisations[o as usize].name_in(lang);
+                let name = a.index.table.organisations()[o as usize].name_in(lang);
                 if let Some(head) = fix.strip_suffix(name) {
                     fix = head.trim_end().to_string();
                 }

@@ -1,6 +1,6 @@
 //! `weekday-mismatch`: a weekday attached to a date that falls on another day.
 
-use super::{Rule, finding};
+use super::{Rule, Scope, finding};
 use crate::analysis::{Analysis, in_case_of};
 use crate::dates::{weekday_like, weekday_name};
 use crate::finding::{Finding, Fix, Severity};
@@ -19,10 +19,11 @@ takes the year that puts it nearest the publication date, when there is one. A w
 before a range of days (\"Tuesday to Thursday, March 11-13\") may be the last day's.\n\n\
 Fix: the right weekday, abbreviated if the text abbreviates it.",
     check,
+    scope: Scope::Block,
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for pl in &a.blocks {
+    for (_, pl) in a.checked_blocks() {
         for m in &pl.block.dates {
             let Some((written, wrange)) = m.weekday else {
                 continue;

@@ -4,8 +4,12 @@
 //! Lookups cost a hash probe per word of text whatever the table's size: the text is cut
 //! into words, and a phrase is extended word by word only while it is the prefix of a key.
 
+use std::sync::{Arc, OnceLock};
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::entries::Entries;
+use super::flat::{self, KeyMap, KeyMapWriter, Shared};
 use super::{EntryRef, Forms, Language, NameParts, Table, TitleKind};
 use crate::text::fold::Folded;
 use crate::text::tokens::key_of;
@@ -111,31 +115,123 @@ impl Meaning {
     }
 }
 
-/// The index of a table.
-#[derive(Debug, Default)]
+/// The index of a table: its entries, and its keys laid out flat ([`Keys`]), built from a
+/// table in memory ([`Index::new`]) or read in place from a compiled table
+/// (`compiled.rs`). Both are read by the same code, so they answer alike.
 pub struct Index {
-    pub table: Table,
+    pub table: Entries,
     /// Different for every index built: block analyses hold phrase ids, which mean something
     /// only for the index that made them.
     generation: u64,
-    phrases: FxHashMap<Box<str>, u32>,
-    prefixes: FxHashSet<Box<str>>,
-    meanings: Vec<Vec<Meaning>>,
-    /// Words that occur in names, with their deletion neighbourhoods (for near misses).
-    words: FxHashSet<Box<str>>,
-    /// The deletion neighbourhood of every name word (the word itself and each string made by
-    /// deleting one of its characters), as (hash of the string, index into `word_list`),
-    /// sorted: one flat array, not a map of millions of small strings and lists. Two strings
-    /// with the same hash only add a candidate, which the edit distance then rejects.
-    deletions: Vec<(u64, u32)>,
-    word_list: Vec<Box<str>>,
-    /// Whole names of people with a hyphenated part ("Park Min-jun"), by their key without
-    /// vowels: romanisations of one syllable differ in their vowels ("Min-joon").
-    skeletons: FxHashMap<Box<str>, Vec<PhraseId>>,
-    /// A phrase some of whose meanings do not count in a language (a Vietnamese form in
-    /// English text): the phrase that holds only those that do, or [`NO_PHRASE`]. A phrase
-    /// not here means the same in every language.
-    by_lang: FxHashMap<(PhraseId, Language), PhraseId>,
+    keys: Keys,
+    /// The meanings of each phrase, read from [`Keys`] when first asked for.
+    meanings: Box<[OnceLock<Box<[Meaning]>>]>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("generation", &self.generation)
+            .field("phrases", &self.meanings.len())
+            .field("entries", &self.table.entries())
+            .finish()
+    }
+}
+
+/// The sections of the keys, in order.
+mod sec {
+    /// Phrase keys (a key map: key → phrase id).
+    pub const PHRASES: usize = 0;
+    /// Proper prefixes of phrase keys (a key map).
+    pub const PREFIXES: usize = 1;
+    /// Where each phrase's meanings start in [`MEANINGS`] (`u64`s, one more than phrases).
+    pub const MEANING_AT: usize = 2;
+    pub const MEANINGS: usize = 3;
+    /// Words that occur in names (a key map: word → its number in [`WORD_LIST`]).
+    pub const WORDS: usize = 4;
+    /// Where each word starts in [`WORD_TEXT`] (`u64`s, one more than words), sorted.
+    pub const WORD_LIST: usize = 5;
+    pub const WORD_TEXT: usize = 6;
+    /// The deletion neighbourhoods: records (hash, word number), sorted.
+    pub const DELETIONS: usize = 7;
+    /// Skeleton keys (a key map: skeleton → position in [`SKELETON_LISTS`]).
+    pub const SKELETONS: usize = 8;
+    /// Lists of phrase ids: a `u32` count, then the ids.
+    pub const SKELETON_LISTS: usize = 9;
+    /// Records (phrase id × 256 + language, the phrase of its meanings in that language).
+    pub const BY_LANG: usize = 10;
+    pub const COUNT: usize = 11;
+}
+
+/// The lookup structures of an index, laid out flat (`flat.rs`) in shared bytes.
+pub struct Keys {
+    bytes: Shared,
+    /// Where the keys lie in `bytes`.
+    whole: std::ops::Range<usize>,
+    sections: Vec<std::ops::Range<usize>>,
+}
+
+impl Keys {
+    /// The keys laid out in `bytes[range]`; `None` if they are not keys.
+    pub fn open(bytes: Shared, whole: std::ops::Range<usize>) -> Option<Keys> {
+        let all = (*bytes).as_ref().get(whole.clone())?;
+        let sections = flat::Cursor::new(all)
+            .sections(sec::COUNT)?
+            .into_iter()
+            .map(|r| r.start + whole.start..r.end + whole.start)
+            .collect();
+        Some(Keys {
+            bytes,
+            whole,
+            sections,
+        })
+    }
+
+    /// The bytes of the keys, as [`Keys::open`] reads them.
+    pub fn bytes(&self) -> &[u8] {
+        (*self.bytes)
+            .as_ref()
+            .get(self.whole.clone())
+            .unwrap_or(&[])
+    }
+
+    fn section(&self, i: usize) -> &[u8] {
+        self.sections
+            .get(i)
+            .and_then(|r| (*self.bytes).as_ref().get(r.clone()))
+            .unwrap_or(&[])
+    }
+
+    fn map(&self, i: usize) -> KeyMap<'_> {
+        KeyMap::new(self.section(i))
+    }
+
+    /// The number of phrases (one less than the positions of their meanings).
+    fn phrases(&self) -> usize {
+        (self.section(sec::MEANING_AT).len() / 8).saturating_sub(1)
+    }
+
+    /// The meanings of phrase `id`; none when the bytes do not hold them.
+    fn meanings(&self, id: usize) -> Vec<Meaning> {
+        let at = flat::u64_at(self.section(sec::MEANING_AT), id);
+        let Some(at) = at.and_then(|a| usize::try_from(a).ok()) else {
+            return Vec::new();
+        };
+        let mut c = flat::Cursor {
+            bytes: self.section(sec::MEANINGS),
+            at,
+        };
+        let n = c.u32().unwrap_or(0);
+        (0..n).map_while(|_| read_meaning(&mut c)).collect()
+    }
+
+    /// Word number `i` of the sorted list of name words.
+    fn word(&self, i: usize) -> Option<&str> {
+        let list = self.section(sec::WORD_LIST);
+        let (from, to) = (flat::u64_at(list, i)?, flat::u64_at(list, i + 1)?);
+        let text = self.section(sec::WORD_TEXT);
+        std::str::from_utf8(text.get(usize::try_from(from).ok()?..usize::try_from(to).ok()?)?).ok()
+    }
 }
 
 /// Words longer than this (in characters) have no near misses: a deletion neighbourhood
@@ -255,6 +351,23 @@ impl Index {
         b.finish(table)
     }
 
+    /// An index of `table` whose keys are `keys` (those [`Index::new`] lays out for it).
+    pub fn with_keys(table: Entries, keys: Keys) -> Index {
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let meanings = (0..keys.phrases()).map(|_| OnceLock::new()).collect();
+        Index {
+            table,
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            keys,
+            meanings,
+        }
+    }
+
+    /// The keys, laid out flat (for a compiled table).
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
     /// This index's generation (see [`Index`]).
     pub fn generation(&self) -> u64 {
         self.generation
@@ -262,19 +375,20 @@ impl Index {
 
     /// The phrase id of a key, with every meaning in every language.
     pub fn phrase(&self, key: &str) -> Option<PhraseId> {
-        self.phrases.get(key).copied()
+        self.keys.map(sec::PHRASES).get(key.as_bytes())
     }
 
     /// The phrase id of a key in text written in `lang`: its meanings are the forms that
     /// count in that language ([`Meaning::counts_in`]).
     pub fn phrase_in(&self, key: &str, lang: Language) -> Option<PhraseId> {
         let id = self.phrase(key)?;
-        if self.by_lang.is_empty() {
+        let by_lang = self.keys.section(sec::BY_LANG);
+        if by_lang.is_empty() {
             return Some(id);
         }
-        match self.by_lang.get(&(id, lang)) {
-            Some(&NO_PHRASE) => None,
-            Some(&other) => Some(other),
+        match flat::records_with(by_lang, lang_key(id, lang)).next() {
+            Some(NO_PHRASE) => None,
+            Some(other) => Some(other),
             None => Some(id),
         }
     }
@@ -287,11 +401,14 @@ impl Index {
 
     /// Is `key` the start of a longer phrase?
     pub fn is_prefix(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+        self.keys.map(sec::PREFIXES).get(key.as_bytes()).is_some()
     }
 
     pub fn meanings(&self, id: PhraseId) -> &[Meaning] {
-        &self.meanings[id as usize]
+        match self.meanings.get(id as usize) {
+            Some(m) => m.get_or_init(|| self.keys.meanings(id as usize).into()),
+            None => &[],
+        }
     }
 
     /// The meanings of a key.
@@ -301,14 +418,20 @@ impl Index {
 
     /// Is this (lowercase folded) word part of some name in the table?
     pub fn is_name_word(&self, word: &str) -> bool {
-        self.words.contains(word)
+        self.keys.map(sec::WORDS).get(word.as_bytes()).is_some()
     }
 
     /// Whole names of people whose key, without its vowels, is `skeleton(key)`.
-    pub fn by_skeleton(&self, key: &str) -> &[PhraseId] {
-        self.skeletons
-            .get(skeleton(key).as_str())
-            .map_or(&[], Vec::as_slice)
+    pub fn by_skeleton(&self, key: &str) -> Vec<PhraseId> {
+        let Some(at) = self.keys.map(sec::SKELETONS).get(skeleton(key).as_bytes()) else {
+            return Vec::new();
+        };
+        let mut c = flat::Cursor {
+            bytes: self.keys.section(sec::SKELETON_LISTS),
+            at: at as usize,
+        };
+        let n = c.u32().unwrap_or(0);
+        (0..n).map_while(|_| c.u32()).collect()
     }
 
     /// Name words within edit distance `max` of `word` (lowercase folded), nearest first.
@@ -318,24 +441,24 @@ impl Index {
         // A word this long shares no deletion with an indexed word: skip the probes, whose
         // cost grows with the square of its length.
         if word.chars().count() <= MAX_FUZZY_CHARS + 1 {
-            neighbourhood(word, |h| {
-                let from = self.deletions.partition_point(|&(k, _)| k < h);
-                cands.extend(
-                    self.deletions[from..]
-                        .iter()
-                        .take_while(|&&(k, _)| k == h)
-                        .map(|&(_, id)| id),
-                );
-            });
+            let deletions = self.keys.section(sec::DELETIONS);
+            neighbourhood(word, |h| cands.extend(flat::records_with(deletions, h)));
         }
         cands.sort_unstable();
         cands.dedup();
         let mut out: Vec<(&str, usize)> = Vec::new();
-        if let Some(w) = self.words.get(word) {
+        if let Some(w) = self
+            .keys
+            .map(sec::WORDS)
+            .get(word.as_bytes())
+            .and_then(|i| self.keys.word(i as usize))
+        {
             out.push((w, 0));
         }
         for id in cands {
-            let w = &*self.word_list[id as usize];
+            let Some(w) = self.keys.word(id as usize) else {
+                continue;
+            };
             if let Some(d) = edit_distance_within(word, w, max)
                 && d > 0
             {
@@ -345,6 +468,15 @@ impl Index {
         out.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
         out
     }
+}
+
+/// The key of a phrase in a language among the [`sec::BY_LANG`] records.
+fn lang_key(id: PhraseId, lang: Language) -> u64 {
+    (u64::from(id) << 8) | lang_code(lang) as u64
+}
+
+fn lang_code(lang: Language) -> u8 {
+    Language::ALL.iter().position(|&l| l == lang).unwrap_or(0) as u8
 }
 
 #[derive(Default)]
@@ -501,7 +633,15 @@ impl Builder {
     }
 
     fn finish(self, table: Table) -> Index {
-        let mut word_list: Vec<Box<str>> = self.words.iter().cloned().collect();
+        let bytes = self.lay_out();
+        let whole = 0..bytes.len();
+        let keys = Keys::open(Arc::new(bytes), whole).expect("keys just laid out read back");
+        Index::with_keys(Entries::Owned(table), keys)
+    }
+
+    /// The keys, laid out flat ([`sec`]).
+    fn lay_out(self) -> Vec<u8> {
+        let mut word_list: Vec<&str> = self.words.iter().map(|w| &**w).collect();
         word_list.sort();
         let mut deletions: Vec<(u64, u32)> = Vec::new();
         for (i, w) in word_list.iter().enumerate() {
@@ -514,7 +654,7 @@ impl Builder {
         deletions.dedup();
         // The phrases whose meanings differ by language, once per language.
         let mut meanings = self.meanings;
-        let mut by_lang = FxHashMap::default();
+        let mut by_lang: Vec<(u64, u32)> = Vec::new();
         for id in 0..meanings.len() {
             if meanings[id].iter().all(|m| m.lang == Language::En) {
                 continue;
@@ -534,23 +674,173 @@ impl Builder {
                     meanings.push(kept);
                     (meanings.len() - 1) as PhraseId
                 };
-                by_lang.insert((id as PhraseId, lang), other);
+                by_lang.push((lang_key(id as PhraseId, lang), other));
             }
         }
-        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        Index {
-            table,
-            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            phrases: self.phrases,
-            prefixes: self.prefixes,
-            meanings,
-            by_lang,
-            words: self.words,
-            deletions,
-            word_list,
-            skeletons: self.skeletons,
+        by_lang.sort_unstable();
+        let mut at = flat::Writer::default();
+        let mut records = flat::Writer::default();
+        for list in &meanings {
+            at.u64(records.buf.len() as u64);
+            records.u32(list.len() as u32);
+            for m in list {
+                write_meaning(&mut records, m);
+            }
+        }
+        at.u64(records.buf.len() as u64);
+        let mut word_at = flat::Writer::default();
+        let mut word_text = Vec::new();
+        for w in &word_list {
+            word_at.u64(word_text.len() as u64);
+            word_text.extend_from_slice(w.as_bytes());
+        }
+        word_at.u64(word_text.len() as u64);
+        let word_ids: FxHashMap<&str, u32> = word_list
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect();
+        let mut lists = flat::Writer::default();
+        let mut skeletons = Vec::new();
+        for (k, ids) in &self.skeletons {
+            skeletons.push((k.as_bytes(), lists.buf.len() as u32));
+            lists.u32(ids.len() as u32);
+            for &id in ids {
+                lists.u32(id);
+            }
+        }
+        let sections: [Vec<u8>; sec::COUNT] = [
+            KeyMapWriter::write(self.phrases.iter().map(|(k, &v)| (k.as_bytes(), v))),
+            KeyMapWriter::write(self.prefixes.iter().map(|k| (k.as_bytes(), 0))),
+            at.buf,
+            records.buf,
+            KeyMapWriter::write(word_ids.iter().map(|(k, &v)| (k.as_bytes(), v))),
+            word_at.buf,
+            word_text,
+            flat::write_records(&deletions),
+            KeyMapWriter::write(skeletons.into_iter()),
+            lists.buf,
+            flat::write_records(&by_lang),
+        ];
+        let mut w = flat::Writer::default();
+        w.sections(&sections.iter().map(Vec::as_slice).collect::<Vec<_>>());
+        w.buf
+    }
+}
+
+/// Write a meaning for [`read_meaning`].
+fn write_meaning(w: &mut flat::Writer, m: &Meaning) {
+    let form = |w: &mut flat::Writer, f: Form| {
+        let (tag, k) = match f {
+            Form::Name => (0, 0),
+            Form::Alias(k) => (1, k),
+            Form::Variant(k) => (2, k),
+            Form::Family => (3, 0),
+            Form::Given => (4, 0),
+            Form::Middle => (5, 0),
+            Form::Second => (6, 0),
+        };
+        w.u8(tag);
+        w.u16(k);
+    };
+    match m.target {
+        Target::Person { person, form: f } => {
+            w.u8(0);
+            w.u32(person);
+            form(w, f);
+        }
+        Target::Organisation { idx, form: f } => {
+            w.u8(1);
+            w.u32(idx);
+            form(w, f);
+        }
+        Target::Place { idx, form: f } => {
+            w.u8(2);
+            w.u32(idx);
+            form(w, f);
+        }
+        Target::Title { vocab, kind } => {
+            w.u8(3);
+            w.u32(vocab.unwrap_or(u32::MAX));
+            w.u8(match kind {
+                TitleKind::Office => 0,
+                TitleKind::Rank => 1,
+                TitleKind::Honorific => 2,
+            });
+        }
+        Target::EventWord { event } => {
+            w.u8(4);
+            w.u32(event);
+        }
+        Target::Law { law, form: f } => {
+            w.u8(5);
+            w.u32(law);
+            form(w, f);
         }
     }
+    w.bytes(m.surface.as_bytes());
+    w.bytes(m.normal.as_bytes());
+    w.u64(m.capitals);
+    w.u16(m.words);
+    w.u8(lang_code(m.lang));
+}
+
+/// A meaning written by [`write_meaning`]; `None` where the bytes hold none.
+fn read_meaning(c: &mut flat::Cursor) -> Option<Meaning> {
+    fn form(c: &mut flat::Cursor) -> Option<Form> {
+        let (tag, k) = (c.u8()?, c.u16()?);
+        Some(match tag {
+            0 => Form::Name,
+            1 => Form::Alias(k),
+            2 => Form::Variant(k),
+            3 => Form::Family,
+            4 => Form::Given,
+            5 => Form::Middle,
+            6 => Form::Second,
+            _ => return None,
+        })
+    }
+    let target = match c.u8()? {
+        0 => Target::Person {
+            person: c.u32()?,
+            form: form(c)?,
+        },
+        1 => Target::Organisation {
+            idx: c.u32()?,
+            form: form(c)?,
+        },
+        2 => Target::Place {
+            idx: c.u32()?,
+            form: form(c)?,
+        },
+        3 => {
+            let vocab = c.u32()?;
+            let kind = match c.u8()? {
+                0 => TitleKind::Office,
+                1 => TitleKind::Rank,
+                2 => TitleKind::Honorific,
+                _ => return None,
+            };
+            Target::Title {
+                vocab: (vocab != u32::MAX).then_some(vocab),
+                kind,
+            }
+        }
+        4 => Target::EventWord { event: c.u32()? },
+        5 => Target::Law {
+            law: c.u32()?,
+            form: form(c)?,
+        },
+        _ => return None,
+    };
+    Some(Meaning {
+        target,
+        surface: c.str()?.into(),
+        normal: c.str()?.into(),
+        capitals: c.u64()?,
+        words: c.u16()?,
+        lang: *Language::ALL.get(c.u8()? as usize)?,
+    })
 }
 
 /// The hashes of `w`'s deletion neighbourhood: `w` itself and every string made by deleting
@@ -708,18 +998,51 @@ mod tests {
             for w in &words {
                 b.words.insert(w.as_str().into());
             }
+            let mut word_list: Vec<String> = words.clone();
+            word_list.sort();
+            word_list.dedup();
             let idx = b.finish(Table::default());
             let q = neighbourhood_strings(&query);
-            let mut want: Vec<(&str, usize)> = idx
-                .word_list
+            let mut want: Vec<(&str, usize)> = word_list
                 .iter()
-                .map(|w| &**w)
+                .map(|w| w.as_str())
                 .filter(|w| *w == query || !neighbourhood_strings(w).is_disjoint(&q))
                 .map(|w| (w, edit_distance(&query, w)))
                 .filter(|&(_, d)| d <= max)
                 .collect();
             want.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
             proptest::prop_assert_eq!(idx.near_words(&query, max), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// Keys read from any bytes (a compiled table's, had its checksum passed) answer
+        /// every lookup without a panic; so do the default table's keys with bytes changed.
+        #[test]
+        fn keys_of_any_bytes_answer_without_panicking(
+            junk in proptest::collection::vec(0u8..=255, 0..400),
+            at in 0usize..1_000_000,
+            flip in 1u8..=255,
+        ) {
+            let good = default_index().keys().bytes().to_vec();
+            let mut changed = good.clone();
+            let i = at % changed.len();
+            changed[i] ^= flip;
+            for bytes in [junk, changed] {
+                let n = bytes.len();
+                let Some(keys) = Keys::open(Arc::new(bytes), 0..n) else { continue };
+                let idx = Index::with_keys(Entries::Owned(Table::default()), keys);
+                for w in ["hoang xuan chien", "hoang", "ridley", "ridlee", "prk mn-jn", ""] {
+                    for lang in Language::ALL {
+                        let _ = idx.lookup_in(w, lang);
+                    }
+                    let _ = (idx.is_prefix(w), idx.is_name_word(w), idx.by_skeleton(w));
+                    let _ = idx.near_words(w, 2);
+                }
+                for id in 0..50 {
+                    let _ = idx.meanings(id);
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@ use std::fmt;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::compiled::Origins;
 use super::locate::{locate, locate_all};
 use super::{Entity, EntryRef, Table};
 use crate::text::fold::fold_key;
@@ -97,8 +98,8 @@ pub fn load_tables(files: &[(String, String)]) -> Result<Table, Vec<TableError>>
 pub struct Traced {
     pub table: Table,
     /// For each entry of the merged table: the file it comes from (its index in the list
-    /// loaded) and its JSON path there (`people[3]`).
-    pub origins: HashMap<EntryRef, (usize, String)>,
+    /// loaded) and its position there (`people[3]`).
+    pub origins: Origins,
     /// The number of entries of each file.
     pub entries: Vec<usize>,
 }
@@ -109,24 +110,23 @@ pub fn load_tables_traced(files: &[(String, String)]) -> Result<Traced, Vec<Tabl
     let parsed = parse_and_check(files)?;
     let entries = parsed.iter().map(Table::entries).collect();
     // Where each id was last defined.
-    let mut by_id: HashMap<(std::mem::Discriminant<EntryRef>, String), (usize, String)> =
+    let mut by_id: HashMap<(std::mem::Discriminant<EntryRef>, String), (u32, u32)> =
         HashMap::default();
     for (i, t) in parsed.iter().enumerate() {
         for (e, id) in t.entry_ids() {
             by_id.insert(
                 (std::mem::discriminant(&e), id.to_string()),
-                (i, t.path_of(e)),
+                (i as u32, e.position()),
             );
         }
     }
     let table = merge(parsed);
-    let origins = table
-        .entry_ids()
-        .filter_map(|(e, id)| {
-            let o = by_id.remove(&(std::mem::discriminant(&e), id.to_string()))?;
-            Some((e, o))
-        })
-        .collect();
+    let mut origins = Origins::default();
+    for (e, id) in table.entry_ids() {
+        if let Some((file, at)) = by_id.remove(&(std::mem::discriminant(&e), id.to_string())) {
+            origins.set(e, file, at);
+        }
+    }
     Ok(Traced {
         table,
         origins,

@@ -3,6 +3,9 @@
 //! A table is a JSON file a person can keep by hand. These types are its schema
 //! (`copydesk table schema` prints the JSON Schema generated from them).
 
+pub mod compiled;
+pub mod entries;
+pub mod flat;
 pub mod index;
 pub mod load;
 pub mod locate;
@@ -14,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::dates::Date;
 pub use crate::text::lang::Language;
+pub use entries::Entries;
 pub use index::Index;
 pub use load::{TableError, Traced, load_tables, load_tables_traced, parse_table};
 
@@ -544,6 +548,19 @@ pub enum EntryRef {
     Place(u32),
     Event(u32),
     Law(u32),
+}
+
+impl EntryRef {
+    /// The entry's position in its list.
+    pub fn position(self) -> u32 {
+        match self {
+            EntryRef::Person(i)
+            | EntryRef::Organisation(i)
+            | EntryRef::Place(i)
+            | EntryRef::Event(i)
+            | EntryRef::Law(i) => i,
+        }
+    }
 }
 
 impl Table {

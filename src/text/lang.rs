@@ -159,7 +159,7 @@ fn stretch_end(text: &str) -> usize {
     const LONG: usize = 4096;
     let b = text.as_bytes();
     let mut from = 0;
-    while let Some(i) = b[from..].iter().position(|&c| c == b'\n') {
+    while let Some(i) = text[from..].find('\n') {
         let at = from + i + 1;
         if at >= LONG || b.get(at) == Some(&b'\n') || b[at..].starts_with(b"\r\n") {
             return at;

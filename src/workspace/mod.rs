@@ -17,9 +17,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use crate::table::flat::Shared;
+
 pub use config_file::{CONFIG_FILE, ConfigSearch, find_config, parse_settings, read_settings};
 pub use resolve::{Layer, Resolved, resolve};
-pub use tables::{TableCache, TableFile, TableSet, Tables, load_table, load_tables};
+pub use tables::{
+    CACHE_MIN_BYTES, TableCache, TableFile, TableSet, Tables, compile_tables, compiled_beside,
+    is_compiled, load_table, load_tables,
+};
 pub use walk::{is_article, walk_articles};
 
 /// A file's modification time and size: when either changes, what was read from it is stale.
@@ -90,6 +95,12 @@ pub trait Files: Send + Sync {
     fn canonical(&self, path: &Path) -> PathBuf;
     /// The entries of a folder.
     fn list(&self, dir: &Path) -> io::Result<Vec<Entry>>;
+    /// A regular file's bytes, if it is within the limit: mapped, for a compiled table.
+    fn map(&self, path: &Path, limit: Limit) -> io::Result<Shared>;
+    /// Where tables compiled automatically are kept (`None`: none are kept).
+    fn cache_dir(&self) -> Option<PathBuf>;
+    /// Write a file whole or not at all, with its folder (a compiled table in the cache).
+    fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
 }
 
 /// Do two paths name the same file?
@@ -107,14 +118,18 @@ pub(crate) mod memory {
     use std::sync::Mutex;
     use std::time::{Duration, SystemTime};
 
-    use super::{Entry, EntryKind, Files, Stamp};
+    use super::{Entry, EntryKind, Files, Shared, Stamp};
 
     /// Files by path, each with the number of times it was written (its stamp) and how
     /// often it was read.
     #[derive(Default)]
     pub struct Memory {
         files: Mutex<BTreeMap<PathBuf, (String, u64)>>,
+        /// Files that are not text (compiled tables), with their stamps.
+        binary: Mutex<BTreeMap<PathBuf, (Vec<u8>, u64)>>,
         pub reads: Mutex<BTreeMap<PathBuf, usize>>,
+        /// Where compiled tables are kept, if anywhere.
+        pub cache: Option<PathBuf>,
     }
 
     impl Memory {
@@ -130,6 +145,12 @@ pub(crate) mod memory {
             let mut f = self.files.lock().unwrap();
             let n = f.get(Path::new(path)).map_or(1, |x| x.1 + 1);
             f.insert(PathBuf::from(path), (text.to_string(), n));
+        }
+
+        pub fn write_bytes(&self, path: &str, bytes: &[u8]) {
+            let mut f = self.binary.lock().unwrap();
+            let n = f.get(Path::new(path)).map_or(1, |x| x.1 + 1);
+            f.insert(PathBuf::from(path), (bytes.to_vec(), n));
         }
 
         pub fn reads(&self, path: &str) -> usize {
@@ -161,6 +182,12 @@ pub(crate) mod memory {
         }
 
         fn stamp(&self, path: &Path) -> Option<Stamp> {
+            if let Some((b, n)) = self.binary.lock().unwrap().get(path) {
+                return Some((
+                    SystemTime::UNIX_EPOCH + Duration::from_secs(*n),
+                    b.len() as u64,
+                ));
+            }
             let f = self.files.lock().unwrap();
             let (t, n) = f.get(path)?;
             Some((
@@ -171,6 +198,29 @@ pub(crate) mod memory {
 
         fn canonical(&self, path: &Path) -> PathBuf {
             path.to_path_buf()
+        }
+
+        fn map(&self, path: &Path, limit: super::Limit) -> io::Result<Shared> {
+            let bytes = match self.binary.lock().unwrap().get(path) {
+                Some((b, _)) => b.clone(),
+                None => self.read(path, limit)?.into_bytes(),
+            };
+            if bytes.len() as u64 > limit.bytes {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "larger than the limit",
+                ));
+            }
+            Ok(std::sync::Arc::new(bytes))
+        }
+
+        fn cache_dir(&self) -> Option<PathBuf> {
+            self.cache.clone()
+        }
+
+        fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+            self.write_bytes(&path.to_string_lossy(), bytes);
+            Ok(())
         }
 
         fn list(&self, dir: &Path) -> io::Result<Vec<Entry>> {

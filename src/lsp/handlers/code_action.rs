@@ -78,7 +78,7 @@ pub fn code_action(
             if f.code == "name-spelling"
                 && let Some(EntryRef::Person(p)) = f.entry
             {
-                let person = &table.people[p as usize];
+                let person = table.person(p);
                 let title = format!(
                     "Add '{written}' to the workspace table as an alias of {}",
                     person.name

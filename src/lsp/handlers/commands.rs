@@ -137,8 +137,12 @@ async fn add_to_table(shared: &Arc<ServerState>, args: Vec<Value>) -> Result<Opt
         let info = s.client.support();
         let mut ops = Vec::new();
         let old_table = file_text(&s, &table_path, resolved.tables.limit, &info)?;
-        let new_table = updated_table(old_table.text.as_deref(), &addition, &tables.index.table)
-            .map_err(invalid_params)?;
+        let new_table = updated_table(
+            old_table.text.as_deref(),
+            &addition,
+            tables.index.table.whole(),
+        )
+        .map_err(invalid_params)?;
         ops.extend(file_ops(&table_path, &old_table, &new_table, info.encoding));
         let old_config = file_text(&s, &config_path, Limit::CONFIG, &info)?;
         if let Some(new_config) =

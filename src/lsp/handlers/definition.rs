@@ -28,7 +28,7 @@ pub fn definition(
             Subject::Date { date: Some(d), .. } => tables
                 .index
                 .table
-                .events
+                .events()
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| e.date.0 == *d)

@@ -10,7 +10,6 @@ use std::sync::atomic::Ordering;
 use crate::lsp::proto::jsonrpc::Result;
 
 use super::{context, panic_message};
-use crate::check::run_rules;
 use crate::finding::Finding;
 use crate::lsp::documents::{DocumentFindings, DocumentSnapshot, OpenDocument, WorkerHandle};
 use crate::lsp::editor_files::rule_doc_uri;
@@ -127,7 +126,7 @@ pub fn findings(shared: &Arc<ServerState>, snap: &DocumentSnapshot) -> Arc<Docum
         return f;
     }
     let text = snap.doc.text();
-    let found = run_rules(&cache.analyse(&text, snap.doc.kind, &tables, &resolved.config));
+    let found = cache.check(&text, snap.doc.kind, &tables, &resolved.config);
     let computed = Arc::new(DocumentFindings {
         seq: snap.seq,
         version: snap.version,
@@ -196,7 +195,7 @@ pub fn to_diagnostic(c: &DocumentFindings, f: &Finding, info: &ClientSupport) ->
     let related = if info.related_information {
         f.entry.and_then(|e| {
             let loc = c.tables.entry_location(e, info.encoding)?;
-            let file = &c.tables.files[c.tables.origins[&e].0];
+            let file = c.tables.files.get(c.tables.origins.get(e)?.0)?;
             Some(vec![DiagnosticRelatedInformation {
                 location: loc.clone(),
                 message: format!(
