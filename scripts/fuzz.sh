@@ -8,7 +8,9 @@
 # A crash stops the script with the target's failure; its input is in
 # fuzz/artifacts/TARGET/ (keep it as a regression test in the normal test suite).
 #   scripts/fuzz.sh [seconds-per-target] [target...]
-# Each run prints libFuzzer's last status line (`#N DONE ... exec/s`): N is the executions.
+#   FUZZ_RUNS=10000000 scripts/fuzz.sh 7200 frames   # stop at 10M executions (or the time)
+# Each run prints libFuzzer's last status line (`#N DONE ... exec/s`), the executions, the
+# average executions per second and the wall time; the whole log is fuzz/target/fuzz-T.log.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:-60}"
@@ -17,7 +19,7 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(check positions table lsp_edits frames)
 
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
-  rustup toolchain install nightly --profile minimal
+  rustup toolchain install nightly --profile minimal --no-self-update
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
@@ -40,12 +42,14 @@ status=0
 for t in "${targets[@]}"; do
   echo "== fuzz target $t: $seconds s"
   log="target/fuzz-$t.log"
+  t0=$SECONDS
   mkdir -p target
   if cargo +nightly fuzz run --release --debug-assertions --sanitizer none "$t" "corpus/$t" -- \
-    -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 >"$log" 2>&1; then
+    -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} -max_len=8192 -timeout=10 \
+    -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
     grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1
-    grep -E '^stat::number_of_executed_units' "$log" | tail -1
+    grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' "$log"
+    echo "time: $((SECONDS - t0)) s"
   else
     status=1
     echo "fuzz target $t FAILED:"

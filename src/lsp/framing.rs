@@ -128,23 +128,27 @@ impl Frames {
             self.consume(nl + 1);
             return Some(self.end_skip());
         }
-        let rest = &self.buf[self.used..];
+        let rest = self.rest();
         let Some(i) = rest.iter().position(|b| !b.is_ascii_whitespace()) else {
             let n = rest.len();
             self.consume(n);
             return Some(false);
         };
-        if rest[i] == b'{' || rest[i] == b'[' {
+        // The whitespace before what comes is dropped now, as it is when it arrives in reads
+        // of its own: what follows is read alike however the stream is cut.
+        self.consume(i);
+        let rest = &self.buf[self.used..];
+        if rest[0] == b'{' || rest[0] == b'[' {
             // Parse only once the value may be whole (its brackets close) or cannot be JSON
             // (a byte JSON has no place for): a long body is scanned once, not per read.
             if !self.skip_scan.ready(rest) {
                 return None;
             }
-            let mut it = serde_json::Deserializer::from_slice(&rest[i..])
-                .into_iter::<serde::de::IgnoredAny>();
+            let mut it =
+                serde_json::Deserializer::from_slice(rest).into_iter::<serde::de::IgnoredAny>();
             match it.next() {
                 Some(Ok(_)) => {
-                    let end = i + it.byte_offset();
+                    let end = it.byte_offset();
                     self.consume(end);
                 }
                 Some(Err(e)) if e.is_eof() => return None,
@@ -417,6 +421,39 @@ mod tests {
             whole
                 .iter()
                 .any(|i| matches!(i, Item::Message(v) if v["method"] == "b")),
+            "{whole:?}"
+        );
+        for size in 1..=9 {
+            assert_eq!(items_in_chunks(&input, size).0, whole, "chunks of {size}");
+        }
+    }
+
+    #[test]
+    fn whitespace_after_a_bad_header_is_dropped_however_it_is_read() {
+        // Found by the `frames` fuzz target: after a bad header, whitespace and then no
+        // JSON body. Read whole, the whitespace after the tab was kept and read as a second
+        // bad header; read byte by byte, it was dropped while the skip waited for a body.
+        let input = b"\t\n\n\n\t\n\n\n\n\xf2";
+        let whole = items(input);
+        assert_eq!(whole.len(), 1, "{whole:?}");
+        for size in 1..=input.len() {
+            assert_eq!(items_in_chunks(input, size).0, whole, "chunks of {size}");
+        }
+        // Whitespace, then a body that is not JSON: its line ends at the first line break
+        // after the body, not at one in the whitespace before it.
+        let mut input = vec![0xe1; 39];
+        input.extend(b"\t\n\n\n\t\n\n[{\0");
+        let whole = items(&input);
+        assert_eq!(whole.len(), 1, "{whole:?}");
+        for size in 1..=input.len() {
+            assert_eq!(items_in_chunks(&input, size).0, whole, "chunks of {size}");
+        }
+        // The next frame after such a gap is read.
+        let mut input = b"Nope: 1\r\n\r\n \t\r\n".to_vec();
+        input.extend(framed(r#"{"jsonrpc":"2.0","id":3,"method":"c"}"#));
+        let whole = items(&input);
+        assert!(
+            matches!(&whole[..], [Item::Bad { .. }, Item::Message(v)] if v["method"] == "c"),
             "{whole:?}"
         );
         for size in 1..=9 {
