@@ -478,6 +478,8 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--smoke", action="store_true", help="tiny sizes, for CI")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--no-tables", action="store_true",
+                    help="the prose only (the same bytes as with the tables), no tables or names")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     mb = 1_000_000
@@ -492,6 +494,8 @@ def main():
     # The people the prose names: the first 1k table, which every bigger table starts with.
     named = [person(i) for i in range(tables["1k"])]
     for label, n in tables.items():
+        if args.no_tables:
+            break
         write_table(os.path.join(args.out, f"people-{label}.json"), n)
         write_names(os.path.join(args.out, f"names-{label}.txt"), n)
     rng = random.Random(args.seed)

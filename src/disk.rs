@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::table::flat::Shared;
+use crate::table::flat::{Bytes, Shared};
 use crate::workspace::{Entry, EntryKind, Files, Limit, Stamp};
 
 /// The byte-order mark some editors put at the start of UTF-8 files.
@@ -265,8 +265,35 @@ pub fn map_bytes(path: &Path, limit: Limit) -> Result<Shared, ReadError> {
     // SAFETY: the map is read-only and private; the file is a regular file checked above.
     // See the note above on a file truncated by another process while mapped.
     match unsafe { memmap2::Mmap::map(&file) } {
-        Ok(m) => Ok(std::sync::Arc::new(m)),
+        Ok(m) => Ok(std::sync::Arc::new(Mapped(m))),
         Err(_) => Ok(std::sync::Arc::new(read_capped(file, limit)?)),
+    }
+}
+
+/// A mapped file, as an index reads it.
+struct Mapped(memmap2::Mmap);
+
+impl Bytes for Mapped {
+    fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The pages leave the process's memory (`MADV_DONTNEED`); the next read of them maps
+    /// them again from the file (the page cache).
+    fn release(&self, range: std::ops::Range<usize>) {
+        #[cfg(unix)]
+        if range.end <= self.0.len() {
+            // SAFETY: the map is a private, read-only map of a file that copydesk never
+            // writes through it: dropping its pages loses nothing, and a later read maps
+            // the file's bytes again.
+            let _ = unsafe {
+                self.0.unchecked_advise_range(
+                    memmap2::UncheckedAdvice::DontNeed,
+                    range.start,
+                    range.len(),
+                )
+            };
+        }
     }
 }
 

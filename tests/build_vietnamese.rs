@@ -85,37 +85,46 @@ fn a_vietnamese_archive_gives_its_people_and_their_titles() {
     let t = &b.table;
     // Exactly these people: no quoted farmer, no envoy named after a place.
     assert_eq!(names(t), sorted(&VIETNAMESE_PEOPLE));
-    assert_eq!(
-        titles(person(t, "Trần Quốc Vinh")),
-        [("Vice Minister", Some("Thứ trưởng Bộ Tài chính"))]
-    );
-    assert_eq!(
-        titles(person(t, "Lò Văn Kiên")),
-        [
-            ("Vice Minister", Some("Thứ trưởng Bộ Công an")),
-            ("Lieutenant General", Some("Trung tướng"))
-        ]
-    );
-    assert_eq!(
-        titles(person(t, "Lưu Đình Khải")),
-        [("Deputy Prime Minister", Some("Phó Thủ tướng"))]
-    );
-    assert_eq!(
-        titles(person(t, "Đặng Thị Hạ")),
-        [("Ambassador", Some("Đại sứ Việt Nam tại Chile"))]
-    );
-    assert_eq!(
-        titles(person(t, "Đặng Thị Hà")),
-        [("Chairman", Some("Chủ tịch Hội Nông dân tỉnh Bến Tre"))]
-    );
-    assert_eq!(
-        titles(person(t, "Phạm Thị Lệ")),
-        [("Senior Colonel", Some("Đại tá"))]
-    );
-    assert_eq!(
-        titles(person(t, "Phạm Thị Lê")),
-        [("Major", Some("Thiếu tá"))]
-    );
+    for (name, held) in [
+        (
+            "Trần Quốc Vinh",
+            vec![("Vice Minister", "Thứ trưởng Bộ Tài chính")],
+        ),
+        (
+            "Lò Văn Kiên",
+            vec![
+                ("Vice Minister", "Thứ trưởng Bộ Công an"),
+                ("Lieutenant General", "Trung tướng"),
+            ],
+        ),
+        (
+            "Lưu Đình Khải",
+            vec![("Deputy Prime Minister", "Phó Thủ tướng")],
+        ),
+        (
+            "Đặng Thị Hạ",
+            vec![("Ambassador", "Đại sứ Việt Nam tại Chile")],
+        ),
+        (
+            "Đặng Thị Hà",
+            vec![("Chairman", "Chủ tịch Hội Nông dân tỉnh Bến Tre")],
+        ),
+        ("Phạm Thị Lệ", vec![("Senior Colonel", "Đại tá")]),
+        ("Phạm Thị Lê", vec![("Major", "Thiếu tá")]),
+    ] {
+        let want: Vec<(&str, Option<&str>)> = held.into_iter().map(|(e, v)| (e, Some(v))).collect();
+        assert_eq!(titles(person(t, name)), want, "{name}");
+    }
+    // Two people named Tuấn in one article: "Ông Tuấn" could be either, and is cited for
+    // neither.
+    for name in ["Nguyễn Minh Tuấn", "Hoàng Anh Tuấn"] {
+        let cited: Vec<(&str, Option<u32>)> = person(t, name)
+            .sources
+            .iter()
+            .map(|r| (r.source.as_str(), r.line))
+            .collect();
+        assert_eq!(cited, [("archive-vi-04-y-te", Some(5))], "{name}");
+    }
     // "Nguyên Bộ trưởng": a former minister holds no title now.
     assert!(person(t, "Đinh Trọng Cường").titles.is_empty());
     // Vietnamese names: family name first, the given name for later references.

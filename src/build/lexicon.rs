@@ -25,6 +25,16 @@ pub struct VocabTitle {
     pub aliases: Vec<String>,
 }
 
+impl From<&TitleWord> for VocabTitle {
+    fn from(v: &TitleWord) -> VocabTitle {
+        VocabTitle {
+            title: v.title.clone(),
+            kind: v.kind,
+            aliases: v.aliases.clone(),
+        }
+    }
+}
+
 /// The builder's word knowledge.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -613,11 +623,7 @@ impl Lexicon {
             lex.honorifics.insert((*w).to_string());
         }
         for v in vocabulary {
-            let entry = VocabTitle {
-                title: v.title.clone(),
-                kind: v.kind,
-                aliases: v.aliases.clone(),
-            };
+            let entry = VocabTitle::from(v);
             for form in std::iter::once(&v.title).chain(&v.aliases) {
                 let k = key(form);
                 if k.is_empty() {
@@ -648,11 +654,7 @@ impl Lexicon {
             let Some(f) = v.forms.get(crate::text::lang::Language::Vi) else {
                 continue;
             };
-            let entry = VocabTitle {
-                title: v.title.clone(),
-                kind: v.kind,
-                aliases: v.aliases.clone(),
-            };
+            let entry = VocabTitle::from(v);
             for form in std::iter::once(&f.title).chain(&f.aliases) {
                 let k = marks_key(form);
                 if k.is_empty() {

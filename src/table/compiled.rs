@@ -32,7 +32,7 @@ use super::{EntryRef, Index, Table};
 
 pub const MAGIC: &[u8; 16] = b"copydesk index\n\0";
 /// Raised whenever the layout of the file changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 const HEADER: usize = 48;
 const SECTIONS: usize = 7;
 
@@ -131,7 +131,7 @@ impl Origins {
         let (file, at) = match self {
             Origins::Owned(lists) => *lists[k].get(i as usize)?,
             Origins::Flat(bytes, ranges) => {
-                let b = (**bytes).as_ref().get(ranges[k].clone())?;
+                let b = bytes.bytes().get(ranges[k].clone())?;
                 let mut c = flat::Cursor {
                     bytes: b,
                     at: (i as usize).checked_mul(8)?,
@@ -223,7 +223,22 @@ pub fn write(index: &Index, meta: &Meta, origins: &Origins) -> Vec<u8> {
 
 /// The checksum of a compiled table's body: each MiB hashed (in parallel), then the hashes.
 fn checksum(body: &[u8]) -> u64 {
-    let parts: Vec<u64> = body.par_chunks(1 << 20).map(flat::key_hash).collect();
+    checksum_releasing(body, |_| {})
+}
+
+/// [`checksum`], releasing each MiB once it is hashed (`release` gets its range in `body`):
+/// checking a mapped file does not keep all of it in memory.
+fn checksum_releasing(body: &[u8], release: impl Fn(Range<usize>) + Sync) -> u64 {
+    const MIB: usize = 1 << 20;
+    let parts: Vec<u64> = body
+        .par_chunks(MIB)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let h = flat::key_hash(chunk);
+            release(i * MIB..i * MIB + chunk.len());
+            h
+        })
+        .collect();
     let mut all: Vec<u8> = (body.len() as u64).to_le_bytes().to_vec();
     for p in parts {
         all.extend_from_slice(&p.to_le_bytes());
@@ -272,10 +287,13 @@ fn sections(bytes: &[u8]) -> Result<(Meta, Vec<Range<usize>>), Problem> {
 /// Open a compiled table: its index (the entries read in place), what it was compiled
 /// from and where each entry was written. Every byte is checked against the checksum.
 pub fn open(bytes: Shared) -> Result<(Index, Meta, Origins), Problem> {
-    let b = (*bytes).as_ref();
+    let b = bytes.bytes();
     let (meta, ranges) = sections(b)?;
     let mut c = flat::Cursor { bytes: b, at: 40 };
-    if c.u64() != Some(checksum(&b[HEADER..])) {
+    let sum = checksum_releasing(&b[HEADER..], |r| {
+        bytes.release(r.start + HEADER..r.end + HEADER)
+    });
+    if c.u64() != Some(sum) {
         return Err(Problem::Corrupt);
     }
     let keys = Keys::open(bytes.clone(), ranges[1].clone()).ok_or(Problem::Corrupt)?;

@@ -53,11 +53,12 @@ impl Mapped {
 
     /// The JSON of person `i`.
     fn json(&self, i: usize) -> Option<&[u8]> {
-        let bytes = (*self.bytes).as_ref();
-        let at = bytes.get(self.at.clone())?;
-        let from = usize::try_from(flat::u64_at(at, i)?).ok()?;
-        let to = usize::try_from(flat::u64_at(at, i + 1)?).ok()?;
-        bytes.get(self.text.clone())?.get(from..to)
+        let bytes = self.bytes.bytes();
+        flat::item(
+            bytes.get(self.at.clone())?,
+            bytes.get(self.text.clone())?,
+            i,
+        )
     }
 
     /// Person `i`, decoded. The bytes passed their checksum when the table was opened: a
@@ -99,20 +100,18 @@ fn nobody() -> Person {
 /// The people of a table as [`Mapped`] reads them: the positions (`u64`s, one more than
 /// people), the compact JSON of each, one after another, and their ids.
 pub fn write_people(people: &[Person]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
-    let mut at = flat::Writer::default();
-    let mut text = Vec::new();
+    let mut items = flat::Items::default();
     for p in people {
-        at.u64(text.len() as u64);
-        serde_json::to_writer(&mut text, p).expect("a person serialises");
+        serde_json::to_writer(items.start(), p).expect("a person serialises");
     }
-    at.u64(text.len() as u64);
+    let (at, text) = items.finish();
     // The first person with an id, as `Table::person` finds it.
     let mut ids: rustc_hash::FxHashMap<&[u8], u32> = Default::default();
     for (i, p) in people.iter().enumerate().rev() {
         ids.insert(p.id.as_bytes(), i as u32);
     }
     let ids = flat::KeyMapWriter::write(ids.into_iter());
-    (at.buf, text, ids)
+    (at, text, ids)
 }
 
 impl Entries {
@@ -178,7 +177,7 @@ impl Entries {
         match self {
             Entries::Owned(t) => t.people.iter().position(|p| p.id == id).map(|i| i as u32),
             Entries::Mapped(m) => {
-                let bytes = (*m.bytes).as_ref().get(m.ids.clone()).unwrap_or(&[]);
+                let bytes = m.bytes.bytes().get(m.ids.clone()).unwrap_or(&[]);
                 let i = flat::KeyMap::new(bytes).get(id.as_bytes())?;
                 (m.person(i as usize).id == id).then_some(i)
             }

@@ -10,8 +10,22 @@
 use std::hash::Hasher;
 use std::sync::Arc;
 
-/// Bytes shared by an index and whoever holds them: a buffer in memory or a mapped file.
-pub type Shared = Arc<dyn AsRef<[u8]> + Send + Sync>;
+/// Bytes an index reads in place: a buffer in memory, or a mapped file.
+pub trait Bytes: Send + Sync {
+    fn bytes(&self) -> &[u8];
+    /// Nothing in `range` is needed for now: a mapped file's pages there may leave the
+    /// process's memory (they are read again from the file when used). A buffer keeps them.
+    fn release(&self, _range: std::ops::Range<usize>) {}
+}
+
+impl Bytes for Vec<u8> {
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+/// Bytes shared by an index and whoever holds them.
+pub type Shared = Arc<dyn Bytes>;
 
 /// The hash of a key in every table of the layout.
 pub fn key_hash(key: &[u8]) -> u64 {
@@ -45,6 +59,11 @@ impl Writer {
         self.u64(s.len() as u64);
         self.buf.extend_from_slice(s);
     }
+    /// A short string with its length first, as a `u32` (keys, names: never 4 GB).
+    pub fn str32(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.buf.extend_from_slice(s.as_bytes());
+    }
     /// Sections one after another, each with its length first.
     pub fn sections(&mut self, sections: &[&[u8]]) {
         for s in sections {
@@ -65,10 +84,7 @@ impl<'a> Cursor<'a> {
         Cursor { bytes, at: 0 }
     }
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
-        let end = self.at.checked_add(N)?;
-        let s: [u8; N] = self.bytes.get(self.at..end)?.try_into().ok()?;
-        self.at = end;
-        Some(s)
+        self.slice(N)?.try_into().ok()
     }
     pub fn u8(&mut self) -> Option<u8> {
         self.take::<1>().map(|b| b[0])
@@ -82,16 +98,28 @@ impl<'a> Cursor<'a> {
     pub fn u64(&mut self) -> Option<u64> {
         self.take().map(u64::from_le_bytes)
     }
-    /// Bytes written with [`Writer::bytes`].
-    pub fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = usize::try_from(self.u64()?).ok()?;
+    /// The next `n` bytes.
+    fn slice(&mut self, n: usize) -> Option<&'a [u8]> {
         let end = self.at.checked_add(n)?;
         let s = self.bytes.get(self.at..end)?;
         self.at = end;
         Some(s)
     }
+    /// Bytes written with [`Writer::bytes`].
+    pub fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        self.slice(n)
+    }
     pub fn str(&mut self) -> Option<&'a str> {
         std::str::from_utf8(self.bytes()?).ok()
+    }
+    /// Bytes written with a `u32` length first ([`Writer::str32`]).
+    pub fn bytes32(&mut self) -> Option<&'a [u8]> {
+        let n = self.u32()? as usize;
+        self.slice(n)
+    }
+    pub fn str32(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.bytes32()?).ok()
     }
     /// The ranges of `n` sections written with [`Writer::sections`], as positions in the
     /// cursor's bytes.
@@ -121,6 +149,34 @@ pub fn u64_at(bytes: &[u8], i: usize) -> Option<u64> {
         at: i.checked_mul(8)?,
     }
     .u64()
+}
+
+/// Item `i` of a list laid out as the positions of its items (`u64`s, one more than
+/// items) and their bytes one after another ([`Items`]).
+pub fn item<'a>(at: &[u8], text: &'a [u8], i: usize) -> Option<&'a [u8]> {
+    let from = usize::try_from(u64_at(at, i)?).ok()?;
+    let to = usize::try_from(u64_at(at, i.checked_add(1)?)?).ok()?;
+    text.get(from..to)
+}
+
+/// Writes a list for [`item`]: the positions, and the items' bytes.
+#[derive(Default)]
+pub struct Items {
+    pub at: Writer,
+    pub text: Vec<u8>,
+}
+
+impl Items {
+    /// The next item starts here.
+    pub fn start(&mut self) -> &mut Vec<u8> {
+        self.at.u64(self.text.len() as u64);
+        &mut self.text
+    }
+    /// The positions and the bytes.
+    pub fn finish(mut self) -> (Vec<u8>, Vec<u8>) {
+        self.at.u64(self.text.len() as u64);
+        (self.at.buf, self.text)
+    }
 }
 
 /// Records of `(u64 key, u32 value)`, sorted by key: the first position whose key is not
@@ -192,7 +248,8 @@ impl KeyMapWriter {
                 i = (i + 1) & mask;
             }
             let at = keys.buf.len() as u32 + 1;
-            keys.bytes(key);
+            keys.u32(key.len() as u32);
+            keys.buf.extend_from_slice(key);
             let slot = &mut table[i * SLOT..(i + 1) * SLOT];
             slot[..8].copy_from_slice(&h.to_le_bytes());
             slot[8..12].copy_from_slice(&at.to_le_bytes());
@@ -265,7 +322,7 @@ impl<'a> KeyMap<'a> {
             bytes: self.keys,
             at: (at as usize).checked_sub(1)?,
         }
-        .bytes()
+        .bytes32()
     }
 
     /// Every key and value, in the table's order.

@@ -174,7 +174,7 @@ pub struct Keys {
 impl Keys {
     /// The keys laid out in `bytes[range]`; `None` if they are not keys.
     pub fn open(bytes: Shared, whole: std::ops::Range<usize>) -> Option<Keys> {
-        let all = (*bytes).as_ref().get(whole.clone())?;
+        let all = bytes.bytes().get(whole.clone())?;
         let sections = flat::Cursor::new(all)
             .sections(sec::COUNT)?
             .into_iter()
@@ -189,16 +189,13 @@ impl Keys {
 
     /// The bytes of the keys, as [`Keys::open`] reads them.
     pub fn bytes(&self) -> &[u8] {
-        (*self.bytes)
-            .as_ref()
-            .get(self.whole.clone())
-            .unwrap_or(&[])
+        self.bytes.bytes().get(self.whole.clone()).unwrap_or(&[])
     }
 
     fn section(&self, i: usize) -> &[u8] {
         self.sections
             .get(i)
-            .and_then(|r| (*self.bytes).as_ref().get(r.clone()))
+            .and_then(|r| self.bytes.bytes().get(r.clone()))
             .unwrap_or(&[])
     }
 
@@ -227,10 +224,12 @@ impl Keys {
 
     /// Word number `i` of the sorted list of name words.
     fn word(&self, i: usize) -> Option<&str> {
-        let list = self.section(sec::WORD_LIST);
-        let (from, to) = (flat::u64_at(list, i)?, flat::u64_at(list, i + 1)?);
-        let text = self.section(sec::WORD_TEXT);
-        std::str::from_utf8(text.get(usize::try_from(from).ok()?..usize::try_from(to).ok()?)?).ok()
+        let w = flat::item(
+            self.section(sec::WORD_LIST),
+            self.section(sec::WORD_TEXT),
+            i,
+        )?;
+        std::str::from_utf8(w).ok()
     }
 }
 
@@ -639,21 +638,19 @@ impl Builder {
         Index::with_keys(Entries::Owned(table), keys)
     }
 
-    /// The keys, laid out flat ([`sec`]).
+    /// The keys, laid out flat ([`sec`]). Each part of the builder is dropped once it is
+    /// laid out, so a big table's maps and their layout are not all in memory at once.
     fn lay_out(self) -> Vec<u8> {
-        let mut word_list: Vec<&str> = self.words.iter().map(|w| &**w).collect();
-        word_list.sort();
-        let mut deletions: Vec<(u64, u32)> = Vec::new();
-        for (i, w) in word_list.iter().enumerate() {
-            if w.chars().count() > MAX_FUZZY_CHARS {
-                continue;
-            }
-            neighbourhood(w, |h| deletions.push((h, i as u32)));
-        }
-        deletions.sort_unstable();
-        deletions.dedup();
+        let Builder {
+            phrases,
+            prefixes,
+            meanings,
+            words,
+            skeletons,
+            ..
+        } = self;
         // The phrases whose meanings differ by language, once per language.
-        let mut meanings = self.meanings;
+        let mut meanings = meanings;
         let mut by_lang: Vec<(u64, u32)> = Vec::new();
         for id in 0..meanings.len() {
             if meanings[id].iter().all(|m| m.lang == Language::En) {
@@ -688,45 +685,63 @@ impl Builder {
             }
         }
         at.u64(records.buf.len() as u64);
-        let mut word_at = flat::Writer::default();
-        let mut word_text = Vec::new();
-        for w in &word_list {
-            word_at.u64(word_text.len() as u64);
-            word_text.extend_from_slice(w.as_bytes());
+        drop(meanings);
+        let phrases_map = KeyMapWriter::write(phrases.iter().map(|(k, &v)| (k.as_bytes(), v)));
+        drop(phrases);
+        let prefixes_map = KeyMapWriter::write(prefixes.iter().map(|k| (k.as_bytes(), 0)));
+        drop(prefixes);
+        let mut word_list: Vec<&str> = words.iter().map(|w| &**w).collect();
+        word_list.sort();
+        let mut deletions: Vec<(u64, u32)> = Vec::new();
+        for (i, w) in word_list.iter().enumerate() {
+            if w.chars().count() > MAX_FUZZY_CHARS {
+                continue;
+            }
+            neighbourhood(w, |h| deletions.push((h, i as u32)));
         }
-        word_at.u64(word_text.len() as u64);
-        let word_ids: FxHashMap<&str, u32> = word_list
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (*w, i as u32))
-            .collect();
+        deletions.sort_unstable();
+        deletions.dedup();
+        let mut items = flat::Items::default();
+        for w in &word_list {
+            items.start().extend_from_slice(w.as_bytes());
+        }
+        let (word_at, word_text) = items.finish();
+        let words_map = KeyMapWriter::write(
+            word_list
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.as_bytes(), i as u32)),
+        );
         let mut lists = flat::Writer::default();
-        let mut skeletons = Vec::new();
-        for (k, ids) in &self.skeletons {
-            skeletons.push((k.as_bytes(), lists.buf.len() as u32));
+        let mut skeleton_keys = Vec::new();
+        for (k, ids) in &skeletons {
+            skeleton_keys.push((k.as_bytes(), lists.buf.len() as u32));
             lists.u32(ids.len() as u32);
             for &id in ids {
                 lists.u32(id);
             }
         }
-        let sections: [Vec<u8>; sec::COUNT] = [
-            KeyMapWriter::write(self.phrases.iter().map(|(k, &v)| (k.as_bytes(), v))),
-            KeyMapWriter::write(self.prefixes.iter().map(|k| (k.as_bytes(), 0))),
-            at.buf,
-            records.buf,
-            KeyMapWriter::write(word_ids.iter().map(|(k, &v)| (k.as_bytes(), v))),
-            word_at.buf,
-            word_text,
-            flat::write_records(&deletions),
-            KeyMapWriter::write(skeletons.into_iter()),
-            lists.buf,
-            flat::write_records(&by_lang),
+        let sections: [&[u8]; sec::COUNT] = [
+            &phrases_map,
+            &prefixes_map,
+            &at.buf,
+            &records.buf,
+            &words_map,
+            &word_at,
+            &word_text,
+            &flat::write_records(&deletions),
+            &KeyMapWriter::write(skeleton_keys.into_iter()),
+            &lists.buf,
+            &flat::write_records(&by_lang),
         ];
         let mut w = flat::Writer::default();
-        w.sections(&sections.iter().map(Vec::as_slice).collect::<Vec<_>>());
+        w.sections(&sections);
         w.buf
     }
 }
+
+/// In a written meaning, in place of the length of its normal form: the same as its surface.
+const SAME_AS_SURFACE: u32 = u32::MAX;
 
 /// Write a meaning for [`read_meaning`].
 fn write_meaning(w: &mut flat::Writer, m: &Meaning) {
@@ -778,8 +793,14 @@ fn write_meaning(w: &mut flat::Writer, m: &Meaning) {
             form(w, f);
         }
     }
-    w.bytes(m.surface.as_bytes());
-    w.bytes(m.normal.as_bytes());
+    w.str32(&m.surface);
+    // Most forms are written as a reader compares them: the normal form is then not
+    // written again.
+    if m.normal == m.surface {
+        w.u32(SAME_AS_SURFACE);
+    } else {
+        w.str32(&m.normal);
+    }
     w.u64(m.capitals);
     w.u16(m.words);
     w.u8(lang_code(m.lang));
@@ -833,10 +854,17 @@ fn read_meaning(c: &mut flat::Cursor) -> Option<Meaning> {
         },
         _ => return None,
     };
+    let surface = c.str32()?;
+    let normal = if c.clone().u32()? == SAME_AS_SURFACE {
+        c.u32();
+        surface
+    } else {
+        c.str32()?
+    };
     Some(Meaning {
         target,
-        surface: c.str()?.into(),
-        normal: c.str()?.into(),
+        surface: surface.into(),
+        normal: normal.into(),
         capitals: c.u64()?,
         words: c.u16()?,
         lang: *Language::ALL.get(c.u8()? as usize)?,

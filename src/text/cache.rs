@@ -1,5 +1,5 @@
 //! A cache for work that depends only on a piece of text: what the last round of lookups
-//! used is kept, the rest is dropped when the next round ends. The language server keeps
+//! used is kept, the rest is dropped when the round ends. The language server keeps
 //! one per open document, so the cache holds the pieces of the document as it is, not every
 //! version typed.
 
@@ -15,53 +15,51 @@ pub fn key_of(text: &str) -> Key {
     (rustc_hash::FxBuildHasher.hash_one(text), text.len())
 }
 
-/// Values by [`Key`], kept for one round after their last use.
+/// Values by [`Key`], kept until a round ends without using them.
 #[derive(Debug)]
 pub struct Recent<V> {
-    /// Used in this round.
-    now: FxHashMap<Key, V>,
-    /// Used in the round before, not yet in this one.
-    before: FxHashMap<Key, V>,
+    /// Each value with the last round that used it.
+    map: FxHashMap<Key, (V, u64)>,
+    round: u64,
 }
 
 impl<V> Default for Recent<V> {
     fn default() -> Self {
         Recent {
-            now: FxHashMap::default(),
-            before: FxHashMap::default(),
+            map: FxHashMap::default(),
+            round: 0,
         }
     }
 }
 
 impl<V: Clone> Recent<V> {
-    /// The value of `key`, made by `make` when this round and the one before did not use it.
+    /// The value of `key`, made by `make` when no round since it was dropped made it.
     pub fn get_or_insert_with(&mut self, key: Key, make: impl FnOnce() -> V) -> V {
-        if let Some(v) = self.now.get(&key) {
-            return v.clone();
-        }
-        let v = self.before.remove(&key).unwrap_or_else(make);
-        self.now.insert(key, v.clone());
-        v
+        let round = self.round;
+        let e = self.map.entry(key).or_insert_with(|| (make(), round));
+        e.1 = round;
+        e.0.clone()
     }
 
-    /// End a round: what it did not use is dropped at the end of the next one.
+    /// End a round: what it did not use is dropped.
     pub fn end_round(&mut self) {
-        self.before = std::mem::take(&mut self.now);
+        let round = self.round;
+        self.map.retain(|_, v| v.1 == round);
+        self.round += 1;
     }
 
     /// Forget everything.
     pub fn clear(&mut self) {
-        self.now.clear();
-        self.before.clear();
+        self.map.clear();
     }
 
     /// How many values are kept.
     pub fn len(&self) -> usize {
-        self.now.len() + self.before.len()
+        self.map.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.map.is_empty()
     }
 }
 

@@ -64,20 +64,19 @@ impl Document {
         let byte = byte.min(r.len_bytes());
         let line = r.byte_to_line(byte);
         let line_byte = r.line_to_byte(line);
-        let char_idx = r.byte_to_char(byte);
-        let line_char = r.line_to_char(line);
+        // The offset floored to a character's start, found in its chunk.
+        let (chunk, chunk_byte, _, _) = r.chunk_at_byte(byte);
+        let mut at = byte - chunk_byte;
+        while at > 0 && !chunk.is_char_boundary(at) {
+            at -= 1;
+        }
+        let byte = chunk_byte + at;
+        // Only the line's text before the offset is counted.
+        let before = r.byte_slice(line_byte..byte);
         let col = match enc {
-            Encoding::Utf8 => r.char_to_byte(char_idx) - line_byte,
-            Encoding::Chars => char_idx - line_char,
-            Encoding::Utf16 => {
-                let line_slice = r.line(line);
-                if line_slice.len_bytes() == line_slice.len_chars() {
-                    // ASCII fast path.
-                    char_idx - line_char
-                } else {
-                    r.char_to_utf16_cu(char_idx) - r.char_to_utf16_cu(line_char)
-                }
-            }
+            Encoding::Utf8 => byte - line_byte,
+            Encoding::Chars => before.len_chars(),
+            Encoding::Utf16 => before.len_utf16_cu(),
         };
         Pos { line, col }
     }
@@ -170,6 +169,38 @@ mod tests {
         assert_eq!(d.position(x, Encoding::Chars), Pos { line: 1, col: 9 });
         for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
             assert_eq!(d.offset(d.position(x, enc), enc), x);
+        }
+    }
+
+    #[test]
+    fn every_byte_has_the_position_counted_from_its_line() {
+        // Long enough for the rope to hold several chunks.
+        let text = "a\r\n👍 Hoa\u{300}ng x\rč\n\n中文 ".repeat(300);
+        let d = Document::new(&text, Kind::Plain);
+        let (mut line, mut start) = (0, 0);
+        let mut floor = 0;
+        for byte in 0..=text.len() {
+            if text.is_char_boundary(byte) {
+                floor = byte;
+            }
+            let before = &text[start..floor];
+            let want = |enc| match enc {
+                Encoding::Utf8 => before.len(),
+                Encoding::Chars => before.chars().count(),
+                Encoding::Utf16 => before.encode_utf16().count(),
+            };
+            for enc in [Encoding::Utf8, Encoding::Chars, Encoding::Utf16] {
+                let got = d.position(byte, enc);
+                assert_eq!((got.line, got.col), (line, want(enc)), "{byte} {enc:?}");
+            }
+            // A line ends after "\n", after "\r" not followed by "\n".
+            let b = text.as_bytes();
+            if byte < text.len()
+                && (b[byte] == b'\n' || (b[byte] == b'\r' && b.get(byte + 1) != Some(&b'\n')))
+            {
+                line += 1;
+                start = byte + 1;
+            }
         }
     }
 

@@ -84,7 +84,7 @@ impl Evidence {
         let mut ev = Evidence::default();
         let mut start: Option<usize> = None;
         for (i, c) in text.char_indices() {
-            if c.is_alphabetic() || is_combining(c) {
+            if super::is_letter(c) || is_combining(c) {
                 start.get_or_insert(i);
             } else if let Some(s) = start.take() {
                 ev.word(&text[s..i]);

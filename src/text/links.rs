@@ -18,7 +18,8 @@
 
 /// A word character: a letter, a digit, a combining mark or an underscore.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    super::is_letter(c)
+        || c.is_numeric()
         || c == '_'
         || matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
             | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')

@@ -253,8 +253,7 @@ fn expand(files: &dyn Files, set: &TableSet) -> Wanted {
             .map(f, compiled_limit(set))
             .map_err(|e| format!("cannot read the compiled table: {e}"))
             .and_then(|b| {
-                compiled::meta((*b).as_ref())
-                    .map_err(|p| format!("cannot use the compiled table: {p}"))
+                compiled::meta(b.bytes()).map_err(|p| format!("cannot use the compiled table: {p}"))
             });
         match meta {
             Ok(m) => {
@@ -370,7 +369,7 @@ fn open_compiled(
             .map(&path, compiled_limit(json))
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
-                let meta = compiled::meta((*bytes).as_ref()).map_err(|p| p.to_string())?;
+                let meta = compiled::meta(bytes.bytes()).map_err(|p| p.to_string())?;
                 if meta.from != now {
                     return Err(out_of_date(&meta.from, &now));
                 }

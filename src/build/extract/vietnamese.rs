@@ -329,46 +329,40 @@ mod tests {
 
     #[test]
     fn rank_and_post_before_the_name() {
-        assert_eq!(
-            people("Chiều nay, Thứ trưởng Bộ Tài chính, Thiếu tướng Đào Minh Khuê đã tiếp đoàn."),
-            vec![(
-                "đào minh khuê".into(),
+        for (text, name, titles) in [
+            (
+                "Chiều nay, Thứ trưởng Bộ Tài chính, Thiếu tướng Đào Minh Khuê đã tiếp đoàn.",
+                "đào minh khuê",
                 vec![
                     t("Vice Minister", "Thứ trưởng Bộ Tài chính"),
-                    t("Major General", "Thiếu tướng")
-                ]
-            )]
-        );
-        assert_eq!(
-            people("Bộ trưởng Bộ Ngoại giao Trịnh Quang Vũ phát biểu khai mạc."),
-            vec![(
-                "trịnh quang vũ".into(),
-                vec![t("Foreign Minister", "Bộ trưởng Bộ Ngoại giao")]
-            )]
-        );
-        assert_eq!(
-            people("Phó Thủ tướng Lưu Thu Trang dự lễ."),
-            vec![(
-                "lưu thu trang".into(),
-                vec![t("Deputy Prime Minister", "Phó Thủ tướng")]
-            )]
-        );
-        // The organisation's capitalised words run into the name.
-        assert_eq!(
-            people("Thứ trưởng Bộ Công Thương Phan Thị Ngọc Bích cho biết như vậy."),
-            vec![(
-                "phan thị ngọc bích".into(),
-                vec![t("Vice Minister", "Thứ trưởng Bộ Công Thương")]
-            )]
-        );
-        // "Phó" before a title is its deputy.
-        assert_eq!(
-            people("Phó Chủ tịch Lương Văn Tâm chủ trì."),
-            vec![(
-                "lương văn tâm".into(),
-                vec![t("Deputy Chairman", "Phó Chủ tịch")]
-            )]
-        );
+                    t("Major General", "Thiếu tướng"),
+                ],
+            ),
+            (
+                "Bộ trưởng Bộ Ngoại giao Trịnh Quang Vũ phát biểu khai mạc.",
+                "trịnh quang vũ",
+                vec![t("Foreign Minister", "Bộ trưởng Bộ Ngoại giao")],
+            ),
+            (
+                "Phó Thủ tướng Lưu Thu Trang dự lễ.",
+                "lưu thu trang",
+                vec![t("Deputy Prime Minister", "Phó Thủ tướng")],
+            ),
+            // The organisation's capitalised words run into the name.
+            (
+                "Thứ trưởng Bộ Công Thương Phan Thị Ngọc Bích cho biết như vậy.",
+                "phan thị ngọc bích",
+                vec![t("Vice Minister", "Thứ trưởng Bộ Công Thương")],
+            ),
+            // "Phó" before a title is its deputy.
+            (
+                "Phó Chủ tịch Lương Văn Tâm chủ trì.",
+                "lương văn tâm",
+                vec![t("Deputy Chairman", "Phó Chủ tịch")],
+            ),
+        ] {
+            assert_eq!(people(text), vec![(name.to_string(), titles)], "{text}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Diagnostics: a worker per open document computes findings in a lane after a short
-//! debounce, with the document's block cache, and publishes them (push mode) only while
+//! debounce, with the document's incremental check, and publishes them (push mode) only while
 //! they are of the document's current text. Pull requests are answered from the same
 //! computation.
 
@@ -113,7 +113,7 @@ async fn publish(shared: &ServerState, uri: Uri, diags: Vec<Diagnostic>, version
 
 /// The findings of a snapshot's text: the last ones computed if they are of this text and
 /// of the current settings and tables, else computed now (in the caller's lane) with the
-/// document's block cache. Requests and the worker that want the same text compute it
+/// document's incremental check (`check::Incremental`). Requests and the worker that want the same text compute it
 /// once: the second waits for the cache, then finds the first one's result.
 pub fn findings(shared: &Arc<ServerState>, snap: &DocumentSnapshot) -> Arc<DocumentFindings> {
     let generation = shared.workspace.generation();
