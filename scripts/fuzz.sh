@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The fuzz targets of issue 11 (fuzz/, cargo-fuzz on libFuzzer): check on arbitrary text and
 # Markdown, the position mapping in three encodings, the table loader, LSP edits against a
-# model, the frame reader. Installs nightly Rust (rustup) and cargo-fuzz if missing, builds
-# the targets, then runs each in turn, one process each (libFuzzer in process: one job), for
+# model, the frame reader, the compiled-table reader. Installs nightly Rust (rustup) and
+# cargo-fuzz if missing, builds the targets, then runs each in turn, one process each
+# (libFuzzer in process: one job), for
 # the given seconds (default 60). Built with debug assertions (an overflow is a crash) and
 # without a sanitizer (the code under test is safe Rust), which runs several times faster.
 # A crash stops the script with the target's failure; its input is in
@@ -16,7 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(check positions table lsp_edits frames)
+[ ${#targets[@]} -eq 0 ] && targets=(check positions table lsp_edits frames compiled)
 
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
   rustup toolchain install nightly --profile minimal --no-self-update
@@ -35,7 +36,7 @@ seed() {
 }
 seed check tests/fixtures/articles/*.md tests/fixtures/articles/*.txt tests/generality/articles/*
 seed table src/table/default.json src/rules/testdata/world.json tests/generality/table.json
-mkdir -p fuzz/corpus/positions fuzz/corpus/lsp_edits fuzz/corpus/frames
+mkdir -p fuzz/corpus/positions fuzz/corpus/lsp_edits fuzz/corpus/frames fuzz/corpus/compiled
 
 cd fuzz
 status=0

@@ -45,7 +45,7 @@ want vscode && run "vs code (code-server)" editors/vscode/test.sh
 want precommit && run "pre-commit hook" tests/precommit/run.sh
 want bench-smoke && run "benchmark smoke" scripts/bench.sh --smoke
 want soak && run "language server soak (30 s)" scripts/soak.sh 30
-want fuzz-smoke && run "fuzz smoke (5 targets, 15 s each)" scripts/fuzz.sh 15
+want fuzz-smoke && run "fuzz smoke (every target, 15 s each)" scripts/fuzz.sh 15
 
 printf '\n##### summary after %ss\n' "$((SECONDS - start))"
 for s in "${passed[@]}"; do echo "passed: $s"; done
