@@ -102,21 +102,11 @@ impl fmt::Debug for Origins {
     }
 }
 
-fn kind_of(e: EntryRef) -> (usize, u32, &'static str) {
-    match e {
-        EntryRef::Person(i) => (0, i, "people"),
-        EntryRef::Organisation(i) => (1, i, "organisations"),
-        EntryRef::Place(i) => (2, i, "places"),
-        EntryRef::Event(i) => (3, i, "events"),
-        EntryRef::Law(i) => (4, i, "laws"),
-    }
-}
-
 impl Origins {
-    /// Record that `e` was written in file `file` at `path`'s position.
+    /// Record that `e` was written in file `file`, at position `at` of its list there.
     pub fn set(&mut self, e: EntryRef, file: u32, at: u32) {
         if let Origins::Owned(lists) = self {
-            let (k, i, _) = kind_of(e);
+            let (k, i) = (e.list().0, e.position());
             let list = &mut lists[k];
             if list.len() <= i as usize {
                 list.resize(i as usize + 1, (u32::MAX, 0));
@@ -127,7 +117,7 @@ impl Origins {
 
     /// The file `e` comes from (its position in the set) and its JSON path there.
     pub fn get(&self, e: EntryRef) -> Option<(usize, String)> {
-        let (k, i, kind) = kind_of(e);
+        let ((k, kind), i) = (e.list(), e.position());
         let (file, at) = match self {
             Origins::Owned(lists) => *lists[k].get(i as usize)?,
             Origins::Flat(bytes, ranges) => {

@@ -105,7 +105,7 @@ pub fn write_people(people: &[Person]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
         serde_json::to_writer(items.start(), p).expect("a person serialises");
     }
     let (at, text) = items.finish();
-    // The first person with an id, as `Table::person` finds it.
+    // The first person with each id (the ids of a loaded table are distinct).
     let mut ids: rustc_hash::FxHashMap<&[u8], u32> = Default::default();
     for (i, p) in people.iter().enumerate().rev() {
         ids.insert(p.id.as_bytes(), i as u32);
@@ -172,7 +172,7 @@ impl Entries {
         self.rest().place(id)
     }
 
-    /// The position of the person with an id (the first, as [`Table::person`] finds it).
+    /// The position of the person with an id (the first with it).
     pub fn person_position(&self, id: &str) -> Option<u32> {
         match self {
             Entries::Owned(t) => t.people.iter().position(|p| p.id == id).map(|i| i as u32),

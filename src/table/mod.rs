@@ -561,6 +561,18 @@ impl EntryRef {
             | EntryRef::Law(i) => i,
         }
     }
+
+    /// The list the entry is in: its number among a table's five lists (in the order of
+    /// [`Table::entry_ids`]) and its name in the table's JSON (`people`).
+    pub fn list(self) -> (usize, &'static str) {
+        match self {
+            EntryRef::Person(_) => (0, "people"),
+            EntryRef::Organisation(_) => (1, "organisations"),
+            EntryRef::Place(_) => (2, "places"),
+            EntryRef::Event(_) => (3, "events"),
+            EntryRef::Law(_) => (4, "laws"),
+        }
+    }
 }
 
 impl Table {
@@ -602,11 +614,6 @@ impl Table {
         self.places.iter().find(|p| p.id == id)
     }
 
-    /// The person with an id.
-    pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.id == id)
-    }
-
     /// Every entry with its id: people, organisations, places, events, laws.
     pub fn entry_ids(&self) -> impl Iterator<Item = (EntryRef, &str)> {
         fn each<T>(
@@ -623,17 +630,6 @@ impl Table {
             .chain(each(&self.places, EntryRef::Place, |x| &x.id))
             .chain(each(&self.events, EntryRef::Event, |x| &x.id))
             .chain(each(&self.laws, EntryRef::Law, |x| &x.id))
-    }
-
-    /// The JSON path of an entry (`people[3]`).
-    pub fn path_of(&self, e: EntryRef) -> String {
-        match e {
-            EntryRef::Person(i) => format!("people[{i}]"),
-            EntryRef::Organisation(i) => format!("organisations[{i}]"),
-            EntryRef::Place(i) => format!("places[{i}]"),
-            EntryRef::Event(i) => format!("events[{i}]"),
-            EntryRef::Law(i) => format!("laws[{i}]"),
-        }
     }
 
     /// The display name of an entry.
