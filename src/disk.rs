@@ -235,24 +235,9 @@ pub fn read_capped(r: impl Read, limit: Limit) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// A regular file's bytes, up to a limit.
-pub fn read_bytes(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
-    check_regular(path, limit)?;
-    let file = open_for_reading(path)?;
-    // What was opened is what was checked.
-    if let Some(what) = not_regular(file.metadata()?.file_type()) {
-        return Err(ReadError::NotRegular(what));
-    }
-    read_capped(file, limit)
-}
-
-/// A regular file's bytes, up to a limit, mapped into memory (read when it cannot be
-/// mapped): a compiled table is read in place, page by page as it is used.
-///
-/// A mapped file that another process truncates while it is mapped would fault on access;
-/// copydesk itself only ever replaces such files whole, by rename ([`write_atomic`]), which
-/// leaves the mapped file as it was.
-pub fn map_bytes(path: &Path, limit: Limit) -> Result<Shared, ReadError> {
+/// A regular file within the limit, opened for reading. What is opened is checked again,
+/// in case the path changed since it was checked.
+fn open_regular(path: &Path, limit: Limit) -> Result<File, ReadError> {
     check_regular(path, limit)?;
     let file = open_for_reading(path)?;
     let meta = file.metadata()?;
@@ -262,8 +247,25 @@ pub fn map_bytes(path: &Path, limit: Limit) -> Result<Shared, ReadError> {
     if meta.len() > limit.bytes {
         return Err(ReadError::TooLarge { limit });
     }
-    // SAFETY: the map is read-only and private; the file is a regular file checked above.
-    // See the note above on a file truncated by another process while mapped.
+    Ok(file)
+}
+
+/// A regular file's bytes, up to a limit.
+pub fn read_bytes(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
+    read_capped(open_regular(path, limit)?, limit)
+}
+
+/// A regular file's bytes, up to a limit, mapped into memory (read when it cannot be
+/// mapped): a compiled table is read in place, page by page as it is used.
+///
+/// A mapped file that another process truncates or writes in place while it is mapped would
+/// fault on access or change under its reader; copydesk itself only ever replaces such files
+/// whole, by rename ([`write_atomic`]), which leaves the mapped file as it was.
+pub fn map_bytes(path: &Path, limit: Limit) -> Result<Shared, ReadError> {
+    let file = open_regular(path, limit)?;
+    // SAFETY: a read-only (shared) map of the regular file just opened and checked; the
+    // bytes change under it only if another process writes or truncates the file in place
+    // (see above), which copydesk never does.
     match unsafe { memmap2::Mmap::map(&file) } {
         Ok(m) => Ok(std::sync::Arc::new(Mapped(m))),
         Err(_) => Ok(std::sync::Arc::new(read_capped(file, limit)?)),
@@ -283,9 +285,10 @@ impl Bytes for Mapped {
     fn release(&self, range: std::ops::Range<usize>) {
         #[cfg(unix)]
         if range.end <= self.0.len() {
-            // SAFETY: the map is a private, read-only map of a file that copydesk never
-            // writes through it: dropping its pages loses nothing, and a later read maps
-            // the file's bytes again.
+            // SAFETY: `range` lies in the map (checked above), a read-only shared map of a
+            // file: nothing was written through it, so dropping its pages loses nothing, and
+            // a later read fills them again with the file's bytes, the same ones (see
+            // `map_bytes`).
             let _ = unsafe {
                 self.0.unchecked_advise_range(
                     memmap2::UncheckedAdvice::DontNeed,
