@@ -97,33 +97,36 @@ struct Source {
     text: String,
 }
 
+/// The tables of a set, the default table first: each as shown, with its file (`None` for
+/// the embedded default table).
+fn members(set: &TableSet) -> impl Iterator<Item = (String, Option<&PathBuf>)> {
+    let default = set.default.then(|| (DEFAULT_TABLE_NAME.to_string(), None));
+    default
+        .into_iter()
+        .chain(set.files.iter().map(|f| (f.display().to_string(), Some(f))))
+}
+
 /// Read the files of a set (the default table first). Unreadable files are left out and
 /// named in the errors.
 fn read_sources(files: &dyn Files, set: &TableSet) -> (Vec<Source>, Vec<TableError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
-    if set.default {
+    for (name, path) in members(set) {
+        let text = match path {
+            None => DEFAULT_TABLE.to_string(),
+            Some(f) => match files.read(f, set.limit) {
+                Ok(text) => text,
+                Err(e) => {
+                    errors.push(plain_error(name, format!("cannot read the table: {e}")));
+                    continue;
+                }
+            },
+        };
         sources.push(Source {
-            name: DEFAULT_TABLE_NAME.to_string(),
-            path: None,
-            text: DEFAULT_TABLE.to_string(),
+            name,
+            path: path.cloned(),
+            text,
         });
-    }
-    for f in &set.files {
-        match files.read(f, set.limit) {
-            Ok(text) => sources.push(Source {
-                name: f.display().to_string(),
-                path: Some(f.clone()),
-                text,
-            }),
-            Err(e) => errors.push(TableError {
-                file: f.display().to_string(),
-                line: 1,
-                column: 1,
-                path: String::new(),
-                message: format!("cannot read the table: {e}"),
-            }),
-        }
     }
     (sources, errors)
 }
@@ -399,23 +402,14 @@ fn compiled_tables(
     origins: Origins,
 ) -> Tables {
     let mut entries = meta.entries.into_iter();
-    let mut files = Vec::new();
-    if json.default {
-        files.push(TableFile {
-            name: DEFAULT_TABLE_NAME.to_string(),
-            path: None,
-            text: DEFAULT_TABLE.into(),
+    let files = members(json)
+        .map(|(name, path)| TableFile {
+            name,
+            path: path.cloned(),
+            text: if path.is_some() { "" } else { DEFAULT_TABLE }.into(),
             entries: entries.next().unwrap_or(0),
-        });
-    }
-    for f in &json.files {
-        files.push(TableFile {
-            name: f.display().to_string(),
-            path: Some(f.clone()),
-            text: "".into(),
-            entries: entries.next().unwrap_or(0),
-        });
-    }
+        })
+        .collect();
     Tables {
         id: next_id(),
         set: set.clone(),
