@@ -74,7 +74,9 @@ fn starts_upper(word: &str) -> bool {
 }
 
 impl Block {
-    pub fn new(text: &str, prose: &ProseBlock, lex: &Lexicon) -> Block {
+    /// A block of prose classified; with `marks`, the words of a block with a Vietnamese
+    /// sentence are kept with their marks too ([`Block::marked`]).
+    pub fn new(text: &str, prose: &ProseBlock, lex: &Lexicon, marks: bool) -> Block {
         let (block_text, segments) = prose.relative(text);
         let analysis = BlockAnalysis::new(block_text, &segments, &NO_TABLE, Reading::default());
         let (lowercase, lower_spans) = lowercase(&analysis.folded.text, &analysis.tokens);
@@ -91,7 +93,7 @@ impl Block {
         };
         block.classify(lex);
         block.runs = block.capitalised_runs(lex);
-        if block.analysis.langs.contains(&Language::Vi) {
+        if marks && block.analysis.langs.contains(&Language::Vi) {
             block.marked = block
                 .analysis
                 .tokens
