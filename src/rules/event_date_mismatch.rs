@@ -1164,6 +1164,7 @@ They held a round of talks in Vilnius on Monday; a new round of talks in Riga on
             "
 Anouk de Vries and Omar bin Faisal al-Qasimi met in Riga on Tuesday for the talks.
 The pact De Vries and Al-Qasimi met to sign in 2019 still holds; they last met in 2021.
+De Vries and Al-Qasimi met in 2019, long before the talks.
 The talks, held on Tuesday, take effect on Monday, September 22, and the accord expires on Friday, October 3.
 The talks in 2024 were the first.
              ^^^^ event-date-mismatch: 2025
