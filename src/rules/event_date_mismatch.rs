@@ -1050,6 +1050,7 @@ Chiều 4/3, tại Hà Nội, Thượng tướng Hoàng Xuân Chiến đã hội
 Cuộc hội đàm ngày 4/3/2025 (thứ Ba) tiếp nối Luật Chống nô lệ hiện đại năm 2015.
 Luật Chống nô lệ hiện đại được sửa đổi năm 2022; quan hệ đối tác chiến lược năm 2010 được nâng cấp.
 Ngày 6/3, ông Ridley về nước và một cuộc gặp khác ở Bangkok ngày 9/3 bị hoãn.
+Sáng 6/3, ông Ridley rời Hà Nội, còn cuộc hội đàm được đánh giá là thành công.
 ",
         );
     }
