@@ -42,7 +42,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let Some((person, _)) = a.person_of(pl, h) else {
                 continue;
             };
-            let p = &a.index.table.person(person);
+            let p = a.index.table.person(person);
             if p.titles.is_empty() {
                 continue;
             }
