@@ -30,6 +30,7 @@ tables of 50, 500 and 2,000 people), for CI. Every sentence here is written for 
 """
 
 import argparse
+import datetime
 import json
 import os
 import random
@@ -306,10 +307,14 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]
 
 
+def some_date(rng):
+    """A date in 2024 or 2025."""
+    return datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(700))
+
+
 def right_date(rng):
     """A correct date with its weekday, in 2024 or 2025."""
-    import datetime
-    d = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(700))
+    d = some_date(rng)
     return f"{WEEKDAYS[d.weekday()]}, {MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
@@ -413,8 +418,7 @@ VI_WEEKDAYS = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu",
 
 def vi_date(rng, right=True):
     """A date in 2024 or 2025 in the Vietnamese manner, with its weekday (or another)."""
-    import datetime
-    d = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(700))
+    d = some_date(rng)
     w = d.weekday() if right else (d.weekday() + rng.randrange(1, 7)) % 7
     return f"{VI_WEEKDAYS[w]}, ngày {d.day}/{d.month}/{d.year}"
 

@@ -5,7 +5,7 @@
 # in Chromium), the pre-commit hook (pre-commit, installed with pip, building copydesk with cargo),
 # a smoke run of the benchmark (scripts/bench.sh --smoke: tiny corpora, every command once,
 # no timings), the language server soak (30 s) and a smoke run of the fuzz targets
-# (scripts/fuzz.sh 15: each of the 5 cargo-fuzz targets for 15 s; it installs nightly Rust
+# (scripts/fuzz.sh 15: each cargo-fuzz target for 15 s; it installs nightly Rust
 # with rustup and cargo-fuzz the first time, used for fuzz/ only). Each suite installs what
 # it needs.
 #

@@ -7,31 +7,29 @@
 //! neither; two people share the given name Tuấn; a title in a quote before someone else's
 //! name, a foreign envoy's name after a place, and a former minister give no title.
 
-use std::path::Path;
+mod support;
 
 use copydesk::build::{Built, Options, Texts, build};
 use copydesk::table::{
     DEFAULT_TABLE, Language, NameOrder, Person, ReferencePart, Table, parse_table,
 };
 
+/// The articles of a folder of `tests/fixtures`, named by the folder and the file.
 fn read_dir(dir: &str) -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(root.join(dir))
-        .unwrap()
-        .map(|e| {
-            let p = e.unwrap().path();
-            let name = format!("{dir}/{}", p.file_name().unwrap().to_string_lossy());
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect();
-    out.sort();
-    out
+    support::texts_in(&support::root().join("tests/fixtures").join(dir), &["md"])
+        .into_iter()
+        .map(|(name, text)| (format!("{dir}/{name}"), text))
+        .collect()
+}
+
+/// A build of some articles (name, text) with the default table's title vocabulary.
+fn build_all(texts: Vec<(String, String)>) -> Built {
+    let vocab = parse_table("default", DEFAULT_TABLE).unwrap().titles;
+    build(&Texts(texts), &vocab, &Options::default(), &|| {}).unwrap()
 }
 
 fn build_of(dirs: &[&str]) -> Built {
-    let texts: Vec<(String, String)> = dirs.iter().flat_map(|d| read_dir(d)).collect();
-    let vocab = parse_table("default", DEFAULT_TABLE).unwrap().titles;
-    build(&Texts(texts), &vocab, &Options::default(), &|| {}).unwrap()
+    build_all(dirs.iter().flat_map(|d| read_dir(d)).collect())
 }
 
 fn person<'a>(t: &'a Table, name: &str) -> &'a Person {
@@ -73,7 +71,7 @@ const VIETNAMESE_PEOPLE: [&str; 10] = [
     "Trần Quốc Vinh",
 ];
 
-fn sorted(v: &[&'static str]) -> Vec<&'static str> {
+fn sorted<'a>(v: &[&'a str]) -> Vec<&'a str> {
     let mut v = v.to_vec();
     v.sort();
     v
@@ -261,7 +259,7 @@ fn a_name_without_marks_that_fits_two_people_joins_neither() {
         .expect("a conflict for the unmarked name");
     assert_eq!(c.field, "person");
     let fits: Vec<&str> = c.others.iter().map(|s| s.value.as_str()).collect();
-    assert_eq!(sorted_str(fits), ["Đặng Thị Hà", "Đặng Thị Hạ"]);
+    assert_eq!(sorted(&fits), ["Đặng Thị Hà", "Đặng Thị Hạ"]);
     let lines: Vec<&str> = c.chosen.sources.iter().map(|r| r.source.as_str()).collect();
     assert_eq!(lines, ["archive-en-02-envoys", "archive-en-03-coconuts"]);
     // Besides it, only the English copy's names without marks, kept as disputed spellings.
@@ -288,18 +286,13 @@ fn a_name_without_marks_that_fits_two_people_joins_neither() {
     );
 }
 
-fn sorted_str(mut v: Vec<&str>) -> Vec<&str> {
-    v.sort();
-    v
-}
-
 fn build_texts(texts: &[(&str, &str)]) -> Built {
-    let texts = texts
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
-    let vocab = parse_table("default", DEFAULT_TABLE).unwrap().titles;
-    build(&Texts(texts), &vocab, &Options::default(), &|| {}).unwrap()
+    build_all(
+        texts
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect(),
+    )
 }
 
 #[test]

@@ -82,14 +82,21 @@ pub fn tight_key(s: &str) -> String {
         .collect()
 }
 
-/// Is a word of a marks key written with no marks (no letter outside ASCII)?
-fn unmarked(w: &str) -> bool {
-    w.is_ascii()
-}
-
 /// The words of a marks key, a hyphenated name's parts apart.
 fn mark_words(k: &str) -> impl Iterator<Item = &str> {
     k.split([' ', '-'])
+}
+
+/// Is word `less` the word `more` written with its marks, or with none at all (no letter
+/// outside ASCII)?
+fn word_fits(less: &str, more: &str) -> bool {
+    less == more || (less.is_ascii() && fold_key(more) == less)
+}
+
+/// Do two marks keys have as many words, each pair of words related by `words`?
+fn word_by_word(a: &str, b: &str, words: impl Fn(&str, &str) -> bool) -> bool {
+    mark_words(a).count() == mark_words(b).count()
+        && mark_words(a).zip(mark_words(b)).all(|(x, y)| words(x, y))
 }
 
 /// Is `less` the name `more` written with its marks or fewer (both marks keys)? Word by word
@@ -97,19 +104,13 @@ fn mark_words(k: &str) -> impl Iterator<Item = &str> {
 /// ha" and "lê thi ha" fit "lê thị hà". A word written with marks is written as meant, so
 /// "lê thị hạ" does not fit "lê thị hà", nor "lê" fit "lệ": two names.
 pub fn marks_fit(less: &str, more: &str) -> bool {
-    mark_words(less).count() == mark_words(more).count()
-        && mark_words(less)
-            .zip(mark_words(more))
-            .all(|(x, y)| x == y || (unmarked(x) && fold_key(y) == x))
+    word_by_word(less, more, word_fits)
 }
 
 /// Can two marks keys be one name: word by word the same, or one of the two written without
 /// marks ("Lê Thi Ha" and "Le Thị Hà")?
 pub fn marks_agree(a: &str, b: &str) -> bool {
-    mark_words(a).count() == mark_words(b).count()
-        && mark_words(a).zip(mark_words(b)).all(|(x, y)| {
-            x == y || (unmarked(x) && fold_key(y) == x) || (unmarked(y) && fold_key(x) == y)
-        })
+    word_by_word(a, b, |x, y| word_fits(x, y) || word_fits(y, x))
 }
 
 /// Which of some candidates a form written with marks `written` names: the one written exactly

@@ -1050,6 +1050,7 @@ Chiều 4/3, tại Hà Nội, Thượng tướng Hoàng Xuân Chiến đã hội
 Cuộc hội đàm ngày 4/3/2025 (thứ Ba) tiếp nối Luật Chống nô lệ hiện đại năm 2015.
 Luật Chống nô lệ hiện đại được sửa đổi năm 2022; quan hệ đối tác chiến lược năm 2010 được nâng cấp.
 Ngày 6/3, ông Ridley về nước và một cuộc gặp khác ở Bangkok ngày 9/3 bị hoãn.
+Sáng 6/3, ông Ridley rời Hà Nội, còn cuộc hội đàm được đánh giá là thành công.
 ",
         );
     }
@@ -1164,6 +1165,7 @@ They held a round of talks in Vilnius on Monday; a new round of talks in Riga on
             "
 Anouk de Vries and Omar bin Faisal al-Qasimi met in Riga on Tuesday for the talks.
 The pact De Vries and Al-Qasimi met to sign in 2019 still holds; they last met in 2021.
+De Vries and Al-Qasimi met in 2019, long before the talks.
 The talks, held on Tuesday, take effect on Monday, September 22, and the accord expires on Friday, October 3.
 The talks in 2024 were the first.
              ^^^^ event-date-mismatch: 2025

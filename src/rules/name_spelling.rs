@@ -333,7 +333,7 @@ fn check_run(
         return; // No clear nearest match.
     }
     let text = a.slice(first.range);
-    let p = &a.index.table.person(first.person);
+    let p = a.index.table.person(first.person);
     let mut about: Vec<&str> = Vec::new();
     if first.surface != p.name {
         about.push(&p.name);

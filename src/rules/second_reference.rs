@@ -55,7 +55,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 if !a.introduced.contains_key(&person) || !a.case_fits(pl, h, m) {
                     continue;
                 }
-                let p = &a.index.table.person(person);
+                let p = a.index.table.person(person);
                 let is_wrong = matches!(form, Form::Family | Form::Given)
                     && p.wrong_reference()
                         .is_some_and(|w| same_form(w, &m.surface));
@@ -68,7 +68,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let (Some(person), false) = (wrong, right_for_someone) else {
                 continue;
             };
-            let p = &a.index.table.person(person);
+            let p = a.index.table.person(person);
             let Some(right) = p.second_reference() else {
                 continue;
             };

@@ -42,7 +42,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let Some((person, _)) = a.person_of(pl, h) else {
                 continue;
             };
-            let p = &a.index.table.person(person);
+            let p = a.index.table.person(person);
             if p.titles.is_empty() {
                 continue;
             }
@@ -75,7 +75,6 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     }
 }
 
-/// Words that move a title out of the present: "former", "then", "ex-", "incoming".
 /// Does the sentence of token `k` give a year other than the publication date's ("In 2023,
 /// the deputy minister, X, ...", "Back in 2022, Deputy Minister X ...")? Then it may speak of
 /// that time, and the title is checked against any the person ever held.
@@ -94,6 +93,7 @@ fn in_another_year(a: &Analysis, pl: &Placed, k: usize) -> bool {
         .any(|m| m.year.is_some_and(|y| y != published.0.year()))
 }
 
+/// Words that move a title out of the present: "former", "then", "ex-", "incoming".
 fn is_time_modifier(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),

@@ -63,19 +63,15 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
 }
 
 /// Does the date go on to a range of days whose last day is the weekday ("Tuesday to
-/// Thursday, March 11-13": Thursday is the 13th)? `after` is where the date's mention ends.
+/// Thursday, March 11-13": Thursday is the 13th)? `text` is the block's folded text (its
+/// dashes are hyphens: "11–13" reads "11-13"); `after` is where the date's mention ends.
 fn ends_a_range_on(
     text: &str,
     after: usize,
     date: jiff::civil::Date,
     written: jiff::civil::Weekday,
 ) -> bool {
-    let rest = text[after..].trim_start_matches(' ');
-    let Some(rest) = rest
-        .strip_prefix('-')
-        .or_else(|| rest.strip_prefix('–'))
-        .or_else(|| rest.strip_prefix('—'))
-    else {
+    let Some(rest) = text[after..].trim_start_matches(' ').strip_prefix('-') else {
         return false;
     };
     let digits: String = rest

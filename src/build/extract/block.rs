@@ -68,8 +68,15 @@ fn lowercase(folded: &str, tokens: &[Token]) -> (String, Vec<(u32, u32)>) {
     (lower, spans)
 }
 
+/// Does a word start with an uppercase letter?
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 impl Block {
-    pub fn new(text: &str, prose: &ProseBlock, lex: &Lexicon) -> Block {
+    /// A block of prose classified; with `marks`, the words of a block with a Vietnamese
+    /// sentence are kept with their marks too ([`Block::marked`]).
+    pub fn new(text: &str, prose: &ProseBlock, lex: &Lexicon, marks: bool) -> Block {
         let (block_text, segments) = prose.relative(text);
         let analysis = BlockAnalysis::new(block_text, &segments, &NO_TABLE, Reading::default());
         let (lowercase, lower_spans) = lowercase(&analysis.folded.text, &analysis.tokens);
@@ -86,7 +93,7 @@ impl Block {
         };
         block.classify(lex);
         block.runs = block.capitalised_runs(lex);
-        if block.analysis.langs.contains(&Language::Vi) {
+        if marks && block.analysis.langs.contains(&Language::Vi) {
             block.marked = block
                 .analysis
                 .tokens
@@ -125,7 +132,7 @@ impl Block {
         for (i, t) in self.analysis.tokens.iter().enumerate() {
             let folded = t.text(&self.analysis.folded.text);
             let lower = self.lower(i);
-            let upper = folded.chars().next().is_some_and(char::is_uppercase);
+            let upper = starts_upper(folded);
             // A lowercase part after a hyphen continues a name ("Ji-hoon").
             let name = if !upper
                 && i > 0
@@ -153,7 +160,6 @@ impl Block {
 
     /// Runs of capitalised words in one sentence, joined by spaces, hyphens or apostrophes.
     fn capitalised_runs(&self, lex: &Lexicon) -> Vec<(usize, usize)> {
-        let n = self.len();
         let member = |k: usize| {
             self.capitalised[k]
                 && self
@@ -163,6 +169,19 @@ impl Block {
                     .is_some_and(char::is_alphabetic)
                 && !lex.is_stopword(self.lower(k))
         };
+        self.runs_of(member, |j| {
+            matches!(j, Join::Space | Join::Hyphen | Join::Apostrophe)
+        })
+    }
+
+    /// The longest runs of tokens that are each a `member`, within one sentence, each token
+    /// joined to the one before it as `joined` allows: token ranges `[a, z)`.
+    pub fn runs_of(
+        &self,
+        member: impl Fn(usize) -> bool,
+        joined: impl Fn(Join) -> bool,
+    ) -> Vec<(usize, usize)> {
+        let n = self.len();
         let mut runs = Vec::new();
         let mut i = 0;
         while i < n {
@@ -171,10 +190,7 @@ impl Block {
                 continue;
             }
             let mut j = i + 1;
-            while j < n
-                && member(j)
-                && self.sentence[j] == self.sentence[i]
-                && matches!(self.join(j), Join::Space | Join::Hyphen | Join::Apostrophe)
+            while j < n && member(j) && self.sentence[j] == self.sentence[i] && joined(self.join(j))
             {
                 j += 1;
             }
@@ -192,6 +208,16 @@ impl Block {
     pub fn lower(&self, i: usize) -> &str {
         let (a, z) = self.lower_spans[i];
         &self.lowercase[a as usize..z as usize]
+    }
+
+    /// Does token `i` start with an uppercase letter?
+    pub fn upper(&self, i: usize) -> bool {
+        starts_upper(self.folded(i))
+    }
+
+    /// Is token `i` a comma's next word: a comma alone between it and the token before?
+    pub fn after_comma(&self, i: usize) -> bool {
+        i < self.len() && self.join(i) == Join::Break && self.gap(i).trim() == ","
     }
 
     /// Token `i` of the folded text, with its case.

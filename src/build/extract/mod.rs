@@ -290,12 +290,13 @@ fn reading_of(text: &str) -> DateReading {
 }
 
 impl<'a> Article<'a> {
-    /// Cut an article into blocks of prose with their words classified; with `dated`, its
-    /// date from the front matter or the dateline (the second pass needs none).
-    fn new(name: &str, text: &'a str, lex: &'a Lexicon, quotes: bool, dated: bool) -> Article<'a> {
+    /// Cut an article into blocks of prose with their words classified; with `first` (the
+    /// first pass), its date from the front matter or the dateline and the words of its
+    /// Vietnamese sentences with their marks (the second pass needs neither).
+    fn new(name: &str, text: &'a str, lex: &'a Lexicon, quotes: bool, first: bool) -> Article<'a> {
         let kind = Kind::of_path(name);
         let p = prose(text, kind);
-        let date = if dated {
+        let date = if first {
             p.front_matter_date
                 .or_else(|| dateline(text, reading_of(text)))
         } else {
@@ -304,7 +305,11 @@ impl<'a> Article<'a> {
         Article {
             text,
             doc: Document::new(text, kind),
-            blocks: p.blocks.iter().map(|b| Block::new(text, b, lex)).collect(),
+            blocks: p
+                .blocks
+                .iter()
+                .map(|b| Block::new(text, b, lex, first))
+                .collect(),
             lex,
             quotes,
             date,

@@ -198,10 +198,7 @@ impl Article<'_> {
             .first()
             .is_some_and(|s| s.kind == TitleKind::Rank);
         let run_start = b.run_of(start).map_or(start, |r| r.0);
-        let Some((pa, pz)) = (start == run_start
-            && start >= 1
-            && b.join(start) == Join::Break
-            && b.gap(start).trim() == ",")
+        let Some((pa, pz)) = (start == run_start && start >= 1 && b.after_comma(start))
             .then(|| b.run_of(start - 1))
             .flatten()
             .filter(|&(pa, pz)| pz == start && b.same_sentence(pa, start))
@@ -238,7 +235,7 @@ impl Article<'_> {
     /// capitalised, or in lowercase ("NAME, the deputy prime minister,").
     fn apposition(&self, bi: usize, z: usize) -> Option<TitleChain> {
         let b = &self.blocks[bi];
-        if z >= b.len() || b.join(z) != Join::Break || b.gap(z).trim() != "," {
+        if !b.after_comma(z) {
             return None;
         }
         let mut k = z;
@@ -303,8 +300,7 @@ impl Article<'_> {
     /// possessive place or a nationality adjective ("the former …" is no title held).
     fn lowercase_title_before(&self, bi: usize, a: usize, z: usize) -> Option<TitleChain> {
         let b = &self.blocks[bi];
-        if a < 2 || b.join(a) != Join::Break || b.gap(a).trim() != "," || !self.closes(bi, z - 1, z)
-        {
+        if a < 2 || !b.after_comma(a) || !self.closes(bi, z - 1, z) {
             return None;
         }
         let (lo, _) = b.sentence_tokens(b.sentence[a]);
@@ -328,7 +324,7 @@ impl Article<'_> {
 
     /// Does a phrase in the sentence of token `inside` close at token `end` (a comma, a full
     /// stop, a bracket, the end of the sentence)?
-    fn closes(&self, bi: usize, inside: usize, end: usize) -> bool {
+    pub(super) fn closes(&self, bi: usize, inside: usize, end: usize) -> bool {
         let b = &self.blocks[bi];
         end >= b.len()
             || !b.same_sentence(end, inside)

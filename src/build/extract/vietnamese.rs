@@ -60,25 +60,9 @@ impl Article<'_> {
     pub(super) fn vi_runs(&self, bi: usize) -> Vec<(usize, usize)> {
         let b = &self.blocks[bi];
         let upper = |k: usize| {
-            b.vietnamese(k)
-                && b.folded(k).chars().next().is_some_and(char::is_uppercase)
-                && b.folded(k).chars().all(char::is_alphabetic)
+            b.vietnamese(k) && b.upper(k) && b.folded(k).chars().all(char::is_alphabetic)
         };
-        let mut runs = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            if !upper(i) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < b.len() && upper(j) && b.same_sentence(i, j) && b.join(j) == Join::Space {
-                j += 1;
-            }
-            runs.push((i, j));
-            i = j;
-        }
-        runs
+        b.runs_of(upper, |j| j == Join::Space)
     }
 
     /// A person the run `[a, z)` of a Vietnamese sentence introduces: the titles, and where
@@ -186,9 +170,8 @@ impl Article<'_> {
         let b = &self.blocks[bi];
         let first = end.saturating_sub(self.lex.max_vi_title_words).max(lo);
         let (s, v) = (first..end).find_map(|s| {
-            let capital = b.folded(s).chars().next().is_some_and(char::is_uppercase);
             let joined = (s + 1..end).all(|k| b.join(k) == Join::Space);
-            if !capital || !joined {
+            if !b.upper(s) || !joined {
                 return None;
             }
             let key: Vec<&str> = (s..end).map(|k| b.marked(k)).collect();
@@ -237,8 +220,7 @@ impl Article<'_> {
             if h + 1 < end && b.join(h + 1) != Join::Space {
                 break;
             }
-            let capital = b.folded(h).chars().next().is_some_and(char::is_uppercase);
-            if capital
+            if b.upper(h)
                 && self.lex.is_vi_org_head(b.marked(h))
                 && b.join(h) == Join::Space
                 && let Some(seg) = self.vi_title_ending_at(bi, lo, h)
@@ -254,7 +236,7 @@ impl Article<'_> {
     /// sentence's end.
     fn vi_apposition(&self, bi: usize, z: usize) -> Option<TitleChain> {
         let b = &self.blocks[bi];
-        if z >= b.len() || b.join(z) != Join::Break || b.gap(z).trim() != "," {
+        if !b.after_comma(z) {
             return None;
         }
         let (_, sz) = b.sentence_tokens(b.sentence[z - 1]);
@@ -271,17 +253,14 @@ impl Article<'_> {
             }
         }
         let seg = seg?;
-        let closes =
-            |k: usize| k >= sz || b.gap(k).trim_start().starts_with([',', '.', ';', ':', ')']);
+        let closes = |k: usize| self.closes(bi, z - 1, k);
         // What follows the title up to the close is its organisation or posting ("Bộ Y tế",
         // "Việt Nam tại Chile"), from a capitalised word.
         let e = seg.end;
         let org = if closes(e) {
             None
         } else {
-            if b.join(e) != Join::Space
-                || !b.folded(e).chars().next().is_some_and(char::is_uppercase)
-            {
+            if b.join(e) != Join::Space || !b.upper(e) {
                 return None;
             }
             let mut k = e + 1;
