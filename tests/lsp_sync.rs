@@ -404,3 +404,45 @@ fn a_word_written_in_lowercase_in_one_paragraph_changes_how_another_reads() {
     );
     assert_eq!(counts, [0, 1, 0], "the case must matter");
 }
+
+#[test]
+fn a_document_level_fact_changed_in_one_paragraph_checks_the_others_again() {
+    // The random edits above seldom change one of these facts while a finding elsewhere
+    // depends on it; each case does, and the finding in the paragraph the edit did not
+    // touch comes or goes.
+    let cases: &[(&str, &str, Gen, [usize; 2])] = &[
+        // The publication date (front matter): "Tuesday, March 4" is a Monday in 2024.
+        (
+            "date",
+            "---\ndate: 2024-03-05\n---\n\nThey met on Tuesday, March 4.\n",
+            replace((1, 6), (1, 10), "2025"),
+            [1, 0],
+        ),
+        // Someone described afresh: this "Chien" is not Hoàng Xuân Chiến.
+        (
+            "described",
+            "Hoàng Xuân Chiến spoke.\n\nChien left.\n",
+            replace((2, 0), (2, 0), "Chien, a farmer, came.\n\n"),
+            [1, 0],
+        ),
+        // Someone the article introduces who is not in the table: "Ridlee" is theirs.
+        (
+            "others",
+            "Simon Ridley spoke.\n\nRidlee left.\n",
+            replace((2, 0), (2, 0), "Piotr Ridlee came.\n\n"),
+            [1, 0],
+        ),
+        // The places named: the agreement's parties, so "the strategic partnership" is it.
+        (
+            "named",
+            "They met.\n\nThey signed the strategic partnership in 2011.\n",
+            replace((0, 0), (0, 4), "Vietnam and Britain"),
+            [0, 1],
+        ),
+    ];
+    for (fact, text, change, counts) in cases {
+        let uri = format!("file:///tmp/fact-{fact}.md");
+        let got = same_as_fresh_after(&uri, text, std::slice::from_ref(change));
+        assert_eq!(got, counts, "{fact}: the case must matter");
+    }
+}
