@@ -19,7 +19,9 @@ use crate::text::fold::Folded;
 use crate::text::lang::{Evidence, Language};
 use crate::text::prose::{Kind, LinkCache, prose_cached};
 use crate::text::sentences::sentences;
-use crate::text::tokens::{Join, Token, is_capitalised, lowercase, push_key, tokenize};
+use crate::text::tokens::{
+    Join, Token, is_capitalised, lowercase, push_key, tokenize, with_lowercase,
+};
 
 /// Runs of name words longer than this (in characters) are no name: they are not remembered
 /// as the parts of someone's name, nor compared with the table's names.
@@ -139,6 +141,7 @@ impl BlockFacts {
     fn of(b: &BlockAnalysis, text: &str, index: &Index) -> BlockFacts {
         let mut lower: FxHashSet<&str> = FxHashSet::default();
         let mut lowercase = Vec::new();
+        let mut capitals: FxHashSet<&str> = FxHashSet::default();
         let mut capitalised = Vec::new();
         for t in &b.tokens {
             let w = t.text(&b.folded.text);
@@ -146,7 +149,7 @@ impl BlockFacts {
                 if lower.insert(w) {
                     lowercase.push(w.into());
                 }
-            } else if is_capitalised(w) {
+            } else if is_capitalised(w) && capitals.insert(w) {
                 capitalised.push(w.to_lowercase().into_boxed_str());
             }
         }
@@ -946,7 +949,8 @@ impl<'a> Analysis<'a> {
             return false;
         }
         function_word(w)
-            || (self.opens_as_lowercase_word(b, k) && !self.is_particle(&w.to_lowercase()))
+            || (self.opens_as_lowercase_word(b, k)
+                && !with_lowercase(w, |lower| self.is_particle(lower)))
     }
 
     /// Is token `k` a capitalised first word of its sentence that the document writes in
@@ -956,7 +960,7 @@ impl<'a> Analysis<'a> {
         is_capitalised(w)
             && b.sentence_of(b.tokens[k].start)
                 .is_some_and(|s| b.token_at(s.0) == k)
-            && self.lowercase_words.contains_key(w.to_lowercase().as_str())
+            && with_lowercase(w, |lower| self.lowercase_words.contains_key(lower))
     }
 
     /// Does the text present the name at tokens `[i, j)` as someone it describes afresh:
@@ -1113,89 +1117,91 @@ pub fn in_case_of(original: &str, surface: &str) -> String {
 /// English function words and sentence adverbs that open sentences ("Later Zielińska said",
 /// "Then Kowalski left"): no name, though capitalised.
 fn function_word(word: &str) -> bool {
-    matches!(
-        &*lowercase(word),
-        "a" | "an"
-            | "the"
-            | "and"
-            | "but"
-            | "or"
-            | "so"
-            | "yet"
-            | "then"
-            | "later"
-            | "earlier"
-            | "meanwhile"
-            | "however"
-            | "also"
-            | "still"
-            | "now"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "separately"
-            | "instead"
-            | "afterwards"
-            | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "since"
-            | "as"
-            | "if"
-            | "though"
-            | "although"
-            | "here"
-            | "there"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "to"
-            | "of"
-            | "asked"
-            | "speaking"
-            | "finally"
-            | "next"
-            | "last"
-            | "only"
-            | "even"
-            | "both"
-            | "each"
-            | "every"
-            | "some"
-            | "many"
-            | "most"
-            | "all"
-            | "no"
-            | "not"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "we"
-            | "they"
-            | "he"
-            | "she"
-            | "it"
-            | "i"
-            | "you"
-            | "where"
-            | "why"
-            | "how"
-            | "what"
-            | "who"
-    )
+    with_lowercase(word, |w| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "and"
+                | "but"
+                | "or"
+                | "so"
+                | "yet"
+                | "then"
+                | "later"
+                | "earlier"
+                | "meanwhile"
+                | "however"
+                | "also"
+                | "still"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "separately"
+                | "instead"
+                | "afterwards"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "since"
+                | "as"
+                | "if"
+                | "though"
+                | "although"
+                | "here"
+                | "there"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "to"
+                | "of"
+                | "asked"
+                | "speaking"
+                | "finally"
+                | "next"
+                | "last"
+                | "only"
+                | "even"
+                | "both"
+                | "each"
+                | "every"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "no"
+                | "not"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "we"
+                | "they"
+                | "he"
+                | "she"
+                | "it"
+                | "i"
+                | "you"
+                | "where"
+                | "why"
+                | "how"
+                | "what"
+                | "who"
+        )
+    })
 }
 
 #[cfg(test)]

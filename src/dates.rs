@@ -225,8 +225,22 @@ pub fn weekday_short(w: Weekday) -> &'static str {
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut forms = Forms::default();
     let mut prev_is_word = false;
-    for (s, c) in text.char_indices() {
-        let is_word = is_word_char(c);
+    let b = text.as_bytes();
+    let mut next = 0;
+    while next < b.len() {
+        let s = next;
+        // ASCII by its byte, any other character decoded.
+        let (is_word, c) = if b[s].is_ascii() {
+            next += 1;
+            (
+                b[s].is_ascii_alphanumeric() || b[s] == b'_',
+                char::from(b[s]),
+            )
+        } else {
+            let c = text[s..].chars().next().unwrap_or_default();
+            next += c.len_utf8();
+            (is_word_char(c), c)
+        };
         let starts = is_word && !prev_is_word;
         prev_is_word = is_word;
         if !starts {

@@ -6,7 +6,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Meaning, Target, edit_distance_within};
 use crate::text::fold::fold_key;
-use crate::text::tokens::{Join, is_capitalised, lowercase, push_key};
+use crate::text::tokens::{Join, is_capitalised, lowercase, push_key, with_lowercase};
 
 pub const RULE: Rule = Rule {
     code: "name-spelling",
@@ -141,15 +141,16 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
         match b.tokens[k + 1].join {
             Join::Hyphen => return true,
             Join::Space if is_capitalised(next) => return true,
-            Join::Space if a.is_particle(&lowercase(next)) => k += 1,
+            Join::Space if with_lowercase(next, |l| a.is_particle(l)) => k += 1,
             _ => return false,
         }
     };
     let starts = |k: usize| {
         !covered[k]
-            && !a.opens_as_ordinary_word(b, k)
             && lettered(k)
-            && (is_capitalised(word(k)) || a.is_particle(&lowercase(word(k))) && leads_on(k))
+            && (is_capitalised(word(k))
+                || with_lowercase(word(k), |l| a.is_particle(l)) && leads_on(k))
+            && !a.opens_as_ordinary_word(b, k)
     };
     if !starts(i) {
         return i;
@@ -158,7 +159,9 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
     while j < n && !covered[j] && lettered(j) {
         let w = word(j);
         let goes_on = match b.tokens[j].join {
-            Join::Space => is_capitalised(w) || a.is_particle(&lowercase(w)) && leads_on(j),
+            Join::Space => {
+                is_capitalised(w) || with_lowercase(w, |l| a.is_particle(l)) && leads_on(j)
+            }
             Join::Hyphen => true,
             // "O'Conor", not "Ridley's".
             Join::Apostrophe => is_capitalised(w),

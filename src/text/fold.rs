@@ -80,14 +80,26 @@ impl Folded {
             return;
         }
         let mut prev_emitted = false;
-        for (i, c) in seg.char_indices() {
-            let a = start + i;
-            let b = a + c.len_utf8();
-            if c.is_ascii() {
-                self.push(c, a, b);
+        let bytes = seg.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of ASCII is copied as it is, each byte its own span.
+            let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+            if run > 0 {
+                self.text.push_str(&seg[i..i + run]);
+                let a = start + i;
+                self.spans
+                    .extend((a..a + run).map(|k| (k as u32, k as u32 + 1)));
                 prev_emitted = true;
+                i += run;
                 continue;
             }
+            let Some(c) = seg[i..].chars().next() else {
+                break;
+            };
+            let a = start + i;
+            let b = a + c.len_utf8();
+            i += c.len_utf8();
             if is_combining_mark(c) {
                 if prev_emitted {
                     self.extend_last(b);

@@ -98,6 +98,21 @@ pub fn not_prose(text: &str) -> Vec<(usize, usize)> {
             None => {
                 prev = Some(c);
                 i += c.len_utf8();
+                // Inside a run of ASCII word characters no position starts a word, so no
+                // URL or domain name starts there: only an e-mail address can, and the
+                // addresses are known. Step over the run up to the next one.
+                if is_word(c) {
+                    let stop = emails.get(next_email).map_or(text.len(), |e| e.0.max(i));
+                    let run = text.as_bytes()[i..stop]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                        .count();
+                    if run > 0 {
+                        looked_at(run);
+                        i += run;
+                        prev = Some(char::from(text.as_bytes()[i - 1]));
+                    }
+                }
             }
         }
     }

@@ -21,7 +21,13 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     // The end of the last run of closing marks looked at.
     let mut closers_end = 0usize;
     let mut solid = NextSolid::default();
-    for (at, c) in text.char_indices() {
+    // Only full stops, marks and line breaks end a sentence, all ASCII: no other byte (nor
+    // any byte of a character outside ASCII) is looked at.
+    for (at, &byte) in bytes.iter().enumerate() {
+        if !matches!(byte, b'.' | b'!' | b'?' | b'\n') {
+            continue;
+        }
+        let c = char::from(byte);
         let mut end_here = None;
         if matches!(c, '.' | '!' | '?') {
             // Swallow closing quotes and brackets (all ASCII). A mark inside a run already

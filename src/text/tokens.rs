@@ -46,8 +46,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             join,
         });
     };
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII by its byte, any other character decoded.
+        let (alphanumeric, len) = if b[i].is_ascii() {
+            (b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric {
             if start.is_none() {
                 start = Some(i);
             }
@@ -55,6 +64,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             push(&mut out, s, i, prev_end);
             prev_end = i;
         }
+        i += len;
     }
     if let Some(s) = start {
         push(&mut out, s, text.len(), prev_end);
@@ -110,6 +120,10 @@ pub fn push_key(key: &mut String, word: &str, join: Join, first: bool) {
             _ => ' ',
         });
     }
+    if word.is_ascii() {
+        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in word.chars() {
         if c.is_lowercase() || !c.is_alphabetic() {
             key.push(c);
@@ -152,6 +166,21 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Owned(word.to_lowercase())
     }
+}
+
+/// `f` of the lowercase of `word` (what `str::to_lowercase` gives), with no allocation for
+/// a word of up to 32 ASCII bytes.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&lowercase(word))
 }
 
 /// Does the word start with a capital letter (or a digit)?
