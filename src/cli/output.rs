@@ -106,18 +106,23 @@ fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
 
 /// [`excerpt`] of a located finding's first line. The byte offsets are those of the
 /// finding's range, floored to a character and kept within the line's text (what
-/// [`Document::offset`] gives for the finding's columns), read from the text: lines end
-/// at `\n`, `\r\n` or `\r`, as the document counts them.
+/// [`Document::offset`] gives for the finding's columns): the line from the document's
+/// line index, without its line break.
 fn excerpt_of(
     doc: &Document,
     text: &str,
     loc: &Located,
     range: (usize, usize),
 ) -> (String, usize, usize) {
-    let line_start = doc.rope().line_to_byte(loc.line - 1);
-    let line_end = text[line_start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| line_start + i);
+    let rope = doc.rope();
+    let line_start = rope.line_to_byte(loc.line - 1);
+    let line = &text[line_start..rope.line_to_byte(loc.line.min(rope.len_lines()))];
+    let line_end = line_start
+        + line
+            .strip_suffix("\r\n")
+            .or_else(|| line.strip_suffix(['\n', '\r']))
+            .unwrap_or(line)
+            .len();
     let floor = |byte: usize| {
         let mut at = byte.min(text.len());
         while !text.is_char_boundary(at) {
