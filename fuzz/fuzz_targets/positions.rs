@@ -17,7 +17,7 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/text_model/mod.rs"]
 mod text_model;
-use text_model::{Enc, model_lines, model_offset, model_position};
+use text_model::{Enc, model_lines, model_offset_in, model_position_in};
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -46,7 +46,7 @@ fuzz_target!(|input: Input| {
     for (enc, model) in ENCODINGS {
         for &b in &bytes {
             let p = doc.position(b, enc);
-            assert_eq!((p.line, p.col), model_position(text, b, model), "position of {b} in {enc:?}");
+            assert_eq!((p.line, p.col), model_position_in(text, &lines, b, model), "position of {b} in {enc:?}");
             if enc == Encoding::Chars {
                 assert_eq!(doc.line_col(b), (p.line + 1, p.col + 1));
             }
@@ -66,7 +66,7 @@ fuzz_target!(|input: Input| {
         asked.push(Pos { line: u32::MAX as usize, col: 0 });
         for p in asked {
             let o = doc.offset(p, enc);
-            assert_eq!(o, model_offset(text, p.line as u64, p.col as u64, model), "offset of {p:?} in {enc:?}");
+            assert_eq!(o, model_offset_in(text, &lines, p.line as u64, p.col as u64, model), "offset of {p:?} in {enc:?}");
             assert!(text.is_char_boundary(o));
             assert!(doc.position(o, enc) <= p, "position(offset({p:?})) in {enc:?}");
         }

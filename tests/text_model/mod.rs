@@ -55,7 +55,18 @@ pub fn model_lines(text: &str) -> Vec<(usize, usize)> {
 
 /// The byte offset of an LSP position in the text.
 pub fn model_offset(text: &str, line: u64, col: u64, enc: Enc) -> usize {
-    let lines = model_lines(text);
+    model_offset_in(text, &model_lines(text), line, col, enc)
+}
+
+/// [`model_offset`] with the text's [`model_lines`] already split (the fuzz target asks for
+/// many positions of one text).
+pub fn model_offset_in(
+    text: &str,
+    lines: &[(usize, usize)],
+    line: u64,
+    col: u64,
+    enc: Enc,
+) -> usize {
     let Some(&(start, end)) = usize::try_from(line).ok().and_then(|l| lines.get(l)) else {
         return text.len();
     };
@@ -73,8 +84,17 @@ pub fn model_offset(text: &str, line: u64, col: u64, enc: Enc) -> usize {
 /// The line and column of a byte offset (clamped to the text, floored to a character; a
 /// byte inside a line break belongs to the line it ends).
 pub fn model_position(text: &str, byte: usize, enc: Enc) -> (usize, usize) {
+    model_position_in(text, &model_lines(text), byte, enc)
+}
+
+/// [`model_position`] with the text's [`model_lines`] already split.
+pub fn model_position_in(
+    text: &str,
+    lines: &[(usize, usize)],
+    byte: usize,
+    enc: Enc,
+) -> (usize, usize) {
     let byte = byte.min(text.len());
-    let lines = model_lines(text);
     // The last line that starts at or before the byte.
     let line = lines.partition_point(|&(s, _)| s <= byte) - 1;
     let (start, _) = lines[line];
