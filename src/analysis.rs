@@ -123,11 +123,11 @@ pub struct BlockAnalysis {
 #[derive(Debug, Clone, Default)]
 pub struct BlockFacts {
     /// The words written in lowercase (folded), each once.
-    pub lowercase: Vec<Box<str>>,
+    pub lowercase: WordList,
     /// The lowercase (`to_lowercase`) of every capitalised word, sorted, each once: the only
     /// words whose lowercase use elsewhere changes how this block reads
     /// ([`Analysis::opens_as_lowercase_word`]).
-    pub capitalised: Vec<Box<str>>,
+    pub capitalised: WordList,
     /// The people named in full, each with where the block first names them.
     pub named_in_full: Vec<(u32, usize)>,
     /// The names given to people the block describes afresh, by key hash
@@ -137,24 +137,79 @@ pub struct BlockFacts {
     pub entities: Vec<(bool, u32)>,
 }
 
+/// Words kept end to end in one string (one allocation, not one per word).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordList {
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl WordList {
+    fn push(&mut self, w: &str) {
+        self.text.push_str(w);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// The words, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(s, &e)| &self.text[s as usize..e as usize])
+    }
+
+    /// The same words sorted, each once.
+    fn sorted(&self) -> WordList {
+        let mut words: Vec<&str> = self.iter().collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut out = WordList {
+            text: String::with_capacity(self.text.len()),
+            ends: Vec::with_capacity(words.len()),
+        };
+        for w in words {
+            out.push(w);
+        }
+        out
+    }
+
+    /// Is `w` one of the words of a sorted list?
+    pub fn holds(&self, w: &str) -> bool {
+        let word = |i: usize| {
+            let s = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            &self.text[s..self.ends[i] as usize]
+        };
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match word(mid).cmp(w) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
 impl BlockFacts {
     fn of(b: &BlockAnalysis, text: &str, index: &Index) -> BlockFacts {
         let mut lower: FxHashSet<&str> = FxHashSet::default();
-        let mut lowercase = Vec::new();
+        let mut lowercase = WordList::default();
         let mut capitals: FxHashSet<&str> = FxHashSet::default();
-        let mut capitalised = Vec::new();
+        let mut capitalised = WordList::default();
         for t in &b.tokens {
             let w = t.text(&b.folded.text);
             if w.starts_with(char::is_lowercase) {
                 if lower.insert(w) {
-                    lowercase.push(w.into());
+                    lowercase.push(w);
                 }
             } else if is_capitalised(w) && capitals.insert(w) {
-                capitalised.push(w.to_lowercase().into_boxed_str());
+                with_lowercase(w, |l| capitalised.push(l));
             }
         }
-        capitalised.sort_unstable();
-        capitalised.dedup();
+        let capitalised = capitalised.sorted();
         let mut named_in_full: Vec<(u32, usize)> = Vec::new();
         let mut entities = Vec::new();
         for h in &b.hits {
@@ -836,7 +891,7 @@ impl<'a> Analysis<'a> {
             None => {
                 let mut words = WordCounts::default();
                 for pl in &blocks {
-                    count_words(&mut words, &pl.block.facts.lowercase, 1);
+                    count_words(&mut words, pl.block.facts.lowercase.iter(), 1);
                 }
                 Cow::Owned(words)
             }
@@ -1050,7 +1105,7 @@ impl<'a> Analysis<'a> {
 
 /// Add `n` to the count of each word (or take it away, for `n` below zero: a word whose
 /// count reaches zero is dropped).
-pub fn count_words(words: &mut WordCounts, list: &[Box<str>], n: i32) {
+pub fn count_words<'w>(words: &mut WordCounts, list: impl Iterator<Item = &'w str>, n: i32) {
     for w in list {
         match words.get_mut(w) {
             Some(c) => {
@@ -1060,7 +1115,7 @@ pub fn count_words(words: &mut WordCounts, list: &[Box<str>], n: i32) {
                 }
             }
             None if n > 0 => {
-                words.insert(w.clone(), n.unsigned_abs());
+                words.insert(w.into(), n.unsigned_abs());
             }
             None => {}
         }

@@ -208,18 +208,25 @@ impl Incremental {
                 let came = &b.blocks[before..n - after];
                 let mut was: FxHashMap<&str, bool> = FxHashMap::default();
                 for pl in gone.iter().chain(came) {
-                    for w in &pl.block.facts.lowercase {
-                        was.entry(&**w)
-                            .or_insert_with(|| self.words.contains_key(&**w));
+                    for w in pl.block.facts.lowercase.iter() {
+                        was.entry(w).or_insert_with(|| self.words.contains_key(w));
                     }
                 }
                 for pl in gone {
-                    count_words(&mut self.words, &pl.block.facts.lowercase, false);
-                    count_words(&mut self.capitalised, &pl.block.facts.capitalised, false);
+                    count_words(&mut self.words, pl.block.facts.lowercase.iter(), false);
+                    count_words(
+                        &mut self.capitalised,
+                        pl.block.facts.capitalised.iter(),
+                        false,
+                    );
                 }
                 for pl in came {
-                    count_words(&mut self.words, &pl.block.facts.lowercase, true);
-                    count_words(&mut self.capitalised, &pl.block.facts.capitalised, true);
+                    count_words(&mut self.words, pl.block.facts.lowercase.iter(), true);
+                    count_words(
+                        &mut self.capitalised,
+                        pl.block.facts.capitalised.iter(),
+                        true,
+                    );
                 }
                 // Only a word some block writes capitalised reads anew.
                 flipped.extend(
@@ -234,8 +241,12 @@ impl Incremental {
                 self.words.clear();
                 self.capitalised.clear();
                 for pl in &b.blocks {
-                    count_words(&mut self.words, &pl.block.facts.lowercase, true);
-                    count_words(&mut self.capitalised, &pl.block.facts.capitalised, true);
+                    count_words(&mut self.words, pl.block.facts.lowercase.iter(), true);
+                    count_words(
+                        &mut self.capitalised,
+                        pl.block.facts.capitalised.iter(),
+                        true,
+                    );
                 }
             }
         }
@@ -245,10 +256,7 @@ impl Incremental {
         if !flipped.is_empty() {
             for (k, pl) in b.blocks.iter().enumerate() {
                 let caps = &pl.block.facts.capitalised;
-                if flipped
-                    .iter()
-                    .any(|w| caps.binary_search_by(|c| (**c).cmp(&**w)).is_ok())
-                {
+                if flipped.iter().any(|w| caps.holds(w)) {
                     dirty[k] = true;
                 }
             }
@@ -367,7 +375,7 @@ impl Incremental {
 
 /// Add one to the count of each word (`add`), or take one away (a word at zero is
 /// dropped).
-fn count_words(words: &mut WordCounts, list: &[Box<str>], add: bool) {
+fn count_words<'w>(words: &mut WordCounts, list: impl Iterator<Item = &'w str>, add: bool) {
     crate::analysis::count_words(words, list, if add { 1 } else { -1 });
 }
 

@@ -89,6 +89,10 @@ pub fn find<'o>(
                 DateReading::Vietnamese => Some(DateOrder::Dmy),
             },
         };
+        // Every English form holds a number: a stretch without a digit has none.
+        if !p.vi && !p.b[start.min(p.end)..p.end].iter().any(u8::is_ascii_digit) {
+            continue;
+        }
         p.scan(start, &mut out);
     }
     out
@@ -131,7 +135,10 @@ impl Parser<'_, '_> {
                 b't' | b'T' | b'c' | b'C' if self.vi => {
                     self.weekday_led(i).or_else(|| self.month_of_year(i))
                 }
-                b'A'..=b'Z' | b'a'..=b'z' if !self.vi => self.english_weekday_led(i),
+                // Every weekday's name starts with one of these letters.
+                b'M' | b'T' | b'W' | b'F' | b'S' | b'm' | b't' | b'w' | b'f' | b's' if !self.vi => {
+                    self.english_weekday_led(i)
+                }
                 _ => None,
             };
             match found {

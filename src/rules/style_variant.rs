@@ -57,7 +57,8 @@ pub fn uses_in(a: &Analysis, pl: &Placed) -> Vec<StyleUse> {
         }
         let range = pl.hit_range(h);
         let text = a.slice(range);
-        let written = normal_form(text);
+        // Composed only for a hit that names a place or an organisation.
+        let mut written: Option<String> = None;
         // The forms this text is, by entity: forms that differ only in letter case
         // ("ASEAN", "Asean") are told apart by the case the text is written in. In a
         // sentence of another language, that language's forms of an entity come first.
@@ -75,7 +76,8 @@ pub fn uses_in(a: &Analysis, pl: &Placed) -> Vec<StyleUse> {
             };
             // Only the exact form counts: a form without its diacritics is another rule's,
             // and a lowercase word ("male") is no capitalised name ("Male").
-            if !m.is_written(&written) || !a.case_fits(pl, h, m) {
+            let written = written.get_or_insert_with(|| normal_form(text));
+            if !m.is_written(written) || !a.case_fits(pl, h, m) {
                 continue;
             }
             forms.push((key, m.lang, slot, same_case(text, &m.surface)));

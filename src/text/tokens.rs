@@ -172,6 +172,9 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
 /// a word of up to 32 ASCII bytes.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
     if word.len() <= buf.len() && word.is_ascii() {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
