@@ -360,6 +360,7 @@ fn printing_many_findings_on_one_line_is_linear() {
                     not_checked: 0,
                     fixed: 0,
                 },
+                &output::Palette::ANSI,
             )
             .expect("printed");
             let mut json = Vec::new();

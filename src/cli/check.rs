@@ -477,9 +477,19 @@ fn print_report(
             } else {
                 anstream::AutoStream::choice(&std::io::stdout())
             };
-            let mut s = anstream::AutoStream::new(Vec::new(), choice);
-            output::human(&mut s, reports, summary)?;
-            s.into_inner()
+            // A stream that takes no colour gets the report written without it, unless the
+            // report holds a control character, which stripping the colours would also drop.
+            let mut plain = Vec::new();
+            if choice == anstream::ColorChoice::Never {
+                output::human(&mut plain, reports, summary, &output::Palette::PLAIN)?;
+            }
+            if choice == anstream::ColorChoice::Never && !plain.iter().any(|&b| stripped(b)) {
+                plain
+            } else {
+                let mut s = anstream::AutoStream::new(Vec::new(), choice);
+                output::human(&mut s, reports, summary, &output::Palette::ANSI)?;
+                s.into_inner()
+            }
         }
         Format::Json => {
             let mut v = Vec::new();
@@ -497,6 +507,12 @@ fn print_report(
     } else {
         super::print_out(bytes)
     }
+}
+
+/// Would stripping escape codes drop this byte of a report? Control characters (DEL
+/// included) other than white space: ANSI escape sequences start with one, ESC.
+fn stripped(b: u8) -> bool {
+    b.is_ascii_control() && !b.is_ascii_whitespace()
 }
 
 /// `--diff`: the diffs on stdout, what they would do on stderr.

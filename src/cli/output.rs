@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::finding::{Finding, Severity};
 use crate::rules::RULES;
-use crate::text::{Document, Encoding, Kind, Pos, count};
+use crate::text::{Document, Encoding, Kind, count};
 
 /// The findings of one input.
 pub struct Report {
@@ -38,16 +38,41 @@ pub fn locate(doc: &Document, range: (usize, usize)) -> Located {
     }
 }
 
-const RESET: &str = "\x1b[0m";
-const BOLD: &str = "\x1b[1m";
-const BLUE: &str = "\x1b[1;34m";
+/// The escape codes of the human report: ANSI colours, or none at all.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    reset: &'static str,
+    bold: &'static str,
+    blue: &'static str,
+    on: bool,
+}
 
-fn colour(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "\x1b[1;31m",
-        Severity::Warning => "\x1b[1;33m",
-        Severity::Information => "\x1b[1;36m",
-        Severity::Hint => "\x1b[1;32m",
+impl Palette {
+    /// ANSI colours (a stream that does not take them strips them).
+    pub const ANSI: Palette = Palette {
+        reset: "\x1b[0m",
+        bold: "\x1b[1m",
+        blue: "\x1b[1;34m",
+        on: true,
+    };
+    /// No escape codes: what stripping the colours of [`Palette::ANSI`] leaves.
+    pub const PLAIN: Palette = Palette {
+        reset: "",
+        bold: "",
+        blue: "",
+        on: false,
+    };
+
+    fn colour(&self, s: Severity) -> &'static str {
+        if !self.on {
+            return "";
+        }
+        match s {
+            Severity::Error => "\x1b[1;31m",
+            Severity::Warning => "\x1b[1;33m",
+            Severity::Information => "\x1b[1;36m",
+            Severity::Hint => "\x1b[1;32m",
+        }
     }
 }
 
@@ -79,14 +104,35 @@ fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     (shown, offset, line[start..end].width().max(1))
 }
 
-/// [`excerpt`] of a located finding's first line.
-fn excerpt_of(doc: &Document, text: &str, loc: &Located) -> (String, usize, usize) {
-    let line = loc.line - 1;
-    let at = |col: usize| doc.offset(Pos { line, col }, Encoding::Chars);
-    let (line_start, line_end) = (at(0), at(usize::MAX));
-    let start = at(loc.column - 1);
+/// [`excerpt`] of a located finding's first line. The byte offsets are those of the
+/// finding's range, floored to a character and kept within the line's text (what
+/// [`Document::offset`] gives for the finding's columns): the line from the document's
+/// line index, without its line break.
+fn excerpt_of(
+    doc: &Document,
+    text: &str,
+    loc: &Located,
+    range: (usize, usize),
+) -> (String, usize, usize) {
+    let rope = doc.rope();
+    let line_start = rope.line_to_byte(loc.line - 1);
+    let line = &text[line_start..rope.line_to_byte(loc.line.min(rope.len_lines()))];
+    let line_end = line_start
+        + line
+            .strip_suffix("\r\n")
+            .or_else(|| line.strip_suffix(['\n', '\r']))
+            .unwrap_or(line)
+            .len();
+    let floor = |byte: usize| {
+        let mut at = byte.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at.clamp(line_start, line_end)
+    };
+    let start = floor(range.0);
     let end = if loc.end_line == loc.line {
-        at(loc.end_column - 1)
+        floor(range.1)
     } else {
         line_end
     };
@@ -110,35 +156,36 @@ pub struct Summary {
 }
 
 /// One file's findings, as rustc shows its own.
-fn human_report(w: &mut impl Write, r: &Report) -> std::io::Result<()> {
+fn human_report(w: &mut impl Write, r: &Report, p: &Palette) -> std::io::Result<()> {
+    let (bold, reset, blue) = (p.bold, p.reset, p.blue);
     let doc = Document::new(&r.text, Kind::Plain);
     for f in &r.findings {
         let loc = locate(&doc, f.range);
         writeln!(
             w,
-            "{BOLD}{}:{}:{}:{RESET} {}{}[{}]{RESET}{BOLD}: {}{RESET}",
+            "{bold}{}:{}:{}:{reset} {}{}[{}]{reset}{bold}: {}{reset}",
             r.name,
             loc.line,
             loc.column,
-            colour(f.severity),
+            p.colour(f.severity),
             f.severity,
             f.code,
             f.message
         )?;
-        let (shown, offset, width) = excerpt_of(&doc, &r.text, &loc);
+        let (shown, offset, width) = excerpt_of(&doc, &r.text, &loc, f.range);
         let gutter = loc.line.to_string().len();
-        writeln!(w, "{BLUE}{:gutter$} |{RESET}", "")?;
-        writeln!(w, "{BLUE}{} |{RESET} {shown}", loc.line)?;
+        writeln!(w, "{blue}{:gutter$} |{reset}", "")?;
+        writeln!(w, "{blue}{} |{reset} {shown}", loc.line)?;
         writeln!(
             w,
-            "{BLUE}{:gutter$} |{RESET} {:offset$}{}{}{RESET}",
+            "{blue}{:gutter$} |{reset} {:offset$}{}{}{reset}",
             "",
             "",
-            colour(f.severity),
+            p.colour(f.severity),
             "^".repeat(width)
         )?;
         for fix in &f.fixes {
-            writeln!(w, "{BLUE}{:gutter$} = {RESET}fix: {}", "", fix.title)?;
+            writeln!(w, "{blue}{:gutter$} = {reset}fix: {}", "", fix.title)?;
         }
         writeln!(w)?;
     }
@@ -146,7 +193,13 @@ fn human_report(w: &mut impl Write, r: &Report) -> std::io::Result<()> {
 }
 
 /// The human report: each file's findings, then a summary line.
-pub fn human(w: &mut impl Write, reports: &[Report], summary: &Summary) -> std::io::Result<()> {
+pub fn human(
+    w: &mut impl Write,
+    reports: &[Report],
+    summary: &Summary,
+    p: &Palette,
+) -> std::io::Result<()> {
+    let (bold, reset) = (p.bold, p.reset);
     // Each file's part is rendered in parallel, then written in the files' order, a few
     // hundred files at a time (so the parts are not held beside `w` for every file at once:
     // the caller renders the whole report into memory before it writes it).
@@ -155,7 +208,7 @@ pub fn human(w: &mut impl Write, reports: &[Report], summary: &Summary) -> std::
             .par_iter()
             .map(|r| {
                 let mut part = Vec::new();
-                human_report(&mut part, r)?;
+                human_report(&mut part, r, p)?;
                 Ok(part)
             })
             .collect::<std::io::Result<_>>()?;
@@ -188,21 +241,21 @@ pub fn human(w: &mut impl Write, reports: &[Report], summary: &Summary) -> std::
     }
     let files_n = count(files, "file", "files");
     match (summary.fixed, total) {
-        (0, 0) => write!(w, "{BOLD}No findings{RESET} in {files_n}")?,
+        (0, 0) => write!(w, "{bold}No findings{reset} in {files_n}")?,
         (0, _) => write!(
             w,
-            "{BOLD}Found {} ({}){RESET} in {files_with} of {files_n}",
+            "{bold}Found {} ({}){reset} in {files_with} of {files_n}",
             count(total, "finding", "findings"),
             parts.join(", "),
         )?,
         (fixed, 0) => write!(
             w,
-            "{BOLD}Fixed {}{RESET}; none left in {files_n}",
+            "{bold}Fixed {}{reset}; none left in {files_n}",
             count(fixed, "finding", "findings")
         )?,
         (fixed, _) => write!(
             w,
-            "{BOLD}Fixed {}{RESET}; {BOLD}{} left ({}){RESET} in {files_with} of {files_n}",
+            "{bold}Fixed {}{reset}; {bold}{} left ({}){reset} in {files_with} of {files_n}",
             count(fixed, "finding", "findings"),
             total,
             parts.join(", "),
@@ -364,4 +417,86 @@ pub fn sarif(w: &mut impl Write, reports: &[Report]) -> std::io::Result<()> {
     });
     serde_json::to_writer_pretty(&mut *w, &log)?;
     writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Pos;
+
+    /// Findings over every byte range of a text with CRLF, CR, marks, emoji and wide
+    /// characters, some ranges across lines or past the end.
+    fn report() -> Report {
+        let text = "Hoa\u{300}ng 👍 said\r\nA 中文 line\rB\n\nlast é".to_string();
+        let mut findings = Vec::new();
+        for a in 0..=text.len() + 1 {
+            for b in a..=text.len() + 2 {
+                findings.push(Finding {
+                    code: "name-spelling",
+                    severity: if a % 2 == 0 {
+                        Severity::Warning
+                    } else {
+                        Severity::Error
+                    },
+                    range: (a, b),
+                    message: format!("range {a}..{b}"),
+                    fixes: Vec::new(),
+                    entry: None,
+                });
+            }
+        }
+        Report {
+            name: "a.md".into(),
+            text,
+            findings,
+        }
+    }
+
+    #[test]
+    fn the_excerpt_is_the_one_the_columns_give() {
+        let r = report();
+        let doc = Document::new(&r.text, Kind::Plain);
+        for f in &r.findings {
+            let loc = locate(&doc, f.range);
+            // As the excerpt was found before: the finding's columns turned back into bytes.
+            let line = loc.line - 1;
+            let at = |col: usize| doc.offset(Pos { line, col }, Encoding::Chars);
+            let (line_start, line_end) = (at(0), at(usize::MAX));
+            let end = if loc.end_line == loc.line {
+                at(loc.end_column - 1)
+            } else {
+                line_end
+            };
+            let want = excerpt(
+                &r.text[line_start..line_end],
+                at(loc.column - 1) - line_start,
+                end - line_start,
+            );
+            assert_eq!(
+                excerpt_of(&doc, &r.text, &loc, f.range),
+                want,
+                "{:?}",
+                f.range
+            );
+        }
+    }
+
+    #[test]
+    fn the_plain_report_is_the_coloured_one_stripped() {
+        let reports = [report()];
+        let summary = Summary {
+            hidden: 2,
+            min: Severity::Warning,
+            not_checked: 1,
+            fixed: 0,
+        };
+        let (mut plain, mut coloured) = (Vec::new(), Vec::new());
+        human(&mut plain, &reports, &summary, &Palette::PLAIN).expect("written");
+        human(&mut coloured, &reports, &summary, &Palette::ANSI).expect("written");
+        assert!(coloured.len() > plain.len() && plain.len() > 1000);
+        assert_eq!(
+            String::from_utf8(plain).expect("UTF-8"),
+            String::from_utf8(anstream::adapter::strip_bytes(&coloured).into_vec()).expect("UTF-8")
+        );
+    }
 }

@@ -231,6 +231,27 @@ pub fn vietnamese_syllable(w: &[u8]) -> bool {
     if w.len() > 8 {
         return false;
     }
+    // A syllable ends on a vowel or on a coda, whose last letter is one of these: most
+    // English words are told here, without trying their onsets.
+    if !w.last().is_some_and(|b| {
+        matches!(
+            b,
+            b'a' | b'e'
+                | b'i'
+                | b'o'
+                | b'u'
+                | b'y'
+                | b'c'
+                | b'm'
+                | b'n'
+                | b'p'
+                | b't'
+                | b'h'
+                | b'g'
+        )
+    }) {
+        return false;
+    }
     let vowel = |b: &u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     (0..=w.len().min(3))
         .filter(|&k| is_onset(&w[..k]))
