@@ -844,11 +844,8 @@ impl<'a> Analysis<'a> {
             let analyse = || Arc::new(BlockAnalysis::new(btext, &segs, index, reading));
             let block = match cache.as_deref_mut() {
                 Some(cache) => {
-                    let key = (
-                        hash_block(index.generation(), btext, &segs, reading),
-                        btext.len(),
-                    );
-                    cache.blocks.get_or_insert_with(key, analyse)
+                    let salt = block_salt(index.generation(), &segs, reading);
+                    cache.blocks.get_or_insert_with(btext, salt, analyse)
                 }
                 None => analyse(),
             };
@@ -1122,11 +1119,10 @@ pub fn count_words<'w>(words: &mut WordCounts, list: impl Iterator<Item = &'w st
     }
 }
 
-fn hash_block(generation: u64, text: &str, segs: &[(usize, usize)], reading: Reading) -> u64 {
+fn block_salt(generation: u64, segs: &[(usize, usize)], reading: Reading) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     generation.hash(&mut h);
-    text.hash(&mut h);
     segs.hash(&mut h);
     reading.hash(&mut h);
     h.finish()

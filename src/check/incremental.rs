@@ -31,7 +31,6 @@ use crate::finding::Finding;
 use crate::rules::{self, Scope, name_spelling, style_variant};
 use crate::table::Index;
 use crate::text::Kind;
-use crate::text::cache::{Key, key_of};
 use crate::text::lang::Language;
 
 /// A document's check, kept between its versions.
@@ -51,8 +50,8 @@ struct Last {
     kind: Kind,
     config: Config,
     len: usize,
-    /// The key of the text ([`key_of`]).
-    text: Key,
+    /// The text (compared whole: a hash of it could be made to collide).
+    text: Box<str>,
     front_matter_date: Option<Date>,
     date: Option<Date>,
     lang: Language,
@@ -149,8 +148,7 @@ impl Incremental {
             l.generation == index.generation()
                 && l.kind == kind
                 && l.config == *config
-                && l.len == text.len()
-                && l.text == key_of(text)
+                && *l.text == *text
         })
     }
 
@@ -357,7 +355,7 @@ impl Incremental {
             kind,
             config: config.clone(),
             len: text.len(),
-            text: key_of(text),
+            text: text.into(),
             front_matter_date,
             date: a.date,
             lang: a.lang,

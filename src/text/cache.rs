@@ -3,48 +3,68 @@
 //! one per open document, so the cache holds the pieces of the document as it is, not every
 //! version typed.
 
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 
-/// The key of a piece of text: a 64-bit hash of it (and of what else the value depends on)
-/// with its length.
-pub type Key = (u64, usize);
-
-/// The hash and length of a text.
-pub fn key_of(text: &str) -> Key {
-    use std::hash::BuildHasher;
-    (rustc_hash::FxBuildHasher.hash_one(text), text.len())
-}
-
-/// Values by [`Key`], kept until a round ends without using them.
+/// Values by the text they were made from and a salt (a hash of what else the value depends
+/// on), kept until a round ends without using them. A value is found by a 64-bit hash of its
+/// text and salt, then given only if its text and salt are the ones asked for: two texts
+/// whose hashes collide (FxHash is fast, not proof against a crafted document) never share
+/// a value.
 #[derive(Debug)]
-pub struct Recent<V> {
-    /// Each value with the last round that used it.
-    map: FxHashMap<Key, (V, u64)>,
+pub struct Recent<V, S = rustc_hash::FxBuildHasher> {
+    map: HashMap<u64, Kept<V>, rustc_hash::FxBuildHasher>,
+    hasher: S,
     round: u64,
 }
 
-impl<V> Default for Recent<V> {
+#[derive(Debug)]
+struct Kept<V> {
+    text: Box<str>,
+    salt: u64,
+    value: V,
+    /// The last round that used it.
+    round: u64,
+}
+
+impl<V, S: Default> Default for Recent<V, S> {
     fn default() -> Self {
         Recent {
-            map: FxHashMap::default(),
+            map: HashMap::default(),
+            hasher: S::default(),
             round: 0,
         }
     }
 }
 
-impl<V: Clone> Recent<V> {
-    /// The value of `key`, made by `make` when no round since it was dropped made it.
-    pub fn get_or_insert_with(&mut self, key: Key, make: impl FnOnce() -> V) -> V {
+impl<V: Clone, S: BuildHasher> Recent<V, S> {
+    /// The value of `text` with `salt`, made by `make` when no round since it was dropped
+    /// made it.
+    pub fn get_or_insert_with(&mut self, text: &str, salt: u64, make: impl FnOnce() -> V) -> V {
         let round = self.round;
-        let e = self.map.entry(key).or_insert_with(|| (make(), round));
-        e.1 = round;
-        e.0.clone()
+        let key = self.hasher.hash_one((salt, text));
+        if let Some(k) = self.map.get_mut(&key)
+            && k.salt == salt
+            && *k.text == *text
+        {
+            k.round = round;
+            return k.value.clone();
+        }
+        let value = make();
+        let kept = Kept {
+            text: text.into(),
+            salt,
+            value: value.clone(),
+            round,
+        };
+        self.map.insert(key, kept);
+        value
     }
 
     /// End a round: what it did not use is dropped.
     pub fn end_round(&mut self) {
         let round = self.round;
-        self.map.retain(|_, v| v.1 == round);
+        self.map.retain(|_, v| v.round == round);
         self.round += 1;
     }
 
@@ -72,7 +92,7 @@ mod tests {
         let mut c: Recent<usize> = Recent::default();
         let mut made = 0;
         for text in ["one", "two", "one"] {
-            c.get_or_insert_with(key_of(text), || {
+            c.get_or_insert_with(text, 0, || {
                 made += 1;
                 text.len()
             });
@@ -81,13 +101,43 @@ mod tests {
         c.end_round();
         assert_eq!(c.len(), 2);
         // The next round uses "two" only: "one" is gone after it.
-        c.get_or_insert_with(key_of("two"), || unreachable!());
+        c.get_or_insert_with("two", 0, || unreachable!());
         c.end_round();
         assert_eq!(c.len(), 1);
-        c.get_or_insert_with(key_of("one"), || {
+        c.get_or_insert_with("one", 0, || {
             made += 1;
             0
         });
         assert_eq!(made, 3);
+    }
+
+    /// A hasher under which every text collides.
+    #[derive(Default)]
+    struct Collide;
+
+    impl BuildHasher for Collide {
+        type Hasher = Zero;
+        fn build_hasher(&self) -> Zero {
+            Zero
+        }
+    }
+
+    struct Zero;
+
+    impl std::hash::Hasher for Zero {
+        fn finish(&self) -> u64 {
+            0
+        }
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    #[test]
+    fn texts_whose_hashes_collide_never_share_a_value() {
+        let mut c: Recent<String, Collide> = Recent::default();
+        for text in ["one", "two", "one", "two"] {
+            assert_eq!(c.get_or_insert_with(text, 0, || text.to_string()), text);
+        }
+        assert_eq!(c.get_or_insert_with("one", 1, || "salted".into()), "salted");
+        assert_eq!(c.get_or_insert_with("one", 0, || "one".into()), "one");
     }
 }

@@ -153,11 +153,7 @@ pub fn detect_cached(
     while !rest.is_empty() {
         let cut = stretch_end(rest);
         let (stretch, after) = rest.split_at(cut);
-        ev.add(
-            cache.get_or_insert_with(crate::text::cache::key_of(stretch), || {
-                Evidence::of(stretch)
-            }),
-        );
+        ev.add(cache.get_or_insert_with(stretch, 0, || Evidence::of(stretch)));
         rest = after;
     }
     cache.end_round();

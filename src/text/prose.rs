@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use crate::dates::Date;
-use crate::text::cache::{Recent, key_of};
+use crate::text::cache::Recent;
 use crate::text::lang::Language;
 use crate::text::links::not_prose;
 
@@ -22,7 +22,7 @@ type Links<'c> = Option<&'c mut LinkCache>;
 
 fn links_in(links: &mut Links, text: &str) -> std::sync::Arc<[(usize, usize)]> {
     match links {
-        Some(cache) => cache.get_or_insert_with(key_of(text), || not_prose(text).into()),
+        Some(cache) => cache.get_or_insert_with(text, 0, || not_prose(text).into()),
         None => not_prose(text).into(),
     }
 }
