@@ -243,6 +243,13 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         };
         let starts = is_word && !prev_is_word;
         prev_is_word = is_word;
+        if is_word {
+            // The rest of a run of ASCII word characters starts no word: step over it.
+            next += b[next..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .count();
+        }
         if !starts {
             continue;
         }

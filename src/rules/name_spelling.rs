@@ -435,8 +435,14 @@ fn bare_miss(
     // Márquez"): it is not a given name and a family name of someone else.
     let is_bare = bare(a, b, i, j);
     let words = key.split(' ').count();
+    let letters = Letters::of(&key);
     for s in seconds {
-        if s.at >= range.0 || !is_bare && s.words != words {
+        // Keys whose lengths differ by more than `max` are that far apart at least.
+        if s.at >= range.0
+            || !is_bare && s.words != words
+            || s.chars.abs_diff(n) > max
+            || letters.apart(&s.letters) > max
+        {
             continue;
         }
         if let Some(d) = edit_distance_within(&key, &s.key, max)
@@ -462,6 +468,39 @@ struct Second<'a> {
     key: String,
     /// The number of words of `key`.
     words: usize,
+    /// The number of characters of `key`.
+    chars: usize,
+    letters: Letters,
+}
+
+/// How many times a key holds each letter (`a` to `z`; any other character counted in one
+/// of a few shared bins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Letters([u8; 32]);
+
+impl Letters {
+    fn of(key: &str) -> Letters {
+        let mut n = [0u8; 32];
+        for c in key.chars() {
+            let bin = match c {
+                'a'..='z' => c as usize - 'a' as usize,
+                _ => 26 + c as usize % 6,
+            };
+            n[bin] = n[bin].saturating_add(1);
+        }
+        Letters(n)
+    }
+
+    /// A lower bound of the edit distance of two keys (with transpositions): each edit
+    /// adds or takes away at most one letter on each side, and a transposition none.
+    fn apart(&self, other: &Letters) -> usize {
+        let (mut more, mut fewer) = (0u32, 0u32);
+        for (&a, &b) in self.0.iter().zip(&other.0) {
+            more += u32::from(a.saturating_sub(b));
+            fewer += u32::from(b.saturating_sub(a));
+        }
+        more.max(fewer) as usize
+    }
 }
 
 /// The second references of the people the article names ([`Analysis::introduced`]).
@@ -476,6 +515,8 @@ fn seconds<'a>(a: &'a Analysis) -> Vec<Second<'a>> {
                 at,
                 surface,
                 words: key.split(' ').count(),
+                letters: Letters::of(&key),
+                chars: key.chars().count(),
                 key,
             })
         })
@@ -485,6 +526,19 @@ fn seconds<'a>(a: &'a Analysis) -> Vec<Second<'a>> {
 #[cfg(test)]
 mod tests {
     use crate::rules::fixture::{check_fixture, check_world};
+
+    proptest::proptest! {
+        /// Letters apart is never more than the edit distance, so no key within reach is
+        /// passed over.
+        #[test]
+        fn letters_apart_bound_the_edit_distance(
+            a in "[a-eé -]{0,12}",
+            b in "[a-eé -]{0,12}",
+        ) {
+            let d = crate::table::index::edit_distance_within(&a, &b, usize::MAX).unwrap();
+            proptest::prop_assert!(super::Letters::of(&a).apart(&super::Letters::of(&b)) <= d);
+        }
+    }
 
     #[test]
     fn near_misses() {

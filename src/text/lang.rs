@@ -109,8 +109,11 @@ impl Evidence {
 
     fn word(&mut self, w: &str) {
         // Capitalised words are names in either language; only lowercase words count.
-        if !w.starts_with(|c: char| c.is_lowercase()) {
-            return;
+        match w.as_bytes().first() {
+            Some(b) if b.is_ascii() && !b.is_ascii_lowercase() => return,
+            Some(b) if b.is_ascii() => {}
+            _ if !w.starts_with(|c: char| c.is_lowercase()) => return,
+            _ => {}
         }
         if w.is_ascii() {
             if w.len() > 1 && !vietnamese_syllable(w.as_bytes()) {

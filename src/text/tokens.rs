@@ -74,7 +74,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// How the word after `gap` joins `prev`, the word before it.
 fn classify(prev: &str, gap: &str) -> Join {
-    if gap.is_empty() {
+    // Most words are apart by one space.
+    if gap.is_empty() || gap == " " {
         return Join::Space;
     }
     let bytes = gap.as_bytes();
