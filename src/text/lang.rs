@@ -82,27 +82,14 @@ impl Evidence {
     /// Count the words of `text` (original text, with its marks).
     pub fn of(text: &str) -> Evidence {
         let mut ev = Evidence::default();
-        let mut start: Option<usize> = None;
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            // ASCII by its byte; any other character decoded (a letter or a combining mark
-            // is part of a word).
-            let (in_word, len) = if b[i].is_ascii() {
-                (b[i].is_ascii_alphabetic(), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                (super::is_letter(c) || is_combining(c), c.len_utf8())
-            };
-            if in_word {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                ev.word(&text[s..i]);
-            }
-            i += len;
-        }
-        if let Some(s) = start {
-            ev.word(&text[s..]);
+        // A word: letters and combining marks.
+        let words = super::runs_of(
+            text,
+            |b| b.is_ascii_alphabetic(),
+            |c| super::is_letter(c) || is_combining(c),
+        );
+        for (s, e) in words {
+            ev.word(&text[s..e]);
         }
         ev
     }

@@ -31,6 +31,36 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// The maximal runs of characters of a class in `text`, as byte ranges, in order: an
+/// ASCII character told by its byte (`ascii`), any other decoded (`other`). For the scans
+/// that look at every character of a text, most of them ASCII.
+pub fn runs_of<'t>(
+    text: &'t str,
+    ascii: impl Fn(u8) -> bool + 't,
+    other: impl Fn(char) -> bool + 't,
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < text.len() {
+            let b = text.as_bytes()[i];
+            let (in_class, len) = if b.is_ascii() {
+                (ascii(b), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (other(c), c.len_utf8())
+            };
+            match (in_class, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => return Some((s, i)),
+                _ => {}
+            }
+            i += len;
+        }
+        start.map(|s| (s, text.len()))
+    })
+}
+
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

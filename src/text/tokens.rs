@@ -33,9 +33,8 @@ impl Token {
 /// Split folded text into words.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
-    let mut start: Option<usize> = None;
     let mut prev_end = 0usize;
-    let push = |out: &mut Vec<Token>, s: usize, e: usize, prev_end: usize| {
+    for (s, e) in super::runs_of(text, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric) {
         let join = match out.last() {
             None => Join::Break,
             Some(prev) => classify(prev.text(text), &text[prev_end..s]),
@@ -45,29 +44,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             end: e,
             join,
         });
-    };
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // ASCII by its byte, any other character decoded.
-        let (alphanumeric, len) = if b[i].is_ascii() {
-            (b[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or_default();
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if alphanumeric {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            push(&mut out, s, i, prev_end);
-            prev_end = i;
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        push(&mut out, s, text.len(), prev_end);
+        prev_end = e;
     }
     out
 }
