@@ -49,7 +49,6 @@ struct Last {
     generation: u64,
     kind: Kind,
     config: Config,
-    len: usize,
     /// The text (compared whole: a hash of it could be made to collide).
     text: Box<str>,
     front_matter_date: Option<Date>,
@@ -191,7 +190,9 @@ impl Incremental {
                     .rev()
                     .zip(b.blocks.iter().rev())
                     .take(m.min(n) - before)
-                    .take_while(|(x, y)| same(x, y) && l.len - x.start == text.len() - y.start)
+                    .take_while(|(x, y)| {
+                        same(x, y) && l.text.len() - x.start == text.len() - y.start
+                    })
                     .count();
                 (before, after)
             }
@@ -284,7 +285,7 @@ impl Incremental {
         let same = last.as_ref().is_some_and(|l| {
             let old = Side {
                 blocks: &l.blocks,
-                len: l.len,
+                len: l.text.len(),
                 before,
                 after,
             };
@@ -331,7 +332,7 @@ impl Incremental {
             by_block[k].push(f);
         }
         if let Some(l) = &last {
-            let shift = |r: usize| r + text.len() - l.len;
+            let shift = |r: usize| r + text.len() - l.text.len();
             for k in (0..n).filter(|&k| !dirty[k]) {
                 let o = old_index(k).expect("a block that is not checked again is unchanged");
                 by_block[k] = l.findings[o]
@@ -354,7 +355,6 @@ impl Incremental {
             generation,
             kind,
             config: config.clone(),
-            len: text.len(),
             text: text.into(),
             front_matter_date,
             date: a.date,
