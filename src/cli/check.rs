@@ -471,26 +471,7 @@ fn print_report(
     summary: &Summary,
 ) -> std::io::Result<()> {
     let bytes = match args.format {
-        Format::Human => {
-            let choice = if to_stderr {
-                anstream::AutoStream::choice(&std::io::stderr())
-            } else {
-                anstream::AutoStream::choice(&std::io::stdout())
-            };
-            // A stream that takes no colour gets the report written without it, unless the
-            // report holds a control character, which stripping the colours would also drop.
-            let mut plain = Vec::new();
-            if choice == anstream::ColorChoice::Never {
-                output::human(&mut plain, reports, summary, &output::Palette::PLAIN)?;
-            }
-            if choice == anstream::ColorChoice::Never && !plain.iter().any(|&b| stripped(b)) {
-                plain
-            } else {
-                let mut s = anstream::AutoStream::new(Vec::new(), choice);
-                output::human(&mut s, reports, summary, &output::Palette::ANSI)?;
-                s.into_inner()
-            }
-        }
+        Format::Human => human_report(to_stderr, reports, summary)?,
         Format::Json => {
             let mut v = Vec::new();
             output::json(&mut v, reports)?;
@@ -507,6 +488,31 @@ fn print_report(
     } else {
         super::print_out(bytes)
     }
+}
+
+/// The human report: colour only where the stream takes it. A stream that takes no colour
+/// gets the report written without it, unless the report holds a control character, which
+/// stripping the colours would also drop.
+fn human_report(
+    to_stderr: bool,
+    reports: &[Report],
+    summary: &Summary,
+) -> std::io::Result<Vec<u8>> {
+    let choice = if to_stderr {
+        anstream::AutoStream::choice(&std::io::stderr())
+    } else {
+        anstream::AutoStream::choice(&std::io::stdout())
+    };
+    if choice == anstream::ColorChoice::Never {
+        let mut plain = Vec::new();
+        output::human(&mut plain, reports, summary, &output::Palette::PLAIN)?;
+        if !plain.iter().any(|&b| stripped(b)) {
+            return Ok(plain);
+        }
+    }
+    let mut s = anstream::AutoStream::new(Vec::new(), choice);
+    output::human(&mut s, reports, summary, &output::Palette::ANSI)?;
+    Ok(s.into_inner())
 }
 
 /// Would stripping escape codes drop this byte of a report? Control characters (DEL
