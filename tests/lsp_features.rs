@@ -487,3 +487,59 @@ fn code_actions_right_after_an_edit_elsewhere() {
     }
     assert_eq!(s.shutdown_and_exit(), 0);
 }
+
+#[test]
+fn timing_logs_the_servers_own_side_of_requests_and_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("timing.log");
+    let (mut s, _) = Server::init_env(
+        plain_caps(),
+        None,
+        json!({"logFile": log}),
+        &[("COPYDESK_LSP_TIMING", "1")],
+    );
+    let uri = "file:///tmp/timing.md";
+    s.open(uri, "markdown", ARTICLE);
+    s.diagnostics(uri, 1);
+    let line = ARTICLE.lines().nth(2).unwrap();
+    let at = line[..line.find("Xuân").unwrap()].encode_utf16().count() as u64;
+    assert!(hover(&mut s, uri, 2, at).is_object());
+    // The server logs a time once the answer or the diagnostics are on their way: wait for
+    // the line.
+    let ms = |prefix: &str| -> f64 {
+        let until = std::time::Instant::now() + WAIT;
+        let text = loop {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            if text.contains(prefix) || std::time::Instant::now() > until {
+                break text;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        let line = text
+            .lines()
+            .find(|l| l.contains(prefix))
+            .unwrap_or_else(|| panic!("no {prefix:?} line in the log:\n{text}"));
+        let rest = &line[line.rfind(" in ").or(line.find(" published ")).unwrap()..];
+        let number = rest
+            .split_whitespace()
+            .find_map(|w| w.parse::<f64>().ok())
+            .unwrap_or_else(|| panic!("no time in {line:?}"));
+        assert!((0.0..10_000.0).contains(&number), "{line:?}: {number} ms");
+        number
+    };
+    ms("timing: hover ");
+    ms(&format!("timing: diagnostics of {uri} (version 1, "));
+}
+
+#[test]
+fn no_timing_lines_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("quiet.log");
+    let (mut s, _) = Server::init(plain_caps(), None, json!({"logFile": log}));
+    let uri = "file:///tmp/quiet.md";
+    s.open(uri, "markdown", ARTICLE);
+    s.diagnostics(uri, 1);
+    hover(&mut s, uri, 2, 30);
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(!text.contains("timing:"), "{text}");
+}

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
 use tokio::sync::Notify;
 
@@ -27,6 +28,8 @@ pub struct OpenDocument {
     /// carries the `seq` it was computed from; a result whose `seq` is no longer the
     /// document's is stale.
     pub seq: u64,
+    /// When the text numbered `seq` arrived.
+    pub since: Instant,
     /// Why the server's copy of the text can no longer be trusted (a change it had to
     /// refuse), until the client sends the whole text again (a change without a range, a
     /// save with its text, or opening it again).
@@ -46,6 +49,7 @@ impl OpenDocument {
             doc: self.doc.clone(),
             version: self.version,
             seq: self.seq,
+            since: self.since,
             lost: self.lost.is_some(),
             analyses: self.analyses.clone(),
         }
@@ -140,6 +144,8 @@ pub struct DocumentSnapshot {
     pub doc: Document,
     pub version: Option<i64>,
     pub seq: u64,
+    /// When this text arrived.
+    pub since: Instant,
     /// The server lost track of the text (see [`OpenDocument::lost`]).
     pub lost: bool,
     pub analyses: Arc<Mutex<AnalysisCache>>,

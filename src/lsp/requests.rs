@@ -84,21 +84,32 @@ impl Requests {
     }
 
     fn send(&self, v: &Value) {
+        self.send_frame(frame(v));
+    }
+
+    fn send_frame(&self, bytes: Vec<u8>) {
         if let Some(o) = self.output.get() {
-            o.send(frame(v));
+            o.send(bytes);
         }
     }
 
-    /// Answer a request, unless it was answered already (cancelled).
-    fn answer(&self, id: &Value, pending: &Pending, result: Result<Value>) {
+    /// Take the answering of a request: `false` if it was answered already (cancelled).
+    fn claim(&self, id: &Value, pending: &Pending) -> bool {
         if pending.answered.swap(true, Ordering::SeqCst) {
-            return;
+            return false;
         }
         self.pending
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&id.to_string());
-        self.send(&response(id, result));
+        true
+    }
+
+    /// Answer a request, unless it was answered already (cancelled).
+    fn answer(&self, id: &Value, pending: &Pending, result: Result<Value>) {
+        if self.claim(id, pending) {
+            self.send(&response(id, result));
+        }
     }
 }
 
@@ -176,6 +187,7 @@ pub fn dispatch(shared: &Arc<ServerState>, msg: &Value) -> bool {
         .insert(id.to_string(), pending.clone());
     let s = shared.clone();
     let id = id.clone();
+    let arrived = std::time::Instant::now();
     shared.lanes.submit_waiting(routed.lane, move || {
         let requests = &s.requests;
         if pending.answered.load(Ordering::SeqCst) {
@@ -197,7 +209,23 @@ pub fn dispatch(shared: &Arc<ServerState>, msg: &Value) -> bool {
         } else {
             result
         };
-        requests.answer(&id, &pending, result);
+        if !requests.claim(&id, &pending) {
+            return;
+        }
+        let ok = result.is_ok();
+        let bytes = frame(&response(&id, result));
+        // The server's side: from reading the request to its answer serialised, before it
+        // is queued (after that, this thread may wait while the client reads it).
+        let took = arrived.elapsed();
+        requests.send_frame(bytes);
+        if s.timing {
+            s.log(&format!(
+                "timing: {} {id} answered{} in {:.3} ms",
+                routed.what,
+                if ok { "" } else { " with an error" },
+                took.as_secs_f64() * 1000.0
+            ));
+        }
     });
     true
 }

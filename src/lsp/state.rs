@@ -90,6 +90,10 @@ pub struct ServerState {
     pub debounce: std::time::Duration,
     /// `copydesk/debug` answers (COPYDESK_LSP_DEBUG).
     pub debug_methods: bool,
+    /// Log how long each request took to answer, and each publish of diagnostics how long
+    /// after the change it is of (`COPYDESK_LSP_TIMING` set): the server's side of the
+    /// latency, without the client's pipe and JSON.
+    pub timing: bool,
     /// The runtime, set before serving starts.
     pub rt: OnceLock<tokio::runtime::Handle>,
     log: Mutex<Option<std::fs::File>>,
@@ -112,6 +116,7 @@ impl ServerState {
             exit: AtomicBool::new(false),
             debounce: std::time::Duration::from_millis(debounce),
             debug_methods: std::env::var_os("COPYDESK_LSP_DEBUG").is_some(),
+            timing: std::env::var_os("COPYDESK_LSP_TIMING").is_some(),
             rt: OnceLock::new(),
             log: Mutex::new(None),
         }

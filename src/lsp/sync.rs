@@ -14,6 +14,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::time::Instant;
 
 use serde_json::Value;
 
@@ -284,6 +285,7 @@ fn did_open(shared: &Arc<ServerState>, params: &Value) {
         doc: Document::new(text, kind_of(lang, &key)),
         version,
         seq: shared.docs.next_seq(),
+        since: Instant::now(),
         lost: lost.clone(),
         analyses: Default::default(),
         worker: worker.clone(),
@@ -361,6 +363,7 @@ fn did_change(shared: &Arc<ServerState>, params: &Value) {
         }
     }
     d.seq = shared.docs.next_seq();
+    d.since = Instant::now();
     d.worker.notify.notify_one();
     drop(docs);
     if newly_lost {
@@ -395,6 +398,7 @@ fn did_save(shared: &Arc<ServerState>, params: &Value) {
     }
     d.doc = Document::new(text, d.doc.kind);
     d.seq = shared.docs.next_seq();
+    d.since = Instant::now();
     d.worker.notify.notify_one();
 }
 

@@ -18,8 +18,11 @@ Starts the server (debounce 0 unless `--debounce MS`), opens a document (an arti
   its answer.
 
 Every figure is wall-clock on the client, so it includes the pipe and JSON on both sides: an
-upper bound of the server's own time. Prints p50, p90, p99 and max of each (`--json`: one
-JSON object).
+upper bound of the server's own time. With `--server-timing` the server is started with
+`COPYDESK_LSP_TIMING` set and logs its own side (to stderr, kept in a temporary file): for a
+request, from reading it to queueing its serialised answer; for an edit, from reading the
+`didChange` to handing its diagnostics to the output. Those are printed beside the client's.
+Prints p50, p90, p99 and max of each (`--json`: one JSON object).
 """
 
 import argparse
@@ -29,6 +32,7 @@ import random
 import re
 import statistics
 import subprocess
+import tempfile
 import time
 
 SENTENCES = [
@@ -89,13 +93,35 @@ def summary(xs):
             "max": ms[-1]}
 
 
+TIMING_REQUEST = re.compile(r"timing: (hover|completion) \S+ answered in ([0-9.]+) ms")
+TIMING_PUBLISH = re.compile(r"timing: diagnostics of .* \(version (\d+), \d+\) published "
+                            r"([0-9.]+) ms")
+
+
+def server_side(log, edits):
+    """The server's own times from its `COPYDESK_LSP_TIMING` log, as `summary` gives them."""
+    out = {"edit": [], "hover": [], "completion": []}
+    for line in log.splitlines():
+        m = TIMING_REQUEST.search(line)
+        if m:
+            out[m.group(1)].append(float(m.group(2)) / 1000)
+            continue
+        m = TIMING_PUBLISH.search(line)
+        if m and 2 <= int(m.group(1)) < edits + 2:
+            out["edit"].append(float(m.group(2)) / 1000)
+    return {k: summary(v) for k, v in out.items()}
+
+
 def measure(args):
     text = open(args.file, encoding="utf-8").read() if args.file else article(args.words)
     env = {"COPYDESK_LSP_DEBOUNCE_MS": str(args.debounce), "PATH": "/usr/bin:/bin",
            "HOME": os.environ.get("HOME", "/tmp")}
+    if args.server_timing:
+        env["COPYDESK_LSP_TIMING"] = "1"
+    log = tempfile.TemporaryFile()
     t_spawn = time.perf_counter()
     p = subprocess.Popen([args.bin, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         env=env)
+                         stderr=log, env=env)
 
     def send(m):
         b = json.dumps(m).encode()
@@ -107,7 +133,9 @@ def measure(args):
         while True:
             line = p.stdout.readline()
             if not line:
-                raise SystemExit("the server closed its output")
+                log.seek(0)
+                raise SystemExit("the server closed its output; its log:\n"
+                                 + log.read().decode("utf-8", "replace")[-4000:])
             line = line.strip()
             if not line:
                 break
@@ -181,7 +209,10 @@ def measure(args):
     until(lambda m: m.get("id") == 2)
     send({"jsonrpc": "2.0", "method": "exit"})
     p.wait()
+    log.seek(0)
+    server = server_side(log.read().decode("utf-8", "replace"), args.edits)
     return {
+        "server": server,
         "bytes": len(text.encode()),
         "words": len(text.split()),
         "findings": len(first["params"]["diagnostics"]),
@@ -206,6 +237,8 @@ def main() -> None:
     ap.add_argument("--table", action="append", help="a table file (repeatable)")
     ap.add_argument("--debounce", type=int, default=0, help="milliseconds (default 0)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--server-timing", action="store_true",
+                    help="also report the server's own times (COPYDESK_LSP_TIMING)")
     args = ap.parse_args()
     if args.edits_pos is not None:
         args.edits = args.edits_pos
@@ -221,9 +254,9 @@ def main() -> None:
 
     print(f"{r['words']} words ({r['bytes']} bytes), {r['findings']} findings; "
           f"start to first diagnostics {r['start_ms']:.1f} ms; open {r['open_ms']:.1f} ms")
-    line("edit", r["edit"])
-    line("hover", r["hover"])
-    line("completion", r["completion"])
+    for what in ("edit", "hover", "completion"):
+        line(what, r[what])
+        line("  server", r["server"][what])
 
 
 if __name__ == "__main__":
