@@ -37,6 +37,17 @@ fn set_read_only(p: &Path) {
 /// The documentation of a rule, as a Markdown file under the temp dir
 /// (`crate::disk::rule_docs`, the pages SARIF's `helpUri` names too).
 pub fn rule_doc_uri(code: &str) -> Option<Uri> {
-    crate::rules::rule(code)?;
-    proto::path_uri(&crate::disk::rule_docs()?.join(format!("{code}.md")))
+    // Every diagnostic carries one: made once per rule, not per diagnostic and publish.
+    static URIS: OnceLock<Vec<(&'static str, Option<Uri>)>> = OnceLock::new();
+    let uris = URIS.get_or_init(|| {
+        let dir = crate::disk::rule_docs();
+        crate::rules::RULES
+            .iter()
+            .map(|r| {
+                let uri = dir.and_then(|d| proto::path_uri(&d.join(format!("{}.md", r.code))));
+                (r.code, uri)
+            })
+            .collect()
+    });
+    uris.iter().find(|(c, _)| *c == code)?.1.clone()
 }

@@ -313,10 +313,15 @@ pub fn check_body(body: &[u8]) -> Item {
 
 /// Frame a message for the wire.
 pub fn frame(value: &Value) -> Vec<u8> {
-    let body = serde_json::to_vec(value).expect("a JSON value serialises");
+    frame_of(value).expect("a JSON value serialises")
+}
+
+/// A message framed, serialised straight from its type (no `Value` on the way).
+pub fn frame_of<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+    let body = serde_json::to_vec(value)?;
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     out.extend_from_slice(&body);
-    out
+    Ok(out)
 }
 
 /// An error response.

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::handlers::diagnostics::publish;
 use super::lanes::{Lane, Priority};
 use super::proto::{self, Diagnostic, MessageType, NumberOrString, Uri};
 use super::state::ServerState;
@@ -96,7 +97,7 @@ pub fn show_problems(shared: &Arc<ServerState>) {
         for show in shows {
             match show {
                 Show::Diagnostics(uri, diags) => {
-                    client.publish_diagnostics(uri, diags, None).await;
+                    publish(&s, uri, diags, None).await;
                 }
                 Show::Message(m) => client.show_message(MessageType::ERROR, m).await,
             }

@@ -18,7 +18,7 @@ pub use tower_lsp_server::ls_types::{
     Documentation, ExecuteCommandParams, FullDocumentDiagnosticReport, GotoDefinitionParams,
     GotoDefinitionResponse, Hover, HoverContents, HoverParams, Location, MarkupContent, MarkupKind,
     MessageType, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position,
-    PositionEncodingKind, Range, RelatedFullDocumentDiagnosticReport,
+    PositionEncodingKind, PublishDiagnosticsParams, Range, RelatedFullDocumentDiagnosticReport,
     RelatedUnchangedDocumentDiagnosticReport, SymbolKind, TextDocumentEdit, TextEdit,
     UnchangedDocumentDiagnosticReport, Uri, WorkspaceEdit,
 };

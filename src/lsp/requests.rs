@@ -29,7 +29,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use super::documents::DocumentSnapshot;
-use super::framing::frame;
+use super::framing::{frame, frame_of};
 use super::handlers::{
     code_action, completion, definition, diagnostics, guarded, highlight, hover, internal, status,
     symbols,
@@ -62,6 +62,11 @@ impl Output {
     pub fn send(&self, frame: Vec<u8>) {
         let _ = self.tx.blocking_send(frame);
     }
+
+    /// Queue a frame, waiting while the queue is full (from a task).
+    pub async fn queue(&self, frame: Vec<u8>) {
+        let _ = self.tx.send(frame).await;
+    }
 }
 
 /// One request being served.
@@ -90,6 +95,25 @@ impl Requests {
     fn send_frame(&self, bytes: Vec<u8>) {
         if let Some(o) = self.output.get() {
             o.send(bytes);
+        }
+    }
+
+    /// Send a notification to the client, serialised straight into its frame (diagnostics
+    /// of a long document are hundreds of them, on every edit).
+    pub async fn notify<P: Serialize>(&self, method: &str, params: &P) {
+        #[derive(Serialize)]
+        struct Notification<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: &'a P,
+        }
+        let note = Notification {
+            jsonrpc: "2.0",
+            method,
+            params,
+        };
+        if let (Some(o), Ok(bytes)) = (self.output.get(), frame_of(&note)) {
+            o.queue(bytes).await;
         }
     }
 

@@ -18,8 +18,9 @@ use crate::lsp::problems::show_problems;
 use crate::lsp::proto::{
     self, Diagnostic, DiagnosticRelatedInformation, DocumentDiagnosticParams,
     DocumentDiagnosticReport, DocumentDiagnosticReportResult, FullDocumentDiagnosticReport,
-    NumberOrString, RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport,
-    UnchangedDocumentDiagnosticReport, Uri, types::CodeDescription,
+    NumberOrString, PublishDiagnosticsParams, RelatedFullDocumentDiagnosticReport,
+    RelatedUnchangedDocumentDiagnosticReport, UnchangedDocumentDiagnosticReport, Uri,
+    types::CodeDescription,
 };
 use crate::lsp::state::{ClientSupport, DiagnosticMode, ServerState};
 
@@ -116,10 +117,23 @@ async fn run_worker(shared: Arc<ServerState>, key: String, worker: Arc<WorkerHan
     }
 }
 
-async fn publish(shared: &ServerState, uri: Uri, diags: Vec<Diagnostic>, version: Option<i32>) {
-    if let Some(c) = shared.client.handle.get() {
-        c.publish_diagnostics(uri, diags, version).await;
-    }
+/// `textDocument/publishDiagnostics`, written by the server's own output (serialised once,
+/// straight from the types).
+pub async fn publish(
+    shared: &ServerState,
+    uri: Uri,
+    diagnostics: Vec<Diagnostic>,
+    version: Option<i32>,
+) {
+    let params = PublishDiagnosticsParams {
+        uri,
+        diagnostics,
+        version,
+    };
+    shared
+        .requests
+        .notify("textDocument/publishDiagnostics", &params)
+        .await;
 }
 
 /// The findings of a snapshot's text: the last ones computed if they are of this text and
