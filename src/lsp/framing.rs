@@ -181,12 +181,24 @@ struct SkipScan {
     depth: usize,
     in_string: bool,
     escaped: bool,
+    /// It said "parse now" once: it keeps saying so until the value is dropped. The parser
+    /// can still want a few more bytes (a `\u` escape is read four bytes at a time, even
+    /// when they are not hex digits); the scan must not wait for a second sign meanwhile,
+    /// or a stream read in pieces waits where the same stream read whole goes on.
+    ready: bool,
 }
 
 impl SkipScan {
     /// Scan what arrived since the last call: has the value closed, or met a byte JSON has no
     /// place for? (Either way it is time to parse it.)
     fn ready(&mut self, rest: &[u8]) -> bool {
+        if !self.ready {
+            self.ready = self.scan(rest);
+        }
+        self.ready
+    }
+
+    fn scan(&mut self, rest: &[u8]) -> bool {
         while self.at < rest.len() {
             let b = rest[self.at];
             self.at += 1;
@@ -463,6 +475,25 @@ mod tests {
         );
         for size in 1..=9 {
             assert_eq!(items_in_chunks(&input, size).0, whole, "chunks of {size}");
+        }
+    }
+
+    #[test]
+    fn a_bad_body_cut_inside_a_unicode_escape() {
+        // Found by the `frames` fuzz target (session 6): after a bad header, a body whose scan
+        // met a byte JSON has no place for, but whose parse stopped for more bytes (`\u`
+        // takes four, hex or not). Read byte by byte, the skip waited for another sign from
+        // the scan that never came, and the third bad header was never reported.
+        let input = b"\x0b\n\n[\x0b\n[\xff\n\n{\n\r\"\\u\"\n%\n{u\"\xff\n\n\xe3";
+        let whole = items(input);
+        assert_eq!(whole.len(), 3, "{whole:?}");
+        assert!(
+            whole
+                .iter()
+                .all(|i| matches!(i, Item::Bad { code: -32700, .. }))
+        );
+        for size in [1, 2, 3, 4, 5] {
+            assert_eq!(items_in_chunks(input, size).0, whole, "chunks of {size}");
         }
     }
 
