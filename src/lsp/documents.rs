@@ -41,6 +41,13 @@ pub struct OpenDocument {
 }
 
 impl OpenDocument {
+    /// A new text arrived (applied already): its number, from [`Documents::next_seq`], and
+    /// when it came.
+    pub fn new_text(&mut self, seq: u64) {
+        self.seq = seq;
+        self.since = Instant::now();
+    }
+
     /// The document as it is now (`key`: its URI as the client wrote it).
     pub fn snapshot(&self, key: &str) -> DocumentSnapshot {
         DocumentSnapshot {

@@ -23,6 +23,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -89,12 +90,8 @@ impl Requests {
     }
 
     fn send(&self, v: &Value) {
-        self.send_frame(frame(v));
-    }
-
-    fn send_frame(&self, bytes: Vec<u8>) {
         if let Some(o) = self.output.get() {
-            o.send(bytes);
+            o.send(frame(v));
         }
     }
 
@@ -117,23 +114,23 @@ impl Requests {
         }
     }
 
-    /// Take the answering of a request: `false` if it was answered already (cancelled).
-    fn claim(&self, id: &Value, pending: &Pending) -> bool {
+    /// Answer a request, unless it was answered already (cancelled). Returns when the
+    /// answer was serialised, before it was queued (after that, the thread may wait while
+    /// the client reads): the end of the server's own side of the request.
+    fn answer(&self, id: &Value, pending: &Pending, result: Result<Value>) -> Option<Instant> {
         if pending.answered.swap(true, Ordering::SeqCst) {
-            return false;
+            return None;
         }
         self.pending
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&id.to_string());
-        true
-    }
-
-    /// Answer a request, unless it was answered already (cancelled).
-    fn answer(&self, id: &Value, pending: &Pending, result: Result<Value>) {
-        if self.claim(id, pending) {
-            self.send(&response(id, result));
+        let bytes = frame(&response(id, result));
+        let serialised = Instant::now();
+        if let Some(o) = self.output.get() {
+            o.send(bytes);
         }
+        Some(serialised)
     }
 }
 
@@ -211,7 +208,7 @@ pub fn dispatch(shared: &Arc<ServerState>, msg: &Value) -> bool {
         .insert(id.to_string(), pending.clone());
     let s = shared.clone();
     let id = id.clone();
-    let arrived = std::time::Instant::now();
+    let arrived = Instant::now();
     shared.lanes.submit_waiting(routed.lane, move || {
         let requests = &s.requests;
         if pending.answered.load(Ordering::SeqCst) {
@@ -233,21 +230,15 @@ pub fn dispatch(shared: &Arc<ServerState>, msg: &Value) -> bool {
         } else {
             result
         };
-        if !requests.claim(&id, &pending) {
-            return;
-        }
         let ok = result.is_ok();
-        let bytes = frame(&response(&id, result));
-        // The server's side: from reading the request to its answer serialised, before it
-        // is queued (after that, this thread may wait while the client reads it).
-        let took = arrived.elapsed();
-        requests.send_frame(bytes);
-        if s.timing {
+        if let Some(serialised) = requests.answer(&id, &pending, result)
+            && s.timing
+        {
             s.log(&format!(
                 "timing: {} {id} answered{} in {:.3} ms",
                 routed.what,
                 if ok { "" } else { " with an error" },
-                took.as_secs_f64() * 1000.0
+                (serialised - arrived).as_secs_f64() * 1000.0
             ));
         }
     });
@@ -451,8 +442,8 @@ fn debug(shared: &Arc<ServerState>, params: Value) -> Result<Routed> {
             if text_of.is_some() {
                 return Ok(snap.map_or(Value::Null, |d| json!(d.doc.text())));
             }
-            let until = std::time::Instant::now() + std::time::Duration::from_millis(sleep);
-            while std::time::Instant::now() < until && !cancelled() {
+            let until = Instant::now() + std::time::Duration::from_millis(sleep);
+            while Instant::now() < until && !cancelled() {
                 std::thread::sleep(std::time::Duration::from_millis(5));
             }
             Ok(Value::Null)

@@ -362,8 +362,7 @@ fn did_change(shared: &Arc<ServerState>, params: &Value) {
             d.lost = Some(e.to_string());
         }
     }
-    d.seq = shared.docs.next_seq();
-    d.since = Instant::now();
+    d.new_text(shared.docs.next_seq());
     d.worker.notify.notify_one();
     drop(docs);
     if newly_lost {
@@ -397,8 +396,7 @@ fn did_save(shared: &Arc<ServerState>, params: &Value) {
         ));
     }
     d.doc = Document::new(text, d.doc.kind);
-    d.seq = shared.docs.next_seq();
-    d.since = Instant::now();
+    d.new_text(shared.docs.next_seq());
     d.worker.notify.notify_one();
 }
 
