@@ -838,22 +838,50 @@ impl<'a> Analysis<'a> {
             lang,
             date_order: config.date_order,
         };
-        let mut blocks = Vec::with_capacity(p.blocks.len());
-        for b in &p.blocks {
-            let (btext, segs) = b.relative(text);
-            let analyse = || Arc::new(BlockAnalysis::new(btext, &segs, index, reading));
-            let block = match cache.as_deref_mut() {
-                Some(cache) => {
-                    let salt = block_salt(index.generation(), &segs, reading);
-                    cache.blocks.get_or_insert_with(btext, salt, analyse)
-                }
-                None => analyse(),
-            };
-            blocks.push(Placed {
-                start: b.start,
-                block,
-            });
+        // The blocks the cache has, then the others analysed (side by side when there is
+        // enough text for that to pay), then kept.
+        let parts: Vec<_> = p
+            .blocks
+            .iter()
+            .map(|b| {
+                let (btext, segs) = b.relative(text);
+                let salt = block_salt(index.generation(), &segs, reading);
+                (btext, segs, salt)
+            })
+            .collect();
+        let mut found: Vec<Option<Arc<BlockAnalysis>>> = match cache.as_deref_mut() {
+            Some(c) => parts
+                .iter()
+                .map(|(btext, _, salt)| c.blocks.get(btext, *salt))
+                .collect(),
+            None => vec![None; parts.len()],
+        };
+        let missing: Vec<usize> = (0..parts.len()).filter(|&i| found[i].is_none()).collect();
+        let analyse = |&i: &usize| {
+            let (btext, segs, _) = &parts[i];
+            Arc::new(BlockAnalysis::new(btext, segs, index, reading))
+        };
+        let missing_bytes: usize = missing.iter().map(|&i| parts[i].0.len()).sum();
+        let long = crate::text::worth_sharing(missing_bytes);
+        let made = crate::text::map_shared(long, &missing, analyse);
+        for (&i, block) in missing.iter().zip(made) {
+            if let Some(c) = cache.as_deref_mut() {
+                let (btext, _, salt) = &parts[i];
+                c.blocks.insert(btext, *salt, block.clone());
+            }
+            found[i] = Some(block);
         }
+        let blocks: Vec<Placed> = p
+            .blocks
+            .iter()
+            .zip(found)
+            .filter_map(|(b, block)| {
+                Some(Placed {
+                    start: b.start,
+                    block: block?,
+                })
+            })
+            .collect();
         if let Some(cache) = cache {
             cache.blocks.end_round();
         }
@@ -922,6 +950,12 @@ impl<'a> Analysis<'a> {
             style_uses: OnceLock::new(),
             checked: None,
         }
+    }
+
+    /// Is the text long enough for its blocks to be checked side by side
+    /// ([`crate::text::worth_sharing`])?
+    pub fn is_long(&self) -> bool {
+        crate::text::worth_sharing(self.text.len())
     }
 
     /// The blocks the block rules look at: all of them, or those [`Analysis::checked`]

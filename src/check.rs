@@ -149,4 +149,43 @@ Hoang Xuan Chien spoke, copydesk or not.\n";
         let f = check_text("Hoang Xuan Chien.", Kind::Plain, &INDEX, &config);
         assert_eq!(f[0].severity, crate::finding::Severity::Error);
     }
+
+    /// A long text's work is shared between threads: the findings are the ones found on one
+    /// thread, in the same order, through the check and through the incremental check.
+    #[test]
+    fn findings_are_the_same_when_the_work_is_shared() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/generality");
+        let table = std::fs::read_to_string(root.join("table.json")).unwrap();
+        let index = crate::rules::fixture::table(&table);
+        let mut text = String::new();
+        for dir in ["articles", "vi"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                text.push_str(&std::fs::read_to_string(p).unwrap());
+                text.push_str("\n\n");
+            }
+        }
+        // Long enough for many blocks on each thread: the articles again and again.
+        let text = text.repeat(4 * crate::text::PARALLEL_BYTES / text.len() + 1);
+        let config = Config::default();
+        let run = |from: usize| {
+            let before = crate::text::share_from(from);
+            let whole = check_text(&text, Kind::Markdown, &index, &config);
+            let mut inc = Incremental::default();
+            let edited = inc.check(&text, Kind::Markdown, &index, &config);
+            crate::text::share_from(before);
+            (whole, edited)
+        };
+        let (one, one_inc) = run(usize::MAX);
+        let (shared, shared_inc) = run(0);
+        assert!(one.len() > 20, "{}", one.len());
+        assert_eq!(one, shared);
+        assert_eq!(one_inc, shared_inc);
+        assert_eq!(one, one_inc);
+    }
 }

@@ -74,17 +74,22 @@ pub fn run(a: &Analysis) -> Vec<Finding> {
 
 /// The same for the rules of one scope (none: every rule).
 pub fn run_scoped(a: &Analysis, scope: Option<Scope>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for rule in RULES.iter().filter(|r| scope.is_none_or(|s| r.scope == s)) {
-        let Some(severity) = a.config.severity(rule.code, rule.default_severity) else {
-            continue;
-        };
-        let start = out.len();
+    let enabled: Vec<(&Rule, Severity)> = RULES
+        .iter()
+        .filter(|r| scope.is_none_or(|s| r.scope == s))
+        .filter_map(|r| Some((r, a.config.severity(r.code, r.default_severity)?)))
+        .collect();
+    let one = |&(rule, severity): &(&Rule, Severity)| {
+        let mut out = Vec::new();
         (rule.check)(a, &mut out);
-        for f in &mut out[start..] {
+        for f in &mut out {
             f.severity = severity;
         }
-    }
+        out
+    };
+    // On a long text the rules run side by side; each rule's findings are the same either way.
+    let per_rule = crate::text::map_shared(a.is_long(), &enabled, one);
+    let mut out = per_rule.concat();
     sort_findings(&mut out);
     out
 }

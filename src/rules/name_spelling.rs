@@ -6,6 +6,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Meaning, Target, edit_distance_within};
 use crate::text::fold::fold_key;
+use crate::text::map_shared;
 use crate::text::tokens::{Join, is_capitalised, lowercase, push_key, with_lowercase};
 
 pub const RULE: Rule = Rule {
@@ -50,24 +51,24 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // the check (unless the check that gives the analysis keeps those people per block).
     let mut all: Option<Vec<Vec<(usize, usize)>>> = None;
     let others = a.others.get_or_init(|| {
-        let runs: Vec<_> = a.blocks.iter().map(|pl| runs(a, &pl.block)).collect();
-        let parts: Vec<_> = a
-            .blocks
-            .iter()
-            .zip(&runs)
-            .map(|(pl, r)| other_people_in(a, &pl.block, r))
-            .collect();
+        let found = map_shared(a.is_long(), &a.blocks, |pl| {
+            let r = runs(a, &pl.block);
+            let p = other_people_in(a, &pl.block, &r);
+            (r, p)
+        });
         let others = other_people(
-            a.blocks
+            found
                 .iter()
-                .zip(&parts)
-                .map(|(pl, p)| (pl.start, p.as_slice())),
+                .zip(&a.blocks)
+                .map(|((_, p), pl)| (pl.start, p.as_slice())),
         );
-        all = Some(runs);
+        all = Some(found.into_iter().map(|(r, _)| r).collect());
         others
     });
     let seconds = seconds(a);
-    for (k, pl) in a.checked_blocks() {
+    let checked: Vec<(usize, &Placed)> = a.checked_blocks().collect();
+    let per_block = map_shared(a.is_long(), &checked, |&(k, pl)| {
+        let mut out = Vec::new();
         let mine;
         let runs = match &all {
             Some(all) => &all[k],
@@ -85,10 +86,12 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let someone_else =
                 a.described_as_someone(b, i, j) && (bare(a, b, i, j) || !b.relative_apposition(j));
             if !someone_else {
-                check_run(a, pl, i, j, (others, &seconds), out);
+                check_run(a, pl, i, j, (others, &seconds), &mut out);
             }
         }
-    }
+        out
+    });
+    out.extend(per_block.into_iter().flatten());
 }
 
 /// The runs of name words of a block (see [`run_end`]), as token ranges. A run also takes

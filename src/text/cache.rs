@@ -41,24 +41,37 @@ impl<V: Clone, S: BuildHasher> Recent<V, S> {
     /// The value of `text` with `salt`, made by `make` when no round since it was dropped
     /// made it.
     pub fn get_or_insert_with(&mut self, text: &str, salt: u64, make: impl FnOnce() -> V) -> V {
-        let round = self.round;
-        let key = self.hasher.hash_one((salt, text));
-        if let Some(k) = self.map.get_mut(&key)
-            && k.salt == salt
-            && *k.text == *text
-        {
-            k.round = round;
-            return k.value.clone();
+        if let Some(v) = self.get(text, salt) {
+            return v;
         }
         let value = make();
+        self.insert(text, salt, value.clone());
+        value
+    }
+
+    /// The value of `text` with `salt`, if a round since it was dropped made it (it is kept
+    /// for this round).
+    pub fn get(&mut self, text: &str, salt: u64) -> Option<V> {
+        let round = self.round;
+        let key = self.hasher.hash_one((salt, text));
+        let k = self.map.get_mut(&key)?;
+        if k.salt != salt || *k.text != *text {
+            return None;
+        }
+        k.round = round;
+        Some(k.value.clone())
+    }
+
+    /// Keep `value` as the value of `text` with `salt`, for this round.
+    pub fn insert(&mut self, text: &str, salt: u64, value: V) {
+        let key = self.hasher.hash_one((salt, text));
         let kept = Kept {
             text: text.into(),
             salt,
-            value: value.clone(),
-            round,
+            value,
+            round: self.round,
         };
         self.map.insert(key, kept);
-        value
     }
 
     /// End a round: what it did not use is dropped.

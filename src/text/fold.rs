@@ -16,8 +16,22 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    /// For each byte of `text`: the original byte range of the character it belongs to.
-    spans: Vec<(u32, u32)>,
+    /// The folded text in pieces, in order, each with where it came from. Most text is
+    /// copied as it is, so a piece stands for a whole run of it, not a byte.
+    pieces: Vec<Piece>,
+}
+
+/// A stretch of folded text and the original text it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    /// Where it starts in the folded text.
+    folded: u32,
+    /// The original byte range it came from.
+    start: u32,
+    end: u32,
+    /// Copied byte for byte (each folded byte is its own original byte), or one folded
+    /// character (each of its bytes stands for the whole original range).
+    copied: bool,
 }
 
 /// Placeholder written for a stretch of original text that is not prose (inline code,
@@ -30,7 +44,7 @@ impl Folded {
     pub fn new(original: &str, segments: &[(usize, usize)]) -> Folded {
         let mut out = Folded {
             text: String::with_capacity(original.len()),
-            spans: Vec::with_capacity(original.len()),
+            pieces: Vec::new(),
         };
         let mut last_end: Option<usize> = None;
         for &(start, end) in segments {
@@ -50,46 +64,73 @@ impl Folded {
         Folded::new(original, &[(0, original.len())])
     }
 
+    /// Fold one character, from `original[start..end]`.
     fn push(&mut self, c: char, start: usize, end: usize) {
-        let mut buf = [0u8; 4];
-        let s = c.encode_utf8(&mut buf);
-        self.text.push_str(s);
-        for _ in 0..s.len() {
-            self.spans.push((start as u32, end as u32));
+        self.pieces.push(Piece {
+            folded: self.text.len() as u32,
+            start: start as u32,
+            end: end as u32,
+            copied: false,
+        });
+        self.text.push(c);
+    }
+
+    /// Copy `original[start..end]` (ASCII) as it is.
+    fn copy(&mut self, original: &str, start: usize, end: usize) {
+        let at = self.text.len() as u32;
+        match self.pieces.last_mut() {
+            // Straight after a copied piece, in both texts: that piece grows.
+            Some(p) if p.copied && p.end as usize == start && at - p.folded == p.end - p.start => {
+                p.end = end as u32;
+            }
+            _ => self.pieces.push(Piece {
+                folded: at,
+                start: start as u32,
+                end: end as u32,
+                copied: true,
+            }),
         }
+        self.text.push_str(&original[start..end]);
     }
 
     /// Extend the original range of the last folded character to `end`.
     fn extend_last(&mut self, end: usize) {
-        let Some(last) = self.text.chars().next_back() else {
+        let len = self.text.len() as u32;
+        let Some(last) = self.pieces.last_mut() else {
             return;
         };
-        let n = last.len_utf8();
-        let len = self.spans.len();
-        for span in &mut self.spans[len - n..] {
-            span.1 = end as u32;
+        if !last.copied {
+            last.end = end as u32;
+            return;
         }
+        // The last byte of a copied piece becomes a piece of its own.
+        let start = last.end - 1;
+        last.end -= 1;
+        if last.end == last.start {
+            self.pieces.pop();
+        }
+        self.pieces.push(Piece {
+            folded: len - 1,
+            start,
+            end: end as u32,
+            copied: false,
+        });
     }
 
     fn fold_segment(&mut self, original: &str, start: usize, end: usize) {
         let seg = &original[start..end];
         if seg.is_ascii() {
-            self.text.push_str(seg);
-            self.spans
-                .extend((start..end).map(|i| (i as u32, i as u32 + 1)));
+            self.copy(original, start, end);
             return;
         }
         let mut prev_emitted = false;
         let bytes = seg.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // A run of ASCII is copied as it is, each byte its own span.
+            // A run of ASCII is copied as it is.
             let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
             if run > 0 {
-                self.text.push_str(&seg[i..i + run]);
-                let a = start + i;
-                self.spans
-                    .extend((a..a + run).map(|k| (k as u32, k as u32 + 1)));
+                self.copy(original, start + i, start + i + run);
                 prev_emitted = true;
                 i += run;
                 continue;
@@ -129,20 +170,33 @@ impl Folded {
         }
     }
 
+    /// The original byte range of the character folded byte `k` belongs to (`k` within the
+    /// folded text).
+    fn span(&self, k: usize) -> (usize, usize) {
+        let i = self
+            .pieces
+            .partition_point(|p| p.folded as usize <= k)
+            .saturating_sub(1);
+        let p = self.pieces[i];
+        if p.copied {
+            let o = p.start as usize + (k - p.folded as usize);
+            (o, o + 1)
+        } else {
+            (p.start as usize, p.end as usize)
+        }
+    }
+
     /// The original byte range for a folded byte range.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        if start >= end || self.spans.is_empty() {
-            let at = self
-                .spans
-                .get(start)
-                .map(|s| s.0 as usize)
-                .or_else(|| self.spans.last().map(|s| s.1 as usize))
-                .unwrap_or(0);
+        if start >= end || self.pieces.is_empty() {
+            let at = if start < self.text.len() {
+                self.span(start).0
+            } else {
+                self.pieces.last().map_or(0, |p| p.end as usize)
+            };
             return (at, at);
         }
-        let a = self.spans[start].0 as usize;
-        let b = self.spans[end - 1].1 as usize;
-        (a, b)
+        (self.span(start).0, self.span(end - 1).1)
     }
 }
 
@@ -338,6 +392,107 @@ mod tests {
         // sign (whose NFC form is Å).
         assert_eq!(transliterations("Mu\u{308}ller"), vec!["Mueller"]);
         assert_eq!(transliterations("\u{212B}sa"), vec!["Aasa"]);
+    }
+
+    /// The map as first written: every folded byte with the original range of its
+    /// character, made character by character.
+    fn map_as_first_written(
+        original: &str,
+        segments: &[(usize, usize)],
+    ) -> (String, Vec<(usize, usize)>) {
+        fn push(out: &mut (String, Vec<(usize, usize)>), c: char, a: usize, b: usize) {
+            out.0.push(c);
+            out.1.extend(std::iter::repeat_n((a, b), c.len_utf8()));
+        }
+        let mut out = (String::new(), Vec::new());
+        let mut last_end = None;
+        for &(start, end) in segments {
+            if let Some(prev) = last_end
+                && prev < start
+            {
+                push(&mut out, HOLE, prev, start);
+            }
+            last_end = Some(end);
+            let mut emitted = false;
+            for (i, c) in original[start..end].char_indices() {
+                let (a, b) = (start + i, start + i + c.len_utf8());
+                if is_combining_mark(c) {
+                    if emitted {
+                        let n = out.0.chars().next_back().map_or(0, char::len_utf8);
+                        let len = out.1.len();
+                        out.1[len - n..].iter_mut().for_each(|s| s.1 = b);
+                    } else {
+                        push(&mut out, HOLE, a, b);
+                    }
+                    continue;
+                }
+                emitted = true;
+                if let Some(m) = fold_special(c) {
+                    push(&mut out, m, a, b);
+                    continue;
+                }
+                let before = out.0.len();
+                decompose_canonical(c, |d| {
+                    if !is_combining_mark(d) {
+                        push(&mut out, fold_special(d).unwrap_or(d), a, b);
+                    }
+                });
+                if out.0.len() == before {
+                    push(&mut out, HOLE, a, b);
+                }
+            }
+        }
+        (out.0, out.1)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The map by pieces gives every folded range the original range the map by bytes
+        /// gave it, on text of every kind cut into segments.
+        #[test]
+        fn pieces_map_back_as_bytes_did(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Bc", " ", ".", "\n", "à", "a\u{300}", "\u{301}", "\u{302}\u{323}",
+                    "đ", "Đặng", "ß", "한", "🇻🇳", "\u{2019}", "\u{2014}", "\u{a0}", "ǆ", "x\u{20dd}",
+                    "\u{fb01}", "Ω",
+                ]),
+                0..12,
+            ),
+            cuts in proptest::collection::vec(0usize..64, 0..6),
+        ) {
+            let original = parts.concat();
+            // Segments between sorted cuts on character boundaries, every other one kept.
+            let mut bounds: Vec<usize> = cuts
+                .iter()
+                .map(|&c| c % (original.len() + 1))
+                .filter(|&c| original.is_char_boundary(c))
+                .collect();
+            bounds.extend([0, original.len()]);
+            bounds.sort_unstable();
+            bounds.dedup();
+            let segments: Vec<(usize, usize)> = bounds
+                .windows(2)
+                .enumerate()
+                .filter(|(i, _)| i % 2 == 0 || cuts.len() % 2 == 0)
+                .map(|(_, w)| (w[0], w[1]))
+                .collect();
+            let f = Folded::new(&original, &segments);
+            let (text, spans) = map_as_first_written(&original, &segments);
+            proptest::prop_assert_eq!(&f.text, &text);
+            let n = text.len();
+            for s in 0..=n {
+                for e in 0..=n {
+                    let want = if s >= e || spans.is_empty() {
+                        let at = spans.get(s).map(|x| x.0).or_else(|| spans.last().map(|x| x.1)).unwrap_or(0);
+                        (at, at)
+                    } else {
+                        (spans[s].0, spans[e - 1].1)
+                    };
+                    proptest::prop_assert_eq!(f.original_range(s, e), want, "{:?} {:?} {}..{}", original, segments, s, e);
+                }
+            }
+        }
     }
 
     #[test]

@@ -128,7 +128,15 @@ impl Evidence {
 
 /// The language of a text, if its words show one.
 pub fn detect(text: &str) -> Option<Language> {
-    Evidence::of(text).language()
+    // No word crosses a line break, so the evidence of pieces cut after line breaks adds up
+    // to the text's: a long text's pieces are read side by side.
+    let long = super::worth_sharing(text.len());
+    let pieces: Vec<&str> = super::line_pieces(text, super::PARALLEL_BYTES / 2).collect();
+    let mut ev = Evidence::default();
+    for e in super::map_shared(long, &pieces, |p| Evidence::of(p)) {
+        ev.add(e);
+    }
+    ev.language()
 }
 
 /// The same, the evidence of each stretch of the text (cut after blank lines, or after a
@@ -373,5 +381,20 @@ mod tests {
         // Nothing to go by: a dateline, names, numbers.
         assert_eq!(detect("HÀ NỘI (TTXVN) — 4/3/2025"), None);
         assert_eq!(detect("Simon Ridley, Hoàng Xuân Chiến"), None);
+    }
+
+    /// A long text is read in pieces side by side; its evidence is the whole text's.
+    #[test]
+    fn a_long_text_shows_what_it_shows_whole() {
+        let en = "The minister said on Tuesday that talks with the bank were going well.\n";
+        let vi = "Bộ trưởng cho biết hôm thứ Ba rằng các cuộc đàm phán đang tiến triển tốt.\n";
+        for (n_en, n_vi) in [(3000, 1), (1, 3000), (1500, 1400), (1400, 1500)] {
+            let text = en.repeat(n_en) + &vi.repeat(n_vi);
+            assert!(text.len() > crate::text::PARALLEL_BYTES);
+            let want = Evidence::of(&text).language();
+            assert_eq!(detect(&text), want, "{n_en} en, {n_vi} vi");
+        }
+        assert_eq!(detect(&en.repeat(3000)), Some(Language::En));
+        assert_eq!(detect(&vi.repeat(3000)), Some(Language::Vi));
     }
 }

@@ -61,6 +61,64 @@ pub fn runs_of<'t>(
     })
 }
 
+/// How much text (bytes of blocks to analyse, or of a document to read) makes it worth
+/// sharing the work between threads: below it, handing work over costs more than it saves.
+pub const PARALLEL_BYTES: usize = 64 * 1024;
+
+/// The threshold in force: [`PARALLEL_BYTES`], which the tests move to compare the work done
+/// on one thread with the work shared.
+static SHARE_FROM: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(PARALLEL_BYTES);
+
+/// Is work on this many bytes worth sharing between threads?
+pub fn worth_sharing(bytes: usize) -> bool {
+    bytes >= SHARE_FROM.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Share work from this many bytes on (0: always; `usize::MAX`: never), for a test that
+/// compares the two. Gives the threshold it replaces.
+#[cfg(test)]
+pub(crate) fn share_from(bytes: usize) -> usize {
+    SHARE_FROM.swap(bytes, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `f` of each item, in order: side by side when `long` (the work is worth sharing between
+/// threads, see [`worth_sharing`]), else one after another on this thread.
+pub fn map_shared<T: Sync, U: Send>(
+    long: bool,
+    items: &[T],
+    f: impl Fn(&T) -> U + Sync + Send,
+) -> Vec<U> {
+    use rayon::prelude::*;
+    if long {
+        items.par_iter().with_min_len(4).map(f).collect()
+    } else {
+        items.iter().map(f).collect()
+    }
+}
+
+/// `text` cut after line breaks into pieces of about `size` bytes (the last may be shorter;
+/// a line longer than `size` is one piece).
+pub fn line_pieces(text: &str, size: usize) -> impl Iterator<Item = &str> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = match rest
+            .as_bytes()
+            .get(size..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+        {
+            Some(i) => size + i + 1,
+            None => rest.len(),
+        };
+        let (piece, after) = rest.split_at(cut);
+        rest = after;
+        Some(piece)
+    })
+}
+
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -150,6 +208,26 @@ mod tests {
             super::clip_quotes("unterminated \"abc"),
             "unterminated \"abc"
         );
+    }
+
+    #[test]
+    fn line_pieces_cut_after_line_breaks_and_add_up_to_the_text() {
+        let text = "ab\ncdef\n\nghijklmn\nop";
+        let pieces: Vec<&str> = super::line_pieces(text, 3).collect();
+        assert_eq!(pieces, vec!["ab\ncdef\n", "\nghijklmn\n", "op"]);
+        for size in 0..30 {
+            let pieces: Vec<&str> = super::line_pieces(text, size).collect();
+            assert_eq!(pieces.concat(), text, "size {size}");
+            for p in &pieces[..pieces.len() - 1] {
+                assert!(p.ends_with('\n'), "size {size}: {p:?}");
+            }
+        }
+        assert_eq!(super::line_pieces("", 4).count(), 0);
+        // A cut never falls inside a character.
+        let vi = "Hà Nội\nđường\nngày";
+        for size in 0..vi.len() + 2 {
+            assert_eq!(super::line_pieces(vi, size).collect::<String>(), vi);
+        }
     }
 
     #[test]
