@@ -157,39 +157,69 @@ pub struct Summary {
 
 /// One file's findings, as rustc shows its own.
 fn human_report(w: &mut impl Write, r: &Report, p: &Palette) -> std::io::Result<()> {
-    let (bold, reset, blue) = (p.bold, p.reset, p.blue);
     let doc = Document::new(&r.text, Kind::Plain);
-    for f in &r.findings {
-        let loc = locate(&doc, f.range);
-        writeln!(
-            w,
-            "{bold}{}:{}:{}:{reset} {}{}[{}]{reset}{bold}: {}{reset}",
-            r.name,
-            loc.line,
-            loc.column,
-            p.colour(f.severity),
-            f.severity,
-            f.code,
-            f.message
-        )?;
-        let (shown, offset, width) = excerpt_of(&doc, &r.text, &loc, f.range);
-        let gutter = loc.line.to_string().len();
-        writeln!(w, "{blue}{:gutter$} |{reset}", "")?;
-        writeln!(w, "{blue}{} |{reset} {shown}", loc.line)?;
-        writeln!(
-            w,
-            "{blue}{:gutter$} |{reset} {:offset$}{}{}{reset}",
-            "",
-            "",
-            p.colour(f.severity),
-            "^".repeat(width)
-        )?;
-        for fix in &f.fixes {
-            writeln!(w, "{blue}{:gutter$} = {reset}fix: {}", "", fix.title)?;
+    // A file with many findings is rendered in pieces side by side, written in order.
+    const PIECE: usize = 1024;
+    if r.findings.len() <= PIECE {
+        for f in &r.findings {
+            human_finding(w, &doc, r, f, p)?;
         }
-        writeln!(w)?;
+        return Ok(());
+    }
+    let pieces: Vec<Vec<u8>> = r
+        .findings
+        .par_chunks(PIECE)
+        .map(|fs| {
+            let mut piece = Vec::new();
+            for f in fs {
+                human_finding(&mut piece, &doc, r, f, p)?;
+            }
+            Ok(piece)
+        })
+        .collect::<std::io::Result<_>>()?;
+    for piece in &pieces {
+        w.write_all(piece)?;
     }
     Ok(())
+}
+
+/// One finding of the human report: where, what, the line with the range marked, the fixes.
+fn human_finding(
+    w: &mut impl Write,
+    doc: &Document,
+    r: &Report,
+    f: &Finding,
+    p: &Palette,
+) -> std::io::Result<()> {
+    let (bold, reset, blue) = (p.bold, p.reset, p.blue);
+    let loc = locate(doc, f.range);
+    writeln!(
+        w,
+        "{bold}{}:{}:{}:{reset} {}{}[{}]{reset}{bold}: {}{reset}",
+        r.name,
+        loc.line,
+        loc.column,
+        p.colour(f.severity),
+        f.severity,
+        f.code,
+        f.message
+    )?;
+    let (shown, offset, width) = excerpt_of(doc, &r.text, &loc, f.range);
+    let gutter = loc.line.to_string().len();
+    writeln!(w, "{blue}{:gutter$} |{reset}", "")?;
+    writeln!(w, "{blue}{} |{reset} {shown}", loc.line)?;
+    writeln!(
+        w,
+        "{blue}{:gutter$} |{reset} {:offset$}{}{}{reset}",
+        "",
+        "",
+        p.colour(f.severity),
+        "^".repeat(width)
+    )?;
+    for fix in &f.fixes {
+        writeln!(w, "{blue}{:gutter$} = {reset}fix: {}", "", fix.title)?;
+    }
+    writeln!(w)
 }
 
 /// The human report: each file's findings, then a summary line.

@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Rule, Scope, finding};
+use super::{Rule, Scope, each_block, finding};
 use crate::analysis::{Analysis, BlockAnalysis, Hit, Placed};
 use crate::dates::{DateMention, weekday_like};
 use crate::finding::{Finding, Fix, Severity};
@@ -91,7 +91,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             .iter()
             .any(|pid| introduced.contains(pid.as_str()))
     };
-    for (_, pl) in a.checked_blocks() {
+    each_block(a, out, |pl, out| {
         let b = &pl.block;
         let mut ties = Ties::default();
         // Referents by token position (in text order, as the hits are).
@@ -134,7 +134,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             }
         }
         if refs.is_empty() {
-            continue;
+            return;
         }
         for m in &b.dates {
             let Some((ss, se)) = b.sentence_of(m.range.0) else {
@@ -158,7 +158,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 compare(a, pl, m, &candidates, out);
             }
         }
-    }
+    });
 }
 
 /// Does an event word tie a sentence to the table's event? A word the table capitalises

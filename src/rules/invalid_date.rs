@@ -1,6 +1,6 @@
 //! `invalid-date`: a date that does not exist.
 
-use super::{Rule, Scope, finding};
+use super::{Rule, Scope, each_block, finding};
 use crate::analysis::Analysis;
 use crate::dates::month_name;
 use crate::finding::{Finding, Severity};
@@ -25,7 +25,7 @@ fn days_in(month: i8, year: Option<i16>) -> i8 {
 }
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for (_, pl) in a.checked_blocks() {
+    each_block(a, out, |pl, out| {
         for m in &pl.block.dates {
             if !m.is_invalid() {
                 continue;
@@ -48,7 +48,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             };
             out.push(finding(&RULE, pl.range(m.range), message, vec![], None));
         }
-    }
+    });
 }
 
 #[cfg(test)]

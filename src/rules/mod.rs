@@ -1,7 +1,7 @@
 //! The rules. Each rule is one file with a stable code, a default severity, its
 //! documentation (`copydesk explain CODE`) and its tests.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Placed};
 use crate::finding::{Finding, Severity};
 
 pub mod event_date_mismatch;
@@ -94,6 +94,32 @@ pub fn run_scoped(a: &Analysis, scope: Option<Scope>) -> Vec<Finding> {
     out
 }
 
+/// Run a block rule's check of one block over each block it looks at
+/// ([`Analysis::checked_blocks`]), with the block's number: side by side on a long text,
+/// the findings kept in block order either way.
+pub(crate) fn each_block_numbered(
+    a: &Analysis,
+    out: &mut Vec<Finding>,
+    check: impl Fn(usize, &Placed, &mut Vec<Finding>) + Sync + Send,
+) {
+    let blocks: Vec<(usize, &Placed)> = a.checked_blocks().collect();
+    let found = crate::text::map_shared(a.is_long(), &blocks, |&(k, pl)| {
+        let mut found = Vec::new();
+        check(k, pl, &mut found);
+        found
+    });
+    out.extend(found.into_iter().flatten());
+}
+
+/// The same, for a check that needs only the block.
+pub(crate) fn each_block(
+    a: &Analysis,
+    out: &mut Vec<Finding>,
+    check: impl Fn(&Placed, &mut Vec<Finding>) + Sync + Send,
+) {
+    each_block_numbered(a, out, |_, pl, out| check(pl, out));
+}
+
 /// Sort findings by position (then code), one per range and code.
 pub fn sort_findings(out: &mut Vec<Finding>) {
     out.sort_by(|x, y| x.range.cmp(&y.range).then(x.code.cmp(y.code)));
@@ -114,7 +140,15 @@ pub(crate) fn finding(
     entry: Option<crate::table::EntryRef>,
 ) -> Finding {
     // A message is one line: a flagged name that wraps across lines is shown on one.
-    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = !message.starts_with(' ')
+        && !message.ends_with(' ')
+        && !message.contains("  ")
+        && !message.contains(|c: char| c.is_whitespace() && c != ' ');
+    let message = if plain {
+        message
+    } else {
+        message.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     Finding {
         code: rule.code,
         severity: rule.default_severity,
@@ -122,5 +156,22 @@ pub(crate) fn finding(
         message,
         fixes,
         entry,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_one_line_with_single_spaces() {
+        let m = |s: &str| finding(&RULES[0], (0, 1), s.to_string(), vec![], None).message;
+        assert_eq!(m("'Simon Ridley' is written"), "'Simon Ridley' is written");
+        assert_eq!(
+            m("'Simon\nRidley' is  written "),
+            "'Simon Ridley' is written"
+        );
+        assert_eq!(m(" 'Hoàng\r\n\tXuân Chiến'"), "'Hoàng Xuân Chiến'");
+        assert_eq!(m("a\u{a0}b"), "a b");
     }
 }

@@ -1,6 +1,6 @@
 //! `name-diacritics`: a known name written without its diacritics, or with wrong ones.
 
-use super::{Rule, Scope, finding};
+use super::{Rule, Scope, each_block, finding};
 use crate::analysis::{Analysis, normal_form, replacement_for};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Meaning, Target};
@@ -31,7 +31,7 @@ in lowercase).\n\nFix: the table's form.",
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for (_, pl) in a.checked_blocks() {
+    each_block(a, out, |pl, out| {
         for h in &pl.block.hits {
             let meanings = a.index.meanings(h.phrase);
             let range = pl.hit_range(h);
@@ -133,7 +133,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 .collect();
             out.push(finding(&RULE, range, message, fixes, entry));
         }
-    }
+    });
 }
 
 /// Is `written` (a normal form) a part of one of the person's accepted aliases ("Koehler" in

@@ -1,6 +1,6 @@
 //! `name-spelling`: a near miss of a known name ("Simon Ridlee").
 
-use super::{Rule, Scope, finding};
+use super::{Rule, Scope, each_block_numbered, finding};
 use crate::analysis::{Analysis, BlockAnalysis, MAX_PART_CHARS, PartKeys, Placed};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
@@ -66,9 +66,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
         others
     });
     let seconds = seconds(a);
-    let checked: Vec<(usize, &Placed)> = a.checked_blocks().collect();
-    let per_block = map_shared(a.is_long(), &checked, |&(k, pl)| {
-        let mut out = Vec::new();
+    each_block_numbered(a, out, |k, pl, out| {
         let mine;
         let runs = match &all {
             Some(all) => &all[k],
@@ -86,12 +84,10 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let someone_else =
                 a.described_as_someone(b, i, j) && (bare(a, b, i, j) || !b.relative_apposition(j));
             if !someone_else {
-                check_run(a, pl, i, j, (others, &seconds), &mut out);
+                check_run(a, pl, i, j, (others, &seconds), out);
             }
         }
-        out
     });
-    out.extend(per_block.into_iter().flatten());
 }
 
 /// The runs of name words of a block (see [`run_end`]), as token ranges. A run also takes

@@ -1,6 +1,6 @@
 //! `second-reference`: a later mention that uses the wrong part of a known name.
 
-use super::{Rule, Scope, finding};
+use super::{Rule, Scope, each_block, finding};
 use crate::analysis::{Analysis, same_form};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Target};
@@ -25,7 +25,7 @@ other person in the document could be meant.\n\nFix: the right part.",
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for (_, pl) in a.checked_blocks() {
+    each_block(a, out, |pl, out| {
         // The block's quotation marks, found once: quoted speech is the speaker's wording.
         let mut marks: Option<Vec<usize>> = None;
         for h in &pl.block.hits {
@@ -89,7 +89,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 Some(EntryRef::Person(person)),
             ));
         }
-    }
+    });
 }
 
 #[cfg(test)]

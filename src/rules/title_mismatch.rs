@@ -1,6 +1,6 @@
 //! `title-mismatch`: a title next to a known person that is not one the person holds.
 
-use super::{Rule, Scope, finding};
+use super::{Rule, Scope, each_block, finding};
 use crate::analysis::{Analysis, Hit, Placed};
 use crate::dates::Date;
 use crate::finding::{Finding, Fix, Severity};
@@ -37,7 +37,7 @@ former one.\n\nFix: the held title of the same kind (office or rank), when there
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for (_, pl) in a.checked_blocks() {
+    each_block(a, out, |pl, out| {
         for h in &pl.block.hits {
             let Some((person, _)) = a.person_of(pl, h) else {
                 continue;
@@ -72,7 +72,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 check_title(a, pl, &t, person, p, date, out);
             }
         }
-    }
+    });
 }
 
 /// Does the sentence of token `k` give a year other than the publication date's ("In 2023,

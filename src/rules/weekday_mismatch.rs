@@ -1,6 +1,6 @@
 //! `weekday-mismatch`: a weekday attached to a date that falls on another day.
 
-use super::{Rule, Scope, finding};
+use super::{Rule, Scope, each_block, finding};
 use crate::analysis::{Analysis, in_case_of};
 use crate::dates::{weekday_like, weekday_name};
 use crate::finding::{Finding, Fix, Severity};
@@ -23,7 +23,7 @@ Fix: the right weekday, abbreviated if the text abbreviates it.",
 };
 
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for (_, pl) in a.checked_blocks() {
+    each_block(a, out, |pl, out| {
         for m in &pl.block.dates {
             let Some((written, wrange)) = m.weekday else {
                 continue;
@@ -59,7 +59,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 None,
             ));
         }
-    }
+    });
 }
 
 /// Does the date go on to a range of days whose last day is the weekday ("Tuesday to
