@@ -298,7 +298,7 @@ fn described_in(b: &BlockAnalysis, index: &Index) -> Vec<(u64, usize)> {
             && free(s - 1)
             && match b.tokens[s].join {
                 Join::Hyphen | Join::Apostrophe => true,
-                Join::Space => is_particle(index, &lowercase(b.token_text(s - 1))),
+                Join::Space => is_particle_word(index, b.token_text(s - 1)),
                 Join::Break => false,
             }
         {
@@ -334,6 +334,17 @@ fn covers(index: &Index, h: &Hit) -> bool {
 /// the table writes inside some name.
 fn is_particle(index: &Index, lower: &str) -> bool {
     !is_capitalised(lower) && lower.chars().count() <= 4 && index.is_name_word(lower)
+}
+
+/// [`is_particle`] of a word's lowercase. Lowercase never has fewer characters than the
+/// word, so a longer word is told without making its lowercase (most words of prose are).
+fn is_particle_word(index: &Index, word: &str) -> bool {
+    let short = if word.is_ascii() {
+        word.len() <= 4
+    } else {
+        word.chars().count() <= 4
+    };
+    short && with_lowercase(word, |lower| is_particle(index, lower))
 }
 
 impl BlockAnalysis {
@@ -1034,9 +1045,7 @@ impl<'a> Analysis<'a> {
         if !is_capitalised(w) {
             return false;
         }
-        function_word(w)
-            || (self.opens_as_lowercase_word(b, k)
-                && !with_lowercase(w, |lower| self.is_particle(lower)))
+        function_word(w) || (self.opens_as_lowercase_word(b, k) && !self.is_particle(w))
     }
 
     /// Is token `k` a capitalised first word of its sentence that the document writes in
@@ -1080,10 +1089,10 @@ impl<'a> Analysis<'a> {
         self.described.first(key).is_some_and(|o| o <= at)
     }
 
-    /// A lowercase word that joins the parts of a name ("van", "de", "al", "bin"): a short
-    /// word the table writes inside some name.
-    pub fn is_particle(&self, lower: &str) -> bool {
-        is_particle(self.index, lower)
+    /// Is a word (as written) in lowercase one that joins the parts of a name ("van", "de",
+    /// "al", "bin"): a short word the table writes inside some name?
+    pub fn is_particle(&self, word: &str) -> bool {
+        is_particle_word(self.index, word)
     }
 
     /// Does a hit name a whole known name, a title or an event word (so its words are no

@@ -7,7 +7,7 @@ use crate::table::EntryRef;
 use crate::table::index::{Meaning, Target, edit_distance_within};
 use crate::text::fold::fold_key;
 use crate::text::map_shared;
-use crate::text::tokens::{Join, is_capitalised, lowercase, push_key, with_lowercase};
+use crate::text::tokens::{Join, is_capitalised, lowercase, push_key};
 
 pub const RULE: Rule = Rule {
     code: "name-spelling",
@@ -140,15 +140,14 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
         match b.tokens[k + 1].join {
             Join::Hyphen => return true,
             Join::Space if is_capitalised(next) => return true,
-            Join::Space if with_lowercase(next, |l| a.is_particle(l)) => k += 1,
+            Join::Space if a.is_particle(next) => k += 1,
             _ => return false,
         }
     };
     let starts = |k: usize| {
         !covered[k]
             && lettered(k)
-            && (is_capitalised(word(k))
-                || with_lowercase(word(k), |l| a.is_particle(l)) && leads_on(k))
+            && (is_capitalised(word(k)) || a.is_particle(word(k)) && leads_on(k))
             && !a.opens_as_ordinary_word(b, k)
     };
     if !starts(i) {
@@ -158,9 +157,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
     while j < n && !covered[j] && lettered(j) {
         let w = word(j);
         let goes_on = match b.tokens[j].join {
-            Join::Space => {
-                is_capitalised(w) || with_lowercase(w, |l| a.is_particle(l)) && leads_on(j)
-            }
+            Join::Space => is_capitalised(w) || a.is_particle(w) && leads_on(j),
             Join::Hyphen => true,
             // "O'Conor", not "Ridley's".
             Join::Apostrophe => is_capitalised(w),
@@ -178,7 +175,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
 /// Berg"), not a given name and a family name ("Piotr Kowalski", "Saeed al-Mansoori")? A
 /// unit starts at a capitalised word or a particle, unless a particle comes before it.
 fn bare(a: &Analysis, b: &BlockAnalysis, i: usize, j: usize) -> bool {
-    let is_particle = |k: usize| a.is_particle(&lowercase(b.token_text(k)));
+    let is_particle = |k: usize| a.is_particle(b.token_text(k));
     (i + 1..j).all(|k| {
         b.tokens[k].join != Join::Space
             || is_particle(k - 1)

@@ -79,17 +79,43 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// Count the words of `text` (original text, with its marks).
+    /// Count the words of `text` (original text, with its marks). A word is a run of
+    /// letters and combining marks.
     pub fn of(text: &str) -> Evidence {
         let mut ev = Evidence::default();
-        // A word: letters and combining marks.
-        let words = super::runs_of(
-            text,
-            |b| b.is_ascii_alphabetic(),
-            |c| super::is_letter(c) || is_combining(c),
-        );
-        for (s, e) in words {
-            ev.word(&text[s..e]);
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii() {
+                if !b[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                // Most words are ASCII letters: read them byte by byte.
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_alphabetic() {
+                    j += 1;
+                }
+                if j < b.len() && !b[j].is_ascii() {
+                    let e = word_end(text, j);
+                    ev.word(&text[i..e]);
+                    i = e;
+                    continue;
+                }
+                if b[i].is_ascii_lowercase() && j - i > 1 && !vietnamese_syllable(&b[i..j]) {
+                    ev.en += 1;
+                }
+                i = j;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or_default();
+            if in_word(c) {
+                let e = word_end(text, i);
+                ev.word(&text[i..e]);
+                i = e;
+            } else {
+                i += c.len_utf8();
+            }
         }
         ev
     }
@@ -172,6 +198,32 @@ fn stretch_end(text: &str) -> usize {
         from = at;
     }
     text.len()
+}
+
+/// Is a character other than ASCII part of a word: a letter or a combining mark?
+fn in_word(c: char) -> bool {
+    super::is_letter(c) || is_combining(c)
+}
+
+/// Where the word that goes on at `from` ends.
+fn word_end(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if !b[i].is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            if !in_word(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
 }
 
 fn is_combining(c: char) -> bool {
@@ -396,5 +448,34 @@ mod tests {
         }
         assert_eq!(detect(&en.repeat(3000)), Some(Language::En));
         assert_eq!(detect(&vi.repeat(3000)), Some(Language::Vi));
+    }
+
+    /// The count as first written: the words found by `runs_of`, each told by `word`.
+    fn evidence_as_first_written(text: &str) -> Evidence {
+        let mut ev = Evidence::default();
+        let words = crate::text::runs_of(text, |b| b.is_ascii_alphabetic(), in_word);
+        for (s, e) in words {
+            ev.word(&text[s..e]);
+        }
+        ev
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// The byte-by-byte count says what the count by runs said.
+        #[test]
+        fn evidence_as_first_written_says(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "said", "Ridley", "tin", "a", " ", ".", "\n", "ngày", "Hoàng", "đ",
+                    "a\u{300}", "\u{301}", "x1", "_", "ß", "한", "🇻🇳", "\u{2019}", "Ông", "nói",
+                    "ă", "É", "z",
+                ]),
+                0..16,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(Evidence::of(&text), evidence_as_first_written(&text), "{:?}", text);
+        }
     }
 }
