@@ -65,21 +65,9 @@ pub fn runs_of<'t>(
 /// sharing the work between threads: below it, handing work over costs more than it saves.
 pub const PARALLEL_BYTES: usize = 64 * 1024;
 
-/// The threshold in force: [`PARALLEL_BYTES`], which the tests move to compare the work done
-/// on one thread with the work shared.
-static SHARE_FROM: std::sync::atomic::AtomicUsize =
-    std::sync::atomic::AtomicUsize::new(PARALLEL_BYTES);
-
 /// Is work on this many bytes worth sharing between threads?
 pub fn worth_sharing(bytes: usize) -> bool {
-    bytes >= SHARE_FROM.load(std::sync::atomic::Ordering::Relaxed)
-}
-
-/// Share work from this many bytes on (0: always; `usize::MAX`: never), for a test that
-/// compares the two. Gives the threshold it replaces.
-#[cfg(test)]
-pub(crate) fn share_from(bytes: usize) -> usize {
-    SHARE_FROM.swap(bytes, std::sync::atomic::Ordering::Relaxed)
+    bytes >= PARALLEL_BYTES
 }
 
 /// `f` of each item, in order: side by side when `long` (the work is worth sharing between
@@ -228,6 +216,16 @@ mod tests {
         for size in 0..vi.len() + 2 {
             assert_eq!(super::line_pieces(vi, size).collect::<String>(), vi);
         }
+    }
+
+    #[test]
+    fn shared_work_gives_every_item_in_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        let f = |&i: &usize| i * 3 + 1;
+        let shared = super::map_shared(true, &items, f);
+        assert_eq!(shared, super::map_shared(false, &items, f));
+        assert_eq!(shared, items.iter().map(f).collect::<Vec<_>>());
+        assert!(super::map_shared(true, &[] as &[usize], f).is_empty());
     }
 
     #[test]
