@@ -619,10 +619,11 @@ fn find_hits(
         };
         loop {
             push_key(&mut key, tokens[j].text(text), tokens[j].join, j == i);
-            if let Some(id) = index.phrase_in(&key, lang) {
+            let (phrase, prefix) = index.phrase_in_and_prefix(&key, lang);
+            if let Some(id) = phrase {
                 best = Some((j, id));
             }
-            if j + 1 < tokens.len() && tokens[j + 1].join != Join::Break && index.is_prefix(&key) {
+            if j + 1 < tokens.len() && tokens[j + 1].join != Join::Break && prefix {
                 j += 1;
             } else {
                 break;

@@ -373,6 +373,15 @@ mod tests {
                 assert_eq!(a, b, "{key} in {lang:?}");
             }
             assert_eq!(index.is_prefix(key), opened.is_prefix(key));
+            for lang in Language::ALL {
+                for idx in [&index, &opened] {
+                    assert_eq!(
+                        idx.phrase_in_and_prefix(key, lang),
+                        (idx.phrase_in(key, lang), idx.is_prefix(key)),
+                        "{key} in {lang:?}"
+                    );
+                }
+            }
             assert_eq!(index.by_skeleton(key), opened.by_skeleton(key));
         }
         for w in [

@@ -292,11 +292,15 @@ impl<'a> KeyMap<'a> {
 
     /// The value of `key`.
     pub fn get(&self, key: &[u8]) -> Option<u32> {
+        self.get_hashed(key, key_hash(key))
+    }
+
+    /// [`KeyMap::get`] with the key's [`key_hash`] already made (one hash for several maps).
+    pub fn get_hashed(&self, key: &[u8], h: u64) -> Option<u32> {
         let n = self.slots.len() / SLOT;
         if n == 0 {
             return None;
         }
-        let h = key_hash(key);
         let mask = n - 1;
         let mut i = (h as usize) & mask;
         for _ in 0..n {

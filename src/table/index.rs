@@ -380,7 +380,11 @@ impl Index {
     /// The phrase id of a key in text written in `lang`: its meanings are the forms that
     /// count in that language ([`Meaning::counts_in`]).
     pub fn phrase_in(&self, key: &str, lang: Language) -> Option<PhraseId> {
-        let id = self.phrase(key)?;
+        self.in_lang(self.phrase(key)?, lang)
+    }
+
+    /// The phrase that stands for phrase `id` in text written in `lang`.
+    fn in_lang(&self, id: PhraseId, lang: Language) -> Option<PhraseId> {
         let by_lang = self.keys.section(sec::BY_LANG);
         if by_lang.is_empty() {
             return Some(id);
@@ -396,6 +400,22 @@ impl Index {
     pub fn lookup_in(&self, key: &str, lang: Language) -> &[Meaning] {
         self.phrase_in(key, lang)
             .map_or(&[], |id| self.meanings(id))
+    }
+
+    /// [`Index::phrase_in`] and [`Index::is_prefix`] of one key, hashed once (the phrase
+    /// finder asks both of every word).
+    pub fn phrase_in_and_prefix(&self, key: &str, lang: Language) -> (Option<PhraseId>, bool) {
+        let h = flat::key_hash(key.as_bytes());
+        let prefix = self
+            .keys
+            .map(sec::PREFIXES)
+            .get_hashed(key.as_bytes(), h)
+            .is_some();
+        let phrase = match self.keys.map(sec::PHRASES).get_hashed(key.as_bytes(), h) {
+            Some(id) => self.in_lang(id, lang),
+            None => None,
+        };
+        (phrase, prefix)
     }
 
     /// Is `key` the start of a longer phrase?
