@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::finding::{Finding, Severity};
 use crate::rules::RULES;
-use crate::text::{Document, Encoding, Kind, count};
+use crate::text::{Document, Encoding, Kind, count, map_shared};
 
 /// The findings of one input.
 pub struct Report {
@@ -160,25 +160,20 @@ fn human_report(w: &mut impl Write, r: &Report, p: &Palette) -> std::io::Result<
     let doc = Document::new(&r.text, Kind::Plain);
     // A file with many findings is rendered in pieces side by side, written in order.
     const PIECE: usize = 1024;
-    if r.findings.len() <= PIECE {
-        for f in &r.findings {
-            human_finding(w, &doc, r, f, p)?;
-        }
-        return Ok(());
-    }
-    let pieces: Vec<Vec<u8>> = r
-        .findings
-        .par_chunks(PIECE)
-        .map(|fs| {
+    let pieces: Vec<&[Finding]> = r.findings.chunks(PIECE).collect();
+    let rendered = map_shared(
+        pieces.len() > 1,
+        &pieces,
+        |fs| -> std::io::Result<Vec<u8>> {
             let mut piece = Vec::new();
-            for f in fs {
+            for f in *fs {
                 human_finding(&mut piece, &doc, r, f, p)?;
             }
             Ok(piece)
-        })
-        .collect::<std::io::Result<_>>()?;
-    for piece in &pieces {
-        w.write_all(piece)?;
+        },
+    );
+    for piece in rendered {
+        w.write_all(&piece?)?;
     }
     Ok(())
 }

@@ -90,8 +90,12 @@ impl Requests {
     }
 
     fn send(&self, v: &Value) {
+        self.send_frame(frame(v));
+    }
+
+    fn send_frame(&self, bytes: Vec<u8>) {
         if let Some(o) = self.output.get() {
-            o.send(frame(v));
+            o.send(bytes);
         }
     }
 
@@ -127,9 +131,7 @@ impl Requests {
             .remove(&id.to_string());
         let bytes = frame(&response(id, result));
         let serialised = Instant::now();
-        if let Some(o) = self.output.get() {
-            o.send(bytes);
-        }
+        self.send_frame(bytes);
         Some(serialised)
     }
 }

@@ -404,6 +404,8 @@ impl Index {
 
     /// [`Index::phrase_in`] and [`Index::is_prefix`] of one key, hashed once (the phrase
     /// finder asks both of every word).
+    // Inlined: the phrase finder calls it for every word.
+    #[inline]
     pub fn phrase_in_and_prefix(&self, key: &str, lang: Language) -> (Option<PhraseId>, bool) {
         let h = flat::key_hash(key.as_bytes());
         let prefix = self

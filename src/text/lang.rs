@@ -152,12 +152,11 @@ impl Evidence {
     }
 }
 
-/// The language of a text, if its words show one.
+/// The language of a text, if its words show one. A long text's stretches ([`stretches`])
+/// are read side by side.
 pub fn detect(text: &str) -> Option<Language> {
-    // No word crosses a line break, so the evidence of pieces cut after line breaks adds up
-    // to the text's: a long text's pieces are read side by side.
+    let pieces: Vec<&str> = stretches(text).collect();
     let long = super::worth_sharing(text.len());
-    let pieces: Vec<&str> = super::line_pieces(text, super::PARALLEL_BYTES / 2).collect();
     let mut ev = Evidence::default();
     for e in super::map_shared(long, &pieces, |p| Evidence::of(p)) {
         ev.add(e);
@@ -165,23 +164,32 @@ pub fn detect(text: &str) -> Option<Language> {
     ev.language()
 }
 
-/// The same, the evidence of each stretch of the text (cut after blank lines, or after a
-/// line break once a stretch is 4 KiB long) looked up in a cache first. No word crosses a
-/// line break, so the stretches' evidence adds up to the text's.
+/// The same, the evidence of each stretch looked up in a cache first.
 pub fn detect_cached(
     text: &str,
     cache: &mut crate::text::cache::Recent<Evidence>,
 ) -> Option<Language> {
     let mut ev = Evidence::default();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let cut = stretch_end(rest);
-        let (stretch, after) = rest.split_at(cut);
+    for stretch in stretches(text) {
         ev.add(cache.get_or_insert_with(stretch, 0, || Evidence::of(stretch)));
-        rest = after;
     }
     cache.end_round();
     ev.language()
+}
+
+/// The text in stretches, cut after blank lines, or after a line break once a stretch is
+/// 4 KiB long. No word crosses a line break, so the stretches' evidence adds up to the
+/// text's.
+fn stretches(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (stretch, after) = rest.split_at(stretch_end(rest));
+        rest = after;
+        Some(stretch)
+    })
 }
 
 /// Where the first stretch of `text` ends: after its first blank line, or after the first
@@ -433,6 +441,27 @@ mod tests {
         // Nothing to go by: a dateline, names, numbers.
         assert_eq!(detect("HÀ NỘI (TTXVN) — 4/3/2025"), None);
         assert_eq!(detect("Simon Ridley, Hoàng Xuân Chiến"), None);
+    }
+
+    #[test]
+    fn stretches_cut_after_line_breaks_and_add_up_to_the_text() {
+        let para = "Ông nói rằng đây là một bước tiến.\nThe minister said so.\n";
+        for text in [
+            String::new(),
+            "no line break at all".to_string(),
+            format!("{para}\n{para}\r\n\r\n{para}"),
+            para.repeat(400),
+            "x".repeat(10_000) + "\nend",
+        ] {
+            let pieces: Vec<&str> = stretches(&text).collect();
+            assert_eq!(pieces.concat(), text);
+            assert!(pieces.iter().all(|p| !p.is_empty()));
+            if let Some((_, before)) = pieces.split_last() {
+                assert!(before.iter().all(|p| p.ends_with('\n')), "{pieces:?}");
+            }
+        }
+        // A long paragraph is cut once a stretch is 4 KiB long.
+        assert!(stretches(&para.repeat(400)).count() > 1);
     }
 
     /// A long text is read in pieces side by side; its evidence is the whole text's.

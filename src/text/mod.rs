@@ -85,28 +85,6 @@ pub fn map_shared<T: Sync, U: Send>(
     }
 }
 
-/// `text` cut after line breaks into pieces of about `size` bytes (the last may be shorter;
-/// a line longer than `size` is one piece).
-pub fn line_pieces(text: &str, size: usize) -> impl Iterator<Item = &str> + '_ {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let cut = match rest
-            .as_bytes()
-            .get(size..)
-            .and_then(|b| b.iter().position(|&c| c == b'\n'))
-        {
-            Some(i) => size + i + 1,
-            None => rest.len(),
-        };
-        let (piece, after) = rest.split_at(cut);
-        rest = after;
-        Some(piece)
-    })
-}
-
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -196,26 +174,6 @@ mod tests {
             super::clip_quotes("unterminated \"abc"),
             "unterminated \"abc"
         );
-    }
-
-    #[test]
-    fn line_pieces_cut_after_line_breaks_and_add_up_to_the_text() {
-        let text = "ab\ncdef\n\nghijklmn\nop";
-        let pieces: Vec<&str> = super::line_pieces(text, 3).collect();
-        assert_eq!(pieces, vec!["ab\ncdef\n", "\nghijklmn\n", "op"]);
-        for size in 0..30 {
-            let pieces: Vec<&str> = super::line_pieces(text, size).collect();
-            assert_eq!(pieces.concat(), text, "size {size}");
-            for p in &pieces[..pieces.len() - 1] {
-                assert!(p.ends_with('\n'), "size {size}: {p:?}");
-            }
-        }
-        assert_eq!(super::line_pieces("", 4).count(), 0);
-        // A cut never falls inside a character.
-        let vi = "Hà Nội\nđường\nngày";
-        for size in 0..vi.len() + 2 {
-            assert_eq!(super::line_pieces(vi, size).collect::<String>(), vi);
-        }
     }
 
     #[test]
