@@ -4,10 +4,12 @@
 //! elsewhere; the document-level facts (publication date, who the article is about) are
 //! gathered over all blocks afterwards.
 
-use std::borrow::Cow;
-use std::sync::{Arc, LazyLock, OnceLock};
+mod dateline;
+pub use dateline::dateline;
 
-use regex::Regex;
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::Config;
@@ -743,70 +745,6 @@ pub struct Blocks {
     pub lang: Language,
     /// The front matter's date.
     pub front_matter_date: Option<Date>,
-}
-
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:date|dated|published)\s*:?\s*(\d{4}-\d{2}-\d{2})\b").expect("dateline")
-});
-static DATE_ONLY_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[\s,\-–—|:0-9apmgtuc+]*$").expect("time tail"));
-
-/// Before the date on an English wire dateline: the place in capitals, perhaps its country
-/// ("DOHA, ", "GÖRLITZ, Germany, ", "ST. JOHN'S, Canada, ").
-static EN_DATELINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40},(?:\s*\p{Lu}[\p{L}\p{M} .'’-]{0,40},)?\s*$")
-        .expect("English dateline lead")
-});
-
-/// After the date on a wire dateline: a credit in brackets, then the story may start on the
-/// same line ("(Reuters) - Ukraine will ...", "(TTXVN) - Sáng nay, ...").
-static DATELINE_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,40}\)\s*(?:$|[-–—])").expect("dateline tail"));
-
-/// Before the date on a dateline: a place and its credit, then "ngày" ("Hà Nội, ngày ",
-/// "HÀ NỘI (TTXVN) - ngày "), or "ngày" alone.
-static DATELINE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:\p{Lu}[\p{L} ]{0,40}?(?:\s*\([\p{L} ]{1,20}\))?\s*[,\-–—]\s*)?(?:ngay\s+)?$",
-    )
-    .expect("dateline lead")
-});
-
-/// A publication date stated at the top of an article: a `date YYYY-MM-DD` line, or a line
-/// that holds only a date (and a time); in Vietnamese also after a place (`Hà Nội, ngày
-/// 4/3/2025`). Numeric dates are read as `reading` says.
-pub fn dateline(text: &str, reading: DateReading) -> Option<Date> {
-    for line in text.lines().filter(|l| !l.trim().is_empty()).take(5) {
-        if let Some(c) = DATELINE.captures(line) {
-            return Date::parse(&c[1]);
-        }
-        let line = line.trim();
-        let folded = Folded::of(line);
-        let original = |a: usize, b: usize| {
-            let (a, b) = folded.original_range(a, b);
-            &line[a..b]
-        };
-        let dates = find_dates_read(
-            &folded.text,
-            &[((0, folded.text.len()), reading)],
-            &original,
-        );
-        let vietnamese = reading == DateReading::Vietnamese;
-        if let Some(d) = dates.first()
-            && (d.range.0 == 0
-                || if vietnamese {
-                    DATELINE_LEAD.is_match(&folded.text[..d.range.0])
-                } else {
-                    EN_DATELINE_LEAD.is_match(&folded.text[..d.range.0])
-                })
-            && (DATE_ONLY_LINE.is_match(&folded.text[d.range.1..])
-                || DATELINE_TAIL.is_match(&folded.text[d.range.1..]))
-            && let Some(date) = d.date()
-        {
-            return Some(Date(date));
-        }
-    }
-    None
 }
 
 /// How a document reads numeric dates: Vietnamese day first, English as configured.

@@ -676,7 +676,7 @@ fn boundary(text: &str, at: usize) -> bool {
 
 /// A word character as regular expressions count them (`\w`): a letter, a mark, a decimal
 /// digit, connector punctuation or a joiner.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
