@@ -206,7 +206,10 @@ mod tests {
     /// a date must parse). They agree wherever Unicode's letter categories and the standard
     /// library's properties do: not on Roman numerals or circled letters, which count as
     /// letters for `char::is_alphabetic` and not for `\p{L}`.
-    static ORACLES: LazyLock<[(Regex, fn(&str) -> bool); 5]> = LazyLock::new(|| {
+    /// A regular expression and the hand reader that replaces it.
+    type Oracle = (Regex, fn(&str) -> bool);
+
+    static ORACLES: LazyLock<[Oracle; 5]> = LazyLock::new(|| {
         [
             (
                 Regex::new(r"(?i)^\s*(?:date|dated|published)\s*:?\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
