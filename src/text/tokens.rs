@@ -32,7 +32,8 @@ impl Token {
 
 /// Split folded text into words.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+    // About one word in six bytes of prose: room for most texts' words at once.
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
     let mut prev_end = 0usize;
     for (s, e) in super::runs_of(text, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric) {
         let join = match out.last() {
@@ -99,7 +100,10 @@ pub fn push_key(key: &mut String, word: &str, join: Join, first: bool) {
         });
     }
     if word.is_ascii() {
-        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // Copied whole, then lowered in place: one copy, not one push per letter.
+        let start = key.len();
+        key.push_str(word);
+        key[start..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
