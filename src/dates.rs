@@ -405,6 +405,37 @@ fn name_of(letters: &[u8]) -> Option<NameWord> {
     if !(3..=9).contains(&len) {
         return None;
     }
+    // Every spelling starts with the first three letters of its name: most words are
+    // turned away by those.
+    let head = [
+        letters[0].to_ascii_lowercase(),
+        letters[1].to_ascii_lowercase(),
+        letters[2].to_ascii_lowercase(),
+    ];
+    if !matches!(
+        &head,
+        b"mon"
+            | b"tue"
+            | b"wed"
+            | b"thu"
+            | b"fri"
+            | b"sat"
+            | b"sun"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"may"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    ) {
+        return None;
+    }
     let mut lower = [0u8; 9];
     for (l, b) in lower.iter_mut().zip(letters) {
         *l = b.to_ascii_lowercase();
@@ -784,6 +815,61 @@ mod tests {
     fn weekday_range_covers_the_abbreviation_dot() {
         let m = one("Tue., Mar. 4, 2025");
         assert_eq!(m.weekday.unwrap().1, (0, 4));
+    }
+
+    #[test]
+    fn every_spelling_of_a_name_passes_the_first_three_letters() {
+        for w in [
+            "monday",
+            "mon",
+            "tuesday",
+            "tues",
+            "tue",
+            "wednesday",
+            "wed",
+            "thursday",
+            "thurs",
+            "thur",
+            "thu",
+            "friday",
+            "fri",
+            "saturday",
+            "sat",
+            "sunday",
+            "sun",
+            "january",
+            "jan",
+            "february",
+            "feb",
+            "march",
+            "mar",
+            "april",
+            "apr",
+            "may",
+            "june",
+            "jun",
+            "july",
+            "jul",
+            "august",
+            "aug",
+            "september",
+            "sept",
+            "sep",
+            "october",
+            "oct",
+            "november",
+            "nov",
+            "december",
+            "dec",
+        ] {
+            assert!(name_of(w.as_bytes()).is_some(), "{w}");
+            assert!(name_of(w.to_uppercase().as_bytes()).is_some(), "{w}");
+        }
+        for w in [
+            "the", "market", "sunny", "decide", "mayor", "thunder", "monk",
+        ] {
+            assert!(name_of(w.as_bytes()).is_none(), "{w}");
+        }
     }
 
     #[test]
