@@ -197,9 +197,12 @@ impl WordList {
 
 impl BlockFacts {
     fn of(b: &BlockAnalysis, text: &str, index: &Index) -> BlockFacts {
-        let mut lower: FxHashSet<&str> = FxHashSet::default();
+        // Sized for the block's words, so the sets never grow word by word.
+        let n = b.tokens.len();
+        let mut lower: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(n, Default::default());
         let mut lowercase = WordList::default();
-        let mut capitals: FxHashSet<&str> = FxHashSet::default();
+        let mut capitals: FxHashSet<&str> =
+            FxHashSet::with_capacity_and_hasher(n / 2, Default::default());
         let mut capitalised = WordList::default();
         for t in &b.tokens {
             let w = t.text(&b.folded.text);
