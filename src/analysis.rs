@@ -546,6 +546,8 @@ fn introduces_someone(b: &BlockAnalysis, index: &Index, j: usize) -> bool {
     let w = b.token_text(j).to_lowercase();
     match w.as_str() {
         "who" | "whose" | "a" | "an" | "himself" | "herself" => {}
+        // "his sister", "her late husband", "their eldest son", "my neighbour".
+        "his" | "her" | "their" | "my" | "our" | "your" if names_a_tie(b, j + 1) => {}
         // A denial is about someone else, whatever titles it names ("no relation of the
         // minister").
         "no" | "not" | "unrelated" => return true,
@@ -560,6 +562,91 @@ fn introduces_someone(b: &BlockAnalysis, index: &Index, j: usize) -> bool {
         .iter()
         .take_while(|h| h.first < end)
         .any(|h| is_office_or_rank(index, h))
+}
+
+/// Do the words from token `k` name a relative or a friend ("sister", "late husband",
+/// "eldest son", "ex-wife", "mother-in-law", "neighbour")? After a possessive, they
+/// introduce a private person by their tie to another.
+fn names_a_tie(b: &BlockAnalysis, k: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "younger",
+        "older",
+        "elder",
+        "eldest",
+        "youngest",
+        "late",
+        "twin",
+        "former",
+        "baby",
+        "little",
+        "big",
+        "only",
+        "new",
+        "longtime",
+        "childhood",
+        "best",
+        "oldest",
+    ];
+    const TIES: &[&str] = &[
+        "sister",
+        "brother",
+        "sibling",
+        "twin",
+        "wife",
+        "husband",
+        "spouse",
+        "partner",
+        "son",
+        "daughter",
+        "child",
+        "mother",
+        "father",
+        "parent",
+        "mum",
+        "mom",
+        "dad",
+        "cousin",
+        "uncle",
+        "aunt",
+        "niece",
+        "nephew",
+        "grandson",
+        "granddaughter",
+        "grandchild",
+        "grandmother",
+        "grandfather",
+        "grandparent",
+        "stepson",
+        "stepdaughter",
+        "stepmother",
+        "stepfather",
+        "widow",
+        "widower",
+        "fiance",
+        "fiancee",
+        "girlfriend",
+        "boyfriend",
+        "friend",
+        "neighbour",
+        "neighbor",
+        "classmate",
+        "roommate",
+        "flatmate",
+    ];
+    let word = |k: usize| (k < b.tokens.len()).then(|| b.token_text(k).to_lowercase());
+    let joined = |k: usize, join: Join| k < b.tokens.len() && b.tokens[k].join == join;
+    let mut k = k;
+    if !joined(k, Join::Space) {
+        return false;
+    }
+    if word(k).is_some_and(|w| BEFORE.contains(&w.as_str())) && joined(k + 1, Join::Space) {
+        k += 1;
+    }
+    // "ex-wife", "step-son".
+    if word(k).is_some_and(|w| w == "ex" || w == "step") && joined(k + 1, Join::Hyphen) {
+        k += 1;
+    }
+    word(k).is_some_and(|w| TIES.contains(&w.as_str()))
 }
 
 /// The dates of a block, each sentence read in its language: Vietnamese sentences day

@@ -29,9 +29,9 @@ near the second reference of a person the document names (\"Ridlee said\"), unle
 article introduced someone else of that name first (\"Piotr Kowalski ... Kowalski said\" with \
 Anna Kowalska in the table). A name described afresh is someone else's: a word alone with \
 any apposition that introduces a person (\"Suharyanti, who sells rice\"), a full name with \
-one that introduces them to the reader or denies the link (\"Rachel Thornburg, a nurse\", \
-\"..., no relation\"); a full name with a relative clause may still be the table person's, \
-misspelt.\n\nFix: the table's form.",
+one that introduces them to the reader, names their tie to someone or denies the link \
+(\"Rachel Thornburg, a nurse\", \"..., his sister\", \"..., no relation\"); a full name with \
+a relative clause may still be the table person's, misspelt.\n\nFix: the table's form.",
     check,
     scope: Scope::Block,
 };
@@ -740,6 +740,34 @@ Energy Minister Suharyanti, who opened the plant, spoke.
 Suharyante, the energy minister, spoke. Suharyanta, 61, spoke.
 ^^^^^^^^^^ name-spelling: Suharyanto
                                         ^^^^^^^^^^ name-spelling: Suharyanto
+",
+        );
+    }
+
+    #[test]
+    fn someone_introduced_by_a_tie_to_another_is_someone_else() {
+        // "his sister", "her late husband", "their eldest son", "his ex-wife": a private
+        // person, whatever their name is close to.
+        check_world(
+            "name-spelling",
+            "2025-03-01",
+            "
+Rachel Thornburg, his sister, said the ward was full. Thornburg has worked there since 2010.
+Suharyanti, her late husband, sold rice. Suharyantu, their eldest son, agreed.
+Rachel Thornberry, his ex-wife, and Rachel Thornbery, her mother-in-law, came too.
+",
+        );
+        // Any other possessive apposition, or a title in it, leaves the name compared.
+        check_world(
+            "name-spelling",
+            "2025-03-01",
+            "
+Rachel Thornburg, his deputy, spoke.
+^^^^^^^^^^^^^^^^ name-spelling: Rachel Thornbury
+Rachel Thornburg, his sister and the foreign secretary, spoke.
+^^^^^^^^^^^^^^^^ name-spelling: Rachel Thornbury
+Rachel Thornburg, his sisterly rival, spoke.
+^^^^^^^^^^^^^^^^ name-spelling: Rachel Thornbury
 ",
         );
     }

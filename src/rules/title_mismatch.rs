@@ -22,7 +22,9 @@ the name (\"Simon Ridley, the Foreign Secretary,\"), including lowercase ones on
 Sweden's finance minister,\"), against the \
 titles the table says the \
 person held on the publication date (with their aliases and abbreviations).\n\n\
-Passes: a held title or one of its aliases (\"Sen. Lt. Gen.\"), the head word of a held \
+Passes: a held title or one of its aliases (\"Sen. Lt. Gen.\"), one without the phrase \
+that completes it (\"Mayor\" for \"Mayor of Gdańsk\", \"Second Permanent Secretary\" for \
+\"Second Permanent Secretary at the UK Home Office\"), the head word of a held \
 military rank alone (\"General Chiến\"), honorifics (Mr, Dr), a lowercase word alone that \
 is part of a held title (\"the minister, Jane Doe,\"), and any title the person ever held \
 after \"former\" or \"then\" or in a sentence that gives another year than the publication \
@@ -376,7 +378,10 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
         }
         for form in std::iter::once(&held.title).chain(&held.aliases).chain(own) {
             let k = key(form);
-            if k == written || (t.vocab.is_some() && vocab_of(&k) == t.vocab) {
+            if k == written
+                || (t.vocab.is_some() && vocab_of(&k) == t.vocab)
+                || without_its_complement(&k, written)
+            {
                 return true;
             }
             if let Some(head) = &head
@@ -387,6 +392,17 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
         }
     }
     false
+}
+
+/// Is `written` the held title `held` (both keys) without the phrase that completes it:
+/// "Mayor" for "Mayor of Gdańsk", "Second Permanent Secretary" for "Second Permanent
+/// Secretary at the UK Home Office", "Ambassador" for "Ambassador to Japan"? Only the end
+/// after a preposition goes: "Permanent Secretary" is not "Second Permanent Secretary".
+fn without_its_complement(held: &str, written: &str) -> bool {
+    held.strip_prefix(written)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .and_then(|rest| rest.split(' ').next())
+        .is_some_and(|next| matches!(next, "of" | "at" | "for" | "to" | "in"))
 }
 
 fn check_title(
@@ -688,6 +704,43 @@ The Foreign Secretary and Simon Ridley met; the Prime Minister's aide Simon Ridl
 Simon Ridley, Foreign Secretary Jane Doe and others met.
 ",
         );
+    }
+
+    #[test]
+    fn a_held_title_without_the_phrase_that_completes_it_passes() {
+        crate::rules::fixture::check_world(
+            "title-mismatch",
+            "2025-03-01",
+            "
+Minister Saoirse O'Brien opened the estate; Minister for Housing Saoirse O'Brien spoke.
+Finance Minister Saoirse O'Brien left.
+^^^^^^^^^^^^^^^^ title-mismatch: Minister for Housing
+",
+        );
+        // Only the end after a preposition goes, never a word before the head.
+        for (held, written, passes) in [
+            ("mayor of gdansk", "mayor", true),
+            ("ambassador to japan", "ambassador", true),
+            (
+                "second permanent secretary at the uk home office",
+                "second permanent secretary",
+                true,
+            ),
+            (
+                "second permanent secretary at the uk home office",
+                "permanent secretary",
+                false,
+            ),
+            ("second permanent secretary", "second permanent", false),
+            ("mayor of gdansk", "mayor of", false),
+            ("mayor", "mayor", false),
+        ] {
+            assert_eq!(
+                super::without_its_complement(held, written),
+                passes,
+                "{written} for {held}"
+            );
+        }
     }
 
     #[test]
