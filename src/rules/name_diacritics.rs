@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, normal_form, replacement_for};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Meaning, Target};
 use crate::text::fold::fold_key;
-use crate::text::lang::Language;
+use crate::text::lang::{Language, is_vietnamese_only_letter};
 
 pub const RULE: Rule = Rule {
     code: "name-diacritics",
@@ -46,12 +46,28 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             {
                 continue;
             }
+            // In Vietnamese a mark makes another word: "Ảnh" (a photo) is not "Anh" (the
+            // UK), "Nhất" not "Nhật", "Huệ" not "Huế". A single marked word is this name only
+            // after a title or an honorific ("ông Chiền" is Chiến, misspelt).
+            let marked_word = h.last - h.first == 1
+                && !text.is_ascii()
+                && !a.after_title(&pl.block, h.first)
+                && (h.lang == Language::Vi
+                    || text.chars().any(is_vietnamese_only_letter)
+                    || meanings
+                        .iter()
+                        .any(|m| m.surface.chars().any(is_vietnamese_only_letter)));
+            // A full name the text introduces afresh ("Ingrid Sorensen, a teacher in Oslo,")
+            // is someone else's.
+            let introduced_afresh = a.described_as_someone(&pl.block, h.first, h.last)
+                && !pl.block.relative_apposition(h.last);
             let mut candidates: Vec<&Meaning> = Vec::new();
             for m in meanings {
                 let ok = match m.target {
                     Target::Person { person, form } => {
-                        form.is_whole()
-                            || (a.introduced.contains_key(&person)
+                        !introduced_afresh
+                            && (form.is_whole()
+                                || (a.introduced.contains_key(&person)
                                 && form != Form::Middle
                                 && !someone_else()
                                 && m.surface.chars().count() >= 3
@@ -60,7 +76,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                                 // only after a title or an honorific ("ông Chiến"): alone,
                                 // "Tháng", "Lễ" or "Hương" opening a sentence are words.
                                 && (h.lang != Language::Vi || a.after_title(&pl.block, h.first))
-                                && !in_an_alias(a, person, &written))
+                                && !in_an_alias(a, person, &written)))
                     }
                     Target::Place { .. } | Target::Organisation { .. } => true,
                     _ => false,
@@ -83,6 +99,9 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             let bare = text.is_ascii();
             let letters = |s: &str| fold_key(s).split_whitespace().collect::<Vec<_>>().join(" ");
             let transliterated = letters(text) != letters(&m.surface);
+            if marked_word && !transliterated {
+                continue;
+            }
             let what = if transliterated {
                 "transliterated"
             } else if bare {
@@ -165,6 +184,38 @@ Hoàng Xuân Chiên has a wrong mark.
 The talks were in Ha Noi.
                   ^^^^^^ name-diacritics: Hà Nội
 ",
+        );
+    }
+
+    #[test]
+    fn a_marked_vietnamese_word_is_another_word() {
+        // "Ảnh" (a photo), "Ánh" (light), "Chiền" alone are words, not "Anh" (the UK) or
+        // Chiến; after an honorific a marked part is the person's, misspelt.
+        check_fixture(
+            "name-diacritics",
+            "
+Thượng tướng Hoàng Xuân Chiến phát biểu. Ảnh: TTXVN. Ánh sáng chiếu vào phòng.
+HÌNH ẢNH: Bộ Nội vụ Anh. Chiền là một từ khác; ông Chiền cảm ơn.
+                                                   ^^^^^ name-diacritics: Chiến
+",
+        );
+    }
+
+    #[test]
+    fn someone_introduced_afresh_is_someone_else() {
+        let index = crate::rules::fixture::table(
+            r#"{"people": [{"id": "i", "name": "Ingrid Sørensen", "order": "given-first",
+                "parts": {"family": "Sørensen", "given": "Ingrid"}}]}"#,
+        );
+        crate::rules::fixture::check_dated(
+            "name-diacritics",
+            "2025-03-01",
+            "
+Ingrid Sørensen spoke. Ingrid Sorensen, a teacher in Oslo, wrote to us.
+Ingrid Sorensen, who chairs the board, replied.
+^^^^^^^^^^^^^^^ name-diacritics: Ingrid Sørensen
+",
+            &index,
         );
     }
 

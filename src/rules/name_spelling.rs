@@ -6,6 +6,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Meaning, Target, edit_distance_within};
 use crate::text::fold::fold_key;
+use crate::text::lang::{Language, is_vietnamese_only_letter};
 use crate::text::map_shared;
 use crate::text::tokens::{Join, is_capitalised, lowercase, push_key};
 
@@ -130,6 +131,10 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
     let n = b.tokens.len();
     let word = |k: usize| b.token_text(k);
     let lettered = |k: usize| word(k).chars().any(char::is_alphabetic);
+    // Particles are of Western and Arabic names: in a Vietnamese sentence a lowercase word
+    // ("Sáng thứ Hai", Monday morning) joins no name, even when it folds to a word of one.
+    let particle =
+        |k: usize| a.is_particle(word(k)) && b.lang_at(b.tokens[k].start) != Language::Vi;
     // A particle continues a run only into a name word after it, maybe through more
     // particles ("van den Berk", "Ruiz de la Fuentes").
     let leads_on = |mut k: usize| loop {
@@ -140,14 +145,14 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
         match b.tokens[k + 1].join {
             Join::Hyphen => return true,
             Join::Space if is_capitalised(next) => return true,
-            Join::Space if a.is_particle(next) => k += 1,
+            Join::Space if particle(k + 1) => k += 1,
             _ => return false,
         }
     };
     let starts = |k: usize| {
         !covered[k]
             && lettered(k)
-            && (is_capitalised(word(k)) || a.is_particle(word(k)) && leads_on(k))
+            && (is_capitalised(word(k)) || particle(k) && leads_on(k))
             && !a.opens_as_ordinary_word(b, k)
     };
     if !starts(i) {
@@ -157,7 +162,7 @@ fn run_end(a: &Analysis, b: &BlockAnalysis, covered: &[bool], i: usize) -> usize
     while j < n && !covered[j] && lettered(j) {
         let w = word(j);
         let goes_on = match b.tokens[j].join {
-            Join::Space => is_capitalised(w) || a.is_particle(w) && leads_on(j),
+            Join::Space => is_capitalised(w) || particle(j) && leads_on(j),
             Join::Hyphen => true,
             // "O'Conor", not "Ridley's".
             Join::Apostrophe => is_capitalised(w),
@@ -408,6 +413,23 @@ fn bare_miss(
     if n > MAX_PART_CHARS {
         return;
     }
+    // A family's plural ("the Ridleys", "Parks were closed") is no misspelling.
+    if j - i == 1
+        && ["s", "es"].iter().any(|end| {
+            key.strip_suffix(end)
+                .is_some_and(|stem| a.index.is_name_word(stem))
+        })
+    {
+        return;
+    }
+    // A Vietnamese word alone is a word of its own: "Chiều", "Những", "Tháng" are one mark
+    // or letter from "Chiến", "Hưng", "Thắng" and mean something else.
+    let written = a.slice(range);
+    if written.chars().any(is_vietnamese_only_letter)
+        || b.lang_at(b.tokens[i].start) == Language::Vi
+    {
+        return;
+    }
     let max = match n {
         9.. => 2,
         5.. => 1,
@@ -440,7 +462,13 @@ fn bare_miss(
         if s.at >= range.0 || !is_bare && s.words != words || letters.apart(&s.letters) > max {
             continue;
         }
-        if let Some(d) = edit_distance_within(&key, &s.key, max)
+        // The shorter name sets the reach: "Saida" or "Staid" is no misspelt "Said".
+        let reach = match n.min(s.chars) {
+            9.. => 2,
+            5.. => 1,
+            _ => 0,
+        };
+        if let Some(d) = edit_distance_within(&key, &s.key, reach)
             && d >= 1
         {
             found.push(Candidate {
@@ -769,6 +797,37 @@ Rachel Thornburg, his sister and the foreign secretary, spoke.
 Rachel Thornburg, his sisterly rival, spoke.
 ^^^^^^^^^^^^^^^^ name-spelling: Rachel Thornbury
 ",
+        );
+    }
+
+    #[test]
+    fn words_near_a_second_reference_that_are_no_misspelling() {
+        // A family's plural; in Vietnamese, a word one mark or letter from a given name.
+        check_fixture(
+            "name-spelling",
+            "
+Simon Ridley arrived with his wife. The Ridleys live in London; both Ridleys spoke.
+Thượng tướng Hoàng Xuân Chiến phát biểu. Chiều cùng ngày, đoàn rời Hà Nội. Khiến ai cũng vui.
+Later, Ridlee said the work goes on.
+       ^^^^^^ name-spelling: Ridley
+",
+        );
+        // A short second reference reaches no further than its own length allows.
+        let index = crate::rules::fixture::table(
+            r#"{"people": [
+                {"id": "s", "name": "Ahmed Said", "order": "given-first",
+                 "parts": {"family": "Said", "given": "Ahmed"}},
+                {"id": "d", "name": "Đặng Thu Hải", "order": "family-first",
+                 "parts": {"family": "Đặng", "middle": "Thu", "given": "Hải"}}]}"#,
+        );
+        crate::rules::fixture::check_dated(
+            "name-spelling",
+            "2025-03-01",
+            "
+Ahmed Said spoke. He then flew to Saida. Staid rules apply.
+Đặng Thu Hải phát biểu. Sáng thứ Hai, học sinh chào cờ.
+",
+            &index,
         );
     }
 

@@ -238,6 +238,16 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}')
 }
 
+/// A letter only Vietnamese writes among the languages of news prose: ă â đ ê ô ơ ư (either
+/// case) or a letter of the Latin Extended Additional block's Vietnamese range (ạ ả ấ ... ỹ).
+/// A word with one is Vietnamese; "é" or "à" say nothing.
+pub fn is_vietnamese_only_letter(c: char) -> bool {
+    matches!(
+        c,
+        'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Đ' | 'Ê' | 'Ô' | 'Ơ' | 'Ư'
+    ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+}
+
 /// A letter with a Vietnamese tone mark or a letter Vietnamese writes (composed, or a
 /// combining tone mark, breve, circumflex or horn).
 fn is_vietnamese_letter(c: char) -> bool {
