@@ -680,7 +680,20 @@ fn find_block_dates(
         let (a, b) = folded.original_range(a, b);
         &text[a..b]
     };
-    find_dates_read(&folded.text, &stretches, &original)
+    let mut dates = find_dates_read(&folded.text, &stretches, &original);
+    // "15/1 âm lịch" is a day of the lunar calendar: no weekday or day count of the solar
+    // one applies to it.
+    dates.retain(|m| !lunar(&folded.text[m.range.1..]));
+    dates
+}
+
+/// Does the text after a date say it is of the lunar calendar ("âm lịch", folded)?
+fn lunar(after: &str) -> bool {
+    let rest = after.trim_start();
+    let rest = rest.strip_prefix('(').unwrap_or(rest).trim_start();
+    rest.get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("am lich"))
+        && !rest[7..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// Leftmost-longest phrases, extended word by word while they are the prefix of a key, with
@@ -1164,11 +1177,20 @@ impl<'a> Analysis<'a> {
             let (p, f, _) = it.next()?;
             it.all(|r| r.0 == p).then_some((p, f))
         }
-        if let Some(p) = one(people()) {
-            return Some(p);
-        }
-        let written = normal_form(self.slice(pl.hit_range(h)));
-        one(people().filter(|(_, _, m)| m.is_written(&written)))
+        // A part glued to more name words is part of another name: "Major Hoàng Văn Nam",
+        // "Ridley Scott".
+        let b = &pl.block;
+        let more_name = h.last < b.tokens.len()
+            && b.tokens[h.last].join == Join::Space
+            && is_capitalised(b.token_text(h.last))
+            && b.token_text(h.last).chars().any(char::is_alphabetic);
+        let found = if let Some(p) = one(people()) {
+            Some(p)
+        } else {
+            let written = normal_form(self.slice(pl.hit_range(h)));
+            one(people().filter(|(_, _, m)| m.is_written(&written)))
+        };
+        found.filter(|&(_, form)| form.is_whole() || !more_name)
     }
 }
 

@@ -90,4 +90,16 @@ Hai bên ký kết ngày 29/2/2025 và họp lại ngày 31 tháng 4 năm 2025, 
             "29 February 2024, February 29, April 30, 2024, 2025-12-31, and Room 2031.\n",
         );
     }
+
+    #[test]
+    fn lunar_dates_are_not_checked_against_the_solar_calendar() {
+        // The second lunar month may have a 30th day.
+        check_fixture(
+            "invalid-date",
+            "
+Lễ hội diễn ra ngày 30/2 âm lịch, tức thứ Ba, 15/1 (âm lịch), rồi sáng 30/2.
+                                                                       ^^^^ invalid-date
+",
+        );
+    }
 }

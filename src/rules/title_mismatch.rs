@@ -49,12 +49,32 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 continue;
             }
             let block = &pl.block;
+            // The word before token `k` as written, in lowercase.
+            let word_before = |k: usize| {
+                k.checked_sub(1).map(|k| {
+                    let t = &block.tokens[k];
+                    a.slice(pl.range((t.start, t.end))).to_lowercase()
+                })
+            };
             let modified = |t: &TitleHit| {
-                t.hit.first > 0 && is_time_modifier(block.token_text(t.hit.first - 1))
+                word_before(t.hit.first)
+                    .is_some_and(|w| is_time_modifier(&w) || matches!(w.as_str(), "cựu" | "nguyên"))
             };
             // "former Prime Minister X", "X, the then Deputy Minister,", "In 2023, Deputy
             // Minister X ...": any title ever held.
-            let before = titles_before(a, pl, h);
+            let mut before = titles_before(a, pl, h);
+            // "Vice Chairman X", "Phó Chủ tịch X": a word the vocabulary does not hold makes
+            // the title another one, which cannot be checked.
+            if before.last().is_some_and(|t| {
+                word_before(t.hit.first).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "vice" | "deputy" | "acting" | "assistant" | "associate" | "phó" | "quyền"
+                    )
+                })
+            }) {
+                before.clear();
+            }
             // The sentence of the first title (a line may break inside the title).
             let other_time =
                 in_another_year(a, pl, before.first().map_or(h.first, |t| t.hit.first));
@@ -741,6 +761,34 @@ Finance Minister Saoirse O'Brien left.
                 "{written} for {held}"
             );
         }
+    }
+
+    #[test]
+    fn a_part_of_the_name_inside_another_name_is_someone_else() {
+        check_fixture(
+            "title-mismatch",
+            "
+date: 2025-03-04
+
+Thượng tướng Hoàng Xuân Chiến phát biểu. Thiếu tá Hoàng Văn Nam cũng có mặt.
+Sau đó, Thiếu tá Chiến cảm ơn.
+        ^^^^^^^^ title-mismatch: Thượng tướng
+",
+        );
+    }
+
+    #[test]
+    fn a_title_made_another_by_a_word_before_it_is_not_checked() {
+        check_fixture(
+            "title-mismatch",
+            "
+date: 2025-03-04
+
+Vice Chairman Simon Ridley spoke. Phó Chủ tịch Simon Ridley phát biểu.
+Chairman Simon Ridley spoke.
+^^^^^^^^ title-mismatch: Second Permanent Secretary
+",
+        );
     }
 
     #[test]
