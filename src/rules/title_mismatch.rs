@@ -792,6 +792,29 @@ Chairman Simon Ridley spoke.
     }
 
     #[test]
+    fn vietnamese_former_before_a_title() {
+        let index = crate::rules::fixture::table(
+            r#"{"people": [{"id": "t", "name": "Lương Văn Tú", "order": "family-first",
+                "parts": {"family": "Lương", "middle": "Văn", "given": "Tú"},
+                "titles": [
+                  {"title": "Deputy Trade Minister", "until": "2024-10-31",
+                   "forms": {"vi": {"title": "Thứ trưởng Bộ Công Thương"}}},
+                  {"title": "Trade Minister", "from": "2024-11-01",
+                   "forms": {"vi": {"title": "Bộ trưởng Bộ Công Thương"}}}]}]}"#,
+        );
+        crate::rules::fixture::check_dated(
+            "title-mismatch",
+            "2026-03-05",
+            "
+Cựu Thứ trưởng Bộ Công Thương Lương Văn Tú phát biểu. Nguyên Thứ trưởng Bộ Công Thương Lương Văn Tú đồng ý.
+Thứ trưởng Bộ Công Thương Lương Văn Tú phát biểu.
+^^^^^^^^^^^^^^^^^^^^^^^^^ title-mismatch: Bộ trưởng Bộ Công Thương
+",
+            &index,
+        );
+    }
+
+    #[test]
     fn lowercase_titles_in_apposition() {
         crate::rules::fixture::check_world(
             "title-mismatch",
