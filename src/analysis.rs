@@ -545,6 +545,25 @@ fn introduces_someone(b: &BlockAnalysis, index: &Index, j: usize) -> bool {
     };
     let w = b.token_text(j).to_lowercase();
     match w.as_str() {
+        // "..., a spelling used by German outlets," speaks of the name, not of someone.
+        "a" | "an"
+            if j + 1 < b.tokens.len()
+                && matches!(
+                    b.token_text(j + 1).to_lowercase().as_str(),
+                    "spelling"
+                        | "misspelling"
+                        | "transliteration"
+                        | "romanisation"
+                        | "romanization"
+                        | "rendering"
+                        | "variant"
+                        | "version"
+                        | "form"
+                        | "name"
+                ) =>
+        {
+            return false;
+        }
         "who" | "whose" | "a" | "an" | "himself" | "herself" => {}
         // "his sister", "her late husband", "their eldest son", "my neighbour".
         "his" | "her" | "their" | "my" | "our" | "your" if names_a_tie(b, j + 1) => {}
@@ -564,9 +583,11 @@ fn introduces_someone(b: &BlockAnalysis, index: &Index, j: usize) -> bool {
         .any(|h| is_office_or_rank(index, h))
 }
 
-/// Do the words from token `k` name a relative or a friend ("sister", "late husband",
-/// "eldest son", "ex-wife", "mother-in-law", "neighbour")? After a possessive, they
-/// introduce a private person by their tie to another.
+/// Do the words from token `k` name a relative, a friend or someone who works for another
+/// ("sister", "late husband", "eldest son", "ex-wife", "mother-in-law", "neighbour",
+/// "spokesman", "lawyer")? After a possessive, they introduce a person by their tie to
+/// another. ("Deputy" and "secretary" are not among them: they may be a table person's
+/// title.)
 fn names_a_tie(b: &BlockAnalysis, k: usize) -> bool {
     const BEFORE: &[&str] = &[
         "younger",
@@ -632,6 +653,43 @@ fn names_a_tie(b: &BlockAnalysis, k: usize) -> bool {
         "classmate",
         "roommate",
         "flatmate",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "driver",
+        "chauffeur",
+        "lawyer",
+        "attorney",
+        "adviser",
+        "advisor",
+        "interpreter",
+        "translator",
+        "bodyguard",
+        "assistant",
+        "colleague",
+        "boss",
+        "employer",
+        "employee",
+        "client",
+        "doctor",
+        "nurse",
+        "coach",
+        "agent",
+        "manager",
+        "publicist",
+        "biographer",
+        "landlord",
+        "tenant",
+        "teacher",
+        "student",
+        "pupil",
+        "mentor",
+        "nanny",
+        "housekeeper",
+        "caretaker",
+        "carer",
+        "accountant",
     ];
     let word = |k: usize| (k < b.tokens.len()).then(|| b.token_text(k).to_lowercase());
     let joined = |k: usize, join: Join| k < b.tokens.len() && b.tokens[k].join == join;

@@ -116,6 +116,29 @@ impl DateMention {
             .min_by_key(|d| (d.since(pub_date).ok()).map_or(i32::MAX, |s| s.get_days().abs()))
     }
 
+    /// The years a date without one may mean: [`Self::resolve`]'s nearest and, when that is
+    /// more than two months from the publication date, also the nearest on its other side
+    /// ("On Monday, March 31, the ministry announced" in October speaks of the March
+    /// before). A date with a year has one.
+    pub fn resolve_either(&self, published: Option<Date>) -> Vec<jiff::civil::Date> {
+        let Some(nearest) = self.resolve(published) else {
+            return Vec::new();
+        };
+        let mut out = vec![nearest];
+        if self.year.is_none()
+            && let Some(p) = published
+            && nearest.since(p.0).is_ok_and(|s| s.get_days().abs() > 61)
+        {
+            let y = if nearest > p.0 {
+                nearest.year() - 1
+            } else {
+                nearest.year() + 1
+            };
+            out.extend(nearest.with().year(y).build().ok());
+        }
+        out
+    }
+
     /// A day and month (with or without year) that exist in no year or not in the given year.
     pub fn is_invalid(&self) -> bool {
         let (Some(m), Some(d)) = (self.month, self.day) else {

@@ -6,7 +6,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::table::EntryRef;
 use crate::table::index::{Meaning, Target, edit_distance_within};
 use crate::text::fold::fold_key;
-use crate::text::lang::{Language, is_vietnamese_only_letter};
+use crate::text::lang::{Language, is_vietnamese_only_letter, vietnamese_syllable};
 use crate::text::map_shared;
 use crate::text::tokens::{Join, is_capitalised, lowercase, push_key};
 
@@ -423,10 +423,13 @@ fn bare_miss(
         return;
     }
     // A Vietnamese word alone is a word of its own: "Chiều", "Những", "Tháng" are one mark
-    // or letter from "Chiến", "Hưng", "Thắng" and mean something else.
+    // or letter from "Chiến", "Hưng", "Thắng" and mean something else. (A foreign name in
+    // a Vietnamese sentence, "Lindqvst", is no Vietnamese syllable and is still compared.)
     let written = a.slice(range);
     if written.chars().any(is_vietnamese_only_letter)
-        || b.lang_at(b.tokens[i].start) == Language::Vi
+        || (b.lang_at(b.tokens[i].start) == Language::Vi
+            && key.is_ascii()
+            && vietnamese_syllable(key.as_bytes()))
     {
         return;
     }
@@ -783,6 +786,7 @@ Suharyante, the energy minister, spoke. Suharyanta, 61, spoke.
 Rachel Thornburg, his sister, said the ward was full. Thornburg has worked there since 2010.
 Suharyanti, her late husband, sold rice. Suharyantu, their eldest son, agreed.
 Rachel Thornberry, his ex-wife, and Rachel Thornbery, her mother-in-law, came too.
+Suharyante, his spokesman, declined to comment; Suharyanti, her lawyer, agreed.
 ",
         );
         // Any other possessive apposition, or a title in it, leaves the name compared.

@@ -398,10 +398,14 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
         }
         for form in std::iter::once(&held.title).chain(&held.aliases).chain(own) {
             let k = key(form);
-            if k == written
-                || (t.vocab.is_some() && vocab_of(&k) == t.vocab)
-                || without_its_complement(&k, written)
-            {
+            // The held title without the phrase that completes it: "Governor" (or "Gov.") for
+            // "Governor of Tokyo". When the vocabulary knows a longer head ("Minister of
+            // State" in "Minister of State for Asia"), only that head stands for it.
+            let cut = match longest_known_head(&k, |h| vocab_of(h).is_some()) {
+                Some(h) => h == written || t.vocab.is_some() && vocab_of(h) == t.vocab,
+                None => without_its_complement(&k, written),
+            };
+            if k == written || (t.vocab.is_some() && vocab_of(&k) == t.vocab) || cut {
                 return true;
             }
             if let Some(head) = &head
@@ -423,6 +427,26 @@ fn without_its_complement(held: &str, written: &str) -> bool {
         .and_then(|rest| rest.strip_prefix(' '))
         .and_then(|rest| rest.split(' ').next())
         .is_some_and(|next| matches!(next, "of" | "at" | "for" | "to" | "in"))
+}
+
+/// The longest start of a held title (key) that is a title of the vocabulary (`known`) and
+/// that a preposition follows: "governor" in "governor of tokyo", "minister of state" in
+/// "minister of state for asia".
+fn longest_known_head(held: &str, known: impl Fn(&str) -> bool) -> Option<&str> {
+    let mut best = None;
+    let words: Vec<&str> = held.split(' ').collect();
+    let mut end = 0;
+    for (n, w) in words.iter().enumerate() {
+        end += w.len() + usize::from(n > 0);
+        let head = &held[..end];
+        let completed = words
+            .get(n + 1)
+            .is_some_and(|next| matches!(*next, "of" | "at" | "for" | "to" | "in"));
+        if completed && known(head) {
+            best = Some(head);
+        }
+    }
+    best
 }
 
 fn check_title(
@@ -737,6 +761,33 @@ Finance Minister Saoirse O'Brien left.
 ^^^^^^^^^^^^^^^^ title-mismatch: Minister for Housing
 ",
         );
+        // An abbreviation of the head stands for the held title too.
+        let index = crate::rules::fixture::table(
+            r#"{"people": [{"id": "o", "name": "Yūko Ōtsuka", "order": "given-first",
+                "parts": {"family": "Ōtsuka", "given": "Yūko"},
+                "titles": [{"title": "Governor of Tokyo"}]}],
+                "titles": [{"title": "Governor", "kind": "office", "aliases": ["Gov."]},
+                           {"title": "Mayor", "kind": "office"}]}"#,
+        );
+        crate::rules::fixture::check_dated(
+            "title-mismatch",
+            "2025-03-01",
+            "
+Gov. Yūko Ōtsuka spoke, and Governor Yūko Ōtsuka left.
+Mayor Yūko Ōtsuka stayed.
+^^^^^ title-mismatch: Governor of Tokyo
+",
+            &index,
+        );
+        let known = |h: &str| ["governor", "minister", "minister of state"].contains(&h);
+        let head = |held| super::longest_known_head(held, known);
+        assert_eq!(head("governor of tokyo"), Some("governor"));
+        assert_eq!(
+            head("minister of state for trade"),
+            Some("minister of state")
+        );
+        assert_eq!(head("foreign minister"), None);
+        assert_eq!(head("minister"), None);
         // Only the end after a preposition goes, never a word before the head.
         for (held, written, passes) in [
             ("mayor of gdansk", "mayor", true),

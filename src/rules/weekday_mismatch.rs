@@ -15,7 +15,9 @@ Formats: \"Tuesday, March 4, 2025\", \"Tuesday 4 March 2025\", \"Tuesday, 4 Marc
 \"Tue., Mar. 4, 2025\", \"2025-03-04 (Tuesday)\"; in Vietnamese text \"thứ Tư, ngày 4/3/2025\", \
 \"chiều thứ Ba (4/3)\", \"ngày 4 tháng 3 năm 2025 (thứ Ba)\", \"T3, 4/3\", \"Chủ nhật, 9/3\" \
 (day first). A date without a year (\"Tuesday, March 4\") \
-takes the year that puts it nearest the publication date, when there is one. A weekday \
+takes the year that puts it nearest the publication date, when there is one; more than \
+two months away, it may also be of the nearest year on the other side (a story in October \
+may look back to March or ahead to March), and is flagged when it fits neither. A weekday \
 before a range of days (\"Tuesday to Thursday, March 11-13\") may be the last day's.\n\n\
 Fix: the right weekday, abbreviated if the text abbreviates it.",
     check,
@@ -31,12 +33,15 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
             if m.is_invalid() {
                 continue;
             }
-            let Some(date) = m.resolve(a.date) else {
+            let dates = m.resolve_either(a.date);
+            let Some(&date) = dates.first() else {
                 continue;
             };
             let actual = date.weekday();
-            if actual == written || ends_a_range_on(&pl.block.folded.text, m.range.1, date, written)
-            {
+            if dates.iter().any(|&d| {
+                d.weekday() == written
+                    || ends_a_range_on(&pl.block.folded.text, m.range.1, d, written)
+            }) {
                 continue;
             }
             let range = pl.range(wrange);
@@ -212,6 +217,18 @@ date: 2025-03-04
 
 The delegation left on Wednesday, March 6.
                        ^^^^^^^^^ weekday-mismatch: Thursday
+",
+        );
+        // In October, March 31 may be the March before (a Monday in 2025) or the one
+        // after (a Tuesday in 2026); a Friday is neither.
+        check_fixture(
+            "weekday-mismatch",
+            "
+date: 2025-10-16
+
+On Monday, March 31, the ministry announced the plan; on Tuesday, March 31, it will vote.
+It met on Friday, March 31.
+          ^^^^^^ weekday-mismatch: Tuesday
 ",
         );
     }
