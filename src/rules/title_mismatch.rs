@@ -1,7 +1,7 @@
 //! `title-mismatch`: a title next to a known person that is not one the person holds.
 
 use super::{Rule, Scope, each_block, finding};
-use crate::analysis::{Analysis, Hit, Placed};
+use crate::analysis::{Analysis, BlockAnalysis, Hit, Placed};
 use crate::dates::Date;
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::Target;
@@ -200,6 +200,9 @@ fn titles_before(a: &Analysis, pl: &Placed, h: &Hit) -> Vec<TitleHit> {
         let Some(prev) = b.hit_ending_at(at) else {
             break;
         };
+        if !runs_on_to_the_next_line(b, prev.first, at) {
+            break;
+        }
         if let Some(t) = title_of(a, pl, prev) {
             at = prev.first;
             out.push(t);
@@ -241,6 +244,24 @@ fn titles_before(a: &Analysis, pl: &Placed, h: &Hit) -> Vec<TitleHit> {
         break;
     }
     out
+}
+
+/// When a line break comes between token `first` (a title's start) and token `at` (what
+/// follows it), is the line of the title one of wrapped prose? A title that starts its line,
+/// or ends a short one, is a line of a list or a signature ("Zhang Wei - Foreign
+/// Minister", then the next person's name): it is not the next line's title.
+fn runs_on_to_the_next_line(b: &BlockAnalysis, first: usize, at: usize) -> bool {
+    if !b.gap_before(at).contains('\n') {
+        return true;
+    }
+    let text = &b.folded.text;
+    let start = b.tokens[first].start;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..start].trim();
+    let line = &text[line_start..b.tokens[at - 1].end];
+    !before.is_empty()
+        && !before.ends_with(['-', '–', '—', ':', '|', '/', ','])
+        && line.chars().count() >= 40
 }
 
 /// "the TITLE, NAME," in apposition ("The foreign minister, Jane Doe, said"): the title
@@ -860,6 +881,36 @@ Chairman Simon Ridley spoke.
 Cựu Thứ trưởng Bộ Công Thương Lương Văn Tú phát biểu. Nguyên Thứ trưởng Bộ Công Thương Lương Văn Tú đồng ý.
 Thứ trưởng Bộ Công Thương Lương Văn Tú phát biểu.
 ^^^^^^^^^^^^^^^^^^^^^^^^^ title-mismatch: Bộ trưởng Bộ Công Thương
+",
+            &index,
+        );
+    }
+
+    #[test]
+    fn a_title_ending_a_list_line_is_not_the_next_lines() {
+        let index = crate::rules::fixture::table(
+            r#"{"people": [
+                {"id": "z", "name": "Zhang Weiming", "order": "family-first",
+                 "parts": {"family": "Zhang", "given": "Weiming"},
+                 "titles": [{"title": "Foreign Minister"}]},
+                {"id": "p", "name": "Park Ji-hoon", "order": "family-first",
+                 "parts": {"family": "Park", "given": "Ji-hoon"},
+                 "titles": [{"title": "Trade Minister"}]}]}"#,
+        );
+        crate::rules::fixture::check_dated(
+            "title-mismatch",
+            "2025-03-01",
+            "
+Zhang Weiming - Foreign Minister
+Park Ji-hoon - Trade Minister
+
+Zhang Weiming
+Foreign Minister
+Park Ji-hoon
+
+The delegation, which had travelled overnight, was received by Foreign Minister
+                                                               ^^^^^^^^^^^^^^^^ title-mismatch: Trade Minister
+Park Ji-hoon at the airport.
 ",
             &index,
         );
