@@ -42,7 +42,9 @@ any edition.\n\n\
 A year counts for a law only right after its name (\"Act 2015\", \"Act of 2014\") or after \
 \"in\" with only words of its own passage between (\"signed in\", \"was passed in\"): the \
 year of another action (\"amended in\", \"revised in\", \"took effect in\", \"came into force \
-in\", \"repealed in\", \"extended in\") is not the law's, and the year an event was \
+in\", \"repealed in\", \"extended in\"), or of a verb before its name (\"rejoined the \
+Paris Agreement in 2021\", \"withdrew from ... in 2020\"), is not the law's, and the year an \
+event was \
 \"first held in\" is its series' first edition's. A generic alias of an agreement \
 (\"strategic partnership\") counts only in a document that names all its parties. A name \
 owned or qualified by a place or word that is not a party's (\"Australia's Modern Slavery \
@@ -686,10 +688,30 @@ fn attach(
                     // "the lease she signed in 2019": a verb of the event dates any act of
                     // its kind; a year tells which edition only after the event's noun.
                     let verb = is_event(r) && r.1 - r.0 == 1 && event_verb(&word(r.0));
+                    // "rejoined the Paris Agreement in 2021", "ratified the treaty in 2016":
+                    // the verb before the thing is dated, not the thing.
+                    let acted_on = || {
+                        let mut k = r.0;
+                        while k > 0
+                            && matches!(
+                                word(k - 1).as_str(),
+                                "the" | "from" | "to" | "into" | "out" | "of" | "its"
+                            )
+                        {
+                            k -= 1;
+                        }
+                        k > 0 && {
+                            let v = word(k - 1);
+                            !own_year_word(&v)
+                                && ((v.len() > 4 && v.ends_with("ed"))
+                                    || matches!(v.as_str(), "withdrew" | "left" | "quit" | "broke"))
+                        }
+                    };
                     between.len() <= 3
                         && between.clone().all(|k| own_year_word(&word(k)))
                         && !first_edition()
                         && !verb
+                        && !acted_on()
                 })
                 .map(|r| r.0),
             _ => None,
@@ -1097,6 +1119,9 @@ The Clean Ports Act was passed in 2021, one report said.
 The Clean Ports Act, amended in 2023, sets the limits. The Clean Ports Act took effect in 2021.
 The Clean Ports Act came into force in 2022 and the Clean Ports Act was revised in 2024.
 The Clean Ports Act, repealed in part in 2025, was extended in 2026 for small harbours.
+Regulators enforced the Clean Ports Act in 2022. Two ports withdrew from the Clean Ports Act in 2024.
+Parliament passed the Clean Ports Act in 2021.
+                                         ^^^^ event-date-mismatch: 2020
 ",
         );
     }
