@@ -1,11 +1,12 @@
 //! `name-diacritics`: a known name written without its diacritics, or with wrong ones.
 
 use super::{Rule, Scope, each_block, finding};
-use crate::analysis::{Analysis, normal_form, replacement_for};
+use crate::analysis::{Analysis, BlockAnalysis, Hit, normal_form, replacement_for};
 use crate::finding::{Finding, Fix, Severity};
 use crate::table::index::{Form, Meaning, Target};
 use crate::text::fold::fold_key;
 use crate::text::lang::{Language, is_vietnamese_only_letter};
+use crate::text::tokens::Join;
 
 pub const RULE: Rule = Rule {
     code: "name-diacritics",
@@ -72,6 +73,7 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                                 && !someone_else()
                                 && m.surface.chars().count() >= 3
                                 && a.stands_alone(pl, h)
+                                && !as_a_word(&pl.block, h)
                                 // In Vietnamese text a part alone stands for the person
                                 // only after a title or an honorific ("ông Chiến"): alone,
                                 // "Tháng", "Lễ" or "Hương" opening a sentence are words.
@@ -166,6 +168,98 @@ fn in_an_alias(a: &Analysis, person: u32, written: &str) -> bool {
         .any(|al| format!(" {} ", normal_form(al)).contains(&format!(" {written} ")))
 }
 
+/// Is a part of a name alone used as a word rather than as the person: after an article
+/// ("the Nguyen dynasty"), or opening its sentence before a word that is no verb ("Angel
+/// investors backed the firm", "Son of a farmer, he ...")? A name opening a sentence is
+/// followed by what the person did ("Chien said", "Chien thanked them") or a comma.
+fn as_a_word(b: &BlockAnalysis, h: &Hit) -> bool {
+    let word = |k: usize| b.token_text(k).to_lowercase();
+    if h.first > 0
+        && b.tokens[h.first].join == Join::Space
+        && matches!(word(h.first - 1).as_str(), "the" | "a" | "an")
+    {
+        return true;
+    }
+    let opens = b
+        .sentence_of(b.tokens[h.first].start)
+        .is_some_and(|(s, _)| b.token_at(s) == h.first);
+    let Some(next) = b.tokens.get(h.last) else {
+        return false;
+    };
+    if !opens || next.join != Join::Space {
+        return false;
+    }
+    let w = word(h.last);
+    let verb = w.ends_with("ed")
+        || matches!(
+            w.as_str(),
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "spoke"
+                | "speaks"
+                | "was"
+                | "is"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "did"
+                | "does"
+                | "met"
+                | "meets"
+                | "left"
+                | "leaves"
+                | "went"
+                | "goes"
+                | "made"
+                | "makes"
+                | "gave"
+                | "gives"
+                | "took"
+                | "takes"
+                | "wrote"
+                | "writes"
+                | "sat"
+                | "stood"
+                | "came"
+                | "comes"
+                | "also"
+                | "then"
+                | "later"
+                | "added"
+                | "adds"
+                | "replied"
+                | "thinks"
+                | "thought"
+                | "knew"
+                | "knows"
+                | "saw"
+                | "sees"
+                | "wants"
+                | "wanted"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "shall"
+                | "hopes"
+                | "believes"
+                | "argues"
+                | "insists"
+                | "declined"
+                | "refused"
+                | "agreed"
+                | "noted"
+                | "urged"
+                | "warned"
+        );
+    !verb
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::fixture::check_fixture;
@@ -198,6 +292,28 @@ Thượng tướng Hoàng Xuân Chiến phát biểu. Ảnh: TTXVN. Ánh sáng c
 HÌNH ẢNH: Bộ Nội vụ Anh. Chiền là một từ khác; ông Chiền cảm ơn.
                                                    ^^^^^ name-diacritics: Chiến
 ",
+        );
+    }
+
+    #[test]
+    fn a_part_used_as_a_word_is_not_the_person() {
+        let index = crate::rules::fixture::table(
+            r#"{"people": [
+                {"id": "a", "name": "Ángel Ortiz", "order": "given-first",
+                 "parts": {"family": "Ortiz", "given": "Ángel"}},
+                {"id": "n", "name": "Nguyễn Thị Thanh", "order": "family-first",
+                 "parts": {"family": "Nguyễn", "middle": "Thị", "given": "Thanh"}}]}"#,
+        );
+        crate::rules::fixture::check_dated(
+            "name-diacritics",
+            "2025-03-01",
+            "
+Ángel Ortiz and Nguyễn Thị Thanh spoke. Angel investors backed the firm.
+The Nguyen dynasty ruled until 1945. Angel said yes; later Angel left.
+                                     ^^^^^ name-diacritics: Ángel
+                                                           ^^^^^ name-diacritics: Ángel
+",
+            &index,
         );
     }
 
