@@ -389,6 +389,22 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
             _ => None,
         })
     };
+    // Every title of the vocabulary a written form may be: Vietnamese writes "Đại tá" for a
+    // colonel and a senior colonel alike.
+    let vocabs_of = |ms: &[crate::table::index::Meaning]| -> Vec<u32> {
+        ms.iter()
+            .filter_map(|m| match m.target {
+                Target::Title { vocab, .. } => vocab,
+                _ => None,
+            })
+            .collect()
+    };
+    let written_vocabs = vocabs_of(index.meanings(t.hit.phrase));
+    let same_title = |k: &str| {
+        vocabs_of(index.lookup(k))
+            .iter()
+            .any(|v| written_vocabs.contains(v))
+    };
     // The rank's head word alone ("General") stands for any rank ending in it.
     let head = t
         .vocab
@@ -423,10 +439,10 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
             // "Governor of Tokyo". When the vocabulary knows a longer head ("Minister of
             // State" in "Minister of State for Asia"), only that head stands for it.
             let cut = match longest_known_head(&k, |h| vocab_of(h).is_some()) {
-                Some(h) => h == written || t.vocab.is_some() && vocab_of(h) == t.vocab,
+                Some(h) => h == written || same_title(h),
                 None => without_its_complement(&k, written),
             };
-            if k == written || (t.vocab.is_some() && vocab_of(&k) == t.vocab) || cut {
+            if k == written || same_title(&k) || cut {
                 return true;
             }
             if let Some(head) = &head
@@ -911,6 +927,29 @@ Park Ji-hoon
 The delegation, which had travelled overnight, was received by Foreign Minister
                                                                ^^^^^^^^^^^^^^^^ title-mismatch: Trade Minister
 Park Ji-hoon at the airport.
+",
+            &index,
+        );
+    }
+
+    #[test]
+    fn a_vietnamese_title_of_two_ranks_fits_either() {
+        let index = crate::rules::fixture::table(
+            r#"{"people": [{"id": "c", "name": "Đỗ Mạnh Cường", "order": "family-first",
+                "parts": {"family": "Đỗ", "middle": "Mạnh", "given": "Cường"},
+                "titles": [{"title": "Colonel"}]}],
+                "titles": [
+                  {"title": "Senior Colonel", "kind": "rank", "forms": {"vi": {"title": "Đại tá"}}},
+                  {"title": "Colonel", "kind": "rank", "forms": {"vi": {"title": "Đại tá"}}},
+                  {"title": "Major", "kind": "rank", "forms": {"vi": {"title": "Thiếu tá"}}}]}"#,
+        );
+        crate::rules::fixture::check_dated(
+            "title-mismatch",
+            "2025-03-01",
+            "
+Đại tá Đỗ Mạnh Cường báo cáo kết quả. Colonel Đỗ Mạnh Cường spoke.
+Thiếu tá Đỗ Mạnh Cường báo cáo.
+^^^^^^^^ title-mismatch: Colonel
 ",
             &index,
         );
