@@ -1238,17 +1238,17 @@ impl<'a> Analysis<'a> {
         // A part glued to more name words is part of another name: "Major Hoàng Văn Nam",
         // "Ridley Scott".
         let b = &pl.block;
-        let more_name = h.last < b.tokens.len()
-            && b.tokens[h.last].join == Join::Space
-            && is_capitalised(b.token_text(h.last))
-            && b.token_text(h.last).chars().any(char::is_alphabetic);
-        let found = if let Some(p) = one(people()) {
-            Some(p)
-        } else {
+        let more_name = || {
+            b.tokens.get(h.last).is_some_and(|t| {
+                let w = t.text(&b.folded.text);
+                t.join == Join::Space && is_capitalised(w) && w.chars().any(char::is_alphabetic)
+            })
+        };
+        let found = one(people()).or_else(|| {
             let written = normal_form(self.slice(pl.hit_range(h)));
             one(people().filter(|(_, _, m)| m.is_written(&written)))
-        };
-        found.filter(|&(_, form)| form.is_whole() || !more_name)
+        });
+        found.filter(|&(_, form)| form.is_whole() || !more_name())
     }
 }
 

@@ -126,6 +126,11 @@ pub fn check_world(code: &str, date: &str, fixture: &str) {
     check_dated(code, date, fixture, &WORLD)
 }
 
+/// Check `fixture` against a table of its own, given as JSON, published on `date`.
+pub fn check_with_table(code: &str, date: &str, table_json: &str, fixture: &str) {
+    check_dated(code, date, fixture, &table(table_json))
+}
+
 /// Check `fixture` against `index`, published on `date`.
 pub fn check_dated(code: &str, date: &str, fixture: &str, index: &Index) {
     let config = Config {

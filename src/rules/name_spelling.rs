@@ -47,6 +47,16 @@ fn allowed(len: usize, words: usize) -> usize {
     }
 }
 
+/// How many edits a bare name of `chars` letters may be from a name and still be a
+/// misspelling of it.
+fn bare_reach(chars: usize) -> usize {
+    match chars {
+        9.. => 2,
+        5.. => 1,
+        _ => 0,
+    }
+}
+
 fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // The runs of every block, found once for the people the article introduces and for
     // the check (unless the check that gives the analysis keeps those people per block).
@@ -433,11 +443,7 @@ fn bare_miss(
     {
         return;
     }
-    let max = match n {
-        9.. => 2,
-        5.. => 1,
-        _ => 0,
-    };
+    let max = bare_reach(n);
     if max == 0 {
         return;
     }
@@ -466,12 +472,7 @@ fn bare_miss(
             continue;
         }
         // The shorter name sets the reach: "Saida" or "Staid" is no misspelt "Said".
-        let reach = match n.min(s.chars) {
-            9.. => 2,
-            5.. => 1,
-            _ => 0,
-        };
-        if let Some(d) = edit_distance_within(&key, &s.key, reach)
+        if let Some(d) = edit_distance_within(&key, &s.key, bare_reach(n.min(s.chars)))
             && d >= 1
         {
             found.push(Candidate {
@@ -817,21 +818,18 @@ Later, Ridlee said the work goes on.
 ",
         );
         // A short second reference reaches no further than its own length allows.
-        let index = crate::rules::fixture::table(
+        crate::rules::fixture::check_with_table(
+            "name-spelling",
+            "2025-03-01",
             r#"{"people": [
                 {"id": "s", "name": "Ahmed Said", "order": "given-first",
                  "parts": {"family": "Said", "given": "Ahmed"}},
                 {"id": "d", "name": "Đặng Thu Hải", "order": "family-first",
                  "parts": {"family": "Đặng", "middle": "Thu", "given": "Hải"}}]}"#,
-        );
-        crate::rules::fixture::check_dated(
-            "name-spelling",
-            "2025-03-01",
             "
 Ahmed Said spoke. He then flew to Saida. Staid rules apply.
 Đặng Thu Hải phát biểu. Sáng thứ Hai, học sinh chào cờ.
 ",
-            &index,
         );
     }
 

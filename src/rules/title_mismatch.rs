@@ -4,7 +4,7 @@ use super::{Rule, Scope, each_block, finding};
 use crate::analysis::{Analysis, BlockAnalysis, Hit, Placed};
 use crate::dates::Date;
 use crate::finding::{Finding, Fix, Severity};
-use crate::table::index::Target;
+use crate::table::index::{Meaning, Target};
 use crate::table::{EntryRef, HeldTitle, Index, Person, TitleKind};
 use crate::text::fold::Folded;
 use crate::text::lang::Language;
@@ -56,23 +56,17 @@ fn check(a: &Analysis, out: &mut Vec<Finding>) {
                     a.slice(pl.range((t.start, t.end))).to_lowercase()
                 })
             };
-            let modified = |t: &TitleHit| {
-                word_before(t.hit.first)
-                    .is_some_and(|w| is_time_modifier(&w) || matches!(w.as_str(), "cựu" | "nguyên"))
-            };
+            let modified =
+                |t: &TitleHit| word_before(t.hit.first).is_some_and(|w| is_time_modifier(&w));
             // "former Prime Minister X", "X, the then Deputy Minister,", "In 2023, Deputy
             // Minister X ...": any title ever held.
             let mut before = titles_before(a, pl, h);
             // "Vice Chairman X", "Phó Chủ tịch X": a word the vocabulary does not hold makes
             // the title another one, which cannot be checked.
-            if before.last().is_some_and(|t| {
-                word_before(t.hit.first).is_some_and(|w| {
-                    matches!(
-                        w.as_str(),
-                        "vice" | "deputy" | "acting" | "assistant" | "associate" | "phó" | "quyền"
-                    )
-                })
-            }) {
+            if before
+                .last()
+                .is_some_and(|t| word_before(t.hit.first).is_some_and(|w| is_rank_modifier(&w)))
+            {
                 before.clear();
             }
             // The sentence of the first title (a line may break inside the title).
@@ -115,7 +109,8 @@ fn in_another_year(a: &Analysis, pl: &Placed, k: usize) -> bool {
         .any(|m| m.year.is_some_and(|y| y != published.0.year()))
 }
 
-/// Words that move a title out of the present: "former", "then", "ex-", "incoming".
+/// Words that move a title out of the present: "former", "then", "ex-", "incoming"; in
+/// Vietnamese "cựu" and "nguyên" (as written: folded, "nguyen" would be the family name).
 fn is_time_modifier(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
@@ -129,6 +124,17 @@ fn is_time_modifier(word: &str) -> bool {
             | "erstwhile"
             | "onetime"
             | "retired"
+            | "cựu"
+            | "nguyên"
+    )
+}
+
+/// Words that make a title another, lower one: "Vice Chairman", "Phó Chủ tịch", "Acting
+/// Director".
+fn is_rank_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "vice" | "deputy" | "acting" | "assistant" | "associate" | "phó" | "quyền"
     )
 }
 
@@ -383,28 +389,11 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
             return true;
         }
     }
-    let vocab_of = |k: &str| {
-        index.lookup(k).iter().find_map(|m| match m.target {
-            Target::Title { vocab, .. } => vocab,
-            _ => None,
-        })
-    };
     // Every title of the vocabulary a written form may be: Vietnamese writes "Đại tá" for a
     // colonel and a senior colonel alike.
-    let vocabs_of = |ms: &[crate::table::index::Meaning]| -> Vec<u32> {
-        ms.iter()
-            .filter_map(|m| match m.target {
-                Target::Title { vocab, .. } => vocab,
-                _ => None,
-            })
-            .collect()
-    };
-    let written_vocabs = vocabs_of(index.meanings(t.hit.phrase));
-    let same_title = |k: &str| {
-        vocabs_of(index.lookup(k))
-            .iter()
-            .any(|v| written_vocabs.contains(v))
-    };
+    let written_vocabs: Vec<u32> = title_vocabs(index.meanings(t.hit.phrase)).collect();
+    let same_title = |k: &str| title_vocabs(index.lookup(k)).any(|v| written_vocabs.contains(&v));
+    let known = |k: &str| title_vocabs(index.lookup(k)).next().is_some();
     // The rank's head word alone ("General") stands for any rank ending in it.
     let head = t
         .vocab
@@ -438,11 +427,11 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
             // The held title without the phrase that completes it: "Governor" (or "Gov.") for
             // "Governor of Tokyo". When the vocabulary knows a longer head ("Minister of
             // State" in "Minister of State for Asia"), only that head stands for it.
-            let cut = match longest_known_head(&k, |h| vocab_of(h).is_some()) {
+            let cut = || match longest_known_head(&k, known) {
                 Some(h) => h == written || same_title(h),
                 None => without_its_complement(&k, written),
             };
-            if k == written || same_title(&k) || cut {
+            if k == written || same_title(&k) || cut() {
                 return true;
             }
             if let Some(head) = &head
@@ -455,35 +444,48 @@ fn holds(index: &Index, t: &TitleHit, written: &str, p: &Person, date: Option<Da
     false
 }
 
+/// The starts of a held title (key) that a preposition follows, shortest first: "mayor" in
+/// "mayor of gdansk"; "minister" and "minister of state" in "minister of state for asia".
+/// The rest is the phrase that completes the title.
+fn heads_before_a_complement(held: &str) -> impl Iterator<Item = &str> {
+    let mut end = 0;
+    let mut words = held.split(' ').peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let w = words.next()?;
+            end += w.len();
+            let head = &held[..end];
+            end += 1;
+            if words
+                .peek()
+                .is_some_and(|next| matches!(*next, "of" | "at" | "for" | "to" | "in"))
+            {
+                return Some(head);
+            }
+        }
+    })
+}
+
 /// Is `written` the held title `held` (both keys) without the phrase that completes it:
 /// "Mayor" for "Mayor of Gdańsk", "Second Permanent Secretary" for "Second Permanent
 /// Secretary at the UK Home Office", "Ambassador" for "Ambassador to Japan"? Only the end
 /// after a preposition goes: "Permanent Secretary" is not "Second Permanent Secretary".
 fn without_its_complement(held: &str, written: &str) -> bool {
-    held.strip_prefix(written)
-        .and_then(|rest| rest.strip_prefix(' '))
-        .and_then(|rest| rest.split(' ').next())
-        .is_some_and(|next| matches!(next, "of" | "at" | "for" | "to" | "in"))
+    heads_before_a_complement(held).any(|h| h == written)
 }
 
-/// The longest start of a held title (key) that is a title of the vocabulary (`known`) and
-/// that a preposition follows: "governor" in "governor of tokyo", "minister of state" in
-/// "minister of state for asia".
+/// The longest of [`heads_before_a_complement`] that is a title of the vocabulary (`known`):
+/// "governor" in "governor of tokyo", "minister of state" in "minister of state for asia".
 fn longest_known_head(held: &str, known: impl Fn(&str) -> bool) -> Option<&str> {
-    let mut best = None;
-    let words: Vec<&str> = held.split(' ').collect();
-    let mut end = 0;
-    for (n, w) in words.iter().enumerate() {
-        end += w.len() + usize::from(n > 0);
-        let head = &held[..end];
-        let completed = words
-            .get(n + 1)
-            .is_some_and(|next| matches!(*next, "of" | "at" | "for" | "to" | "in"));
-        if completed && known(head) {
-            best = Some(head);
-        }
-    }
-    best
+    heads_before_a_complement(held).filter(|h| known(h)).last()
+}
+
+/// The titles of the vocabulary among a key's meanings.
+fn title_vocabs(meanings: &[Meaning]) -> impl Iterator<Item = u32> + '_ {
+    meanings.iter().filter_map(|m| match m.target {
+        Target::Title { vocab, .. } => vocab,
+        _ => None,
+    })
 }
 
 fn check_title(
@@ -799,22 +801,19 @@ Finance Minister Saoirse O'Brien left.
 ",
         );
         // An abbreviation of the head stands for the held title too.
-        let index = crate::rules::fixture::table(
+        crate::rules::fixture::check_with_table(
+            "title-mismatch",
+            "2025-03-01",
             r#"{"people": [{"id": "o", "name": "Yūko Ōtsuka", "order": "given-first",
                 "parts": {"family": "Ōtsuka", "given": "Yūko"},
                 "titles": [{"title": "Governor of Tokyo"}]}],
                 "titles": [{"title": "Governor", "kind": "office", "aliases": ["Gov."]},
                            {"title": "Mayor", "kind": "office"}]}"#,
-        );
-        crate::rules::fixture::check_dated(
-            "title-mismatch",
-            "2025-03-01",
             "
 Gov. Yūko Ōtsuka spoke, and Governor Yūko Ōtsuka left.
 Mayor Yūko Ōtsuka stayed.
 ^^^^^ title-mismatch: Governor of Tokyo
 ",
-            &index,
         );
         let known = |h: &str| ["governor", "minister", "minister of state"].contains(&h);
         let head = |held| super::longest_known_head(held, known);
@@ -881,7 +880,9 @@ Chairman Simon Ridley spoke.
 
     #[test]
     fn vietnamese_former_before_a_title() {
-        let index = crate::rules::fixture::table(
+        crate::rules::fixture::check_with_table(
+            "title-mismatch",
+            "2026-03-05",
             r#"{"people": [{"id": "t", "name": "Lương Văn Tú", "order": "family-first",
                 "parts": {"family": "Lương", "middle": "Văn", "given": "Tú"},
                 "titles": [
@@ -889,22 +890,19 @@ Chairman Simon Ridley spoke.
                    "forms": {"vi": {"title": "Thứ trưởng Bộ Công Thương"}}},
                   {"title": "Trade Minister", "from": "2024-11-01",
                    "forms": {"vi": {"title": "Bộ trưởng Bộ Công Thương"}}}]}]}"#,
-        );
-        crate::rules::fixture::check_dated(
-            "title-mismatch",
-            "2026-03-05",
             "
 Cựu Thứ trưởng Bộ Công Thương Lương Văn Tú phát biểu. Nguyên Thứ trưởng Bộ Công Thương Lương Văn Tú đồng ý.
 Thứ trưởng Bộ Công Thương Lương Văn Tú phát biểu.
 ^^^^^^^^^^^^^^^^^^^^^^^^^ title-mismatch: Bộ trưởng Bộ Công Thương
 ",
-            &index,
         );
     }
 
     #[test]
     fn a_title_ending_a_list_line_is_not_the_next_lines() {
-        let index = crate::rules::fixture::table(
+        crate::rules::fixture::check_with_table(
+            "title-mismatch",
+            "2025-03-01",
             r#"{"people": [
                 {"id": "z", "name": "Zhang Weiming", "order": "family-first",
                  "parts": {"family": "Zhang", "given": "Weiming"},
@@ -912,10 +910,6 @@ Thứ trưởng Bộ Công Thương Lương Văn Tú phát biểu.
                 {"id": "p", "name": "Park Ji-hoon", "order": "family-first",
                  "parts": {"family": "Park", "given": "Ji-hoon"},
                  "titles": [{"title": "Trade Minister"}]}]}"#,
-        );
-        crate::rules::fixture::check_dated(
-            "title-mismatch",
-            "2025-03-01",
             "
 Zhang Weiming - Foreign Minister
 Park Ji-hoon - Trade Minister
@@ -928,13 +922,14 @@ The delegation, which had travelled overnight, was received by Foreign Minister
                                                                ^^^^^^^^^^^^^^^^ title-mismatch: Trade Minister
 Park Ji-hoon at the airport.
 ",
-            &index,
         );
     }
 
     #[test]
     fn a_vietnamese_title_of_two_ranks_fits_either() {
-        let index = crate::rules::fixture::table(
+        crate::rules::fixture::check_with_table(
+            "title-mismatch",
+            "2025-03-01",
             r#"{"people": [{"id": "c", "name": "Đỗ Mạnh Cường", "order": "family-first",
                 "parts": {"family": "Đỗ", "middle": "Mạnh", "given": "Cường"},
                 "titles": [{"title": "Colonel"}]}],
@@ -942,16 +937,11 @@ Park Ji-hoon at the airport.
                   {"title": "Senior Colonel", "kind": "rank", "forms": {"vi": {"title": "Đại tá"}}},
                   {"title": "Colonel", "kind": "rank", "forms": {"vi": {"title": "Đại tá"}}},
                   {"title": "Major", "kind": "rank", "forms": {"vi": {"title": "Thiếu tá"}}}]}"#,
-        );
-        crate::rules::fixture::check_dated(
-            "title-mismatch",
-            "2025-03-01",
             "
 Đại tá Đỗ Mạnh Cường báo cáo kết quả. Colonel Đỗ Mạnh Cường spoke.
 Thiếu tá Đỗ Mạnh Cường báo cáo.
 ^^^^^^^^ title-mismatch: Colonel
 ",
-            &index,
         );
     }
 
